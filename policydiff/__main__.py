@@ -1,0 +1,5 @@
+"""Allow ``python -m policydiff``."""
+
+from policydiff.cli import main
+
+raise SystemExit(main())

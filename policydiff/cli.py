@@ -1,0 +1,195 @@
+"""The command line: ``policydiff compare|outline|figures …``, and the desktop app when given no command.
+
+Exit codes: 0 done, 1 an input could not be read or an output not written (one-line message on
+stderr), 2 bad usage. No traceback reaches a user. The GUI is imported only when it is started,
+so scripted comparisons never load Qt.
+May import: every pure policydiff module; policydiff.gui only lazily.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from policydiff import __version__
+from policydiff.errors import PolicydiffError
+
+COMMANDS = ("compare", "outline", "figures", "gui")
+NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
+
+
+def _compare_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff compare",
+        description="Compare two policy documents and write the comparison as JSON and/or an HTML report.",
+    )
+    parser.add_argument("left", help="the left (older / higher-level) document")
+    parser.add_argument("right", help="the right (newer / implementing) document")
+    parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON (- for standard output)")
+    parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML report")
+    parser.add_argument(
+        "--normalize",
+        choices=NORMALIZE_MODES,
+        default="t2s",
+        help="how script is folded before comparing (default t2s: traditional → simplified characters)",
+    )
+    parser.add_argument(
+        "--show-normalization-diffs",
+        action="store_true",
+        help="also report differences that vanish under normalization (script, width, punctuation)",
+    )
+    parser.add_argument(
+        "--expand-unchanged",
+        action="store_true",
+        help="HTML report: show unchanged units in full instead of collapsing them to their heading",
+    )
+    return parser
+
+
+def _doc_parser(prog: str, what: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"policydiff {prog}", description=what)
+    parser.add_argument("file", help="a policy document (txt, html, md, docx, pdf)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff",
+        description=(
+            "Compare two Chinese policy documents. With no command the desktop app starts; "
+            "commands: compare, outline, figures (see policydiff COMMAND --help)."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
+    parser.add_argument("left", nargs="?", help="document to open on the left")
+    parser.add_argument("right", nargs="?", help="document to open on the right")
+    parser.add_argument("--demo", action="store_true", help="open the bundled sample pair")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start, compare the given (or sample) pair, and exit 0 when shown (for automated checks)",
+    )
+    return parser
+
+
+def _run_compare(args: argparse.Namespace) -> int:
+    from policydiff.compare import compare_files
+    from policydiff.jsonform import comparison_to_json
+    from policydiff.model import CompareOptions
+    from policydiff.outputs import write_atomically
+
+    options = CompareOptions(normalize=args.normalize, show_normalization_diffs=args.show_normalization_diffs)
+    comparison = compare_files(args.left, args.right, options)
+    inputs = (args.left, args.right)
+    if args.json:
+        data = json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            sys.stdout.write(data + "\n")
+        else:
+            write_atomically(args.json, data, inputs=inputs)
+    if args.html:
+        from policydiff.report import render_report
+
+        write_atomically(args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs)
+    if not args.json or args.json != "-":
+        s = comparison.summary
+        print(
+            f"{comparison.left.document.name} ↔ {comparison.right.document.name}: {s.pairs} pairs, "
+            f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
+            f"{s.moved} moved, {s.figures_changed} figures changed",
+            file=sys.stderr if args.json == "-" else sys.stdout,
+        )
+    return 0
+
+
+def _run_outline(args: argparse.Namespace) -> int:
+    from policydiff.io import load_document
+    from policydiff.structure import parse_structure
+
+    document = load_document(args.file)
+    tree = parse_structure(document.text)
+    if args.json:
+        units = [
+            {
+                "level": u.level.value,
+                "label": u.label,
+                "heading": u.heading,
+                "start": u.start,
+                "end": u.end,
+                "depth": u.depth,
+            }
+            for u in tree.units
+        ]
+        out = {"path": document.path, "format": document.format, "encoding": document.encoding, "title": tree.title}
+        out["units"] = units
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    print(f"{tree.title or document.name}  [{document.format}, {document.encoding or '-'}, {len(document.text)} chars]")
+    for u in tree.units:
+        print(f"{'  ' * u.depth}{u.level.value:<8} {u.label or '·'} {u.heading[:40]}  [{u.start}:{u.end}]")
+    return 0
+
+
+def _run_figures(args: argparse.Namespace) -> int:
+    from policydiff.compare import document_figures
+    from policydiff.io import load_document
+
+    document = load_document(args.file)
+    figures = document_figures(document)
+    if args.json:
+        rows = [
+            {
+                "text": f.text,
+                "start": f.start,
+                "end": f.end,
+                "value": f.value,
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "subject": f.subject,
+                "kind": f.kind,
+            }
+            for f in figures
+        ]
+        print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
+        return 0
+    for f in figures:
+        print(f"{f.text}\t{f.value:g} {f.unit}\t{f.qualifier or ''}\t{f.subject}")
+    return 0
+
+
+def _run_gui(argv: Sequence[str]) -> int:
+    args = _gui_parser().parse_args(argv)
+    if (args.left is None) != (args.right is None):
+        _gui_parser().error("give two documents, or none")
+    from policydiff.gui.app import run_app
+
+    return run_app(left=args.left, right=args.right, demo=args.demo, smoke=args.smoke)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``policydiff`` command."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "compare":
+            return _run_compare(_compare_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "outline":
+            return _run_outline(_doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(argv[1:]))
+        if argv and argv[0] == "figures":
+            return _run_figures(_doc_parser("figures", "List the figures (amounts, quotas, ratios) of a document.").parse_args(argv[1:]))
+        if argv and argv[0] == "gui":
+            argv = argv[1:]
+        return _run_gui(argv)
+    except PolicydiffError as exc:
+        print(f"policydiff: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("policydiff: interrupted", file=sys.stderr)
+        return 130
+    except MemoryError:
+        print("policydiff: out of memory; try smaller documents", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

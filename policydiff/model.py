@@ -1,0 +1,222 @@
+"""The data model every stage shares: loaded documents, their unit trees, figures and comparisons.
+
+Plain frozen dataclasses, no behaviour beyond validation and small derived properties, so the
+loaders, parser, aligner, report, JSON writer and GUI all speak one vocabulary.
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Level(StrEnum):
+    """What kind of unit a span of a document is; named after the numbering style it uses."""
+
+    TITLE = "title"  # the title block (document name, 征求意见稿, document number ...)
+    PREAMBLE = "preamble"  # unnumbered text before the first numbered unit
+    CHAPTER = "chapter"  # 一、 / 第一章
+    SECTION = "section"  # （一） / (一) / 第一节
+    ARTICLE = "article"  # 1. / 1、 / 1． / 第一条
+    ITEM = "item"  # （1） / ① , or （一） nested under an article
+    EPILOGUE = "epilogue"  # closing paragraphs after the last unit (validity, 抄送 ...)
+
+
+class Status(StrEnum):
+    UNCHANGED = "unchanged"
+    CHANGED = "changed"
+    ADDED = "added"  # only in the right document
+    REMOVED = "removed"  # only in the left document
+
+
+class Op(StrEnum):
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+    REPLACE = "replace"
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document as read from disk: its text is what every offset in the program indexes."""
+
+    path: str
+    format: str  # txt | html | md | docx | pdf
+    encoding: str | None  # the text encoding used, None for docx/pdf
+    text: str
+    size: int = 0  # bytes on disk
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of a document's structure, with spans into LoadedDocument.text.
+
+    ``start``/``end`` cover the whole unit, children included; ``own_end`` is where the unit's
+    own text (label, heading, body or intro) stops, i.e. the start of its first child.
+    """
+
+    level: Level
+    label: str  # as written: "16." "（二十四）" "一、" "第三条"; "" for preamble/epilogue/title
+    heading: str  # text after the label up to the first 。 (or the line's end)
+    start: int
+    end: int
+    own_end: int
+    depth: int  # 0 for top-level units
+    index: int  # position in DocumentTree.units (reading order, parents before children)
+    parent: int | None = None  # index of the enclosing unit
+    number: int | None = None  # value of the label's numeral (16 for "16." and "（十六）")
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.own_end <= self.end):
+            raise ValueError(f"bad unit span {self.start}..{self.own_end}..{self.end}")
+
+
+@dataclass(frozen=True)
+class DocumentTree:
+    """A document's structure: every unit in reading order (pre-order: parent, then children)."""
+
+    title: str
+    units: tuple[Unit, ...]
+    body_start: int = 0  # where the document proper starts (after web navigation junk)
+    body_end: int = 0  # where it ends (before a source/editor footer)
+
+    def children(self, unit: Unit) -> list[Unit]:
+        return [u for u in self.units if u.parent == unit.index]
+
+    def count(self, level: Level) -> int:
+        return sum(1 for u in self.units if u.level == level)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that matters (amount, area, quota, ratio, count) found in a text.
+
+    ``start``/``end`` index the string the figure was extracted from; the pipeline maps them to
+    the loaded text before a Figure reaches a Comparison.
+    """
+
+    text: str  # as written: "4000亿元左右"
+    start: int
+    end: int
+    value: float  # in the base unit: 400000000000.0
+    unit: str  # base unit: 元 亩 吨标准煤 平方米 公里 % 个 家 人 ...
+    qualifier: str | None = None  # 左右 以上 不低于 不少于 最高 力争 ...
+    subject: str = ""  # what is measured: 中长期贷款
+    kind: str = "amount"  # amount | percent | ratio | count | rate | ...
+    value_high: float | None = None  # upper end of a range (10—20亿元), else None
+    per: str | None = None  # rate denominator: 每家 / 每人每月
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    status: Status
+    subject: str
+    left: Figure | None
+    right: Figure | None
+
+    @property
+    def ratio(self) -> float | None:
+        """right/left value, when both exist and left is non-zero."""
+        if self.left is None or self.right is None or self.left.value == 0:
+            return None
+        return self.right.value / self.left.value
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One chunk of a word diff: spans in each document's loaded text (empty span = [p, p])."""
+
+    op: Op
+    left: Span
+    right: Span
+
+    def __post_init__(self) -> None:
+        (ls, le), (rs, re_) = self.left, self.right
+        if ls > le or rs > re_ or ls < 0 or rs < 0:
+            raise ValueError(f"bad edit spans {self.left} {self.right}")
+        if self.op == Op.DELETE and rs != re_:
+            raise ValueError("a delete has an empty right span")
+        if self.op == Op.INSERT and ls != le:
+            raise ValueError("an insert has an empty left span")
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two aligned units (or one unit with no counterpart) and what differs between them."""
+
+    status: Status
+    level: Level
+    left: Unit | None
+    right: Unit | None
+    similarity: float
+    moved: bool = False
+    edits: tuple[Edit, ...] = ()
+    figures: tuple[FigureChange, ...] = ()
+    manual: bool = False  # paired (or unpaired) by the user
+
+    @property
+    def figures_changed(self) -> int:
+        return sum(1 for f in self.figures if f.status != Status.UNCHANGED)
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """What was in force for a comparison."""
+
+    normalize: str = "t2s"  # t2s | tw2sp | hk2s | none
+    show_normalization_diffs: bool = False  # report edits that vanish under normalization
+
+
+@dataclass(frozen=True)
+class ComparedDocument:
+    document: LoadedDocument
+    tree: DocumentTree
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass(frozen=True)
+class Summary:
+    pairs: int
+    unchanged: int
+    changed: int
+    added: int
+    removed: int
+    moved: int
+    figures_changed: int
+    manual: int = 0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The one object every view (GUI, HTML report, JSON) is made from."""
+
+    options: CompareOptions
+    left: ComparedDocument
+    right: ComparedDocument
+    pairs: tuple[Pair, ...]
+    overrides: tuple[tuple[int | None, int | None], ...] = field(default=())  # manual (left, right) unit indices
+
+    @property
+    def summary(self) -> Summary:
+        count = lambda s: sum(1 for p in self.pairs if p.status == s)  # noqa: E731
+        return Summary(
+            pairs=len(self.pairs),
+            unchanged=count(Status.UNCHANGED),
+            changed=count(Status.CHANGED),
+            added=count(Status.ADDED),
+            removed=count(Status.REMOVED),
+            moved=sum(1 for p in self.pairs if p.moved),
+            figures_changed=sum(p.figures_changed for p in self.pairs),
+            manual=sum(1 for p in self.pairs if p.manual),
+        )

@@ -1,0 +1,1 @@
+"""Files the program ships: report template, translations, icons (loaded with importlib.resources)."""
