@@ -1,0 +1,155 @@
+"""Word-level differences between two short texts, as runs of tokens.
+
+diff-match-patch diffs characters; mapping each distinct word to one private character (its
+``diff_linesToChars`` trick applied to jieba words) makes it diff words, and its semantic
+clean-up then merges scattered matches so a reworded phrase reads as one change.
+Works on token lists only, so it knows nothing of normalization or offsets.
+May import: the standard library, diff_match_patch and policydiff.model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diff_match_patch import diff_match_patch
+
+from policydiff.model import Op
+
+_FIRST_CODE = 0x100  # keep clear of control characters
+_SURROGATES = range(0xD800, 0xE000)
+
+
+@dataclass(frozen=True)
+class DiffConfig:
+    """Limits of the word diff."""
+
+    # 0 = no time limit: results must not depend on the machine's speed. Texts of aligned units
+    # are short; the token cap below bounds the worst case instead.
+    timeout: float = 0.0
+    max_tokens: int = 30_000  # above this (per side) diff whole lines instead of words
+    semantic_cleanup: bool = True
+
+
+@dataclass(frozen=True)
+class TokenChunk:
+    """One diff chunk in token positions: left[l0:l1] against right[r0:r1]."""
+
+    op: Op
+    l0: int
+    l1: int
+    r0: int
+    r1: int
+
+
+def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
+    out = []
+    for token in tokens:
+        code = table.get(token)
+        if code is None:
+            n = _FIRST_CODE + len(table)
+            if n >= _SURROGATES.start:
+                n += len(_SURROGATES)
+            code = table[token] = chr(n)
+        out.append(code)
+    return "".join(out)
+
+
+def _group_lines(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Join tokens into lines (split after newline and 。) for very long texts; returns lines and token counts."""
+    lines: list[str] = []
+    counts: list[int] = []
+    current: list[str] = []
+    for token in tokens:
+        current.append(token)
+        if token.endswith("\n") or token == "。":
+            lines.append("".join(current))
+            counts.append(len(current))
+            current = []
+    if current:
+        lines.append("".join(current))
+        counts.append(len(current))
+    return lines, counts
+
+
+def diff_tokens(left: Sequence[str], right: Sequence[str], config: DiffConfig | None = None) -> list[TokenChunk]:
+    """Diff two token sequences.
+
+    Args:
+        left: tokens of the left text.
+        right: tokens of the right text.
+        config: limits.
+
+    Returns:
+        Chunks covering both sequences in order; a delete next to an insert becomes a replace.
+    """
+    config = config or DiffConfig()
+    if list(left) == list(right):
+        return [TokenChunk(Op.EQUAL, 0, len(left), 0, len(right))] if left else []
+    if len(left) > config.max_tokens or len(right) > config.max_tokens:
+        return _diff_long(left, right, config)
+    return _diff(left, right, config, [1] * len(left), [1] * len(right))
+
+
+def _diff_long(left: Sequence[str], right: Sequence[str], config: DiffConfig) -> list[TokenChunk]:
+    left_lines, left_counts = _group_lines(left)
+    right_lines, right_counts = _group_lines(right)
+    return _diff(left_lines, right_lines, config, left_counts, right_counts)
+
+
+def _diff(
+    left: Sequence[str], right: Sequence[str], config: DiffConfig, left_w: list[int], right_w: list[int]
+) -> list[TokenChunk]:
+    """Diff items; each item stands for ``left_w[i]`` / ``right_w[j]`` tokens of the caller."""
+    table: dict[str, str] = {}
+    a, b = _encode(left, table), _encode(right, table)
+    engine = diff_match_patch()
+    engine.Diff_Timeout = config.timeout
+    diffs = engine.diff_main(a, b, False)
+    if config.semantic_cleanup:
+        engine.diff_cleanupSemantic(diffs)
+    chunks: list[TokenChunk] = []
+    li = ri = 0  # item positions
+    lt = rt = 0  # token positions
+    del_start: int | None = None  # token where a run of deletions began
+    ins_start: int | None = None
+
+    def flush() -> None:
+        if del_start is not None and ins_start is not None:
+            chunks.append(TokenChunk(Op.REPLACE, del_start, lt, ins_start, rt))
+        elif del_start is not None:
+            chunks.append(TokenChunk(Op.DELETE, del_start, lt, rt, rt))
+        elif ins_start is not None:
+            chunks.append(TokenChunk(Op.INSERT, lt, lt, ins_start, rt))
+
+    for op, text in diffs:
+        n = len(text)
+        if op == 0:
+            flush()
+            del_start = ins_start = None
+            l_tokens = sum(left_w[li : li + n])
+            r_tokens = sum(right_w[ri : ri + n])
+            chunks.append(TokenChunk(Op.EQUAL, lt, lt + l_tokens, rt, rt + r_tokens))
+            li, ri, lt, rt = li + n, ri + n, lt + l_tokens, rt + r_tokens
+        elif op == -1:
+            del_start = lt if del_start is None else del_start
+            lt += sum(left_w[li : li + n])
+            li += n
+        else:
+            ins_start = rt if ins_start is None else ins_start
+            rt += sum(right_w[ri : ri + n])
+            ri += n
+    flush()
+    return _merge(chunks)
+
+
+def _merge(chunks: list[TokenChunk]) -> list[TokenChunk]:
+    """Join neighbouring chunks of the same op (diff-match-patch may split them)."""
+    out: list[TokenChunk] = []
+    for chunk in chunks:
+        if out and out[-1].op == chunk.op and chunk.op == Op.EQUAL:
+            prev = out[-1]
+            out[-1] = TokenChunk(Op.EQUAL, prev.l0, chunk.l1, prev.r0, chunk.r1)
+        else:
+            out.append(chunk)
+    return out
