@@ -1,0 +1,343 @@
+"""Pair the units of two documents that deal with the same measure.
+
+Numbering is a weak hint (`16.` may be `（二十四）`; one deleted article renumbers the rest), so
+units are paired on what they say: a tf-idf cosine of their jieba words (own text plus their
+sub-units') and the similarity of their headings, then refined by context (a unit whose parent
+or neighbour is already paired leans towards the counterpart's children or neighbours).
+Candidates come from an inverted index of rare words, so the work grows with the number of
+units times a small constant, not with the product of the documents' sizes.
+May import: the standard library, rapidfuzz and policydiff.model.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.fuzz import ratio as _fuzz_ratio
+
+from policydiff.model import Level
+
+SPECIAL_LEVELS = (Level.TITLE, Level.PREAMBLE, Level.EPILOGUE)
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    """Thresholds and weights of the aligner, in one place."""
+
+    anchor_threshold: float = 0.50  # first pass: pairs this sure need no context
+    pair_threshold: float = 0.30  # second pass, with context: below this a unit stays unpaired
+    parent_bonus: float = 0.15  # both parents are paired with each other
+    neighbour_bonus: float = 0.10  # a sibling next to each is paired with the other's sibling
+    depth_penalty: float = 0.15  # per level of nesting depth apart
+    container_penalty: float = 0.20  # one unit has sub-units, the other has none
+    heading_weight: float = 0.45  # share of the heading in the combined score
+    candidates_per_unit: int = 24  # candidates kept from the inverted index
+    words_per_query: int = 12  # rarest words of a unit used to find candidates
+    max_postings: int = 64  # words in more units than this are too common to find candidates
+
+
+@dataclass
+class UnitFeatures:
+    """What the aligner knows of one unit."""
+
+    index: int  # the unit's index in its DocumentTree
+    level: Level
+    depth: int
+    parent: int | None
+    has_children: bool
+    heading: str  # normalized heading (label excluded)
+    words: Counter[str] = field(default_factory=Counter)  # content words of the unit and its sub-units
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Pairs of unit indices (left, right); None on the side that lacks the unit."""
+
+    pairs: tuple[tuple[int | None, int | None], ...]
+    scores: dict[tuple[int, int], float]
+    moved: frozenset[tuple[int, int]]
+
+
+def content_words(words: Sequence[str]) -> Counter[str]:
+    """Keep the words that carry meaning: two or more characters, or a number; no punctuation."""
+    bag: Counter[str] = Counter()
+    for word in words:
+        if len(word) >= 2 and any(ch.isalnum() for ch in word):
+            bag[word] += 1
+        elif word.isdigit():
+            bag[word] += 1
+    return bag
+
+
+class _Vectors:
+    """tf-idf vectors of both documents' units, normalised to unit length."""
+
+    def __init__(self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures]) -> None:
+        df: Counter[str] = Counter()
+        for unit in (*left, *right):
+            df.update(unit.words.keys())
+        total = len(left) + len(right)
+        self.idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+        self.df = df
+        self.left = [self._vector(u.words) for u in left]
+        self.right = [self._vector(u.words) for u in right]
+
+    def _vector(self, bag: Counter[str]) -> dict[str, float]:
+        vec = {w: (1.0 + math.log(n)) * self.idf[w] for w, n in bag.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def cosine(self, li: int, ri: int) -> float:
+        a, b = self.left[li], self.right[ri]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def heading_similarity(a: str, b: str) -> float:
+    """Similarity of two normalized headings, 0..1 (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return _fuzz_ratio(a, b) / 100.0
+
+
+class Aligner:
+    """Aligns two lists of unit features; see module docstring."""
+
+    def __init__(
+        self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures], config: AlignConfig | None = None
+    ) -> None:
+        self.config = config or AlignConfig()
+        self.left = list(left)
+        self.right = list(right)
+        self.vectors = _Vectors(self.left, self.right)
+        self.left_pos = {u.index: i for i, u in enumerate(self.left)}
+        self.right_pos = {u.index: i for i, u in enumerate(self.right)}
+        self.l2r: dict[int, int] = {}  # list positions
+        self.r2l: dict[int, int] = {}
+        self.scores: dict[tuple[int, int], float] = {}
+
+    # -- scoring ---------------------------------------------------------------------------------
+    def _compatible(self, a: UnitFeatures, b: UnitFeatures) -> bool:
+        if a.level in SPECIAL_LEVELS or b.level in SPECIAL_LEVELS:
+            return a.level == b.level
+        return True
+
+    def _base_score(self, li: int, ri: int) -> float:
+        a, b = self.left[li], self.right[ri]
+        if not self._compatible(a, b):
+            return 0.0
+        if a.level in SPECIAL_LEVELS:
+            return 1.0  # title with title, preamble with preamble, epilogue with epilogue
+        cfg = self.config
+        body = self.vectors.cosine(li, ri)
+        head = heading_similarity(a.heading, b.heading)
+        score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
+        score -= cfg.depth_penalty * abs(a.depth - b.depth)
+        if a.has_children != b.has_children:
+            score -= cfg.container_penalty
+        return score
+
+    def _context_bonus(self, li: int, ri: int) -> float:
+        a, b = self.left[li], self.right[ri]
+        cfg = self.config
+        bonus = 0.0
+        if a.parent is not None and b.parent is not None:
+            lp, rp = self.left_pos.get(a.parent), self.right_pos.get(b.parent)
+            if lp is not None and self.l2r.get(lp) == rp:
+                bonus += cfg.parent_bonus
+        elif a.parent is None and b.parent is None:
+            bonus += cfg.parent_bonus / 2
+        for step in (-1, 1):
+            ln, rn = li + step, ri + step
+            if 0 <= ln < len(self.left) and 0 <= rn < len(self.right) and self.l2r.get(ln) == rn:
+                bonus += cfg.neighbour_bonus / 2
+        return bonus
+
+    # -- candidates ------------------------------------------------------------------------------
+    def _candidates(self) -> dict[int, set[int]]:
+        """For each left unit, right units sharing its rarest words, plus structural guesses."""
+        cfg = self.config
+        postings: dict[str, list[int]] = defaultdict(list)
+        for ri, unit in enumerate(self.right):
+            for word in unit.words:
+                postings[word].append(ri)
+        special_right: dict[Level, list[int]] = defaultdict(list)
+        for ri, unit in enumerate(self.right):
+            if unit.level in SPECIAL_LEVELS:
+                special_right[unit.level].append(ri)
+        idf = self.vectors.idf
+        result: dict[int, set[int]] = {}
+        n_right = max(len(self.right), 1)
+        for li, unit in enumerate(self.left):
+            if unit.level in SPECIAL_LEVELS:
+                result[li] = set(special_right.get(unit.level, ()))
+                continue
+            rare = sorted(
+                (w for w in unit.words if len(postings.get(w, ())) <= cfg.max_postings),
+                key=lambda w: -idf[w],
+            )[: cfg.words_per_query]
+            tally: Counter[int] = Counter()
+            for word in rare:
+                weight = idf[word]
+                for ri in postings[word]:
+                    tally[ri] += weight
+            chosen = {ri for ri, _ in tally.most_common(cfg.candidates_per_unit)}
+            # the unit at the same relative position and its neighbours: catches rewritten units
+            guess = round(li * n_right / max(len(self.left), 1))
+            chosen.update(r for r in range(guess - 2, guess + 3) if 0 <= r < len(self.right))
+            result[li] = {ri for ri in chosen if self.right[ri].level not in SPECIAL_LEVELS}
+        return result
+
+    # -- assignment ------------------------------------------------------------------------------
+    def _greedy(self, scored: list[tuple[float, int, int]], threshold: float) -> None:
+        scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        for score, li, ri in scored:
+            if score < threshold:
+                break
+            if li in self.l2r or ri in self.r2l:
+                continue
+            self.l2r[li] = ri
+            self.r2l[ri] = li
+            self.scores[(self.left[li].index, self.right[ri].index)] = score
+
+    def _children_candidates(self) -> dict[int, set[int]]:
+        """Unpaired units whose parents are paired: each is a candidate for the other's children."""
+        left_kids: dict[int, list[int]] = defaultdict(list)
+        right_kids: dict[int, list[int]] = defaultdict(list)
+        for li, unit in enumerate(self.left):
+            if unit.parent is not None and li not in self.l2r:
+                left_kids[unit.parent].append(li)
+        for ri, unit in enumerate(self.right):
+            if unit.parent is not None and ri not in self.r2l:
+                right_kids[unit.parent].append(ri)
+        extra: dict[int, set[int]] = defaultdict(set)
+        for lp_index, kids in left_kids.items():
+            lp = self.left_pos.get(lp_index)
+            rp = self.l2r.get(lp) if lp is not None else None
+            if rp is None:
+                continue
+            others = right_kids.get(self.right[rp].index, [])
+            if len(kids) * len(others) > 400:
+                continue
+            for li in kids:
+                extra[li].update(others)
+        return extra
+
+    def run(self) -> Alignment:
+        cfg = self.config
+        candidates = self._candidates()
+        base: dict[tuple[int, int], float] = {}
+        for li, rights in candidates.items():
+            for ri in rights:
+                base[(li, ri)] = self._base_score(li, ri)
+        self._greedy([(s, li, ri) for (li, ri), s in base.items()], cfg.anchor_threshold)
+        # second and third passes: context from what is already paired
+        for _ in range(2):
+            for li, rights in self._children_candidates().items():
+                for ri in rights:
+                    if (li, ri) not in base:
+                        base[(li, ri)] = self._base_score(li, ri)
+            scored = [
+                (s + self._context_bonus(li, ri), li, ri)
+                for (li, ri), s in base.items()
+                if li not in self.l2r and ri not in self.r2l
+            ]
+            self._greedy(scored, cfg.pair_threshold)
+        return arrange(
+            self.left,
+            self.right,
+            {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
+            self.scores,
+        )
+
+
+def _longest_increasing(values: Sequence[int]) -> list[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
+    tails: list[int] = []
+    tail_pos: list[int] = []
+    previous = [-1] * len(values)
+    for i, v in enumerate(values):
+        k = bisect_left(tails, v)
+        if k == len(tails):
+            tails.append(v)
+            tail_pos.append(i)
+        else:
+            tails[k] = v
+            tail_pos[k] = i
+        previous[i] = tail_pos[k - 1] if k else -1
+    out: list[int] = []
+    i = tail_pos[-1] if tail_pos else -1
+    while i >= 0:
+        out.append(i)
+        i = previous[i]
+    return out[::-1]
+
+
+def arrange(
+    left: Sequence[UnitFeatures],
+    right: Sequence[UnitFeatures],
+    l2r: dict[int, int],
+    scores: dict[tuple[int, int], float] | None = None,
+) -> Alignment:
+    """Put a pairing (left unit index → right unit index) in reading order and find the moves.
+
+    Pairs follow the left document; a right unit with no counterpart comes where it stands on the
+    right. A pair is moved when it is out of order (not on the longest increasing run of right
+    positions) or when its units sit under parents that are paired elsewhere.
+    """
+    left_pos = {u.index: i for i, u in enumerate(left)}
+    right_pos = {u.index: i for i, u in enumerate(right)}
+    pos_l2r = {left_pos[a]: right_pos[b] for a, b in l2r.items()}
+    paired_right = set(pos_l2r.values())
+    out: list[tuple[int | None, int | None]] = []
+    next_right = 0
+    for li, unit in enumerate(left):
+        ri = pos_l2r.get(li)
+        if ri is None:
+            out.append((unit.index, None))
+            continue
+        if ri >= next_right:
+            for r in range(next_right, ri):
+                if r not in paired_right:
+                    out.append((None, right[r].index))
+            next_right = ri + 1
+        out.append((unit.index, right[ri].index))
+    out.extend((None, right[r].index) for r in range(next_right, len(right)) if r not in paired_right)
+
+    ordered = sorted(pos_l2r.items())
+    keep = set(_longest_increasing([ri for _, ri in ordered]))
+    moved: set[tuple[int, int]] = set()
+    for k, (li, ri) in enumerate(ordered):
+        a, b = left[li], right[ri]
+        if a.level in SPECIAL_LEVELS:
+            continue
+        other_parent = False
+        if a.parent is not None and b.parent is not None:
+            lp, rp = left_pos.get(a.parent), right_pos.get(b.parent)
+            if lp in pos_l2r and rp in paired_right:
+                other_parent = pos_l2r[lp] != rp
+        if k not in keep or other_parent:
+            moved.add((a.index, b.index))
+    return Alignment(pairs=tuple(out), scores=dict(scores or {}), moved=frozenset(moved))
+
+
+def align_units(
+    left: Sequence[UnitFeatures], right: Sequence[UnitFeatures], config: AlignConfig | None = None
+) -> Alignment:
+    """Pair the units of two documents. See the module docstring for how.
+
+    Args:
+        left: features of the left document's units, in reading order.
+        right: the same for the right document.
+        config: thresholds and weights.
+
+    Returns:
+        Every unit of both sides in exactly one pair, in reading order, with scores and moves.
+    """
+    return Aligner(left, right, config).run()
