@@ -1,0 +1,384 @@
+"""The self-contained HTML comparison report (新旧对照表) that users send to colleagues and print.
+
+One HTML file that any browser opens offline, years later: inline CSS, no fetched fonts, no
+script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
+unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
+figure) and the template alone writes markup.
+May import: the standard library, jinja2, policydiff and policydiff.model. Never PySide6.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from importlib.resources import files
+from typing import NamedTuple
+
+import jinja2
+
+from policydiff import __version__
+from policydiff.model import (
+    ComparedDocument,
+    Comparison,
+    Figure,
+    FigureChange,
+    Level,
+    Op,
+    Pair,
+    Status,
+    Unit,
+)
+
+TEMPLATE = "report.html.j2"
+
+STATUS_LABELS = {
+    Status.UNCHANGED: "未变",
+    Status.CHANGED: "修改",
+    Status.ADDED: "新增",
+    Status.REMOVED: "删除",
+}
+LEVEL_LABELS = {
+    Level.TITLE: "标题",
+    Level.PREAMBLE: "序言",
+    Level.CHAPTER: "章",
+    Level.SECTION: "节",
+    Level.ARTICLE: "条",
+    Level.ITEM: "项",
+    Level.EPILOGUE: "结尾",
+}
+NORMALIZE_LABELS = {
+    "t2s": "繁体转简体（t2s）",
+    "tw2sp": "台湾正体转简体，含用词转换（tw2sp）",
+    "hk2s": "香港繁体转简体（hk2s）",
+    "none": "不转换（none）",
+}
+CAPTION_CHARS = 40  # how much of an unlabelled unit's text stands in for its heading
+MAX_DEPTH_CLASS = 4  # deeper units indent no further
+
+
+class Segment(NamedTuple):
+    """A run of one unit's text: ``kind`` is eq | del | ins; ``fig`` the tooltip of a changed figure."""
+
+    kind: str
+    text: str
+    fig: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One side of a row: the unit's caption (label + heading) and its highlighted text."""
+
+    caption: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One pair as the template shows it."""
+
+    number: int
+    anchor: str
+    status: str
+    status_label: str
+    level: str
+    level_label: str
+    depth: int
+    moved: bool
+    manual: bool
+    similarity: str
+    figures_changed: int
+    collapsed: bool
+    left: Cell | None
+    right: Cell | None
+
+    @property
+    def is_difference(self) -> bool:
+        return self.status != Status.UNCHANGED or self.moved
+
+    @property
+    def caption(self) -> str:
+        """How the table of contents names the row: the right caption, else the left."""
+        if self.left and self.right and self.left.caption != self.right.caption:
+            return f"{self.left.caption} → {self.right.caption}"
+        cell = self.right or self.left
+        return cell.caption if cell else ""
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One changed figure in the appendix."""
+
+    anchor: str
+    number: int
+    status: str
+    status_label: str
+    subject: str
+    left: str
+    right: str
+    change: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    name: str
+    path: str
+    title: str
+    format: str
+    encoding: str
+    size: str
+    chars: int
+
+
+def render_report(
+    comparison: Comparison, collapse_unchanged: bool = True, generated_at: datetime | None = None
+) -> str:
+    """Render a comparison as one self-contained HTML page.
+
+    Args:
+        comparison: the comparison to show.
+        collapse_unchanged: show unchanged units as their heading only, in a closed ``<details>``,
+            so the report reads as its changes.
+        generated_at: the date printed in the header; now when None (fix it for repeatable output).
+
+    Returns:
+        The HTML text (the caller writes it, e.g. with ``policydiff.outputs.write_atomically``).
+    """
+    rows = [_row(comparison, n, pair, collapse_unchanged) for n, pair in enumerate(comparison.pairs, 1)]
+    summary = comparison.summary
+    moment = generated_at or datetime.now().astimezone()
+    return (
+        _environment()
+        .get_template(TEMPLATE)
+        .render(
+            left=_document_info(comparison.left),
+            right=_document_info(comparison.right),
+            generated=moment.strftime("%Y-%m-%d %H:%M"),
+            normalize=NORMALIZE_LABELS.get(comparison.options.normalize, comparison.options.normalize),
+            show_normalization_diffs=comparison.options.show_normalization_diffs,
+            summary=summary,
+            identical=not any(row.is_difference for row in rows),
+            collapse=collapse_unchanged,
+            rows=rows,
+            differences=[row for row in rows if row.is_difference],
+            figures=_figure_rows(comparison),
+            version=__version__,
+        )
+    )
+
+
+def _environment() -> jinja2.Environment:
+    """Templates come from the policydiff.resources package, so a PyInstaller bundle finds them too."""
+    folder = files("policydiff.resources")
+    return jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: folder.joinpath(name).read_text(encoding="utf-8")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _document_info(side: ComparedDocument) -> DocumentInfo:
+    doc = side.document
+    return DocumentInfo(
+        name=doc.name,
+        path=doc.path,
+        title=side.tree.title,
+        format=doc.format,
+        encoding=doc.encoding or "—",
+        size=_byte_size(doc.size),
+        chars=len(doc.text),
+    )
+
+
+def _byte_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB（{size:,} 字节）"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB（{size:,} 字节）"
+    return f"{size} 字节"
+
+
+def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bool) -> Row:
+    left_marks: list[tuple[int, int, str]] = []
+    right_marks: list[tuple[int, int, str]] = []
+    for edit in pair.edits:
+        if edit.op in (Op.DELETE, Op.REPLACE):
+            left_marks.append((*edit.left, "del"))
+        if edit.op in (Op.INSERT, Op.REPLACE):
+            right_marks.append((*edit.right, "ins"))
+    if not pair.edits and pair.left is not None and pair.right is None:
+        left_marks.append((*_content_span(comparison.left.text, pair.left), "del"))
+    if not pair.edits and pair.right is not None and pair.left is None:
+        right_marks.append((*_content_span(comparison.right.text, pair.right), "ins"))
+    left_figs, right_figs = _figure_marks(pair.figures)
+    unit = pair.left or pair.right
+    depth = unit.depth if unit else 0
+    both = pair.left is not None and pair.right is not None
+    return Row(
+        number=number,
+        anchor=f"pair-{number}",
+        status=str(pair.status),
+        status_label=STATUS_LABELS.get(pair.status, str(pair.status)),
+        level=str(pair.level),
+        level_label=LEVEL_LABELS.get(pair.level, str(pair.level)),
+        depth=min(depth, MAX_DEPTH_CLASS),
+        moved=pair.moved,
+        manual=pair.manual,
+        similarity=f"{pair.similarity:.0%}" if both else "",
+        figures_changed=pair.figures_changed,
+        collapsed=collapse_unchanged and pair.status == Status.UNCHANGED and not pair.moved,
+        left=_cell(comparison.left.text, pair.left, left_marks, left_figs),
+        right=_cell(comparison.right.text, pair.right, right_marks, right_figs),
+    )
+
+
+def _content_span(text: str, unit: Unit) -> tuple[int, int]:
+    """A unit's own text without the whitespace around it: what a wholly added or removed unit marks."""
+    own = text[unit.start : unit.own_end]
+    start = unit.start + len(own) - len(own.lstrip())
+    return start, max(start, unit.start + len(own.rstrip()))
+
+
+def _figure_marks(
+    changes: tuple[FigureChange, ...],
+) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
+    """Spans of the changed figures on each side, each with the tooltip that explains the change."""
+    left: list[tuple[int, int, str]] = []
+    right: list[tuple[int, int, str]] = []
+    for change in changes:
+        if change.status == Status.UNCHANGED:
+            continue
+        tip = _figure_tip(change)
+        if change.left is not None:
+            left.append((change.left.start, change.left.end, tip))
+        if change.right is not None:
+            right.append((change.right.start, change.right.end, tip))
+    return left, right
+
+
+def _figure_tip(change: FigureChange) -> str:
+    subject = f"{change.subject}：" if change.subject else ""
+    if change.left is not None and change.right is not None:
+        return f"{subject}{change.left.text} → {change.right.text}"
+    if change.right is not None:
+        return f"{subject}新增数字 {change.right.text}"
+    if change.left is not None:
+        return f"{subject}删除数字 {change.left.text}"
+    return subject
+
+
+def _cell(
+    text: str, unit: Unit | None, marks: list[tuple[int, int, str]], figs: list[tuple[int, int, str]]
+) -> Cell | None:
+    if unit is None:
+        return None
+    return Cell(
+        caption=_caption(text, unit), segments=tuple(_segments(text, unit.start, unit.own_end, marks, figs))
+    )
+
+
+def _caption(text: str, unit: Unit) -> str:
+    """Label and heading as written; an unlabelled unit is named by its first characters."""
+    caption = f"{unit.label}{unit.heading}".strip()
+    if caption:
+        return caption
+    own = " ".join(text[unit.start : unit.own_end].split())
+    return own if len(own) <= CAPTION_CHARS else own[:CAPTION_CHARS] + "…"
+
+
+def _segments(
+    text: str, start: int, end: int, marks: list[tuple[int, int, str]], figs: list[tuple[int, int, str]]
+) -> list[Segment]:
+    """Cut ``text[start:end]`` into runs of equal kind and figure, clipping every span to the unit.
+
+    Whitespace at either end that no edit touches is dropped: it is layout, not content.
+    """
+    size = end - start
+    kinds = ["eq"] * size
+    tips = [""] * size
+    for s, e, kind in marks:
+        for i in range(max(s, start), min(e, end)):
+            kinds[i - start] = kind
+    for s, e, tip in figs:
+        for i in range(max(s, start), min(e, end)):
+            tips[i - start] = tip
+    lo, hi = 0, size
+    while lo < hi and kinds[lo] == "eq" and text[start + lo].isspace():
+        lo += 1
+    while hi > lo and kinds[hi - 1] == "eq" and text[start + hi - 1].isspace():
+        hi -= 1
+    segments: list[Segment] = []
+    run = lo
+    for i in range(lo + 1, hi + 1):
+        if i == hi or kinds[i] != kinds[run] or tips[i] != tips[run]:
+            segments.append(Segment(kinds[run], text[start + run : start + i], tips[run]))
+            run = i
+    return segments
+
+
+def _figure_rows(comparison: Comparison) -> list[FigureRow]:
+    rows: list[FigureRow] = []
+    for number, pair in enumerate(comparison.pairs, 1):
+        for change in pair.figures:
+            if change.status == Status.UNCHANGED:
+                continue
+            rows.append(
+                FigureRow(
+                    anchor=f"pair-{number}",
+                    number=number,
+                    status=str(change.status),
+                    status_label=STATUS_LABELS.get(change.status, str(change.status)),
+                    subject=change.subject,
+                    left=change.left.text if change.left else "",
+                    right=change.right.text if change.right else "",
+                    change=_figure_change(change),
+                    qualifier=_qualifier_change(change.left, change.right),
+                )
+            )
+    return rows
+
+
+def _figure_change(change: FigureChange) -> str:
+    """Difference and ratio of a figure present on both sides, in the figure's own unit."""
+    old, new = change.left, change.right
+    if old is None or new is None:
+        return ""
+    if old.unit != new.unit:
+        return f"单位不同（{old.unit or '—'} → {new.unit or '—'}）"
+    if old.per != new.per:
+        return f"计量口径不同（{old.per or '—'} → {new.per or '—'}）"
+    difference = new.value - old.value
+    if difference == 0:
+        return "数值相同"
+    if old.unit == "%" or old.kind == "percent":
+        parts = [f"{_number(difference, signed=True)}个百分点"]
+    else:
+        parts = [_quantity(difference, old.unit, signed=True)]
+    if change.ratio is not None and old.value > 0:
+        growth = _number((change.ratio - 1) * 100, signed=True, digits=1)
+        parts.append(f"×{_number(change.ratio, digits=2)}（{growth}%）")
+    return "，".join(parts)
+
+
+def _qualifier_change(old: Figure | None, new: Figure | None) -> str:
+    if old is None or new is None or old.qualifier == new.qualifier:
+        return ""
+    return f"{old.qualifier or '—'} → {new.qualifier or '—'}"
+
+
+def _quantity(value: float, unit: str, signed: bool = False) -> str:
+    """A base-unit amount as a reader writes it: 2000000000 元 → 20亿元."""
+    for scale, name in ((1e8, "亿"), (1e4, "万")):
+        if abs(value) >= scale:
+            return f"{_number(value / scale, signed)}{name}{unit}"
+    return f"{_number(value, signed)}{unit}"
+
+
+def _number(value: float, signed: bool = False, digits: int = 4) -> str:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return f"+{text}" if signed and value > 0 else text
