@@ -1,0 +1,447 @@
+"""Find the figures (amounts, areas, quotas, ratios, counts) in a policy text.
+
+Analysts read policy documents for their figures, so each one is pulled out with its value in a
+base unit (``1.5万亩`` → 15000 亩), its qualifier (``不少于``, ``左右``) and the phrase it measures,
+which lets two versions of a unit be compared figure by figure (see ``figures_compare``).
+Dates, years, labels, document numbers and names that contain digits are not figures.
+May import: the standard library and ``policydiff.model`` only (no PySide6, no jieba).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from decimal import Decimal
+
+from policydiff.model import Figure, FigureChange
+
+__all__ = ["extract_figures", "compare_figures", "fold", "parse_chinese_numeral"]
+
+# One character for one character, so offsets into the folded text index the input too.
+_FOLD_PAIRS = (
+    '０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- '
+    "億亿 萬万 畝亩 噸吨 標标 準准 個个 傢家 項项 張张 臺台 戶户 輛辆 條条 場场 棟栋 間间 "
+    "於于 過过 內内 達达 爭争 確确 計计 餘余 約约 單单 兩两 時时 裡里 倉仓 級级 為为 與与 "
+    "點点 節节 層层 實实 現现 擬拟 給给 對对 優优 獎奖 勵励 補补 貼贴 額额 "
+    "總总 規规 產产 業业 資资 費费 舉举 創创 現现 區区 縣县 鎮镇 務务"
+)
+FOLD_TABLE = {ord(p[0]): p[1] for p in _FOLD_PAIRS.split()}
+
+
+def fold(text: str) -> str:
+    """Full-width digits and punctuation to ASCII, common traditional characters to simplified.
+
+    Every mapping is one character to one character, so ``len(fold(t)) == len(t)``.
+    """
+    return text.translate(FOLD_TABLE)
+
+
+# written unit → (base unit, factor to the base, kind). Longest spellings are tried first.
+UNITS: dict[str, tuple[str, float, str]] = {
+    "元": ("元", 1, "amount"),
+    "美元": ("美元", 1, "amount"),
+    "亩": ("亩", 1, "area"),
+    "公顷": ("公顷", 1, "area"),
+    "平方米": ("平方米", 1, "area"),
+    "平方公里": ("平方公里", 1, "area"),
+    "吨标准煤": ("吨标准煤", 1, "energy"),
+    "吨标煤": ("吨标准煤", 1, "energy"),
+    "千瓦时": ("千瓦时", 1, "electricity"),
+    "千瓦": ("千瓦", 1, "power"),
+    "兆瓦": ("千瓦", 1000, "power"),
+    "吉瓦": ("千瓦", 1_000_000, "power"),
+    "吨公里": ("吨公里", 1, "freight"),
+    "吨": ("吨", 1, "weight"),
+    "公斤": ("公斤", 1, "weight"),
+    "公里": ("公里", 1, "length"),
+    "千米": ("公里", 1, "length"),
+    "米": ("米", 1, "length"),
+    "%": ("%", 1, "percent"),
+    "个百分点": ("个百分点", 1, "percent_point"),
+    "百分点": ("个百分点", 1, "percent_point"),
+    "倍": ("倍", 1, "multiple"),
+    "年": ("年", 1, "duration"),
+    "个月": ("个月", 1, "duration"),
+    "天": ("天", 1, "duration"),
+    "个工作日": ("个工作日", 1, "duration"),
+    "工作日": ("个工作日", 1, "duration"),
+    "小时": ("小时", 1, "duration"),
+    **{
+        u: (u, 1, "count")
+        for u in (
+            "家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
+            "座 支 艘 架 处 位 株 头 只 部 床 间 批次 "
+        ).split()
+    },
+}
+MULTIPLIERS: dict[str, int] = {
+    "万亿": 10**12,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 1000,
+    "百": 100,
+}
+
+# Qualifiers, canonical spellings; a figure keeps all it has, in reading order, joined by "|".
+PREFIX_QUALIFIERS = tuple(
+    (
+        "不低于 不少于 不超过 不高于 不多于 不大于 不小于 不足 不到 最高 最多 "
+        "最低 最少 最长 至少 不得低于 不得少于 不得超过 不得高于 力争 争取 确保 "
+        "达到 累计 新增 超过 突破 高于 低于 多于 少于 大于 小于 约 近 逾 超 "
+        "达 上限 "
+    ).split()
+)
+SUFFIX_QUALIFIERS = tuple("及以上 以上 以下 以内 之内 左右 上下 内".split())
+# Spellings that mean the same bound, folded to one canonical qualifier.
+CANONICAL_QUALIFIERS = {
+    "达": "达到",
+    "超": "超过",
+    "约": "左右",
+    "上下": "左右",
+    "及以上": "以上",
+    "之内": "以内",
+    "内": "以内",
+    "不得低于": "不低于",
+    "不得少于": "不少于",
+    "不得超过": "不超过",
+    "不得高于": "不高于",
+}
+# Words that may stand between a qualifier and its number: 最高补助3000万元, 最高可达200%.
+_FILLERS = tuple("可 给予 补助 奖励 补贴 资助 支持 分别".split())
+# Leading words of a subject that say how much, not what: stripped and kept as qualifiers.
+HEAD_QUALIFIERS = tuple("力争 争取 确保 累计 新增".split())
+# Leading words that carry no meaning for pairing figures: stripped and dropped.
+HEAD_NOISE = tuple(
+    (
+        "其中 分别 全省 全市 全区 全县 全国 全年 年度 当年 今年 并且 并 对于 "
+        "对 按照 按 且 再 另 均 可 和 及 或 等 共 总计 合计 完成 实现 "
+        "供应 安排 拟安排 投放 实施 推动 支持 保障 打造 培育 引导 鼓励 努力 "
+        "享受 新建 新开工 引进 组织 开展 创建 建成 落实 提供 带动 发行 开通 "
+        "认定 启动 培养 新培育 招引 举办 争创 预算安排 "
+    ).split()
+)
+TAIL_NOISE = tuple("的 为 是 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split())
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_NUM_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
+_MULT = _alt(list(MULTIPLIERS))
+_UNIT = _alt(list(UNITS))
+_SEP = r"\s*(?:—{1,2}|–|-|~|至|到)\s*"
+_PER_AFTER = r"(?:/(?:个|家|人|亩|件|辆|台|户|吨|年|月|天|次|张|套|项|千瓦时|平方米))+"
+_SUFFIX = _alt(SUFFIX_QUALIFIERS)
+
+FIGURE_RE = re.compile(
+    rf"百分之(?P<pct>{_NUM})"
+    rf"|(?P<r1>\d+(?:\.\d+)?)\s*:\s*(?P<r2>\d+(?:\.\d+)?)(?![\d:])"
+    rf"|(?P<f1>\d{{1,3}})/(?P<f2>\d{{1,3}})(?![\d/])"
+    rf"|(?P<n1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM})(?P<m2>{_MULT})?(?P<a2>余|多)?(?P<u2>{_UNIT})"
+    rf"|(?P<n>{_NUM})(?P<m>{_MULT})?(?P<a>余|多)?(?P<u>{_UNIT})?"
+)
+_AFTER_RE = re.compile(rf"(?P<per>{_PER_AFTER})?(?P<suf>(?:{_SUFFIX})*)")
+_PREFIX_RE = re.compile(rf"(?:(?:{_alt(PREFIX_QUALIFIERS)})(?:{_alt(_FILLERS)})?)+$")
+_PREFIX_SPLIT_RE = re.compile(_alt(PREFIX_QUALIFIERS))
+_SUFFIX_SPLIT_RE = re.compile(_SUFFIX)
+
+# Spans that hold digits but no figure. Each alternative is one kind of non-figure.
+EXCLUDE_RE = re.compile(
+    "|".join(
+        (
+            r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|”[^“”\n]{0,40}“|「[^」\n]{0,40}」|『[^』\n]{0,40}』",  # names
+            r"《[^》\n]{0,80}》|〈[^〉\n]{0,60}〉",  # titles of laws and documents
+            r"[〔\[［【(]\s*(?:19|20)\d{2}\s*[〕\]］】)]\s*第?\d+\s*号",  # document numbers
+            r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?",  # dates
+            r"(?<![\d.])\d{1,2}月(?:\d{1,2}[日号])?|(?<![\d.])\d{1,2}[日号](?=[起前后至到—-])",  # month, day
+            r"\d{1,2}:\d{2}:\d{2}",  # times of day
+            r"第\s*(?:\d+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
+            r"(?:^|(?<=\n))[ \t\u3000]*"  # labels at a line's start
+            r"(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
+            r"(?<=[。;:!?])\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
+            r"[(][一二三四五六七八九十]{1,4}[)]|[(]\d{1,2}[)]|[①-⑳]",  # item labels
+            r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^<>\n]{0,300}>",  # links, e-mail, markup
+            r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)",  # phone numbers
+            r"\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+",  # "4+1", "26+3" names
+            r"[A-Za-z]+[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*[A-Za-z]+",  # 5G, 3D, 5A, V2.0, ISO9001
+            r"\d+(?:\.\d+)+版|\d+(?:\.\d+)?版",  # versions
+            r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
+        )
+    )
+)
+_PER_BEFORE_RE = re.compile(
+    r"(?:每|单)(?:[一1])?(?:个|家|位|名|件|项|亩|人|户|台|辆|张|套|吨|千瓦时|平方米|年|月|天|次|场|所|村|座)"
+    r"(?:项目|企业|单位|主体|合同)?(?:每(?:年|月|天|人|次))?|[亩人户]均"
+)
+_CLAUSE_RE = re.compile(r"[,;。!?\n:、]")
+_YEAR_RE = re.compile(r"(?:19|20)\d{2}$")
+_TIME_HEAD_RE = re.compile(r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期)")
+_HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
+_TAIL_RE = re.compile(rf"(?:{_alt(TAIL_NOISE)})$")
+_BARE_QUALIFIERS = frozenset(
+    ("不低于", "不少于", "不超过", "不高于", "达到", "超过", "高于", "低于", "以上", "以下")
+)
+_CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
+SUBJECT_MAX = 24
+# What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
+_EMPTY_SUBJECTS = frozenset(("建设", "改造", "提升", "新改建", "投入", "财政", "新增", "累计"))
+
+_PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def parse_chinese_numeral(s: str) -> int:
+    """Value of a Chinese numeral such as 三十五万, 一千万, 十二, 一亿五千万."""
+    total = section = digit = 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (digit or (1 if ch == "十" else 0)) * _CN_UNITS[ch]
+            digit = 0
+        elif ch == "万":
+            total += (section + digit) * 10_000
+            section = digit = 0
+        elif ch == "亿":
+            total = (total + section + digit) * 100_000_000
+            section = digit = 0
+    return total + section + digit
+
+
+def _number(s: str) -> Decimal:
+    if s[0].isdigit():
+        return Decimal(s.replace(",", ""))
+    return Decimal(parse_chinese_numeral(s))
+
+
+def _is_cn(s: str) -> bool:
+    return not s[0].isdigit()
+
+
+class _Excluded:
+    """Sorted non-figure spans; answers 'does [s, e) touch one?' by bisection."""
+
+    def __init__(self, text: str) -> None:
+        spans = [m.span() for m in EXCLUDE_RE.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def hits(self, s: int, e: int) -> bool:
+        i = bisect_right(self.starts, e - 1) - 1
+        return i >= 0 and self.ends[i] > s
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, in reading order; spans index ``text``.
+
+    Args:
+        text: normalized text (traditional characters and full-width forms are tolerated).
+    Returns:
+        Figures with value in the base unit, qualifier ("最高|不超过"), subject and kind.
+    """
+    folded = fold(text)
+    excluded = _Excluded(folded)
+    found: list[tuple[int, int, dict]] = []
+    for m in FIGURE_RE.finditer(folded):
+        if excluded.hits(m.start(), m.end()):
+            continue
+        fig = _read_match(folded, m)
+        if fig is not None:
+            found.append(fig)
+    return _with_subjects(text, folded, found)
+
+
+def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
+    """Value, unit, range and qualifiers of one match, or None when it is not a figure."""
+    start, end = m.span()
+    g = m.groupdict()
+    before = t[max(0, start - 1) : start]
+    if before.isascii() and (before.isalnum() or before in ".,"):
+        return None  # the tail of a longer number or code
+    if g["pct"]:
+        value, high, unit, kind, cn = _number(g["pct"]), None, "%", "percent", _is_cn(g["pct"])
+    elif g["r1"]:
+        r2 = Decimal(g["r2"])
+        if r2 == 0:
+            return None
+        value, high, unit, kind, cn = Decimal(g["r1"]) / r2, None, "比", "ratio", False
+    elif g["f1"]:
+        f2 = Decimal(g["f2"])
+        if f2 == 0 or t[end : end + 1] in "年月日":
+            return None
+        value, high, unit, kind, cn = Decimal(g["f1"]) / f2 * 100, None, "%", "percent", False
+    elif g["n1"]:
+        u2 = g["u2"]
+        if u2 == "年" and (_YEAR_RE.match(g["n1"]) or _YEAR_RE.match(g["n2"])):
+            return None
+        base, factor, kind = UNITS[u2]
+        m2 = MULTIPLIERS.get(g["m2"] or "", 1)
+        u1 = g["u1"]
+        if u1 and UNITS[u1][0] != base:
+            return None
+        m1 = MULTIPLIERS[g["m1"]] if g["m1"] else (1 if u1 else m2)
+        value = _number(g["n1"]) * m1 * Decimal(factor)
+        high = _number(g["n2"]) * m2 * Decimal(factor)
+        unit, cn = base, _is_cn(g["n1"]) or _is_cn(g["n2"])
+        if g["a2"]:
+            g = {**g, "a": g["a2"]}
+    else:
+        n, u = g["n"], g["u"]
+        cn = _is_cn(n)
+        if u is None:
+            if cn or (t[end : end + 1] in ".," and t[end + 1 : end + 2].isdigit()):
+                return None
+            unit, factor, kind = "", 1, "number"
+        else:
+            unit, factor, kind = UNITS[u]
+        if unit == "年" and not cn and _YEAR_RE.match(n) and not g["m"]:
+            return None  # a year
+        if cn and (n == "一" or (u == "次" and t[end : end + 1] == "性")):
+            return None  # 一个, 一次性: wording, not counts
+        value = _number(n) * MULTIPLIERS.get(g["m"] or "", 1) * Decimal(factor)
+        high = None
+    after = _AFTER_RE.match(t, end)
+    assert after is not None
+    per_after, suffix = after.group("per"), after.group("suf")
+    end = after.end()
+    prefix = _PREFIX_RE.search(t, max(0, start - 16), start)
+    pre_words = _PREFIX_SPLIT_RE.findall(prefix.group()) if prefix else []
+    suf_words = _SUFFIX_SPLIT_RE.findall(suffix)
+    if kind == "number" and not (set(pre_words) | set(suf_words)) & _BARE_QUALIFIERS:
+        return None  # a bare number is a figure only when a qualifier bounds it
+    if cn and kind == "duration" and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
+        return None  # 三年行动计划, 两年一次
+    if g.get("a"):
+        suf_words.insert(0, g["a"])
+    return (
+        start,
+        end,
+        {
+            "value": float(value),
+            "value_high": None if high is None else float(high),
+            "unit": unit,
+            "kind": kind,
+            "pre": pre_words,
+            "suf": suf_words,
+            "q_start": prefix.start() if prefix else start,
+            "per": "每" + per_after[1:].replace("/", "每") if per_after else None,
+        },
+    )
+
+
+def _clean_subject(seg: str) -> tuple[str, list[str]]:
+    """Strip time phrases, scope words and verbs from the head and tail of a subject."""
+    quals: list[str] = []
+    seg = _PER_BEFORE_RE.sub("", seg)
+    if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:
+        seg = seg.rsplit("(", 1)[1]
+    seg = seg.strip(" \t\u3000()（）“”\"'《》-—")
+    changed = True
+    while changed and seg:
+        changed = False
+        m = _TIME_HEAD_RE.match(seg) or _HEAD_RE.match(seg)
+        if m and m.end() < len(seg) + 1:
+            word = m.group()
+            if word in HEAD_QUALIFIERS:
+                quals.append(word)
+            seg = seg[m.end() :].lstrip(" ,()（）")
+            changed = True
+        m = _TAIL_RE.search(seg)
+        if m and seg:
+            seg = seg[: m.start()]
+            changed = True
+    if seg.endswith("等") or seg in _EMPTY_SUBJECTS:
+        seg = ""
+    return seg[-SUBJECT_MAX:], quals
+
+
+def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> list[Figure]:
+    """Attach subjects: the clause text before each figure, else after it, else a neighbour's."""
+    clause_starts = [m.end() for m in _CLAUSE_RE.finditer(t)]
+    subjects: list[str] = []
+    extra_quals: list[list[str]] = []
+    pers: list[str | None] = []
+    prev_end = 0
+    for i, (start, end, d) in enumerate(found):
+        ci = bisect_right(clause_starts, d["q_start"]) - 1
+        cstart = clause_starts[ci] if ci >= 0 else 0
+        head, _, given = t[max(cstart, prev_end) : d["q_start"]].rpartition("给予")
+        subject, quals = _clean_subject(given)
+        if not subject:
+            nxt = found[i + 1][2]["q_start"] if i + 1 < len(found) else len(t)
+            m = _CLAUSE_RE.search(t, end)
+            stop = min(nxt, m.start() if m else len(t), end + SUBJECT_MAX)
+            subject, _ = _clean_subject(t[end:stop].lstrip("的"))
+        if not subject and head:
+            subject, more = _clean_subject(head)
+            quals += more
+        if not subject:
+            pm = _last_per(t, cstart, start)
+            if pm is not None and pm.group()[-2:] in _PER_NOUNS:
+                subject = pm.group()[-2:]
+        subjects.append(subject)
+        extra_quals.append(quals)
+        per = d["per"]
+        if per is None:
+            pm = _last_per(t, cstart, start)
+            if pm is not None:
+                word = pm.group()
+                per = "每" + word[0] if word.endswith("均") else "每" + word[1:] if word[0] == "单" else word
+        pers.append(per)
+        prev_end = end
+    # figures listed with 、 share a subject: fill gaps from the next, then the previous figure.
+    for i in range(len(found) - 2, -1, -1):
+        if not subjects[i] and _listed(t, found, i):
+            subjects[i] = subjects[i + 1]
+    for i in range(1, len(found)):
+        if not subjects[i] and _listed(t, found, i - 1):
+            subjects[i] = subjects[i - 1]
+    figures = []
+    for i, (start, end, d) in enumerate(found):
+        quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + d["pre"] + d["suf"]]
+        quals = list(dict.fromkeys(quals))
+        figures.append(
+            Figure(
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=d["value"],
+                unit=d["unit"],
+                qualifier="|".join(quals) or None,
+                subject=subjects[i],
+                kind="rate" if pers[i] and d["kind"] in ("amount", "count") else d["kind"],
+                value_high=d["value_high"],
+                per=pers[i],
+            )
+        )
+    return figures
+
+
+def _last_per(t: str, start: int, end: int) -> re.Match[str] | None:
+    """The last 每…/单… phrase in t[start:end]."""
+    last = None
+    for last in _PER_BEFORE_RE.finditer(t, start, end):  # noqa: B007
+        pass
+    return last
+
+
+def _listed(t: str, found: list[tuple[int, int, dict]], i: int) -> bool:
+    """Whether figure i and i+1 are items of one list (joined by 、 和 或 及)."""
+    if i + 1 >= len(found):
+        return False
+    gap = t[found[i][1] : found[i + 1][2]["q_start"]]
+    return len(gap) <= 2 and gap in ("、", "和", "或", "及", ",", "、最高")
+
+
+def compare_figures(left: Sequence[Figure], right: Sequence[Figure]) -> list[FigureChange]:
+    """Pair the figures of two aligned units; see ``policydiff.figures_compare``."""
+    from policydiff.figures_compare import compare_figures as _compare
+
+    return _compare(left, right)

@@ -1,0 +1,173 @@
+"""Pair the figures of two aligned units and say which are unchanged, changed, added or removed.
+
+Kept apart from extraction so each can be read and tested alone. Pairing is cheap on purpose
+(exact matches first, then character-bigram similarity of subjects, units and order), so a
+unit with fifty figures a side compares in about a millisecond.
+May import: the standard library and ``policydiff.model`` only (no PySide6).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict, deque
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policydiff.model import Figure, FigureChange, Status
+
+__all__ = ["compare_figures", "PairingConfig", "same_amount", "subject_similarity"]
+
+
+@dataclass(frozen=True)
+class PairingConfig:
+    """Weights and cut-offs for pairing figures that are not identical."""
+
+    subject_weight: float = 0.6
+    value_weight: float = 0.15
+    unit_weight: float = 0.1
+    order_weight: float = 0.15
+    min_score: float = 0.42
+    min_subject: float = 0.25  # below this a pair needs both subjects empty
+    cross_kind_subject: float = 0.8  # figures of different kinds pair only when subjects agree this much
+    rel_tol: float = 1e-9
+
+
+DEFAULT = PairingConfig()
+_NOISE_RE = re.compile(r"[\s\"“”‘’'()（）《》、,，。;；:：]")
+
+
+def same_amount(a: float | None, b: float | None, rel_tol: float = DEFAULT.rel_tol) -> bool:
+    """Equal values, allowing for float noise (1.5万亩 and 15000亩 are equal)."""
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=1e-12)
+
+
+def _norm(subject: str) -> str:
+    return _NOISE_RE.sub("", subject)
+
+
+def _grams(subject: str) -> frozenset[str]:
+    s = _norm(subject)
+    if len(s) < 2:
+        return frozenset(s)
+    return frozenset(s[i : i + 2] for i in range(len(s) - 1))
+
+
+def subject_similarity(a: str, b: str) -> float:
+    """Character-bigram Jaccard similarity of two subjects, 0..1."""
+    return _jaccard(_grams(a), _grams(b))
+
+
+def _jaccard(x: frozenset[str], y: frozenset[str]) -> float:
+    if not x or not y:
+        return 0.0
+    inter = len(x & y)
+    return inter / (len(x) + len(y) - inter)
+
+
+def _differs(a: Figure, b: Figure, cfg: PairingConfig) -> bool:
+    return not (
+        a.unit == b.unit
+        and same_amount(a.value, b.value, cfg.rel_tol)
+        and same_amount(a.value_high, b.value_high, cfg.rel_tol)
+        and (a.qualifier or None) == (b.qualifier or None)
+        and (a.per or None) == (b.per or None)
+    )
+
+
+def _key(f: Figure) -> tuple[object, ...]:
+    high = None if f.value_high is None else round(f.value_high, 6)
+    return (_norm(f.subject), f.unit, round(f.value, 6), high, f.qualifier or None, f.per or None)
+
+
+def _better_subject(a: Figure | None, b: Figure | None) -> str:
+    """The more informative of two subjects: the longer one, the right (newer) one on a tie."""
+    sa = a.subject if a else ""
+    sb = b.subject if b else ""
+    return sa if len(_norm(sa)) > len(_norm(sb)) else sb
+
+
+def compare_figures(
+    left: Sequence[Figure], right: Sequence[Figure], config: PairingConfig = DEFAULT
+) -> list[FigureChange]:
+    """Pair ``left`` and ``right`` figures of one aligned unit pair.
+
+    Args:
+        left: figures of the left unit, in reading order.
+        right: figures of the right unit, in reading order.
+        config: pairing weights and cut-offs.
+    Returns:
+        One FigureChange per pair or unpaired figure; every figure appears exactly once, in the
+        right unit's order with removed figures after their nearest paired left neighbour.
+    """
+    partner: dict[int, int] = {}  # left index → right index
+    taken: set[int] = set()
+    # 1. identical figures (same subject, value, unit, qualifier) pair first, in order.
+    waiting: dict[tuple[object, ...], deque[int]] = defaultdict(deque)
+    for j, f in enumerate(right):
+        waiting[_key(f)].append(j)
+    for i, f in enumerate(left):
+        queue = waiting.get(_key(f))
+        if queue:
+            j = queue.popleft()
+            partner[i] = j
+            taken.add(j)
+    # 2. the rest by score: subject similarity, same value, same unit, similar position.
+    rest_l = [i for i in range(len(left)) if i not in partner]
+    rest_r = [j for j in range(len(right)) if j not in taken]
+    if rest_l and rest_r:
+        n, m = max(len(left) - 1, 1), max(len(right) - 1, 1)
+        grams_r = {j: _grams(right[j].subject) for j in rest_r}
+        candidates: list[tuple[float, int, int]] = []
+        for i in rest_l:
+            a = left[i]
+            ga = _grams(a.subject)
+            for j in rest_r:
+                b = right[j]
+                gb = grams_r[j]
+                sim = _jaccard(ga, gb) if ga or gb else 0.5
+                if sim < config.min_subject:
+                    continue
+                if a.kind != b.kind and a.unit != b.unit and sim < config.cross_kind_subject:
+                    continue
+                score = (
+                    config.subject_weight * sim
+                    + config.value_weight * same_amount(a.value, b.value, config.rel_tol)
+                    + config.unit_weight * (a.unit == b.unit)
+                    + config.order_weight * (1 - abs(i / n - j / m))
+                )
+                if score >= config.min_score:
+                    candidates.append((-score, i, j))
+        candidates.sort()
+        for _, i, j in candidates:
+            if i not in partner and j not in taken:
+                partner[i] = j
+                taken.add(j)
+    return _ordered(left, right, partner, config)
+
+
+def _ordered(
+    left: Sequence[Figure], right: Sequence[Figure], partner: dict[int, int], cfg: PairingConfig
+) -> list[FigureChange]:
+    """Changes in the right unit's order; a removed figure follows its paired left neighbour."""
+    by_right = {j: i for i, j in partner.items()}
+    rows: list[tuple[float, int, int, FigureChange]] = []
+    for j, b in enumerate(right):
+        i = by_right.get(j)
+        if i is None:
+            change = FigureChange(Status.ADDED, b.subject, None, b)
+        else:
+            a = left[i]
+            status = Status.CHANGED if _differs(a, b, cfg) else Status.UNCHANGED
+            change = FigureChange(status, _better_subject(a, b), a, b)
+        rows.append((j, 0, 0, change))
+    anchor = -1.0
+    for i, a in enumerate(left):
+        if i in partner:
+            anchor = partner[i]
+            continue
+        rows.append((anchor, 1, i, FigureChange(Status.REMOVED, a.subject, a, None)))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [r[3] for r in rows]
