@@ -1,0 +1,57 @@
+"""Values of the numerals that label policy units: 十六, 二十四, 一百零三, 16, １６, ③.
+
+Kept apart from the structure parser so figure extraction and alignment can reuse it.
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+CN_DIGITS: dict[str, int] = {
+    "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+}  # fmt: skip
+CN_MULTIPLIERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_MULTIPLIERS)
+
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+# ① … ⑳, ㉑ … ㉟, ㊱ … ㊿: three Unicode runs of circled numbers.
+CIRCLED_RUNS: tuple[tuple[int, int, int], ...] = (
+    (0x2460, 0x2473, 1),
+    (0x3251, 0x325F, 21),
+    (0x32B1, 0x32BF, 36),
+)
+CIRCLED_CHARS = "".join(chr(c) for lo, hi, _ in CIRCLED_RUNS for c in range(lo, hi + 1))
+
+
+def circled_value(char: str) -> int | None:
+    """Value of a circled number such as ③, else None."""
+    code = ord(char) if len(char) == 1 else -1
+    for lo, hi, first in CIRCLED_RUNS:
+        if lo <= code <= hi:
+            return first + code - lo
+    return None
+
+
+def cn_value(numeral: str) -> int | None:
+    """Value of a Chinese numeral (十六, 二十四, 一百零三, 一〇三) or of ASCII/full-width digits.
+
+    Returns None when the string is not a numeral.
+    """
+    if not numeral:
+        return None
+    digits = numeral.translate(FULLWIDTH_DIGITS)
+    if digits.isascii() and digits.isdigit():
+        return int(digits)
+    if all(ch in CN_DIGITS for ch in numeral) and len(numeral) > 1:  # 一〇三: digit by digit
+        return int("".join(str(CN_DIGITS[ch]) for ch in numeral))
+    total, current = 0, 0
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in CN_MULTIPLIERS:
+            total += (current or 1) * CN_MULTIPLIERS[ch]
+            current = 0
+        else:
+            return None
+    return total + current
