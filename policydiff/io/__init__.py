@@ -1,0 +1,162 @@
+"""Load a document from disk into the text every later stage indexes.
+
+One entry point, ``load_document``, for txt (any Chinese encoding), html, md, docx and pdf. It
+trusts a file's content over its extension, refuses what it cannot read with a one-line
+LoadError a user can act on, and never lets another exception, a hang or a huge allocation
+through. Files are opened read-only and never written.
+May import: the standard library, charset_normalizer, python-docx, pypdfium2, policydiff.model,
+policydiff.errors (never PySide6).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from policydiff.errors import LoadError
+from policydiff.io.docxtext import DocxRefused, read_docx
+from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
+from policydiff.io.limits import MB, LoadLimits
+from policydiff.io.mdtext import md_to_text
+from policydiff.io.pdftext import PdfRefused, read_pdf
+from policydiff.io.sniff import Kind, sniff
+from policydiff.io.text import NotText, decode, normalize_text
+from policydiff.model import LoadedDocument
+
+__all__ = ["LoadLimits", "load_document"]
+
+_HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
+_MD_EXTS = frozenset({".md", ".markdown", ".mdown"})
+_OLD_WORD_EXTS = frozenset({".doc", ".docx", ".dot", ".wps"})
+_EMPTY = "is empty; choose a file with text in it"
+_OPEN_OTHER = "open a txt, html, md, docx or pdf file"
+_EMPTY_PAGE = "has no readable text, only markup; open it in a browser and save it as text"
+
+
+DEFAULT_LIMITS = LoadLimits()
+
+
+def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIMITS) -> LoadedDocument:
+    """Read a document and return its plain text with line endings normalised to ``\\n``.
+
+    Args:
+        path: the file to read (txt, html, md, docx or pdf; the content decides).
+        limits: size limits; the defaults refuse files over 64 MB.
+
+    Returns:
+        The loaded document: format, encoding (None for docx/pdf), text and size on disk.
+
+    Raises:
+        LoadError: the file is missing, unreadable, too large, binary, damaged or empty; the
+            message is one line naming the file and saying what to do.
+    """
+    try:
+        name = Path(os.fspath(path)).name or os.fspath(path)
+    except TypeError as exc:
+        raise LoadError(f"{path!r} is not a file path") from exc
+    try:
+        return _load(Path(os.fspath(path)), name, limits)
+    except LoadError:
+        raise
+    except MemoryError as exc:
+        raise LoadError(f"{name} is too large to load in the memory available; split it first") from exc
+    except RecursionError as exc:
+        raise LoadError(f"{name} is nested too deeply to read; save it again as plain text") from exc
+    except Exception as exc:  # a library failed on a malformed file: still one line for the user
+        detail = " ".join(str(exc).split())[:200] or type(exc).__name__
+        raise LoadError(f"{name} could not be read ({detail}); check the file or save it as .txt") from exc
+
+
+def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
+    size = _check_file(path, name, limits)
+    data = _read(path, name, limits)
+    kind, what = sniff(data[: limits.sniff_bytes])
+    ext = path.suffix.lower()
+
+    if kind == Kind.PDF:
+        try:
+            text = read_pdf(data, limits)
+        except PdfRefused as exc:
+            raise LoadError(f"{name} {exc}") from exc
+        return _document(path, name, "pdf", None, normalize_text(text), size)
+    if kind == Kind.ZIP:
+        try:
+            text = read_docx(data, limits)
+        except DocxRefused as exc:
+            raise LoadError(f"{name} {exc}") from exc
+        return _document(path, name, "docx", None, normalize_text(text), size)
+    if kind == Kind.OLE:
+        raise LoadError(
+            f"{name} is password-protected or an old .doc (Word 97-2003) file; "
+            "remove the password or save it as .docx in Word and try again"
+        )
+    if kind == Kind.RTF:
+        raise LoadError(f"{name} is an RTF file; save it as .docx or .txt and try again")
+    if kind == Kind.BINARY:
+        raise LoadError(f"{name} is not a text document (it looks like {what}); {_OPEN_OTHER}")
+    if ext == ".pdf":
+        raise LoadError(f"{name} is not a valid PDF (no %PDF header); it may be damaged or misnamed")
+    if ext in _OLD_WORD_EXTS:
+        raise LoadError(f"{name} is not a valid .docx (not a Word archive); it may be damaged or misnamed")
+
+    try:
+        decoded = decode(data, limits)
+    except NotText as exc:
+        raise LoadError(f"{name} is not a text document (binary data); {_OPEN_OTHER}") from exc
+    text = normalize_text(decoded.text)
+    if ext in _HTML_EXTS or looks_like_html(text):
+        return _document(path, name, "html", decoded.encoding, html_to_text(text), size, _EMPTY_PAGE)
+    if ext in _MD_EXTS or has_front_matter(text):
+        return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
+    return _document(path, name, "txt", decoded.encoding, text, size)
+
+
+def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
+    """Refuse by metadata alone (missing, folder, device, too large) before reading a byte."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise LoadError(f"{name} does not exist; check the path ({path})") from exc
+    except PermissionError as exc:
+        raise LoadError(f"{name} cannot be read (permission denied); check its permissions") from exc
+    except (OSError, ValueError) as exc:
+        raise LoadError(f"{name} cannot be opened ({_reason(exc)}); check the path") from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(f"{name} is a folder, not a document; choose a file inside it")
+    if not stat.S_ISREG(info.st_mode):
+        raise LoadError(f"{name} is not a regular file (a device or pipe?); choose a document file")
+    if info.st_size > limits.max_bytes:
+        raise LoadError(
+            f"{name} is {info.st_size / MB:,.0f} MB, more than the {limits.max_bytes / MB:.0f} MB limit; "
+            "split it or compare a shorter version"
+        )
+    if info.st_size == 0:
+        raise LoadError(f"{name} {_EMPTY}")
+    return info.st_size
+
+
+def _read(path: Path, name: str, limits: LoadLimits) -> bytes:
+    """Read the whole file read-only, never more than the size limit even if it grows meanwhile."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read(limits.max_bytes + 1)
+    except PermissionError as exc:
+        raise LoadError(f"{name} cannot be read (permission denied); check its permissions") from exc
+    except OSError as exc:
+        raise LoadError(f"{name} cannot be read ({_reason(exc)}); check the file") from exc
+    if len(data) > limits.max_bytes:
+        raise LoadError(f"{name} is larger than the {limits.max_bytes / MB:.0f} MB limit; split it first")
+    return data
+
+
+def _reason(exc: BaseException) -> str:
+    return " ".join(str(getattr(exc, "strerror", None) or exc).split()) or type(exc).__name__
+
+
+def _document(
+    path: Path, name: str, fmt: str, encoding: str | None, text: str, size: int, empty: str = _EMPTY
+) -> LoadedDocument:
+    if not text.strip():
+        raise LoadError(f"{name} {empty}")
+    return LoadedDocument(path=str(path), format=fmt, encoding=encoding, text=text, size=size)

@@ -1,0 +1,32 @@
+"""Size limits for loading documents, in one frozen object so callers and tests can change them.
+
+Every limit guards against an input that would exhaust memory or time (huge files, zip bombs,
+thousand-page PDFs) and is named in the error message that enforces it.
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 2**20
+
+
+@dataclass(frozen=True)
+class LoadLimits:
+    """What load_document refuses rather than tries; the defaults suit policy documents."""
+
+    max_bytes: int = 64 * MB  # file size on disk, checked with stat before reading
+    docx_max_uncompressed: int = 256 * MB  # sum of the archive members' declared sizes
+    docx_max_ratio: float = 200.0  # uncompressed/compressed size of any large member
+    docx_ratio_min_size: int = 1 * MB  # members smaller than this may compress as well as they like
+    xml_head_bytes: int = 64 * 1024  # how much of each XML part is scanned for DOCTYPE/ENTITY
+    pdf_max_pages: int = 2000
+    pdf_min_chars_per_page: float = 5.0  # fewer visible characters than this means "no text layer"
+    sniff_bytes: int = 64 * 1024  # sample used to detect binary data and encodings
+    max_control_ratio: float = 0.05  # share of control bytes above which a file is binary
+    score_chars: int = 20000  # characters scored when choosing between Chinese encodings
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0 or self.docx_max_uncompressed <= 0 or self.pdf_max_pages <= 0:
+            raise ValueError("load limits must be positive")

@@ -1,0 +1,71 @@
+"""Turn Markdown into plain lines, so a law kept as Markdown reads like its printed text.
+
+Heading markers, emphasis, link syntax, comments (``<!-- INFO END -->``) and the odd inline
+HTML tag are removed; numbering such as ``1.`` and ``（一）`` is text and stays. Angle brackets
+around Chinese titles (``《关于修改<中华人民共和国法官法>等八部法律的决定》``) are not tags and stay.
+May import: the standard library, policydiff.io.htmltext.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from policydiff.io.htmltext import strip_front_matter
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Only real (ASCII-named, known) HTML tags are removed.
+_TAG = re.compile(
+    r"</?(?:p|div|span|a|b|i|u|s|em|strong|sup|sub|font|center|small|big|del|ins|mark|img|u)"
+    r"\b[^<>\n]{0,500}>",
+    re.IGNORECASE,
+)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$", re.MULTILINE)  # underline of a heading
+_RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
+_FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~).*$\n?", re.MULTILINE)
+_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+", re.MULTILINE)
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$\n?", re.MULTILINE)
+_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
+_EM = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)")
+_STRIKE = re.compile(r"~~(?=\S)([^\n]+?)(?<=\S)~~")
+_CODE = re.compile(r"`([^`\n]+)`")
+_TABLE_RULE = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
+)
+_TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def md_to_text(text: str) -> str:
+    """Plain text of a Markdown document; one output line per source line except dropped markup.
+
+    Table rows become tab-separated cells, like tables from HTML and Word files.
+    """
+    text = strip_front_matter(text)
+    text = _COMMENT.sub("", text)
+    text = _FENCE.sub("", text)
+    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_ROW.sub(lambda m: "\t".join(c.strip() for c in m[1].split("|")), text)
+    text = _HEADING.sub(r"\1", text)
+    text = _SETEXT.sub("", text)
+    text = _RULE.sub("", text)
+    text = _LINK_DEF.sub("", text)
+    text = _QUOTE.sub("", text)
+    text = _BULLET.sub(r"\1", text)
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _STRIKE.sub(r"\1", text)
+    text = _EM.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _BR.sub("\n", text)
+    text = _TAG.sub("", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return html.unescape(text)
