@@ -350,6 +350,9 @@ def test_table_of_contents_links_every_difference_and_nothing_else():
     ]  # moved pair 7 included
     ids = {tr["id"] for tr in rows(soup)}
     assert all(href[1:] in ids for href in links)
+    # the "only differences" filter hides exactly the rows the contents leave out
+    assert [tr["id"] for tr in rows(soup) if "same" not in tr["class"]] == [h[1:] for h in links]
+    assert "body:has(#show-diff:checked) tr.same { display: none; }" in soup.style.get_text()
 
 
 def test_unchanged_units_collapse_to_their_heading():
