@@ -1,0 +1,166 @@
+"""Benchmark the comparison: the seed pair in-process and as a command, and synthetic pairs by size.
+
+Run: .venv/bin/python bench/bench.py [--sizes 100K,1M] [--skip-cli]
+Prints time and peak memory (each synthetic size runs in a fresh process so peaks are its own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+PAIR = (SEEDS / "000_22597a2fc5b61001.txt", SEEDS / "002_59720e67ef255997.txt")
+SIZES = {"10K": 10_000, "100K": 100_000, "1M": 1_000_000, "5M": 5_000_000}
+
+
+def synthetic_pair(target_chars: int, seed: int = 7) -> tuple[str, str]:
+    """Two documents of about ``target_chars`` each: seed articles repeated, renumbered and varied."""
+    from policydiff.io import load_document
+    from policydiff.structure import parse_structure
+
+    rng = random.Random(seed)
+    articles: list[str] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = load_document(path)
+        tree = parse_structure(doc.text)
+        for unit in tree.units:
+            if unit.depth >= 1 and unit.own_end - unit.start > 40:
+                body = doc.text[unit.start : unit.own_end].strip()
+                articles.append(body.split(".", 1)[-1].split("）", 1)[-1].split(")", 1)[-1])
+    left_lines, right_lines = ["关于推动经济高质量发展的若干政策", "为推动高质量发展，制定以下政策。"]
+    right_lines = list(left_lines)
+    size = chapter = number = 0
+    while size < target_chars:
+        chapter += 1
+        heading = f"{chapter}、第{chapter}方面政策（由第{chapter}部门牵头实施）"
+        left_lines.append(heading)
+        right_lines.append(heading)
+        for _ in range(10):
+            number += 1
+            body = rng.choice(articles)
+            variant = f"第{number}项措施：" + body
+            left_lines.append(f"{number}.{variant}")
+            roll = rng.random()
+            if roll < 0.05:
+                continue  # deleted on the right
+            if roll < 0.25:
+                variant = variant.replace("支持", "扶持", 1).replace("1", "2", 1)
+            right_lines.append(f"（{number}）{variant}")
+            if roll > 0.97:
+                right_lines.append(f"（{number}之一）新增措施：{rng.choice(articles)}")
+            size += len(body) + 10
+    left_lines.append("本文件自发布之日起施行。")
+    right_lines.append("本文件自发布之日起施行。")
+    return "\n".join(left_lines), "\n".join(right_lines)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_in_process(left: Path, right: Path) -> dict:
+    from policydiff.compare import compare_files
+    from policydiff.words import ensure_ready
+
+    started = time.perf_counter()
+    ensure_ready()
+    jieba_s = time.perf_counter() - started
+    started = time.perf_counter()
+    comparison = compare_files(str(left), str(right))
+    total = time.perf_counter() - started
+    s = comparison.summary
+    return {
+        "jieba_load_s": round(jieba_s, 3),
+        "compare_s": round(total, 3),
+        "pairs": s.pairs,
+        "changed": s.changed,
+        "added": s.added,
+        "removed": s.removed,
+        "peak_mb": round(peak_mb(), 1),
+    }
+
+
+def child(size_name: str, folder: Path) -> None:
+    """Runs in a fresh process: make a synthetic pair, compare it, print one JSON line."""
+    left_text, right_text = synthetic_pair(SIZES[size_name])
+    left, right = folder / f"left-{size_name}.txt", folder / f"right-{size_name}.txt"
+    left.write_text(left_text, encoding="utf-8")
+    right.write_text(right_text, encoding="utf-8")
+    result = run_in_process(left, right)
+    result["chars"] = len(left_text) + len(right_text)
+    print(json.dumps(result))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="10K,100K,1M", help="comma-separated: 10K,100K,1M,5M")
+    parser.add_argument("--skip-cli", action="store_true")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, Path(args.folder))
+        return 0
+
+    print("seed pair 000 vs 002, in-process:")
+    from policydiff.compare import compare_files
+
+    result = run_in_process(*PAIR)
+    warm = []
+    for _ in range(3):
+        from policydiff import compare as compare_module
+
+        compare_module._cache = compare_module._PreparedCache()  # measure without the prepared-document cache
+        started = time.perf_counter()
+        compare_files(str(PAIR[0]), str(PAIR[1]))
+        warm.append(time.perf_counter() - started)
+    print(f"  jieba dictionary load {result['jieba_load_s']:.3f} s (once per process)")
+    print(
+        f"  first comparison {result['compare_s']:.3f} s; warm runs {', '.join(f'{t:.3f}' for t in warm)} s"
+    )
+    print(
+        f"  {result['pairs']} pairs: {result['changed']} changed, {result['added']} added, {result['removed']} removed"
+    )
+    if not args.skip_cli:
+        exe = Path(sys.executable).with_name("policydiff")
+        started = time.perf_counter()
+        subprocess.run(
+            [str(exe), "compare", str(PAIR[0]), str(PAIR[1]), "--json", "/dev/null"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        print(f"  as a command (policydiff compare … --json): {time.perf_counter() - started:.3f} s")
+
+    import tempfile
+
+    print("\nsynthetic pairs (fresh process each):")
+    print(f"  {'size':>5} {'chars':>10} {'time s':>8} {'peak MB':>8} {'pairs':>7}")
+    previous = None
+    with tempfile.TemporaryDirectory() as folder:
+        for name in args.sizes.split(","):
+            out = subprocess.run(
+                [sys.executable, __file__, "--child", name, "--folder", folder],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            row = json.loads(out.stdout.strip().splitlines()[-1])
+            growth = f"  ×{row['compare_s'] / previous:.1f} time" if previous else ""
+            print(
+                f"  {name:>5} {row['chars']:>10} {row['compare_s']:>8.2f} {row['peak_mb']:>8.0f} "
+                f"{row['pairs']:>7}{growth}"
+            )
+            previous = row["compare_s"]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

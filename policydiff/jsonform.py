@@ -1,0 +1,119 @@
+"""The comparison's JSON form, schema ``policydiff.comparison/1`` (docs/CONTRACT.md).
+
+Other programs read this shape: fields may be added, never renamed or dropped without a new
+schema name. Offsets are Python string indices into each document's loaded text.
+May import: the standard library and policydiff.model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policydiff import __version__
+from policydiff.model import ComparedDocument, Comparison, Edit, Figure, FigureChange, Pair, Unit
+
+SCHEMA = "policydiff.comparison/1"
+
+
+def _doc(side: ComparedDocument) -> dict[str, Any]:
+    doc = side.document
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "title": side.tree.title,
+        "chars": len(doc.text),
+        "bytes": doc.size,
+        "text": doc.text,
+    }
+
+
+def _node(unit: Unit | None) -> dict[str, Any] | None:
+    if unit is None:
+        return None
+    return {
+        "label": unit.label,
+        "heading": unit.heading,
+        "start": unit.start,
+        "end": unit.end,
+        "own_end": unit.own_end,
+        "index": unit.index,
+        "depth": unit.depth,
+    }
+
+
+def _edit(edit: Edit) -> dict[str, Any]:
+    return {"op": edit.op.value, "left": list(edit.left), "right": list(edit.right)}
+
+
+def _figval(fig: Figure | None) -> dict[str, Any] | None:
+    if fig is None:
+        return None
+    out: dict[str, Any] = {
+        "text": fig.text,
+        "start": fig.start,
+        "end": fig.end,
+        "value": fig.value,
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "kind": fig.kind,
+        "subject": fig.subject,
+    }
+    if fig.value_high is not None:
+        out["value_high"] = fig.value_high
+    if fig.per is not None:
+        out["per"] = fig.per
+    return out
+
+
+def _fig(change: FigureChange) -> dict[str, Any]:
+    out = {
+        "status": change.status.value,
+        "subject": change.subject,
+        "left": _figval(change.left),
+        "right": _figval(change.right),
+    }
+    if change.ratio is not None:
+        out["ratio"] = change.ratio
+    return out
+
+
+def _pair(pair: Pair) -> dict[str, Any]:
+    return {
+        "status": pair.status.value,
+        "moved": pair.moved,
+        "manual": pair.manual,
+        "level": pair.level.value,
+        "left": _node(pair.left),
+        "right": _node(pair.right),
+        "similarity": pair.similarity,
+        "edits": [_edit(e) for e in pair.edits],
+        "figures": [_fig(f) for f in pair.figures],
+    }
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as a JSON-ready dict of schema policydiff.comparison/1."""
+    s = comparison.summary
+    return {
+        "schema": SCHEMA,
+        "generator": f"policydiff {__version__}",
+        "options": {
+            "normalize": comparison.options.normalize,
+            "show_normalization_diffs": comparison.options.show_normalization_diffs,
+            "overrides": [list(o) for o in comparison.overrides],
+        },
+        "left": _doc(comparison.left),
+        "right": _doc(comparison.right),
+        "pairs": [_pair(p) for p in comparison.pairs],
+        "summary": {
+            "pairs": s.pairs,
+            "unchanged": s.unchanged,
+            "changed": s.changed,
+            "added": s.added,
+            "removed": s.removed,
+            "moved": s.moved,
+            "figures_changed": s.figures_changed,
+            "manual": s.manual,
+        },
+    }
