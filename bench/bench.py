@@ -127,7 +127,8 @@ def main() -> int:
         f"  first comparison {result['compare_s']:.3f} s; warm runs {', '.join(f'{t:.3f}' for t in warm)} s"
     )
     print(
-        f"  {result['pairs']} pairs: {result['changed']} changed, {result['added']} added, {result['removed']} removed"
+        f"  {result['pairs']} pairs: {result['changed']} changed, "
+        f"{result['added']} added, {result['removed']} removed"
     )
     if not args.skip_cli:
         exe = Path(sys.executable).with_name("policydiff")

@@ -276,7 +276,7 @@ def _apply_overrides(
     alignment: Alignment, overrides: Iterable[Override], left: _Prepared, right: _Prepared
 ) -> tuple[Alignment, set[tuple[int | None, int | None]]]:
     """Apply the user's manual pairings/unpairings on top of the machine's alignment."""
-    l2r = {l: r for l, r in alignment.pairs if l is not None and r is not None}
+    l2r = {a: b for a, b in alignment.pairs if a is not None and b is not None}
     manual: set[tuple[int | None, int | None]] = set()
     for li, ri in overrides:
         if li is not None and ri is not None:

@@ -70,7 +70,7 @@ UNITS: dict[str, tuple[str, float, str]] = {
     **{
         u: (u, 1, "count")
         for u in (
-            "家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
+            "标箱 场次 家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
             "座 支 艘 架 处 位 株 头 只 部 床 间 批次 "
         ).split()
     },
@@ -123,7 +123,7 @@ HEAD_NOISE = tuple(
         "认定 启动 培养 新培育 招引 举办 争创 预算安排 "
     ).split()
 )
-TAIL_NOISE = tuple("的 为 是 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split())
+TAIL_NOISE = tuple("的 为 是 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split())
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -131,7 +131,7 @@ def _alt(words: Sequence[str]) -> str:
 
 
 _NUM_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM_CN = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+_NUM_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
 _NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
 _MULT = _alt(list(MULTIPLIERS))
 _UNIT = _alt(list(UNITS))
@@ -307,6 +307,8 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
             return None  # 一个, 一次性: wording, not counts
         value = _number(n) * MULTIPLIERS.get(g["m"] or "", 1) * Decimal(factor)
         high = None
+    if t[end : end + 1] == "级":
+        return None  # 500吨级泊位, 千万级景区: a class, not an amount
     after = _AFTER_RE.match(t, end)
     assert after is not None
     per_after, suffix = after.group("per"), after.group("suf")

@@ -87,7 +87,7 @@ PHONE_RE = re.compile(r"(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-\d{7,8
 CONTACT_RE = re.compile(r"[（(]?联系")  # a contact line of a notice is content, not page furniture
 CLOSING_RE = re.compile(
     r"(?:本(?:文件|政策|意见|方案|办法|条例|规定|法|通知|措施|细则|规则|决定|实施意见|实施办法|实施细则"
-    r"|若干政策|政策措施)[^。]*?(?:施行|有效|解释|废止|执行)"
+    r"|若干政策|政策措施)[^。]*?(?:自[^。]*?(?:施行|实施|执行)|有效|由[^。]*?解释|废止)"
     r"|上述[^。，,]{0,20}?(?:政策|措施|条款)|抄送|抄报|附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]|印发[：:]"
     r"|[（(]此件|此件公开|.{0,30}印发\s*$)"
 )
@@ -241,8 +241,12 @@ class _Nester:
         self.last_number: dict[str, int] = {}
         self.last_parent: dict[str, int | None] = {}
 
-    def place(self, style: str, number: int, index: int) -> tuple[bool, int | None]:
-        """(opens a unit?, parent record index or None at top level) for a label at a line start."""
+    def place(self, style: str, number: int, index: int, list_restart: bool) -> tuple[bool, int | None]:
+        """(opens a unit?, parent record index or None at top level) for a label at a line start.
+
+        ``list_restart``: the innermost open unit is an item and prose came since the last label, so
+        a (1) there starts a new list of the same parent (a law article's second paragraph).
+        """
         stack = self.stack
         same = [k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style]
         keep: int | None = None
@@ -257,6 +261,8 @@ class _Nester:
                 keep = 0
             elif stack[-1][0] != style:  # the style reused one level deeper (（一） under 第三条)
                 keep = len(stack)
+            elif list_restart:
+                keep = len(stack) - 1
             else:
                 return False, None
         if keep is None:
@@ -381,14 +387,19 @@ def parse_structure(text: str) -> DocumentTree:
     tail = _body_tail(lines, head)
     recs: list[_Rec] = []
     nester = _Nester()
+    prose = False  # unlabelled text since the last unit's first line
     for i in range(head, tail):
         found = _match_label(lines, i)
         if found is None:
+            prose = prose or not lines.blank(i)
             continue
         style, number, label, label_end = found
-        opens, parent = nester.place(style, number, len(recs))
+        in_item = bool(nester.stack) and recs[nester.stack[-1][2]].level == Level.ITEM
+        opens, parent = nester.place(style, number, len(recs), prose and in_item)
         if not opens:
+            prose = True
             continue
+        prose = False
         parent_rec = recs[parent] if parent is not None else None
         depth = parent_rec.depth + 1 if parent_rec is not None else 0
         heading = _heading(text, label_end, lines.end[i])
