@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import re
+import time
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from conftest import CORPUS, SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from policydiff.cli import main
+from policydiff.io import load_document
 from policydiff.model import DocumentTree, Level
+from policydiff.numerals import circled_value, cn_value
 from policydiff.structure import parse_structure
 
 SEED_COUNTS = {
@@ -17,22 +25,11 @@ SEED_COUNTS = {
     "003": (Level.ARTICLE, 8, 57),
     "004": (Level.ARTICLE, 9, 52),
 }
-HAS_LOADER = (Path(__file__).resolve().parent.parent / "policydiff" / "io" / "__init__.py").exists()
 
 
 def seed_text(key: str) -> str:
-    """A seed as the loader gives it: 004 is HTML in Markdown, one line per <p>."""
-    path = SEED[key]
-    if HAS_LOADER:
-        from policydiff.io import load_document
-
-        return load_document(str(path)).text
-    text = path.read_text(encoding="utf-8")
-    if key == "004":
-        from bs4 import BeautifulSoup
-
-        return "\n".join(p.get_text() for p in BeautifulSoup(text, "html.parser").find_all("p"))
-    return text
+    """A seed as the loader gives it (004 is HTML inside Markdown: one line per paragraph)."""
+    return load_document(str(SEED[key])).text
 
 
 @pytest.fixture(scope="module", params=sorted(SEED_COUNTS))
@@ -170,3 +167,278 @@ def test_cover_letter_belongs_to_the_title_block() -> None:
     title = tree.units[0]
     assert tree.title == "關于推動經濟高質量發展若干政策(2025年版)"
     assert text[title.start : title.end].startswith("各區縣人民政府") and title.heading == tree.title
+
+
+def outline(tree: DocumentTree) -> list[tuple[str, str, int | None, int]]:
+    """(level, label, number, depth) of every unit."""
+    return [(u.level.value, u.label, u.number, u.depth) for u in tree.units]
+
+
+def test_every_line_numbered() -> None:
+    text = "1.第一项。\n2.第二项。\n3.第三项。"
+    tree = parse_structure(text)
+    assert outline(tree) == [("article", f"{n}.", n, 0) for n in (1, 2, 3)]
+    assert [text[u.start : u.end] for u in tree.units] == text.split("\n")
+    check_invariants(text, tree)
+
+
+def test_no_numbering_gives_one_article_per_paragraph() -> None:
+    text = "关于做好某项工作的通知\n\n各单位：\n请认真做好相关工作。\n\n特此通知。\n"
+    tree = parse_structure(text)
+    assert tree.title == "关于做好某项工作的通知"
+    assert [(u.level, u.label) for u in tree.units] == [(Level.TITLE, "")] + [(Level.ARTICLE, "")] * 3
+    assert [u.heading for u in tree.units[1:]] == ["各单位：", "请认真做好相关工作", "特此通知"]
+    check_invariants(text, tree)
+    assert parse_structure("").units == ()
+    assert parse_structure("\n \n").units == ()
+
+
+MIXED = """某某管理办法
+
+第一章 总则
+第一条 为了规范管理，制定本办法。
+第二条 本办法适用于下列单位：
+（一）机关；
+（二）事业单位：
+1.学校；
+2.医院。
+第二章 管理
+第一节 一般规定
+第三条 单位应当：
+（一）建立制度；
+（二）落实责任。
+第四条 其他事项。
+本办法自2024年1月1日起施行。
+"""
+
+
+def test_mixed_law_style_numbering() -> None:
+    tree = parse_structure(MIXED)
+    assert outline(tree) == [
+        ("title", "", None, 0),
+        ("chapter", "第一章", 1, 0),
+        ("article", "第一条", 1, 1),
+        ("article", "第二条", 2, 1),
+        ("item", "（一）", 1, 2),
+        ("item", "（二）", 2, 2),
+        ("item", "1.", 1, 3),
+        ("item", "2.", 2, 3),
+        ("chapter", "第二章", 2, 0),
+        ("section", "第一节", 1, 1),
+        ("article", "第三条", 3, 2),
+        ("item", "（一）", 1, 3),
+        ("item", "（二）", 2, 3),
+        ("article", "第四条", 4, 2),
+        ("epilogue", "", None, 0),
+    ]
+    assert tree.units[1].heading == "总则" and tree.units[2].heading == "为了规范管理，制定本办法"
+    assert [u.parent for u in tree.units[8:14]] == [None, 8, 9, 10, 10, 9]
+    check_invariants(MIXED, tree)
+
+
+def test_traditional_characters_and_full_width_digits() -> None:
+    text = "\n".join(
+        [
+            "某某條例",
+            "第一章　總則",
+            "第一條　為了規範。",
+            "第二條　適用範圍：",
+            "（１）機關；",
+            "（２）學校。",
+            "第二章　附則",
+            "第一節　一般",
+            "第三條　本條例自公佈之日起施行。",
+        ]
+    )
+    tree = parse_structure(text)
+    assert [(u.level.value, u.label, u.number) for u in tree.units[1:]] == [
+        ("chapter", "第一章", 1),
+        ("article", "第一條", 1),
+        ("article", "第二條", 2),
+        ("item", "（１）", 1),
+        ("item", "（２）", 2),
+        ("chapter", "第二章", 2),
+        ("section", "第一節", 1),
+        ("article", "第三條", 3),
+    ]
+    text = "一、总则\n１．第一条目。\n２．第二条目。\n二、附则\n３．第三条目。"
+    tree = parse_structure(text)
+    assert [(u.label, u.number, u.depth) for u in tree.units] == [
+        ("一、", 1, 0), ("１．", 1, 1), ("２．", 2, 1), ("二、", 2, 0), ("３．", 3, 1)
+    ]  # fmt: skip
+
+
+def test_inline_numbers_are_no_units() -> None:
+    text = (
+        "一、用地保障\n1.加强保障。全省供应建设用地35万亩，\n1.5万亩用于重大项目。\n2024年，完成目标。\n"
+        "3.不是下一条。\n2.强化用能。\n10、20、30万元分档补助。\n二、附则\n1.新的一章重新编号。"
+    )
+    tree = parse_structure(text)
+    assert [(u.label, u.depth) for u in tree.units] == [
+        ("一、", 0),
+        ("1.", 1),
+        ("2.", 1),
+        ("二、", 0),
+        ("1.", 1),
+    ]
+    assert "1.5万亩" in unit_text(text, tree, Level.ARTICLE, 1)
+    assert "3.不是下一条" in unit_text(text, tree, Level.ARTICLE, 1)
+    assert "10、20、30万元" in text[tree.units[2].start : tree.units[2].end]
+
+
+def test_restart_allowed_only_under_a_new_parent() -> None:
+    text = "一、甲\n1.一\n2.二\n1.又从一开始\n二、乙\n1.新一章"
+    tree = parse_structure(text)
+    assert [u.label for u in tree.units] == ["一、", "1.", "2.", "二、", "1."]
+
+
+def test_circled_items_markdown_headings_and_comments() -> None:
+    text = (
+        "\n".join(
+            [
+                "# source: somewhere",
+                "# title: 某法",
+                "# 某法",
+                "",
+                "<!-- INFO END -->",
+                "",
+                "## 第一章 总则",
+                "",
+                "第一条 甲：①一；",
+                "②二。",
+                "",
+                "第二条 乙。",
+            ]
+        )
+        + "\n"
+    )
+    tree = parse_structure(text)
+    assert tree.title == "某法"
+    assert outline(tree) == [
+        ("title", "", None, 0),
+        ("chapter", "第一章", 1, 0),
+        ("article", "第一条", 1, 1),
+        ("article", "第二条", 2, 1),
+    ]
+    text = "# 某法\n第一条 甲：\n①一；\n②二。\n第二条 乙。"
+    tree = parse_structure(text)
+    assert [(u.label, u.level.value, u.number) for u in tree.units[1:]] == [
+        ("第一条", "article", 1), ("①", "item", 1), ("②", "item", 2), ("第二条", "article", 2)
+    ]  # fmt: skip
+    assert tree.body_start == text.index("某法")
+    for u in tree.units:
+        assert "source" not in text[u.start : u.end]
+
+
+def test_second_list_in_an_article_restarts() -> None:
+    text = "\n".join(
+        [
+            "第一条 有下列情形之一的，撤销：",
+            "（一）甲；",
+            "（二）乙。",
+            "有下列情形之一的，确认违法：",
+            "（一）丙；",
+            "（二）丁。",
+            "第二条 完。",
+        ]
+    )
+    tree = parse_structure(text)
+    assert [u.label for u in tree.units] == ["第一条", "（一）", "（二）", "（一）", "（二）", "第二条"]
+    assert {tree.units[k].parent for k in range(1, 5)} == {0}
+
+
+CN_LINE = r"[一二三四五六七八九十百零]+"
+LAW_PATTERNS = {
+    Level.CHAPTER: re.compile(rf"(?:## )?第{CN_LINE}章"),
+    Level.SECTION: re.compile(rf"(?:### )?第{CN_LINE}节"),
+    Level.ARTICLE: re.compile(rf"第{CN_LINE}条"),
+}
+LAWS = sorted((CORPUS / "laws").glob("*.md")) if CORPUS.is_dir() else []
+VERSIONS = sorted((CORPUS / "versions").glob("*.txt")) if CORPUS.is_dir() else []
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", LAWS, ids=lambda p: p.stem)
+def test_laws_match_their_line_counts(path: Path) -> None:
+    """Chapters, sections, articles and （一） items equal what a line grep finds."""
+    text = path.read_text(encoding="utf-8")
+    tree = parse_structure(text)
+    lines = text.split("\n")
+    for level, pattern in LAW_PATTERNS.items():
+        assert tree.count(level) == sum(1 for line in lines if pattern.match(line)), level
+    cn_items = sum(1 for line in lines if re.match(rf"[ 　]*[（(]{CN_LINE}[）)]", line))
+    assert sum(1 for u in tree.units if u.level == Level.ITEM and u.label.startswith(("（", "("))) == cn_items
+    assert tree.units[0].level == Level.TITLE and tree.title.startswith(
+        ("中华人民共和国", "北京市", "上海市")
+    )
+    check_invariants(text, tree)
+
+
+@needs_corpus
+def test_administrative_review_law_2017() -> None:
+    tree = parse_structure((CORPUS / "laws" / "fuyi-2017.md").read_text(encoding="utf-8"))
+    assert (tree.count(Level.CHAPTER), tree.count(Level.ARTICLE)) == (7, 43)
+    assert tree.title == "中华人民共和国行政复议法"
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", VERSIONS, ids=lambda p: p.stem[:12])
+def test_corpus_versions_parse(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    tree = parse_structure(text)
+    assert sum(1 for u in tree.units if u.label) >= 5
+    check_invariants(text, tree)
+    assert all("# source:" not in text[u.start : u.end] for u in tree.units)
+
+
+def test_outline_command_prints_the_tree(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", str(SEED["002"])]) == 0
+    out = capsys.readouterr().out
+    assert "關於進一步推動經濟高品質發展的若干政策" in out.splitlines()[0]
+    assert "section  (十六) 加速科技成果轉移轉化" in out
+    assert "您的位置" not in out and "新聞熱線" not in out
+    assert main(["outline", str(SEED["004"]), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sum(1 for u in data["units"] if u["level"] == "article") == 52
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("一", 1), ("十", 10), ("十六", 16), ("二十四", 24), ("一百零三", 103), ("一〇三", 103), ("两", 2),
+     ("16", 16), ("１６", 16), ("甲", None), ("", None)],
+)  # fmt: skip
+def test_numeral_values(numeral: str, value: int | None) -> None:
+    assert cn_value(numeral) == value
+
+
+def test_circled_values() -> None:
+    assert [circled_value(c) for c in "①③⑳㉑㉟㊱㊿"] == [1, 3, 20, 21, 35, 36, 50]
+    assert circled_value("a") is None
+
+
+LINE_PALETTE = [
+    "一、甲", "二、乙", "三、丙", "（一）子", "（二）丑", "(三)寅", "1.天", "2.地",
+    "3、人", "１．日", "（1）月", "（2）星", "①风", "②雨", "第一章 总则",
+    "第二章 分则", "第一节 通则", "第一条 为了。", "第二条 适用。", "第三条 定义：",
+    "", "  ", "　正文一段。", "1.5万亩", "2024年，完成。", "(由市科技局牵头实施)",
+    "本文件自发布之日起施行。", "抄送：各部门。", "2024年3月7日", "关于某事的通知",
+    "您的位置：首页 > 要闻", "来源：某网 | 责编：某人", "# source: x", "## 第三章 附则",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PALETTE), max_size=40))
+def test_any_mix_keeps_the_invariants(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    check_invariants(text, parse_structure(text))
+
+
+def test_one_megabyte_parses_fast() -> None:
+    text = "\n".join(seed_text(k) for k in sorted(SEED_COUNTS))
+    big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    started = time.perf_counter()
+    tree = parse_structure(big)
+    elapsed = time.perf_counter() - started
+    assert tree.count(Level.CHAPTER) > 100
+    assert elapsed < 1.0, f"{elapsed:.2f} s for 1 MB"
