@@ -30,11 +30,13 @@ class AlignConfig:
 
     anchor_threshold: float = 0.50  # first pass: pairs this sure need no context
     pair_threshold: float = 0.30  # second pass, with context: below this a unit stays unpaired
+    min_content: float = 0.20  # context never pairs units whose own words agree less than this
     parent_bonus: float = 0.15  # both parents are paired with each other
     neighbour_bonus: float = 0.10  # a sibling next to each is paired with the other's sibling
     depth_penalty: float = 0.15  # per level of nesting depth apart
     container_penalty: float = 0.20  # one unit has sub-units, the other has none
     heading_weight: float = 0.45  # share of the heading in the combined score
+    idf_power: float = 2.0  # >1 lets rare words (names, figures, terms) outweigh policy boilerplate
     candidates_per_unit: int = 24  # candidates kept from the inverted index
     words_per_query: int = 12  # rarest words of a unit used to find candidates
     max_postings: int = 64  # words in more units than this are too common to find candidates
@@ -77,18 +79,19 @@ def content_words(words: Sequence[str]) -> Counter[str]:
 class _Vectors:
     """tf-idf vectors of both documents' units, normalised to unit length."""
 
-    def __init__(self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures]) -> None:
+    def __init__(self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures], idf_power: float) -> None:
         df: Counter[str] = Counter()
         for unit in (*left, *right):
             df.update(unit.words.keys())
         total = len(left) + len(right)
         self.idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in df.items()}
+        self.weight = {w: v**idf_power for w, v in self.idf.items()}
         self.df = df
         self.left = [self._vector(u.words) for u in left]
         self.right = [self._vector(u.words) for u in right]
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
-        vec = {w: (1.0 + math.log(n)) * self.idf[w] for w, n in bag.items()}
+        vec = {w: (1.0 + math.log(n)) * self.weight[w] for w, n in bag.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
 
@@ -115,7 +118,7 @@ class Aligner:
         self.config = config or AlignConfig()
         self.left = list(left)
         self.right = list(right)
-        self.vectors = _Vectors(self.left, self.right)
+        self.vectors = _Vectors(self.left, self.right, self.config.idf_power)
         self.left_pos = {u.index: i for i, u in enumerate(self.left)}
         self.right_pos = {u.index: i for i, u in enumerate(self.right)}
         self.l2r: dict[int, int] = {}  # list positions
@@ -246,7 +249,7 @@ class Aligner:
             scored = [
                 (s + self._context_bonus(li, ri), li, ri)
                 for (li, ri), s in base.items()
-                if li not in self.l2r and ri not in self.r2l
+                if li not in self.l2r and ri not in self.r2l and s >= cfg.min_content
             ]
             self._greedy(scored, cfg.pair_threshold)
         return arrange(
