@@ -141,26 +141,26 @@ def looks_like_html(text: str) -> bool:
 
 
 class _Chrome:
-    """Text collected inside one top-level chrome element, kept or dropped at the end."""
+    """Text inside one chrome element (nested chrome as sub-blocks), kept or dropped at the end."""
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.parts: list[str | _Chrome] = []
+
+    def size(self) -> int:
+        return sum(len(p) if isinstance(p, str) else p.size() for p in self.parts)
 
 
 class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.out: list[str | _Chrome] = []
+        self.root = _Chrome("")
+        self.open: list[_Chrome] = [self.root]  # the root, then open chrome elements
         self.never = 0  # depth inside _NEVER_TEXT elements
-        self.chrome: list[str] = []  # open chrome elements, outermost first
-        self.block: _Chrome | None = None
         self.pre = 0
 
     def _emit(self, s: str) -> None:
-        if self.block is not None:
-            self.block.parts.append(s)
-        else:
-            self.out.append(s)
+        self.open[-1].parts.append(s)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _NEVER_TEXT:
@@ -170,10 +170,9 @@ class _Extractor(HTMLParser):
         if self.never:
             return
         if tag in _CHROME:
-            if not self.chrome:
-                self.block = _Chrome()
-                self.out.append(self.block)
-            self.chrome.append(tag)
+            block = _Chrome(tag)
+            self.open[-1].parts.append(block)
+            self.open.append(block)
         if tag == "pre":
             self.pre += 1
         if tag in _BLOCKS:
@@ -191,11 +190,9 @@ class _Extractor(HTMLParser):
             self._emit("\n")
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
-        if tag in _CHROME and tag in self.chrome:
-            while self.chrome and self.chrome.pop() != tag:
+        if tag in _CHROME and any(b.tag == tag for b in self.open[1:]):
+            while self.open.pop().tag != tag:
                 pass
-            if not self.chrome:
-                self.block = None
 
     def handle_data(self, data: str) -> None:
         if self.never:
@@ -203,18 +200,21 @@ class _Extractor(HTMLParser):
         self._emit(data if self.pre else _HTML_SPACE.sub(" ", data))
 
     def text(self) -> str:
-        total = sum(len(p) for p in self.out if isinstance(p, str))
-        chrome = [p for p in self.out if isinstance(p, _Chrome)]
-        total += sum(len(s) for c in chrome for s in c.parts)
-        parts: list[str] = []
-        for p in self.out:
-            if isinstance(p, str):
-                parts.append(p)
-            elif sum(len(s) for s in p.parts) > _CHROME_KEEP_SHARE * total:
-                parts.extend(p.parts)
-            else:
-                parts.append("\n")
-        return "".join(parts)
+        """The collected text; a chrome block stays only if it holds most of the page's text."""
+        keep_above = _CHROME_KEEP_SHARE * self.root.size()
+        out: list[str] = []
+
+        def walk(block: _Chrome) -> None:
+            for part in block.parts:
+                if isinstance(part, str):
+                    out.append(part)
+                elif part.size() > keep_above:
+                    walk(part)
+                else:
+                    out.append("\n")
+
+        walk(self.root)
+        return "".join(out)
 
 
 def html_to_text(text: str) -> str:

@@ -32,7 +32,7 @@ _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _LINK_DEF = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S+.*$\n?", re.MULTILINE)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]+?)(?<=\S)\1")
-_EM = re.compile(r"(?<![*\w])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)")
+_EM = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?!\*)")
 _STRIKE = re.compile(r"~~(?=\S)([^\n]+?)(?<=\S)~~")
 _CODE = re.compile(r"`([^`\n]+)`")
 _TABLE_RULE = re.compile(

@@ -13,8 +13,12 @@ import codecs
 import unicodedata
 from dataclasses import dataclass
 
-from policydiff.io._common_chars import COMMON_CHARS
+from policydiff.io._common_chars import COMMON_CHARS as _COMMON_HANZI
 from policydiff.io.limits import LoadLimits
+
+# Full-width punctuation of Chinese text in either script, common as characters are.
+_COMMON_PUNCTUATION = frozenset("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·％　")
+COMMON_CHARS = _COMMON_HANZI | _COMMON_PUNCTUATION
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # (BOM, codec used to decode the rest, name recorded); UTF-32 before UTF-16 (FF FE 00 00)
@@ -33,6 +37,8 @@ _TEXT_CONTROLS = frozenset("\t\n\r\f\v\x1b")
 
 # A candidate decoding must score at least this to be taken without asking charset-normalizer.
 _MIN_SCORE = 0.2
+# Legacy-encoded texts with at most this many characters may happen to be valid UTF-8.
+_CHANCE_UTF8_CHARS = 16
 # Share of replaced or impossible characters above which bytes are not text in that encoding.
 _MAX_BAD_SHARE = 0.1
 
@@ -88,7 +94,7 @@ def _utf16_by_nuls(data: bytes, limits: LoadLimits) -> Decoded | None:
     decoded and the one that reads as text wins.
     """
     sample = data[: limits.sniff_bytes & ~1]
-    if sample.count(0) < 4:
+    if not sample.count(0):
         return None
     best: tuple[float, str] | None = None
     for codec in ("utf-16-le", "utf-16-be"):
@@ -101,6 +107,16 @@ def _utf16_by_nuls(data: bytes, limits: LoadLimits) -> Decoded | None:
     if best is None:
         return None
     return Decoded(data[: len(data) & ~1].decode(best[1], errors="replace"), best[1])
+
+
+def _maybe_legacy(utf8: str, limits: LoadLimits) -> bool:
+    """True for a short valid UTF-8 text that does not read as Chinese ("通知" in GBK is "֪ͨ").
+
+    Legacy bytes form valid UTF-8 by chance only for a handful of characters, so a text with
+    more non-ASCII characters than that is taken as UTF-8 without scoring.
+    """
+    non_ascii = sum(1 for ch in utf8[: _CHANCE_UTF8_CHARS * 4] if ch >= "\x80")
+    return 0 < non_ascii <= _CHANCE_UTF8_CHARS and score(utf8, limits.score_chars) < _MIN_SCORE
 
 
 def _strict(data: bytes, codec: str) -> str | None:
@@ -131,22 +147,26 @@ def decode(data: bytes, limits: LoadLimits) -> Decoded:
     if utf16 is not None:
         return utf16
 
-    if control_share(data[: limits.sniff_bytes]) > limits.max_control_ratio:
-        raise NotText("control bytes")
-    data = data.replace(b"\x00", b"")  # stray NULs: dropped before any decoding
+    raw, data = data, data.replace(b"\x00", b"")  # stray NULs: dropped before decoding 8-bit text
+    # Control bytes rule out UTF-8 and the 8-bit encodings, but not UTF-16 (一 is 00 4E).
+    binary = control_share(data[: limits.sniff_bytes]) > limits.max_control_ratio
 
-    text = _strict(data, "utf-8")
-    if text is not None:
-        return Decoded(text, "utf-8")
+    utf8 = None if binary else _strict(data, "utf-8")
+    if utf8 is not None and not _maybe_legacy(utf8, limits):
+        return Decoded(utf8, "utf-8")
 
-    candidates = ["gb18030", "big5"]
-    if len(data) % 2 == 0:
-        candidates += ["utf-16-le", "utf-16-be"]
-    strict = [(score(t, limits.score_chars), c, t) for c in candidates if (t := _strict(data, c)) is not None]
+    candidates = [] if binary else [(data, "gb18030"), (data, "big5")]
+    if len(raw) % 2 == 0:  # UTF-16 without BOM or NULs: pure Chinese, no ASCII at all
+        candidates += [(raw, "utf-16-le"), (raw, "utf-16-be")]
+    strict = [(score(t, limits.score_chars), c, t) for b, c in candidates if (t := _strict(b, c)) is not None]
     if strict:
         best = max(strict, key=lambda s: s[0])
         if best[0] >= _MIN_SCORE:
             return Decoded(best[2], best[1])
+    if utf8 is not None:
+        return Decoded(utf8, "utf-8")
+    if binary:
+        raise NotText("control bytes")
 
     # Damaged legacy files: a few invalid bytes in an otherwise good GBK or Big5 text.
     lenient = []
