@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import time
+from functools import cache
 
 import opencc
 import pytest
@@ -13,7 +15,6 @@ from policydiff.normalize import DEFAULT_MODE, MODES, NormalizedText, fold_typog
 
 SCRIPT_MODES = [m for m in MODES if m != "none"]
 CJK = re.compile("[\u3400-\u9fff]+")
-LINE_BREAK = re.compile("[\n\r]")
 
 
 # --- exact examples ---------------------------------------------------------------------------
@@ -80,6 +81,16 @@ def test_whitespace_between_words_of_alphabetic_scripts_is_kept_as_one_space() -
     assert normalize("GDP 增长 5 %").text == "GDP增长5%"
 
 
+def test_invisible_characters_are_dropped() -> None:
+    assert normalize("\ufeff第一条\u200b总则").text == "第一条总则"
+    assert normalize("A\u200bB").text == "AB"
+
+
+def test_values_compare_by_text_and_are_hashable() -> None:
+    assert normalize("經濟") == normalize("經濟")
+    assert len({normalize("經濟"), normalize("經濟"), normalize("经济")}) == 2
+
+
 def test_unknown_mode_is_rejected() -> None:
     with pytest.raises(ValueError, match="unknown normalization mode"):
         normalize("文本", "s2t")
@@ -125,7 +136,12 @@ _ASCII_PUNCT = str.maketrans({"，": ",", "：": ":", "；": ";", "“": "「", 
 
 def _traditional_typeset(text: str) -> str:
     """The same text as a traditional-script edition with other typography might print it."""
-    return opencc.OpenCC("s2t").convert(text).translate(_FULL_WIDTH).translate(_ASCII_PUNCT)
+    return _s2t().convert(text).translate(_FULL_WIDTH).translate(_ASCII_PUNCT)
+
+
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
 
 
 def _paragraphs(path) -> list[str]:
@@ -160,6 +176,18 @@ def test_seed_maps_are_consistent(seed_paths, mode: str) -> None:
     _check_invariants(normalize(text, mode), folded=mode != "none")
 
 
+@pytest.mark.parametrize("mode", SCRIPT_MODES)
+def test_one_megabyte_takes_well_under_a_second(seed_paths, mode: str) -> None:
+    base = _traditional_typeset(seed_paths["000"].read_text(encoding="utf-8"))
+    text = base * (1_000_000 // len(base.encode()) + 1)
+    normalize(text[:100], mode)  # load the dictionaries outside the measurement
+    started = time.perf_counter()
+    n = normalize(text, mode)
+    elapsed = time.perf_counter() - started
+    assert len(n.starts) == len(n.text)
+    assert elapsed < 1.0, f"{elapsed:.2f} s for {len(text.encode()) / 1e6:.1f} MB"
+
+
 # --- invariants on generated text -----------------------------------------------------------------
 
 _ALPHABET = (
@@ -191,7 +219,7 @@ def _check_invariants(n: NormalizedText, folded: bool = True) -> None:
         if not folded:
             assert origin == text[j]
         elif text[j] == "\n":
-            assert LINE_BREAK.search(origin)
+            assert any(c.splitlines() == [""] for c in origin)  # a line break of any kind
         elif text[j] == " ":
             assert any(c.isspace() for c in origin)
         elif len(origin.strip()) == 1 and not CJK.fullmatch(origin.strip()):
@@ -212,7 +240,7 @@ def _check_invariants(n: NormalizedText, folded: bool = True) -> None:
         else:  # dropped whitespace, or a later character of a block
             assert (
                 original[i].isspace()
-                or original[i] in "\u200b\ufeff"
+                or original[i] in "\u200b\u2060\ufeff"
                 or any(a < i < b for a, b in (n.to_original(j, j + 1) for j in range(len(text))))
             )
 
