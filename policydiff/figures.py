@@ -140,11 +140,12 @@ _PER_AFTER = r"(?:/(?:个|家|人|亩|件|辆|台|户|吨|年|月|天|次|张|�
 _SUFFIX = _alt(SUFFIX_QUALIFIERS)
 
 FIGURE_RE = re.compile(
-    rf"百分之(?P<pct>{_NUM})"
+    r"(?=[\d百一二两三四五六七八九十])"  # a cheap first test at every position
+    rf"(?:百分之(?P<pct>{_NUM})"
     rf"|(?P<r1>\d+(?:\.\d+)?)\s*:\s*(?P<r2>\d+(?:\.\d+)?)(?![\d:])"
     rf"|(?P<f1>\d{{1,3}})/(?P<f2>\d{{1,3}})(?![\d/])"
     rf"|(?P<n1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM})(?P<m2>{_MULT})?(?P<a2>余|多)?(?P<u2>{_UNIT})"
-    rf"|(?P<n>{_NUM})(?P<m>{_MULT})?(?P<a>余|多)?(?P<u>{_UNIT})?"
+    rf"|(?P<n>{_NUM})(?P<m>{_MULT})?(?P<a>余|多)?(?P<u>{_UNIT})?)"
 )
 _AFTER_RE = re.compile(rf"(?P<per>{_PER_AFTER})?(?P<suf>(?:{_SUFFIX})*)")
 _PREFIX_RE = re.compile(rf"(?:(?:{_alt(PREFIX_QUALIFIERS)})(?:{_alt(_FILLERS)})?)+$")
@@ -152,29 +153,31 @@ _PREFIX_SPLIT_RE = re.compile(_alt(PREFIX_QUALIFIERS))
 _SUFFIX_SPLIT_RE = re.compile(_SUFFIX)
 
 # Spans that hold digits but no figure. Each alternative is one kind of non-figure.
-EXCLUDE_RE = re.compile(
-    "|".join(
-        (
-            r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|”[^“”\n]{0,40}“|「[^」\n]{0,40}」|『[^』\n]{0,40}』",  # names
-            r"《[^》\n]{0,80}》|〈[^〉\n]{0,60}〉",  # titles of laws and documents
-            r"[〔\[［【(]\s*(?:19|20)\d{2}\s*[〕\]］】)]\s*第?\d+\s*号",  # document numbers
-            r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?",  # dates
-            r"(?<![\d.])\d{1,2}月(?:\d{1,2}[日号])?|(?<![\d.])\d{1,2}[日号](?=[起前后至到—-])",  # month, day
-            r"\d{1,2}:\d{2}:\d{2}",  # times of day
-            r"第\s*(?:\d+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
-            r"(?:^|(?<=\n))[ \t\u3000]*"  # labels at a line's start
-            r"(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
-            r"(?<=[。;:!?])\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
-            r"[(][一二三四五六七八九十]{1,4}[)]|[(]\d{1,2}[)]|[①-⑳]",  # item labels
-            r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|<[^<>\n]{0,300}>",  # links, e-mail, markup
-            r"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)",  # phone numbers
-            r"\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+",  # "4+1", "26+3" names
-            r"[A-Za-z]+[-_]?\d+(?:\.\d+)*|\d+(?:\.\d+)*[A-Za-z]+",  # 5G, 3D, 5A, V2.0, ISO9001
-            r"\d+(?:\.\d+)+版|\d+(?:\.\d+)?版",  # versions
-            r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
-        )
-    )
+EXCLUDE_PATTERNS: tuple[str, ...] = (
+    r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|”[^“”\n]{0,40}“|「[^」\n]{0,40}」|『[^』\n]{0,40}』",  # names
+    r"《[^》\n]{0,80}》|〈[^〉\n]{0,60}〉",  # titles of laws and documents
+    r"[〔\[［【(]\s*(?:19|20)\d{2}\s*[〕\]］】)]\s*第?\d+\s*号",  # document numbers
+    r"第\s*(?:\d+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
+    r"(?:^|(?<=\n))[ \t\u3000]*"  # labels at a line's start
+    r"(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
+    r"(?<=[。;:!?])\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
+    r"[(](?:[一二三四五六七八九十]{1,4}|\d{1,2})[)]|[①-⑳]",  # item labels
+    r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|<[^<>\n]{0,300}>",
+    r"[A-Za-z]+[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
+    r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
+    # the rest start with a digit; one scan for all of them
+    r"(?=\d)(?:"
+    r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?"  # dates
+    r"|(?<![\d.])\d{1,2}月(?:\d{1,2}[日号])?|(?<![\d.])\d{1,2}[日号](?=[起前后至到—-])"  # month, day
+    r"|\d{1,2}:\d{2}:\d{2}"  # times of day
+    r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"  # phone numbers
+    r"|\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+"  # "4+1", "26+3" names
+    r"|\d+(?:\.\d+)*[A-Za-z]+"  # 5G, 3D, 5A
+    r"|\d+(?:\.\d+)*版"  # versions
+    r")",
 )
+# Scanned one by one: each has a cheap first character, which one big alternation loses.
+_EXCLUDE_RES = tuple(re.compile(p) for p in EXCLUDE_PATTERNS)
 _PER_BEFORE_RE = re.compile(
     r"(?:每|单)(?:[一1])?(?:个|家|位|名|件|项|亩|人|户|台|辆|张|套|吨|千瓦时|平方米|年|月|天|次|场|所|村|座)"
     r"(?:项目|企业|单位|主体|合同)?(?:每(?:年|月|天|人|次))?|[亩人户]均"
@@ -229,9 +232,15 @@ class _Excluded:
     """Sorted non-figure spans; answers 'does [s, e) touch one?' by bisection."""
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in EXCLUDE_RE.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
+        spans = sorted(m.span() for r in _EXCLUDE_RES for m in r.finditer(text))
+        merged: list[list[int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
 
     def hits(self, s: int, e: int) -> bool:
         i = bisect_right(self.starts, e - 1) - 1
@@ -263,7 +272,7 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
     start, end = m.span()
     g = m.groupdict()
     before = t[max(0, start - 1) : start]
-    if before.isascii() and (before.isalnum() or before in ".,"):
+    if before and before.isascii() and (before.isalnum() or before in ".,"):
         return None  # the tail of a longer number or code
     if g["pct"]:
         value, high, unit, kind, cn = _number(g["pct"]), None, "%", "percent", _is_cn(g["pct"])
