@@ -1,0 +1,124 @@
+"""Start the desktop app: QApplication, translations, a CJK font, the main window, and --smoke runs.
+
+``run_app`` is what the command line calls. The window gets its settings and job runner through an
+AppContext; the sample pair for --demo/--smoke is found next to the package in a checkout or under
+``sys._MEIPASS/seeds`` in a PyInstaller bundle.
+May import: PySide6, policydiff.gui.*, the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from policydiff.gui.context import AppContext
+from policydiff.gui.i18n import install_translators, remove_translators, resolve_language
+from policydiff.gui.jobs import JobRunner
+from policydiff.gui.mainwindow import MainWindow
+from policydiff.gui.settings import Settings
+
+SAMPLE_PAIR = ("000_22597a2fc5b61001.txt", "002_59720e67ef255997.txt")
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "PingFang SC",
+    "Noto Sans SC",
+    "WenQuanYi Micro Hei",
+    "SimSun",
+)
+SMOKE_TIMEOUT_MS = 120_000
+
+
+def seeds_folder() -> Path:
+    """Where the bundled sample documents are (a PyInstaller bundle or a source checkout)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "seeds"
+    return Path(__file__).resolve().parent.parent.parent / "seeds"
+
+
+def sample_pair() -> tuple[str, str]:
+    folder = seeds_folder()
+    return str(folder / SAMPLE_PAIR[0]), str(folder / SAMPLE_PAIR[1])
+
+
+def choose_cjk_font() -> str | None:
+    """The first installed font of CJK_FONTS, or None (Qt then falls back on its own)."""
+    installed = set(QFontDatabase.families())
+    return next((family for family in CJK_FONTS if family in installed), None)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("icon.svg", "icon.png"):
+        path = Path(str(resources.files("policydiff.resources") / name))
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def prepare_application(settings: Settings) -> tuple[QApplication, list]:
+    """Create (or reuse) the QApplication, install translations and the CJK font."""
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "policydiff"])
+    assert isinstance(app, QApplication)
+    QCoreApplication.setOrganizationName("policydiff")
+    QCoreApplication.setApplicationName("policydiff")
+    translators = install_translators(app, resolve_language(settings.language))
+    family = choose_cjk_font()
+    if family is not None:
+        font = QFont(app.font())
+        font.setFamilies([family, *[f for f in font.families() if f != family]])
+        app.setFont(font)
+    app.setWindowIcon(app_icon())
+    return app, translators
+
+
+def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool = False) -> int:
+    """Run the desktop app; returns the exit code.
+
+    Args:
+        left: document to open on the left (with ``right``), or None.
+        right: document to open on the right, or None.
+        demo: open the bundled sample pair.
+        smoke: compare the given (or sample) pair, show it and quit by itself: 0 when the
+            comparison is on screen, 1 on a problem, 3 when it took longer than two minutes.
+
+    Returns:
+        The process exit code.
+    """
+    QCoreApplication.setOrganizationName("policydiff")
+    QCoreApplication.setApplicationName("policydiff")
+    settings = Settings()
+    app, translators = prepare_application(settings)
+    context = AppContext(settings=settings, jobs=JobRunner(), interactive=not smoke)
+    window = MainWindow(context)
+    window.show()
+    watchdog = QTimer(window)
+    watchdog.setSingleShot(True)
+    if (demo or smoke) and not (left and right):
+        left, right = sample_pair()
+    if smoke:
+        window.comparisonShown.connect(lambda _c: QTimer.singleShot(0, lambda: app.exit(0)))
+        window.problem.connect(lambda _kind, _message: app.exit(1))
+        watchdog.timeout.connect(lambda: app.exit(3))
+        watchdog.start(SMOKE_TIMEOUT_MS)
+    if left and right:
+        window.open_pair(left, right)
+    try:
+        code = app.exec()
+    finally:
+        watchdog.stop()
+        context.jobs.cancel()
+        context.jobs.wait()
+        window.close()
+        window.deleteLater()
+        QCoreApplication.processEvents()
+        remove_translators(app, translators)
+    return int(code)

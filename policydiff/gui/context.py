@@ -1,0 +1,91 @@
+"""What the window is given instead of reaching for globals: settings, the job runner and the core.
+
+``Backend`` names the few functions of the comparison core the app calls; the default one imports
+them lazily from the pure modules, and a test can hand in its own (or a synchronous job runner).
+May import: PySide6.QtCore, policydiff.gui.jobs/settings, and the pure core lazily.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from policydiff.gui.jobs import JobRunner
+from policydiff.gui.settings import Settings
+from policydiff.model import CompareOptions, Comparison, LoadedDocument
+
+
+def _load(path: str) -> LoadedDocument:
+    from policydiff.io import load_document
+
+    return load_document(path)
+
+
+def _compare(
+    left: LoadedDocument,
+    right: LoadedDocument,
+    options: CompareOptions,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    overrides: tuple[tuple[int | None, int | None], ...] = (),
+) -> Comparison:
+    from policydiff.compare import compare_documents
+
+    return compare_documents(
+        left, right, options, progress=progress, cancelled=cancelled, overrides=overrides
+    )
+
+
+def _pair(comparison: Comparison, left_unit: int, right_unit: int) -> Comparison:
+    from policydiff.compare import pair_manually
+
+    return pair_manually(comparison, left_unit, right_unit)
+
+
+def _unpair(comparison: Comparison, pair_index: int) -> Comparison:
+    from policydiff.compare import unpair
+
+    return unpair(comparison, pair_index)
+
+
+def _report(comparison: Comparison) -> str:
+    from policydiff.report import render_report
+
+    return render_report(comparison, collapse_unchanged=True)
+
+
+def _json(comparison: Comparison) -> str:
+    from policydiff.jsonform import comparison_to_json
+
+    return json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1)
+
+
+def _write(path: str, text: str, inputs: tuple[str, ...]) -> Any:
+    from policydiff.outputs import write_atomically
+
+    return write_atomically(path, text, inputs=inputs)
+
+
+@dataclass
+class Backend:
+    """The comparison core as the app sees it (all pure functions, run in background jobs)."""
+
+    load: Callable[[str], LoadedDocument] = _load
+    compare: Callable[..., Comparison] = _compare
+    pair: Callable[[Comparison, int, int], Comparison] = _pair
+    unpair: Callable[[Comparison, int], Comparison] = _unpair
+    report_html: Callable[[Comparison], str] = _report
+    report_json: Callable[[Comparison], str] = _json
+    write: Callable[[str, str, tuple[str, ...]], Any] = _write
+
+
+@dataclass
+class AppContext:
+    """Everything a main window needs from outside."""
+
+    settings: Settings = field(default_factory=Settings)
+    jobs: JobRunner = field(default_factory=JobRunner)
+    backend: Backend = field(default_factory=Backend)
+    interactive: bool = True  # False in --smoke runs: problems go to stderr, never to a dialog

@@ -1,0 +1,239 @@
+"""The table of compared figures (subject, left, right, change, qualifier): model, filter and view.
+
+Rows come from every pair's ``figures``; sorting uses the numbers, not the displayed text. Clicking a
+row asks the window to show both places.
+May import: PySide6, policydiff.model, policydiff.gui.outline (captions).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from policydiff.gui.outline import status_name
+from policydiff.model import Comparison, FigureChange, Pair, Status
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 10
+ROW_ROLE = Qt.ItemDataRole.UserRole + 11
+
+
+def change_text(change: FigureChange) -> str:
+    """``+25%`` / ``−10%`` for a changed value, else the status in words."""
+    ratio = change.ratio
+    if change.status == Status.CHANGED and ratio is not None and ratio != 1:
+        percent = (ratio - 1) * 100
+        sign = "+" if percent > 0 else "−"
+        return f"{sign}{abs(percent):.4g}%"
+    return status_name(change.status)
+
+
+class FigureModel(QAbstractTableModel):
+    """One row per compared figure of the current comparison."""
+
+    UNIT, SUBJECT, LEFT, RIGHT, CHANGE, QUALIFIER = range(6)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, Pair, FigureChange]] = []
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._rows = []
+        if comparison is not None:
+            for index, pair in enumerate(comparison.pairs):
+                for change in pair.figures:
+                    self._rows.append((index, pair, change))
+        self.endResetModel()
+
+    def row(self, row: int) -> tuple[int, Pair, FigureChange]:
+        return self._rows[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 6
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Unit"),
+            self.tr("Subject"),
+            self.tr("Left"),
+            self.tr("Right"),
+            self.tr("Change"),
+            self.tr("Qualifier"),
+        )[section]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        pair_index, pair, change = self._rows[index.row()]
+        column = index.column()
+        left, right = change.left, change.right
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.UNIT:
+                labels = [u.label for u in (pair.left, pair.right) if u is not None and u.label]
+                return " ↔ ".join(labels)
+            if column == self.SUBJECT:
+                return change.subject
+            if column == self.LEFT:
+                return left.text if left else "—"
+            if column == self.RIGHT:
+                return right.text if right else "—"
+            if column == self.CHANGE:
+                return change_text(change)
+            if column == self.QUALIFIER:
+                lq = left.qualifier if left else None
+                rq = right.qualifier if right else None
+                if lq == rq or left is None or right is None:
+                    return lq or rq or ""
+                return f"{lq or '—'} → {rq or '—'}"
+        elif role == SORT_ROLE:
+            if column == self.LEFT:
+                return left.value if left else float("-inf")
+            if column == self.RIGHT:
+                return right.value if right else float("-inf")
+            if column == self.CHANGE:
+                ratio = change.ratio
+                return (
+                    ratio
+                    if ratio is not None
+                    else (0.0 if change.status == Status.UNCHANGED else float("inf"))
+                )
+            if column == self.UNIT:
+                return pair_index
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        elif role == Qt.ItemDataRole.FontRole and change.status != Status.UNCHANGED and column == self.CHANGE:
+            font = QFont()
+            font.setBold(True)
+            return font
+        elif (
+            role == Qt.ItemDataRole.ForegroundRole
+            and change.status != Status.UNCHANGED
+            and column == self.CHANGE
+        ):
+            return QColor("#b93c00")
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == ROW_ROLE:
+            return index.row()
+        return None
+
+
+class FigureFilter(QSortFilterProxyModel):
+    """Changed figures only (optional) and a search over subject and figures."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._changed_only = False
+        self._search = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_changed_only(self, on: bool) -> None:
+        self._changed_only = on
+        self.invalidateRowsFilter()
+
+    def set_search(self, text: str) -> None:
+        self._search = text.strip().lower()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, FigureModel):
+            return True
+        _index, _pair, change = model.row(source_row)
+        if self._changed_only and change.status == Status.UNCHANGED:
+            return False
+        if self._search:
+            words = " ".join(
+                [change.subject] + [f.text for f in (change.left, change.right) if f is not None]
+            ).lower()
+            return self._search in words
+        return True
+
+
+class FiguresWidget(QWidget):
+    """ "Changed only" switch + search + the sortable table."""
+
+    figureActivated = Signal(int, object)  # pair index, FigureChange
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FigureModel(self)
+        self.proxy = FigureFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.changed_only = QCheckBox(self.tr("Changed figures only"), self)
+        self.changed_only.setObjectName("figuresChangedOnly")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search subjects and figures"))
+        self.search.setClearButtonEnabled(True)
+        self.view = QTableView(self)
+        self.view.setObjectName("figures")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in ((0, 110), (1, 160), (2, 130), (3, 130), (4, 80)):
+            self.view.setColumnWidth(column, width)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.changed_only)
+        top.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.changed_only.toggled.connect(self.proxy.set_changed_only)
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.activated.connect(self._on_clicked)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.model.set_comparison(comparison)
+
+    def visible_rows(self) -> list[tuple[int, FigureChange]]:
+        rows = []
+        for r in range(self.proxy.rowCount()):
+            pair_index, _pair, change = self.model.row(self.proxy.mapToSource(self.proxy.index(r, 0)).row())
+            rows.append((pair_index, change))
+        return rows
+
+    def activate_row(self, row: int) -> None:
+        """Act as if the user clicked the ``row``-th visible row."""
+        index = self.proxy.index(row, 0)
+        self.view.setCurrentIndex(index)
+        self._on_clicked(index)
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        pair_index, _pair, change = self.model.row(self.proxy.mapToSource(index).row())
+        self.figureActivated.emit(pair_index, change)

@@ -1,0 +1,60 @@
+"""Choose the interface language and load its Qt translations.
+
+Simplified Chinese when the system locale is Chinese (or the user chose 中文), English otherwise.
+The app's own catalogue ships as ``policydiff/resources/i18n/policydiff_zh_CN.qm`` (found with
+importlib.resources, so a wheel and a PyInstaller bundle work alike); Qt's own catalogue translates
+standard buttons (OK, Cancel …) when the Qt installation has it.
+May import: PySide6.QtCore and the standard library.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+CATALOGUE = "policydiff_{}.qm"
+
+
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """``"zh_CN"`` or ``"en"`` for a remembered choice ``"system" | "zh_CN" | "en"``."""
+    if choice in ("zh_CN", "en"):
+        return choice
+    locale = system or QLocale.system()
+    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+
+
+def catalogue_path(language: str) -> Path | None:
+    """Where the app's compiled catalogue for ``language`` is, if it ships one."""
+    try:
+        candidate = resources.files("policydiff.resources") / "i18n" / CATALOGUE.format(language)
+    except (ModuleNotFoundError, FileNotFoundError):
+        return None
+    path = Path(str(candidate))
+    return path if path.is_file() else None
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Load and install the catalogues for ``language``; returns them so they can be removed."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    own = catalogue_path(language)
+    if own is not None:
+        translator = QTranslator(app)
+        if translator.load(str(own)):
+            app.installTranslator(translator)
+            installed.append(translator)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    return installed
+
+
+def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+        translator.deleteLater()

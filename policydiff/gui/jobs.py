@@ -1,0 +1,178 @@
+"""Run loading, comparing and saving off the UI thread, so the window never freezes.
+
+One helper for every background task: a job is a plain function ``fn(progress, cancelled)``; it runs
+as a QRunnable on a QThreadPool and reports back through queued signals carrying the request number.
+A newer request of the same kind cancels the older one, and a result that arrives after a newer
+request was made is dropped. Every exception ends in ``error``; nothing is swallowed.
+A synchronous runner with the same interface lets tests run a job inline when they need to.
+May import: PySide6.QtCore and the standard library.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+ProgressFn = Callable[[float], None]
+CancelledFn = Callable[[], bool]
+JobFn = Callable[[ProgressFn, CancelledFn], Any]
+
+
+class JobCancelled(Exception):
+    """Raised inside a job (or by the comparison core's own Cancelled) to stop early."""
+
+
+def _is_cancellation(exc: BaseException) -> bool:
+    """The core raises its own ``Cancelled``; recognise it by name so this module stays independent."""
+    return isinstance(exc, JobCancelled) or type(exc).__name__ == "Cancelled"
+
+
+class _Relay(QObject):
+    """Carries a job's news from the worker thread to the runner (queued, since it lives in the UI thread)."""
+
+    progress = Signal(int, float)
+    result = Signal(int, object)
+    error = Signal(int, object)
+    cancelled = Signal(int)
+    done = Signal(int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job_id: int, fn: JobFn, relay: _Relay, flag: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._id = job_id
+        self._fn = fn
+        self._relay = relay
+        self._flag = flag
+
+    def run(self) -> None:  # runs in a pool thread
+        relay, job_id = self._relay, self._id
+        try:
+            value = self._fn(lambda f: relay.progress.emit(job_id, float(f)), self._flag.is_set)
+            if self._flag.is_set():
+                relay.cancelled.emit(job_id)
+            else:
+                relay.result.emit(job_id, value)
+        except BaseException as exc:  # noqa: BLE001 - every failure is reported, never lost
+            if _is_cancellation(exc):
+                relay.cancelled.emit(job_id)
+            else:
+                relay.error.emit(job_id, exc)
+        finally:
+            relay.done.emit(job_id)
+
+
+class JobRunner(QObject):
+    """Starts jobs on a thread pool and tells, through signals, what became of the current ones.
+
+    Signals carry ``(kind, value)``; results of superseded requests never reach them.
+    """
+
+    started = Signal(str)
+    progress = Signal(str, float)
+    result = Signal(str, object)
+    error = Signal(str, object)
+    cancelled = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._ids = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._kind_of: dict[int, str] = {}
+        self._flags: dict[int, threading.Event] = {}
+        self._relay = _Relay(self)
+        self._relay.progress.connect(self._on_progress)
+        self._relay.result.connect(self._on_result)
+        self._relay.error.connect(self._on_error)
+        self._relay.cancelled.connect(self._on_cancelled)
+        self._relay.done.connect(self._on_done)
+
+    # -- public -------------------------------------------------------------------------------
+    def submit(self, kind: str, fn: JobFn) -> int:
+        """Start ``fn`` in the background as the newest request of ``kind``; returns its number."""
+        previous = self._latest.get(kind)
+        if previous is not None and previous in self._flags:
+            self._flags[previous].set()
+        job_id = next(self._ids)
+        flag = threading.Event()
+        was_busy = self.busy
+        self._latest[kind] = job_id
+        self._kind_of[job_id] = kind
+        self._flags[job_id] = flag
+        self.started.emit(kind)
+        if not was_busy:
+            self.busyChanged.emit(True)
+        self._pool.start(_Runnable(job_id, fn, self._relay, flag))
+        return job_id
+
+    def cancel(self, kind: str | None = None) -> None:
+        """Ask the running job of ``kind`` (or every running job) to stop."""
+        for job_id, flag in list(self._flags.items()):
+            if kind is None or self._kind_of.get(job_id) == kind:
+                flag.set()
+
+    @property
+    def busy(self) -> bool:
+        return any(self._is_current(job_id) for job_id in self._flags)
+
+    def running(self, kind: str) -> bool:
+        job_id = self._latest.get(kind)
+        return job_id is not None and job_id in self._flags
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until every started job has finished (for shutdown and tests)."""
+        return self._pool.waitForDone(msecs)
+
+    # -- relay slots (UI thread) --------------------------------------------------------------
+    def _is_current(self, job_id: int) -> bool:
+        kind = self._kind_of.get(job_id)
+        return kind is not None and self._latest.get(kind) == job_id
+
+    def _on_progress(self, job_id: int, fraction: float) -> None:
+        if self._is_current(job_id):
+            self.progress.emit(self._kind_of[job_id], fraction)
+
+    def _on_result(self, job_id: int, value: object) -> None:
+        if self._is_current(job_id):
+            self.result.emit(self._kind_of[job_id], value)
+
+    def _on_error(self, job_id: int, exc: object) -> None:
+        if self._is_current(job_id):
+            self.error.emit(self._kind_of[job_id], exc)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        if self._is_current(job_id):
+            self.cancelled.emit(self._kind_of[job_id])
+
+    def _on_done(self, job_id: int) -> None:
+        self._flags.pop(job_id, None)
+        kind = self._kind_of.pop(job_id, None)
+        if kind is not None and self._latest.get(kind) == job_id:
+            del self._latest[kind]
+        if not self.busy:
+            self.busyChanged.emit(False)
+
+
+class SyncJobRunner(JobRunner):
+    """Runs each job at once in the calling thread; same signals. For tests and scripted use."""
+
+    def submit(self, kind: str, fn: JobFn) -> int:
+        job_id = next(self._ids)
+        flag = threading.Event()
+        self._latest[kind] = job_id
+        self._kind_of[job_id] = kind
+        self._flags[job_id] = flag
+        self.started.emit(kind)
+        self.busyChanged.emit(True)
+        _Runnable(job_id, fn, self._relay, flag).run()
+        return job_id
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return True

@@ -1,0 +1,557 @@
+"""The main window: two document panes, the outline and figure docks, menus, status bar.
+
+It wires user actions to the Session (which runs the core in background jobs) and shows each new
+Comparison in every view in one pass. It decides nothing about the documents itself: which units
+pair, what changed and which figures differ all come from the Comparison.
+May import: PySide6, policydiff.gui.*, policydiff.model.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
+
+from policydiff.gui.context import AppContext
+from policydiff.gui.figures_table import FiguresWidget
+from policydiff.gui.marks import side_marks
+from policydiff.gui.menus import build_menus
+from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
+from policydiff.gui.panes import DocumentPane, DocumentView
+from policydiff.gui.session import SIDES, Session
+from policydiff.gui.sync import ScrollSync
+from policydiff.model import CompareOptions, Comparison, FigureChange, LoadedDocument, Unit
+
+OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
+RELOAD_DELAY_MS = 400
+
+
+class MainWindow(QMainWindow):
+    """Side-by-side view of a Comparison with navigation, manual pairing and export."""
+
+    comparisonShown = Signal(object)  # the Comparison now on screen
+    problem = Signal(str, str)  # kind, one-line message (after the dialog, if any)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = context.settings
+        self.session = Session(context, self)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("policydiff")
+        self.setAcceptDrops(False)
+        self.comparison: Comparison | None = None
+        self.current_pair: int | None = None
+        self.selected: dict[str, int | None] = {"left": None, "right": None}
+        self._pair_of: dict[str, dict[int, int]] = {"left": {}, "right": {}}
+        self._shown_text: dict[str, str | None] = {"left": None, "right": None}
+        self.timings: dict[str, float] = {}
+
+        self.panes = {side: DocumentPane(side, self) for side in SIDES}
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("paneSplitter")
+        splitter.setChildrenCollapsible(False)
+        for side in SIDES:
+            splitter.addWidget(self.panes[side])
+        self.setCentralWidget(splitter)
+        self.sync = ScrollSync(self.view("left"), self.view("right"), self)
+
+        self.outline = OutlineWidget(self)
+        self.outline_dock = self._dock(
+            "outlineDock", self.tr("Outline"), self.outline, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.figures = FiguresWidget(self)
+        self.figures_dock = self._dock(
+            "figuresDock", self.tr("Figures"), self.figures, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+
+        self.counts = QLabel(self)
+        self.counts.setObjectName("counts")
+        self.selection_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.hide()
+        bar = self.statusBar()
+        bar.addWidget(self.selection_label, 1)
+        bar.addPermanentWidget(self.counts)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+        self.actions_ = build_menus(self)
+        self.actions_.menus["panels"].addAction(self.outline_dock.toggleViewAction())
+        self.actions_.menus["panels"].addAction(self.figures_dock.toggleViewAction())
+        self.watcher = QFileSystemWatcher(self)
+        self._changed_paths: set[str] = set()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self._connect()
+        self._restore()
+        self._update_actions()
+
+    # -- construction ---------------------------------------------------------------------------
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def view(self, side: str) -> DocumentView:
+        return self.panes[side].view
+
+    def _connect(self) -> None:
+        a, s, jobs = self.actions_, self.session, self.context.jobs
+        a.open_left.triggered.connect(lambda: self.choose_file("left"))
+        a.open_right.triggered.connect(lambda: self.choose_file("right"))
+        a.recent_left.aboutToShow.connect(lambda: self._fill_recent(a.recent_left, "left"))
+        a.recent_right.aboutToShow.connect(lambda: self._fill_recent(a.recent_right, "right"))
+        a.clear_recent.triggered.connect(self.settings.clear_recent)
+        a.swap.triggered.connect(s.swap)
+        a.reload.triggered.connect(lambda: [s.reload(side) for side in SIDES])
+        a.save_report.triggered.connect(lambda: self.save("html"))
+        a.save_json.triggered.connect(lambda: self.save("json"))
+        a.quit.triggered.connect(self.close)
+        a.copy_unit.triggered.connect(self.copy_unit_text)
+        a.pair.triggered.connect(self.pair_selected)
+        a.unpair.triggered.connect(self.unpair_current)
+        a.next_diff.triggered.connect(lambda: self.go_to_difference(+1))
+        a.prev_diff.triggered.connect(lambda: self.go_to_difference(-1))
+        a.zoom_in.triggered.connect(lambda: self.zoom(+1))
+        a.zoom_out.triggered.connect(lambda: self.zoom(-1))
+        a.zoom_reset.triggered.connect(lambda: self.zoom(-self.settings.zoom))
+        for action in a.normalize.values():
+            action.triggered.connect(self._options_changed)
+        a.show_normalization_diffs.triggered.connect(self._options_changed)
+        a.recompare.triggered.connect(s.recompare)
+        a.cancel.triggered.connect(s.cancel)
+        self.cancel_button.clicked.connect(s.cancel)
+        a.auto_reload.toggled.connect(lambda on: setattr(self.settings, "auto_reload", on))
+        for action in a.language.values():
+            action.triggered.connect(self._language_chosen)
+        a.about.triggered.connect(self._about)
+        for side in SIDES:
+            view = self.view(side)
+            view.unitClicked.connect(lambda offset, side=side: self.select_at(side, offset))
+            view.fileDropped.connect(lambda path, side=side: self.open_file(side, path))
+            view.extra_actions = [a.copy_unit, a.pair, a.unpair]
+        self.outline.pairActivated.connect(lambda index: self.go_to_pair(index))
+        self.figures.figureActivated.connect(self.go_to_figure)
+        s.documentChanged.connect(self._document_changed)
+        s.comparisonChanged.connect(self._comparison_changed)
+        s.failed.connect(self._failed)
+        s.saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 8000)
+        )
+        jobs.busyChanged.connect(self._busy_changed)
+        jobs.progress.connect(lambda kind, f: self.progress.setValue(int(f * 1000)))
+        jobs.started.connect(self._job_started)
+        jobs.cancelled.connect(lambda kind: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._reload_timer.timeout.connect(self._reload_changed)
+
+    def _restore(self) -> None:
+        a = self.actions_
+        a.normalize[self.session.options.normalize].setChecked(True)
+        a.show_normalization_diffs.setChecked(self.session.options.show_normalization_diffs)
+        a.auto_reload.setChecked(self.settings.auto_reload)
+        a.language[self.settings.language].setChecked(True)
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        if state is None or not self.restoreState(state):
+            self.resizeDocks([self.outline_dock], [430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.figures_dock], [220], Qt.Orientation.Vertical)
+        if self.settings.zoom:
+            for side in SIDES:
+                self.view(side).zoomIn(self.settings.zoom)
+
+    # -- opening --------------------------------------------------------------------------------
+    def choose_file(self, side: str) -> None:
+        title = self.tr("Open Left Document") if side == "left" else self.tr("Open Right Document")
+        folder = self.settings.last_folder or str(Path.home())
+        filters = (
+            self.tr("Policy documents ({patterns})").format(patterns=OPEN_FILTER)
+            + ";;"
+            + self.tr("All files (*)")
+        )
+        path, _ = QFileDialog.getOpenFileName(self, title, folder, filters)
+        if path:
+            self.open_file(side, path)
+
+    def open_file(self, side: str, path: str) -> None:
+        self.settings.last_folder = os.path.dirname(os.path.abspath(path))
+        self.timings["chosen"] = time.perf_counter()
+        self.session.open(side, path)
+
+    def open_pair(self, left: str, right: str) -> None:
+        self.timings["chosen"] = time.perf_counter()
+        self.session.open_pair(left, right)
+
+    def _fill_recent(self, menu, side: str) -> None:  # type: ignore[no-untyped-def]
+        menu.clear()
+        files = self.settings.recent_files
+        if not files:
+            menu.addAction(self.tr("(no recent files)")).setEnabled(False)
+        for path in files:
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_file(side, p))
+        menu.addSeparator()
+        menu.addAction(self.actions_.clear_recent)
+
+    def _document_changed(self, side: str) -> None:
+        document = self.session.documents[side]
+        self.comparison = None
+        self._show_text(side, document.text if document else "")
+        self.panes[side].set_header(self._describe(document) if document else None)
+        self.selected = {"left": None, "right": None}
+        self.current_pair = None
+        self._watch()
+        self._update_title()
+
+    def _show_text(self, side: str, text: str) -> None:
+        shown = self._shown_text[side]
+        if shown is text or shown == text:
+            return
+        self.view(side).set_text(text)
+        self._shown_text[side] = text
+
+    def _describe(self, document: LoadedDocument) -> str:
+        details = [document.format]
+        if document.encoding:
+            details.append(document.encoding)
+        details.append(self.tr("{n} characters").format(n=f"{len(document.text):,}"))
+        return f"{document.name}   ({', '.join(details)})"
+
+    def _update_title(self) -> None:
+        names = [
+            d.name if d else "—" for d in (self.session.documents["left"], self.session.documents["right"])
+        ]
+        self.setWindowTitle(f"{names[0]} ↔ {names[1]} — policydiff")
+
+    # -- showing a comparison -------------------------------------------------------------------
+    def _comparison_changed(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        if comparison is None:
+            for side in SIDES:
+                if self.view(side).marks is not None:
+                    self.view(side).apply_marks(None)
+            self.outline.set_comparison(None)
+            self.figures.set_comparison(None)
+            self.sync.set_comparison(None)
+            self.counts.setText("")
+            self._update_actions()
+            return
+        for side in SIDES:
+            compared = comparison.left if side == "left" else comparison.right
+            self._show_text(side, compared.text)
+            self.view(side).apply_marks(side_marks(comparison, side))
+        self._pair_of = {"left": {}, "right": {}}
+        for index, pair in enumerate(comparison.pairs):
+            if pair.left is not None:
+                self._pair_of["left"][pair.left.index] = index
+            if pair.right is not None:
+                self._pair_of["right"][pair.right.index] = index
+        self.sync.set_comparison(comparison)
+        self.outline.set_comparison(comparison)
+        self.figures.set_comparison(comparison)
+        self._show_counts(comparison)
+        if self.current_pair is not None and self.current_pair >= len(comparison.pairs):
+            self.current_pair = None
+        if self.selected["left"] is not None:
+            self.current_pair = self._pair_of["left"].get(self.selected["left"], self.current_pair)
+        self.outline.select_pair(self.current_pair)
+        self._highlight_selection()
+        self._update_actions()
+        if "chosen" in self.timings:
+            self.timings["displayed"] = time.perf_counter()
+        self.comparisonShown.emit(comparison)
+
+    def _show_counts(self, comparison: Comparison) -> None:
+        s = comparison.summary
+        text = self.tr(
+            "{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · "
+            "{figures} figures changed"
+        ).format(
+            pairs=s.pairs,
+            changed=s.changed,
+            added=s.added,
+            removed=s.removed,
+            moved=s.moved,
+            figures=s.figures_changed,
+        )
+        if s.manual:
+            text += " · " + self.tr("{n} paired by hand").format(n=s.manual)
+        self.counts.setText(text)
+
+    # -- selection and navigation ---------------------------------------------------------------
+    def unit(self, side: str, index: int | None) -> Unit | None:
+        if self.comparison is None or index is None:
+            return None
+        units = (self.comparison.left if side == "left" else self.comparison.right).tree.units
+        return units[index] if 0 <= index < len(units) else None
+
+    def select_at(self, side: str, offset: int) -> None:
+        """The user clicked ``offset`` in a pane: select the unit there (the other side keeps its own)."""
+        marks = self.view(side).marks
+        if self.comparison is None or marks is None:
+            return
+        index = marks.unit_at(offset)
+        if index is None:
+            return
+        self.selected[side] = index
+        self.current_pair = self._pair_of[side].get(index)
+        self.outline.select_pair(self.current_pair)
+        self._highlight_selection()
+        self._update_actions()
+
+    def go_to_pair(self, index: int) -> None:
+        """Select pair ``index`` and bring both its units to the top of their panes."""
+        if self.comparison is None or not 0 <= index < len(self.comparison.pairs):
+            return
+        pair = self.comparison.pairs[index]
+        self.current_pair = index
+        self.selected = {
+            "left": pair.left.index if pair.left else self.selected["left"],
+            "right": pair.right.index if pair.right else self.selected["right"],
+        }
+        self.outline.select_pair(index)
+        left, right = self.view("left"), self.view("right")
+        with self.sync.hold():
+            if pair.left is not None:
+                left.show_offset(pair.left.start)
+            if pair.right is not None:
+                right.show_offset(pair.right.start)
+            anchors = self.sync.anchors
+            if anchors is not None and pair.left is None and pair.right is not None:
+                left.set_top_position(anchors.to_left(right.block_position(pair.right.start)))
+            if anchors is not None and pair.right is None and pair.left is not None:
+                right.set_top_position(anchors.to_right(left.block_position(pair.left.start)))
+        self._highlight_selection()
+        self._update_actions()
+
+    def go_to_difference(self, step: int) -> None:
+        if self.comparison is None:
+            return
+        pairs = self.comparison.pairs
+        i = self.current_pair if self.current_pair is not None else (-1 if step > 0 else len(pairs))
+        i += step
+        while 0 <= i < len(pairs):
+            if is_difference(pairs[i]):
+                self.go_to_pair(i)
+                return
+            i += step
+        self.statusBar().showMessage(self.tr("No more differences"), 3000)
+
+    def go_to_figure(self, pair_index: int, change: FigureChange) -> None:
+        self.go_to_pair(pair_index)
+        with self.sync.hold():
+            for side, figure in (("left", change.left), ("right", change.right)):
+                if figure is None:
+                    continue
+                view = self.view(side)
+                view.show_offset(figure.start)
+                cursor = view.textCursor()
+                cursor.setPosition(view.qt_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
+                view.setTextCursor(cursor)
+
+    def _highlight_selection(self) -> None:
+        for side in SIDES:
+            unit = self.unit(side, self.selected[side])
+            self.view(side).highlight_unit((unit.start, unit.own_end) if unit else None)
+        left, right = self.unit("left", self.selected["left"]), self.unit("right", self.selected["right"])
+        if left is None and right is None:
+            self.selection_label.setText("")
+            return
+        text = f"{unit_caption(left, 12).strip()}  ↔  {unit_caption(right, 12).strip()}"
+        if self._can_pair():
+            text += "   " + self.tr("(Ctrl+P pairs them)")
+        self.selection_label.setText(text)
+
+    # -- correcting the machine -------------------------------------------------------------------
+    def _can_pair(self) -> bool:
+        left, right = self.selected["left"], self.selected["right"]
+        if self.comparison is None or left is None or right is None:
+            return False
+        return self._pair_of["left"].get(left) != self._pair_of["right"].get(right) or (
+            self._pair_of["left"].get(left) is None
+        )
+
+    def _can_unpair(self) -> bool:
+        if self.comparison is None or self.current_pair is None:
+            return False
+        pair = self.comparison.pairs[self.current_pair]
+        return pair.left is not None and pair.right is not None
+
+    def pair_selected(self) -> None:
+        if self._can_pair():
+            self.session.pair(self.selected["left"], self.selected["right"])  # type: ignore[arg-type]
+
+    def unpair_current(self) -> None:
+        if self._can_unpair():
+            self.session.unpair(self.current_pair)  # type: ignore[arg-type]
+
+    def copy_unit_text(self) -> None:
+        focused = "right" if self.view("right").hasFocus() else "left"
+        for side in (focused, "right" if focused == "left" else "left"):
+            unit = self.unit(side, self.selected[side])
+            if unit is not None and self.comparison is not None:
+                text = (self.comparison.left if side == "left" else self.comparison.right).text
+                QGuiApplication.clipboard().setText(text[unit.start : unit.own_end])
+                self.statusBar().showMessage(
+                    self.tr("Copied {label}").format(label=unit.label or unit.heading[:12]), 3000
+                )
+                return
+
+    def _update_actions(self) -> None:
+        a, has = self.actions_, self.comparison is not None
+        for action in (a.save_report, a.save_json, a.next_diff, a.prev_diff):
+            action.setEnabled(has)
+        a.pair.setEnabled(self._can_pair())
+        a.unpair.setEnabled(self._can_unpair())
+        a.copy_unit.setEnabled(
+            has and (self.selected["left"] is not None or self.selected["right"] is not None)
+        )
+        a.swap.setEnabled(any(self.session.documents.values()))
+
+    # -- options, view, files -------------------------------------------------------------------
+    def _options_changed(self) -> None:
+        a = self.actions_
+        normalize = next((k for k, act in a.normalize.items() if act.isChecked()), "t2s")
+        show = a.show_normalization_diffs.isChecked()
+        self.settings.normalize, self.settings.show_normalization_diffs = normalize, show
+        self.session.set_options(CompareOptions(normalize=normalize, show_normalization_diffs=show))
+
+    def _language_chosen(self) -> None:
+        chosen = next((k for k, act in self.actions_.language.items() if act.isChecked()), "system")
+        self.settings.language = chosen
+        self.statusBar().showMessage(self.tr("The language changes when policydiff is started again."), 8000)
+
+    def zoom(self, steps: int) -> None:
+        if not steps:
+            return
+        for side in SIDES:
+            view = self.view(side)
+            view.zoomIn(steps) if steps > 0 else view.zoomOut(-steps)
+        self.settings.zoom = self.settings.zoom + steps
+
+    def default_output(self, kind: str) -> str:
+        left, right = self.session.paths["left"], self.session.paths["right"]
+        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}.{kind}"
+        folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
+        return os.path.join(folder, name)
+
+    def save(self, kind: str) -> None:
+        if self.comparison is None:
+            return
+        if kind == "html":
+            title, filters = self.tr("Save Report"), self.tr("HTML report (*.html)")
+        else:
+            title, filters = self.tr("Export JSON"), self.tr("JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, title, self.default_output(kind), filters)
+        if path:
+            self.session.save(kind, path)
+
+    def _watch(self) -> None:
+        current = [p for p in self.watcher.files()]
+        if current:
+            self.watcher.removePaths(current)
+        paths = [p for p in self.session.paths.values() if p and os.path.exists(p)]
+        if paths:
+            self.watcher.addPaths(paths)
+
+    def _file_changed(self, path: str) -> None:
+        self._changed_paths.add(path)
+        self._reload_timer.start()  # editors write in steps: wait for the file to settle
+
+    def _reload_changed(self) -> None:
+        changed, self._changed_paths = self._changed_paths, set()
+        for side in SIDES:
+            path = self.session.paths[side]
+            if path not in changed or not os.path.exists(path):
+                continue
+            name = os.path.basename(path)
+            if self.settings.auto_reload:
+                self.statusBar().showMessage(
+                    self.tr("{name} changed on disk; reloaded.").format(name=name), 6000
+                )
+                self.session.reload(side)
+            elif self.context.interactive:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Document changed"),
+                    self.tr("{name} changed on disk. Reload it?").format(name=name),
+                )
+                if answer == QMessageBox.StandardButton.Yes:
+                    self.session.reload(side)
+        self._watch()
+
+    # -- progress and problems ------------------------------------------------------------------
+    def _job_started(self, kind: str) -> None:
+        messages = {
+            "load-left": self.tr("Reading the left document…"),
+            "load-right": self.tr("Reading the right document…"),
+            "compare": self.tr("Comparing…"),
+            "edit": self.tr("Updating the pair…"),
+            "save": self.tr("Saving…"),
+        }
+        self.progress.setValue(0)
+        self.statusBar().showMessage(messages.get(kind, ""))
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if not busy:
+            self.statusBar().clearMessage()
+
+    def _failed(self, kind: str, message: str) -> None:
+        titles = {
+            "load-left": self.tr("Cannot open the left document"),
+            "load-right": self.tr("Cannot open the right document"),
+            "compare": self.tr("Cannot compare the documents"),
+            "edit": self.tr("Cannot change the pairing"),
+            "save": self.tr("Cannot save"),
+        }
+        title = titles.get(kind, self.tr("Problem"))
+        if self.context.interactive:
+            QMessageBox.warning(self, title, message)
+        else:
+            print(f"policydiff: {title}: {message}", file=sys.stderr)
+        self.problem.emit(kind, message)
+
+    def _about(self) -> None:
+        from policydiff import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About policydiff"),
+            self.tr(
+                "policydiff {version}\nCompare two Chinese policy documents: alignment, wording and figures."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.cancel()
+        self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,294 @@
+"""The outline of aligned pairs (label ↔ label, status, similarity, figures): model, filter and view.
+
+A flat table model over ``Comparison.pairs`` in reading order (indentation shows depth), a proxy that
+filters by status and a search text, and a small widget putting them together. Selecting a row asks
+the window to show that pair; the window tells the outline which pair is current.
+May import: PySide6, policydiff.model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from policydiff.model import Comparison, Level, Pair, Status, Unit
+
+PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+STATUS_COLORS = {
+    Status.CHANGED: QColor("#fff4d6"),
+    Status.ADDED: QColor("#dafbe1"),
+    Status.REMOVED: QColor("#ffebe9"),
+}
+
+FILTERS = ("all", "differences", "changed", "added", "removed", "moved", "figures", "manual")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PairModel", text)
+
+
+def level_name(level: Level) -> str:
+    names = {
+        Level.TITLE: QCoreApplication.translate("PairModel", "Title"),
+        Level.PREAMBLE: QCoreApplication.translate("PairModel", "Preamble"),
+        Level.CHAPTER: QCoreApplication.translate("PairModel", "Chapter"),
+        Level.SECTION: QCoreApplication.translate("PairModel", "Section"),
+        Level.ARTICLE: QCoreApplication.translate("PairModel", "Article"),
+        Level.ITEM: QCoreApplication.translate("PairModel", "Item"),
+        Level.EPILOGUE: QCoreApplication.translate("PairModel", "Closing"),
+    }
+    return names.get(level, str(level))
+
+
+def status_name(status: Status) -> str:
+    names = {
+        Status.UNCHANGED: QCoreApplication.translate("PairModel", "unchanged"),
+        Status.CHANGED: QCoreApplication.translate("PairModel", "changed"),
+        Status.ADDED: QCoreApplication.translate("PairModel", "added"),
+        Status.REMOVED: QCoreApplication.translate("PairModel", "removed"),
+    }
+    return names.get(status, str(status))
+
+
+def unit_caption(unit: Unit | None, width: int = 18) -> str:
+    """``一、 扩大有效投资政策`` with the heading cut to ``width`` characters; "—" for no unit."""
+    if unit is None:
+        return "—"
+    label = unit.label or f"[{level_name(unit.level)}]"
+    heading = unit.heading.strip()
+    if len(heading) > width:
+        heading = heading[: width - 1] + "…"
+    return ("  " * unit.depth + f"{label} {heading}").rstrip()
+
+
+def is_difference(pair: Pair) -> bool:
+    return pair.status != Status.UNCHANGED or pair.moved or pair.figures_changed > 0
+
+
+class PairModel(QAbstractTableModel):
+    """One row per pair of the current comparison, in reading order."""
+
+    LEFT, RIGHT, STATUS, SIMILARITY, FIGURES = range(5)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pairs: tuple[Pair, ...] = ()
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._pairs = comparison.pairs if comparison is not None else ()
+        self.endResetModel()
+
+    def pair(self, row: int) -> Pair:
+        return self._pairs[row]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._pairs)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            self.tr("Left"),
+            self.tr("Right"),
+            self.tr("Status"),
+            self.tr("Similarity"),
+            self.tr("Figures"),
+        )[section]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid():
+            return None
+        pair = self._pairs[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.LEFT:
+                return unit_caption(pair.left)
+            if column == self.RIGHT:
+                return unit_caption(pair.right)
+            if column == self.STATUS:
+                text = status_name(pair.status)
+                if pair.moved:
+                    text += " · " + self.tr("moved")
+                if pair.manual:
+                    text += " · " + self.tr("manual")
+                return text
+            if column == self.SIMILARITY:
+                return f"{pair.similarity:.0%}" if pair.left and pair.right else ""
+            if column == self.FIGURES:
+                return str(pair.figures_changed) if pair.figures_changed else ""
+        elif role == Qt.ItemDataRole.ToolTipRole and column in (self.LEFT, self.RIGHT):
+            unit = pair.left if column == self.LEFT else pair.right
+            return f"{unit.label} {unit.heading}" if unit else None
+        elif role == Qt.ItemDataRole.BackgroundRole:
+            if pair.moved and pair.status == Status.UNCHANGED:
+                return QColor("#f3e8ff")
+            return STATUS_COLORS.get(pair.status)
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SIMILARITY, self.FIGURES):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        elif role == PAIR_ROLE:
+            return index.row()
+        return None
+
+
+class PairFilter(QSortFilterProxyModel):
+    """Keeps the rows of one kind of difference whose labels or headings contain the search text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._mode = "all"
+        self._search = ""
+
+    def set_mode(self, mode: str) -> None:
+        self._mode = mode if mode in FILTERS else "all"
+        self.invalidateRowsFilter()
+
+    def set_search(self, text: str) -> None:
+        self._search = text.strip().lower()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, PairModel):
+            return True
+        pair = model.pair(source_row)
+        mode = self._mode
+        if mode == "differences" and not is_difference(pair):
+            return False
+        if mode in ("changed", "added", "removed") and pair.status != Status(mode):
+            return False
+        if mode == "moved" and not pair.moved:
+            return False
+        if mode == "figures" and not pair.figures_changed:
+            return False
+        if mode == "manual" and not pair.manual:
+            return False
+        if self._search:
+            words = " ".join(
+                f"{u.label} {u.heading}" for u in (pair.left, pair.right) if u is not None
+            ).lower()
+            return self._search in words
+        return True
+
+
+class OutlineWidget(QWidget):
+    """Filter box + search field + the pair list."""
+
+    pairActivated = Signal(int)  # index into Comparison.pairs
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PairModel(self)
+        self.proxy = PairFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QComboBox(self)
+        self.filter_box.setObjectName("outlineFilter")
+        labels = {
+            "all": self.tr("All units"),
+            "differences": self.tr("Differences"),
+            "changed": self.tr("Changed"),
+            "added": self.tr("Added"),
+            "removed": self.tr("Removed"),
+            "moved": self.tr("Moved"),
+            "figures": self.tr("Figures changed"),
+            "manual": self.tr("Paired by hand"),
+        }
+        for key in FILTERS:
+            self.filter_box.addItem(labels[key], key)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("outlineSearch")
+        self.search.setPlaceholderText(self.tr("Search labels and headings"))
+        self.search.setClearButtonEnabled(True)
+        self.view = QTreeView(self)
+        self.view.setObjectName("outline")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(False)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setModel(self.proxy)
+        self.view.header().setStretchLastSection(False)
+        self.view.setColumnWidth(PairModel.LEFT, 170)
+        self.view.setColumnWidth(PairModel.RIGHT, 170)
+        self.view.setColumnWidth(PairModel.STATUS, 90)
+        self.view.setColumnWidth(PairModel.SIMILARITY, 50)
+        self.view.setColumnWidth(PairModel.FIGURES, 40)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.filter_box)
+        top.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self._quiet = False
+        self.filter_box.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_mode(self.filter_box.currentData())
+        )
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current)
+
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self._quiet = True
+        try:
+            self.model.set_comparison(comparison)
+        finally:
+            self._quiet = False
+
+    def set_filter(self, mode: str) -> None:
+        self.filter_box.setCurrentIndex(max(0, FILTERS.index(mode) if mode in FILTERS else 0))
+
+    def visible_pairs(self) -> list[int]:
+        """Pair indexes of the rows shown, top to bottom."""
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount())]
+
+    def select_pair(self, pair_index: int | None) -> None:
+        """Make ``pair_index`` the current row without announcing it again."""
+        self._quiet = True
+        try:
+            if pair_index is None or pair_index >= self.model.rowCount():
+                self.view.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(pair_index, 0))
+            if index.isValid():
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.view.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.pairActivated.emit(self.proxy.mapToSource(current).row())

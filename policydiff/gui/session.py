@@ -1,0 +1,152 @@
+"""The state of one comparing session: which documents are open, the current Comparison, the options.
+
+Not a widget: it turns user intentions (open, swap, reload, pair, save …) into background jobs that
+call the pure core, and announces the outcome with signals the window turns into pixels. It holds
+no comparison logic of its own; manual pairings are handed back to the core on every recompare.
+May import: PySide6.QtCore, policydiff.gui.context/jobs, policydiff.model and policydiff.errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QObject, Signal
+
+from policydiff.errors import PolicydiffError
+from policydiff.gui.context import AppContext
+from policydiff.model import CompareOptions, Comparison, LoadedDocument
+
+SIDES = ("left", "right")
+
+
+def describe_error(exc: object) -> str:
+    """One line for a dialog: the core's own message, or the exception's type and text."""
+    if isinstance(exc, PolicydiffError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return "out of memory; try smaller documents"
+    if isinstance(exc, OSError):
+        return f"{exc.filename or ''}: {exc.strerror or exc}".strip(": ")
+    return f"{type(exc).__name__}: {exc}"
+
+
+class Session(QObject):
+    """Open documents + current comparison; every slow step runs through the context's job runner."""
+
+    documentChanged = Signal(str)  # side whose document was (re)loaded or swapped
+    comparisonChanged = Signal(object)  # Comparison | None
+    failed = Signal(str, str)  # what was being done ("load-left", "compare", "save" …), one-line message
+    saved = Signal(str)  # path written
+    message = Signal(str)  # a transient status message
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.documents: dict[str, LoadedDocument | None] = {"left": None, "right": None}
+        self.paths: dict[str, str | None] = {"left": None, "right": None}
+        self.comparison: Comparison | None = None
+        self.options = CompareOptions(
+            normalize=context.settings.normalize,
+            show_normalization_diffs=context.settings.show_normalization_diffs,
+        )
+        self._overrides: tuple[tuple[int | None, int | None], ...] = ()
+        jobs = context.jobs
+        jobs.result.connect(self._on_result)
+        jobs.error.connect(self._on_error)
+
+    # -- intentions ---------------------------------------------------------------------------
+    def open(self, side: str, path: str) -> None:
+        """Load ``path`` on ``side`` in the background; the other side is left as it is."""
+        backend = self.context.backend
+        self.context.jobs.submit(f"load-{side}", lambda progress, cancelled: (path, backend.load(path)))
+
+    def open_pair(self, left: str, right: str) -> None:
+        self.open("left", left)
+        self.open("right", right)
+
+    def reload(self, side: str) -> None:
+        path = self.paths[side]
+        if path:
+            self.open(side, path)
+
+    def swap(self) -> None:
+        self.documents = {"left": self.documents["right"], "right": self.documents["left"]}
+        self.paths = {"left": self.paths["right"], "right": self.paths["left"]}
+        self._overrides = tuple((r, le) for le, r in self._overrides)
+        self.documentChanged.emit("left")
+        self.documentChanged.emit("right")
+        self.recompare()
+
+    def set_options(self, options: CompareOptions) -> None:
+        if options != self.options:
+            self.options = options
+            self.recompare()
+
+    def recompare(self) -> None:
+        left, right = self.documents["left"], self.documents["right"]
+        self._set_comparison(None)
+        if left is None or right is None:
+            return
+        backend, options, overrides = self.context.backend, self.options, self._overrides
+
+        def job(progress, cancelled) -> Comparison:  # type: ignore[no-untyped-def]
+            return backend.compare(left, right, options, progress, cancelled, overrides=overrides)
+
+        self.context.jobs.submit("compare", job)
+
+    def pair(self, left_unit: int, right_unit: int) -> None:
+        comparison, backend = self.comparison, self.context.backend
+        if comparison is not None:
+            self.context.jobs.submit("edit", lambda p, c: backend.pair(comparison, left_unit, right_unit))
+
+    def unpair(self, pair_index: int) -> None:
+        comparison, backend = self.comparison, self.context.backend
+        if comparison is not None:
+            self.context.jobs.submit("edit", lambda p, c: backend.unpair(comparison, pair_index))
+
+    def save(self, kind: str, path: str) -> None:
+        """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``)."""
+        comparison, backend = self.comparison, self.context.backend
+        if comparison is None:
+            return
+        inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
+        render = backend.report_html if kind == "html" else backend.report_json
+
+        def job(progress, cancelled) -> str:  # type: ignore[no-untyped-def]
+            backend.write(path, render(comparison), inputs)
+            return path
+
+        self.context.jobs.submit("save", job)
+
+    def cancel(self) -> None:
+        self.context.jobs.cancel()
+
+    # -- outcomes -----------------------------------------------------------------------------
+    def _set_comparison(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        if comparison is not None:
+            self._overrides = comparison.overrides
+        self.comparisonChanged.emit(comparison)
+
+    def _on_result(self, kind: str, value: object) -> None:
+        if kind.startswith("load-"):
+            side = kind[5:]
+            path, document = value  # type: ignore[misc]
+            old = self.documents[side]
+            if old is None or old.text != document.text:
+                self._overrides = ()  # unit numbers of a changed text no longer mean the same units
+            self.documents[side] = document
+            self.paths[side] = path
+            self.context.settings.add_recent(path)
+            self.documentChanged.emit(side)
+            self.recompare()
+        elif kind in ("compare", "edit"):
+            self._set_comparison(value)  # type: ignore[arg-type]
+        elif kind == "save":
+            self.saved.emit(str(value))
+
+    def _on_error(self, kind: str, exc: object) -> None:
+        if not isinstance(exc, PolicydiffError) and isinstance(exc, BaseException):
+            traceback.print_exception(exc, file=sys.stderr)
+        self.failed.emit(kind, describe_error(exc))

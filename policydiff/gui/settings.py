@@ -1,0 +1,121 @@
+"""The user's remembered choices, typed, over QSettings (organization and application "policydiff").
+
+Kept in one place so the window never spells a settings key or a type conversion itself, and so a
+test can point everything at a temporary INI file (``QSettings.setPath``).
+May import: PySide6.QtCore and the standard library.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
+LANGUAGES = ("system", "zh_CN", "en")
+MAX_RECENT = 10
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        return value
+    return str(value).strip().lower() in ("1", "true", "yes", "on")
+
+
+def _as_list(value: object) -> list[str]:
+    """INI files return a one-element list as a plain string and an empty one as None."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[union-attr]
+
+
+class Settings:
+    """Typed access to the remembered choices."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings("policydiff", "policydiff")
+
+    # comparison options
+    @property
+    def normalize(self) -> str:
+        value = str(self.store.value("compare/normalize", "t2s"))
+        return value if value in NORMALIZE_MODES else "t2s"
+
+    @normalize.setter
+    def normalize(self, value: str) -> None:
+        self.store.setValue("compare/normalize", value)
+
+    @property
+    def show_normalization_diffs(self) -> bool:
+        return _as_bool(self.store.value("compare/show_normalization_diffs"), False)
+
+    @show_normalization_diffs.setter
+    def show_normalization_diffs(self, value: bool) -> None:
+        self.store.setValue("compare/show_normalization_diffs", bool(value))
+
+    # view
+    @property
+    def zoom(self) -> int:
+        try:
+            return max(-8, min(20, int(self.store.value("view/zoom", 0))))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, value: int) -> None:
+        self.store.setValue("view/zoom", int(value))
+
+    @property
+    def language(self) -> str:
+        value = str(self.store.value("view/language", "system"))
+        return value if value in LANGUAGES else "system"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("view/language", value)
+
+    @property
+    def auto_reload(self) -> bool:
+        return _as_bool(self.store.value("files/auto_reload"), True)
+
+    @auto_reload.setter
+    def auto_reload(self, value: bool) -> None:
+        self.store.setValue("files/auto_reload", bool(value))
+
+    # files
+    @property
+    def recent_files(self) -> list[str]:
+        return _as_list(self.store.value("files/recent"))[:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        files = [p for p in self.recent_files if p != path]
+        self.store.setValue("files/recent", [path, *files][:MAX_RECENT])
+
+    def clear_recent(self) -> None:
+        self.store.setValue("files/recent", [])
+
+    @property
+    def last_folder(self) -> str:
+        return str(self.store.value("files/last_folder", ""))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self.store.setValue("files/last_folder", value)
+
+    # window
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.store.setValue("window/geometry", geometry)
+        self.store.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self.store.sync()
