@@ -27,6 +27,7 @@ _FOLD_PAIRS = (
     "總总 規规 產产 業业 資资 費费 舉举 創创 現现 區区 縣县 鎮镇 務务"
 )
 FOLD_TABLE = {ord(p[0]): p[1] for p in _FOLD_PAIRS.split()}
+_FOLD_RE = re.compile("[" + re.escape("".join(chr(c) for c in FOLD_TABLE)) + "]")
 
 
 def fold(text: str) -> str:
@@ -34,6 +35,8 @@ def fold(text: str) -> str:
 
     Every mapping is one character to one character, so ``len(fold(t)) == len(t)``.
     """
+    if _FOLD_RE.search(text) is None:  # already normalized: skip a full copy
+        return text
     return text.translate(FOLD_TABLE)
 
 
@@ -110,20 +113,22 @@ CANONICAL_QUALIFIERS = {
     "不得高于": "不高于",
 }
 # Words that may stand between a qualifier and its number: 最高补助3000万元, 最高可达200%.
-_FILLERS = tuple("可 给予 补助 奖励 补贴 资助 支持 分别".split())
+_FILLERS = tuple("可连续支持 可 连续 给予 补助 奖励 补贴 资助 支持 分别".split())
 # Leading words of a subject that say how much, not what: stripped and kept as qualifiers.
 HEAD_QUALIFIERS = tuple("力争 争取 确保 累计 新增".split())
 # Leading words that carry no meaning for pairing figures: stripped and dropped.
 HEAD_NOISE = tuple(
     (
-        "其中 分别 全省 全市 全区 全县 全国 全年 年度 当年 今年 并且 并 对于 "
+        "其中 分别 全省 全市 全区 全县 全国 全年 当年 今年 并且 并 对于 "
         "对 按照 按 且 再 另 均 可 和 及 或 等 共 总计 合计 完成 实现 "
         "供应 安排 拟安排 投放 实施 推动 支持 保障 打造 培育 引导 鼓励 努力 "
         "享受 新建 新开工 引进 组织 开展 创建 建成 落实 提供 带动 发行 开通 "
         "认定 启动 培养 新培育 招引 举办 争创 预算安排 "
     ).split()
 )
-TAIL_NOISE = tuple("的 为 是 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split())
+TAIL_NOISE = tuple(
+    "的 为 是 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split()
+)
 
 
 def _alt(words: Sequence[str]) -> str:
@@ -158,12 +163,13 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"《[^》\n]{0,80}》|〈[^〉\n]{0,60}〉",  # titles of laws and documents
     r"[〔\[［【(]\s*(?:19|20)\d{2}\s*[〕\]］】)]\s*第?\d+\s*号",  # document numbers
     r"第\s*(?:\d+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
-    r"(?:^|(?<=\n))[ \t\u3000]*"  # labels at a line's start
+    r"\n[ \t\u3000]*"  # labels at a line's start (the text's start: _LABEL_AT_START_RE)
     r"(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
-    r"(?<=[。;:!?])\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
+    r"[。;:!?]\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
     r"[(](?:[一二三四五六七八九十]{1,4}|\d{1,2})[)]|[①-⑳]",  # item labels
-    r"(?:https?://|www\.)[!-~]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|<[^<>\n]{0,300}>",
-    r"[A-Za-z]+[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
+    r"(?:https?://|www\.)[!-~]+|<[^<>\n]{0,300}>",  # links, markup
+    r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail (a name's digits before @: _read_match)
+    r"[A-Za-z][A-Za-z]*[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
     r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
     # the rest start with a digit; one scan for all of them
     r"(?=\d)(?:"
@@ -176,15 +182,20 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"|\d+(?:\.\d+)*版"  # versions
     r")",
 )
+_LABEL_AT_START_RE = re.compile(r"[ \t\u3000]*(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)])")
 # Scanned one by one: each has a cheap first character, which one big alternation loses.
 _EXCLUDE_RES = tuple(re.compile(p) for p in EXCLUDE_PATTERNS)
 _PER_BEFORE_RE = re.compile(
     r"(?:每|单)(?:[一1])?(?:个|家|位|名|件|项|亩|人|户|台|辆|张|套|吨|千瓦时|平方米|年|月|天|次|场|所|村|座)"
     r"(?:项目|企业|单位|主体|合同)?(?:每(?:年|月|天|人|次))?|[亩人户]均"
 )
-_CLAUSE_RE = re.compile(r"[,;。!?\n:、]")
+CLAUSE_SEPARATORS = ",;。!?\n:、"
+CLAUSE_MAX = 80  # a subject is looked for at most this far before its figure
+_CLAUSE_RE = re.compile(f"[{CLAUSE_SEPARATORS}]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}$")
-_TIME_HEAD_RE = re.compile(r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期)")
+_TIME_HEAD_RE = re.compile(
+    r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
+)
 _HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
 _TAIL_RE = re.compile(rf"(?:{_alt(TAIL_NOISE)})$")
 _BARE_QUALIFIERS = frozenset(
@@ -193,8 +204,11 @@ _BARE_QUALIFIERS = frozenset(
 _CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
 SUBJECT_MAX = 24
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
-_EMPTY_SUBJECTS = frozenset(("建设", "改造", "提升", "新改建", "投入", "财政", "新增", "累计"))
+_EMPTY_SUBJECTS = frozenset(("建设", "改造", "提升", "投入", "财政", "新增", "累计"))
 
+# Nouns a percentage is "of": 按15%的税率, 不超过5%的建设用地机动指标.
+_MEASURE_NOUNS = tuple("率 比例 比重 补助 补贴 奖励 指标 份额 额度 经费 资金".split())
+_MEASURE_AFTER_RE = re.compile(rf"的([\u4e00-\u9fff]{{0,10}}?(?:{_alt(_MEASURE_NOUNS)}))")
 _PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -233,6 +247,8 @@ class _Excluded:
 
     def __init__(self, text: str) -> None:
         spans = sorted(m.span() for r in _EXCLUDE_RES for m in r.finditer(text))
+        if m0 := _LABEL_AT_START_RE.match(text):
+            spans.insert(0, m0.span())
         merged: list[list[int]] = []
         for s, e in spans:
             if merged and s <= merged[-1][1]:
@@ -272,7 +288,7 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
     start, end = m.span()
     g = m.groupdict()
     before = t[max(0, start - 1) : start]
-    if before and before.isascii() and (before.isalnum() or before in ".,"):
+    if before and before.isascii() and (before.isalnum() or before in ".,@"):
         return None  # the tail of a longer number or code
     if g["pct"]:
         value, high, unit, kind, cn = _number(g["pct"]), None, "%", "percent", _is_cn(g["pct"])
@@ -375,21 +391,25 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
 
 def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> list[Figure]:
     """Attach subjects: the clause text before each figure, else after it, else a neighbour's."""
-    clause_starts = [m.end() for m in _CLAUSE_RE.finditer(t)]
     subjects: list[str] = []
     extra_quals: list[list[str]] = []
     pers: list[str | None] = []
     prev_end = 0
     for i, (start, end, d) in enumerate(found):
-        ci = bisect_right(clause_starts, d["q_start"]) - 1
-        cstart = clause_starts[ci] if ci >= 0 else 0
+        cstart = _clause_start(t, d["q_start"])
         head, _, given = t[max(cstart, prev_end) : d["q_start"]].rpartition("给予")
-        subject, quals = _clean_subject(given)
+        nxt = found[i + 1][2]["q_start"] if i + 1 < len(found) else len(t)
+        m = _CLAUSE_RE.search(t, end)
+        after = t[end : min(nxt, m.start() if m else len(t), end + SUBJECT_MAX)]
+        subject, quals = "", []
+        if _names_what_follows(d["kind"], after):
+            subject, _ = _clean_subject(after.lstrip("的"))
+        elif d["kind"] == "percent" and (pm := _MEASURE_AFTER_RE.match(after)):
+            subject = pm.group(1)
         if not subject:
-            nxt = found[i + 1][2]["q_start"] if i + 1 < len(found) else len(t)
-            m = _CLAUSE_RE.search(t, end)
-            stop = min(nxt, m.start() if m else len(t), end + SUBJECT_MAX)
-            subject, _ = _clean_subject(t[end:stop].lstrip("的"))
+            subject, quals = _clean_subject(given)
+        if not subject:
+            subject, _ = _clean_subject(after.lstrip("的"))
         if not subject and head:
             subject, more = _clean_subject(head)
             quals += more
@@ -407,13 +427,14 @@ def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> lis
                 per = "每" + word[0] if word.endswith("均") else "每" + word[1:] if word[0] == "单" else word
         pers.append(per)
         prev_end = end
-    # figures listed with 、 share a subject: fill gaps from the next, then the previous figure.
+    # figures listed with 、 share a subject and a rate: fill gaps from the next, then the previous.
     for i in range(len(found) - 2, -1, -1):
         if not subjects[i] and _listed(t, found, i):
             subjects[i] = subjects[i + 1]
     for i in range(1, len(found)):
-        if not subjects[i] and _listed(t, found, i - 1):
-            subjects[i] = subjects[i - 1]
+        if _listed(t, found, i - 1):
+            subjects[i] = subjects[i] or subjects[i - 1]
+            pers[i] = pers[i] or pers[i - 1]
     figures = []
     for i, (start, end, d) in enumerate(found):
         quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + d["pre"] + d["suf"]]
@@ -435,6 +456,19 @@ def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> lis
     return figures
 
 
+def _names_what_follows(kind: str, after: str) -> bool:
+    """Whether the words after a count name what it counts: 打造100个数字化应用场景."""
+    if not after:
+        return False
+    return kind == "count" and "\u4e00" <= after[0] <= "\u9fff" and after[0] not in "和及或等的"
+
+
+def _clause_start(t: str, pos: int) -> int:
+    """Where the clause holding ``pos`` starts: after the last separator, at most CLAUSE_MAX back."""
+    lo = max(0, pos - CLAUSE_MAX)
+    return max(lo, max(t.rfind(c, lo, pos) + 1 for c in CLAUSE_SEPARATORS))
+
+
 def _last_per(t: str, start: int, end: int) -> re.Match[str] | None:
     """The last 每…/单… phrase in t[start:end]."""
     last = None
@@ -448,7 +482,7 @@ def _listed(t: str, found: list[tuple[int, int, dict]], i: int) -> bool:
     if i + 1 >= len(found):
         return False
     gap = t[found[i][1] : found[i + 1][2]["q_start"]]
-    return len(gap) <= 2 and gap in ("、", "和", "或", "及", ",", "、最高")
+    return gap in ("、", "和", "或", "及", "、最高")
 
 
 def compare_figures(left: Sequence[Figure], right: Sequence[Figure]) -> list[FigureChange]:
