@@ -127,7 +127,7 @@ HEAD_NOISE = tuple(
     ).split()
 )
 TAIL_NOISE = tuple(
-    "的 为 是 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split()
+    "的 为 是 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split()
 )
 
 
@@ -193,6 +193,7 @@ CLAUSE_SEPARATORS = ",;。!?\n:、"
 CLAUSE_MAX = 80  # a subject is looked for at most this far before its figure
 _CLAUSE_RE = re.compile(f"[{CLAUSE_SEPARATORS}]")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}$")
+_YEAR_ANYWHERE_RE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|内|度)?")
 _TIME_HEAD_RE = re.compile(
     r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
 )
@@ -343,6 +344,8 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
     suf_words = _SUFFIX_SPLIT_RE.findall(suffix)
     if kind == "number" and not (set(pre_words) | set(suf_words)) & _BARE_QUALIFIERS:
         return None  # a bare number is a figure only when a qualifier bounds it
+    if kind == "number" and not suffix and "\u4e00" <= t[end : end + 1] <= "\u9fff":
+        return None  # 超过80岁: a unit we do not know
     if cn and kind == "duration" and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
         return None  # 三年行动计划, 两年一次
     if g.get("a"):
@@ -366,7 +369,7 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
 def _clean_subject(seg: str) -> tuple[str, list[str]]:
     """Strip time phrases, scope words and verbs from the head and tail of a subject."""
     quals: list[str] = []
-    seg = _PER_BEFORE_RE.sub("", seg)
+    seg = _YEAR_ANYWHERE_RE.sub("", _PER_BEFORE_RE.sub("", seg))
     if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:
         seg = seg.rsplit("(", 1)[1]
     seg = seg.strip(" \t\u3000()（）“”\"'《》-—")
@@ -378,7 +381,7 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
             word = m.group()
             if word in HEAD_QUALIFIERS:
                 quals.append(word)
-            seg = seg[m.end() :].lstrip(" ,()（）")
+            seg = seg[m.end() :].lstrip(" ,()（）的")
             changed = True
         m = _TAIL_RE.search(seg)
         if m and seg:

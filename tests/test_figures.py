@@ -320,6 +320,7 @@ def test_subject_stops_at_the_previous_figure() -> None:
         "新增内河千吨级航道",
         "内河500吨级泊位",
         "3岁以下婴幼儿",
+        "人均预期寿命超过80岁",
         "HRoot全球100强",
         "下载 https://www.example.gov.cn/2024/10/art_123.html",
     ],
