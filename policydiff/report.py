@@ -57,11 +57,16 @@ MAX_DEPTH_CLASS = 4  # deeper units indent no further
 
 
 class Segment(NamedTuple):
-    """A run of one unit's text: ``kind`` is eq | del | ins; ``fig`` the tooltip of a changed figure."""
+    """A run of one unit's text.
+
+    ``kind`` is eq | del | ins; ``fig`` the tooltip of a changed figure (empty if none); ``head``
+    says the run belongs to the unit's label and heading, which the page sets in bold.
+    """
 
     kind: str
     text: str
     fig: str = ""
+    head: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,10 +103,15 @@ class Row:
     @property
     def caption(self) -> str:
         """How the table of contents names the row: the right caption, else the left."""
-        if self.left and self.right and self.left.caption != self.right.caption:
-            return f"{self.left.caption} → {self.right.caption}"
         cell = self.right or self.left
         return cell.caption if cell else ""
+
+    @property
+    def captions(self) -> str:
+        """Both captions, for a tooltip: a renumbered or renamed unit shows old → new."""
+        if self.left and self.right and self.left.caption != self.right.caption:
+            return f"{self.left.caption} → {self.right.caption}"
+        return self.caption
 
 
 @dataclass(frozen=True)
@@ -210,9 +220,9 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         if edit.op in (Op.INSERT, Op.REPLACE):
             right_marks.append((*edit.right, "ins"))
     if not pair.edits and pair.left is not None and pair.right is None:
-        left_marks.append((*_content_span(comparison.left.text, pair.left), "del"))
+        left_marks.append((pair.left.start, pair.left.own_end, "del"))
     if not pair.edits and pair.right is not None and pair.left is None:
-        right_marks.append((*_content_span(comparison.right.text, pair.right), "ins"))
+        right_marks.append((pair.right.start, pair.right.own_end, "ins"))
     left_figs, right_figs = _figure_marks(pair.figures)
     unit = pair.left or pair.right
     depth = unit.depth if unit else 0
@@ -233,13 +243,6 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         left=_cell(comparison.left.text, pair.left, left_marks, left_figs),
         right=_cell(comparison.right.text, pair.right, right_marks, right_figs),
     )
-
-
-def _content_span(text: str, unit: Unit) -> tuple[int, int]:
-    """A unit's own text without the whitespace around it: what a wholly added or removed unit marks."""
-    own = text[unit.start : unit.own_end]
-    start = unit.start + len(own) - len(own.lstrip())
-    return start, max(start, unit.start + len(own.rstrip()))
 
 
 def _figure_marks(
@@ -275,26 +278,46 @@ def _cell(
 ) -> Cell | None:
     if unit is None:
         return None
-    return Cell(
-        caption=_caption(text, unit), segments=tuple(_segments(text, unit.start, unit.own_end, marks, figs))
-    )
+    segments = _segments(text, unit.start, unit.own_end, marks, figs, _heading_end(text, unit))
+    return Cell(caption=_caption(text, unit), segments=tuple(segments))
 
 
 def _caption(text: str, unit: Unit) -> str:
     """Label and heading as written; an unlabelled unit is named by its first characters."""
-    caption = f"{unit.label}{unit.heading}".strip()
-    if caption:
-        return caption
-    own = " ".join(text[unit.start : unit.own_end].split())
-    return own if len(own) <= CAPTION_CHARS else own[:CAPTION_CHARS] + "…"
+    caption = " ".join(f"{unit.label}{unit.heading}".split())
+    caption = caption or " ".join(text[unit.start : unit.own_end].split())
+    return caption if len(caption) <= CAPTION_CHARS else caption[:CAPTION_CHARS] + "…"
+
+
+def _heading_end(text: str, unit: Unit) -> int:
+    """Where a numbered unit's label and heading end in the text; unlabelled units have no heading."""
+    if not unit.label:
+        return unit.start
+    own = text[unit.start : unit.own_end]
+    at = own.find(unit.label)
+    if at < 0:
+        return unit.start
+    end = at + len(unit.label)
+    if unit.heading:
+        found = own.find(unit.heading, end)
+        if found >= 0:
+            end = found + len(unit.heading)
+    return unit.start + end
 
 
 def _segments(
-    text: str, start: int, end: int, marks: list[tuple[int, int, str]], figs: list[tuple[int, int, str]]
+    text: str,
+    start: int,
+    end: int,
+    marks: list[tuple[int, int, str]],
+    figs: list[tuple[int, int, str]],
+    heading_end: int = 0,
 ) -> list[Segment]:
-    """Cut ``text[start:end]`` into runs of equal kind and figure, clipping every span to the unit.
+    """Cut ``text[start:end]`` into runs of equal kind, figure and heading flag.
 
-    Whitespace at either end that no edit touches is dropped: it is layout, not content.
+    Every span is clipped to the unit. Layout whitespace is tidied for reading, whatever the edits
+    say about it: the whitespace around the unit is dropped, a run of blank lines and indentation
+    becomes one line break, and a run of only whitespace is never tinted as deleted or inserted.
     """
     size = end - start
     kinds = ["eq"] * size
@@ -305,18 +328,55 @@ def _segments(
     for s, e, tip in figs:
         for i in range(max(s, start), min(e, end)):
             tips[i - start] = tip
-    lo, hi = 0, size
-    while lo < hi and kinds[lo] == "eq" and text[start + lo].isspace():
-        lo += 1
-    while hi > lo and kinds[hi - 1] == "eq" and text[start + hi - 1].isspace():
-        hi -= 1
+    keep = _layout_mask(text, start, end)
     segments: list[Segment] = []
-    run = lo
-    for i in range(lo + 1, hi + 1):
-        if i == hi or kinds[i] != kinds[run] or tips[i] != tips[run]:
-            segments.append(Segment(kinds[run], text[start + run : start + i], tips[run]))
-            run = i
+    key: tuple[str, str, bool] | None = None
+    run: list[str] = []
+    for i in range(size):
+        if not keep[i]:
+            continue
+        char = text[start + i]
+        space = char.isspace()
+        here = ("eq" if space else kinds[i], tips[i], start + i < heading_end)
+        # whitespace takes the kind of the run it stands in, so it never starts a tinted run
+        if key is None or (here != key and not (space and key[1:] == here[1:])):
+            if run and key is not None:
+                segments.append(Segment(key[0], "".join(run), key[1], key[2]))
+            key, run = here, []
+        run.append(char)
+    if run and key is not None:
+        segments.append(Segment(key[0], "".join(run), key[1], key[2]))
     return segments
+
+
+def _layout_mask(text: str, start: int, end: int) -> list[bool]:
+    """Which characters of ``text[start:end]`` to show: all but layout whitespace (see _segments)."""
+    keep = [True] * (end - start)
+    lo, hi = start, end
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    for i in range(start, lo):
+        keep[i - start] = False
+    for i in range(hi, end):
+        keep[i - start] = False
+    i = lo
+    while i < hi:
+        if not text[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < hi and text[j].isspace():
+            j += 1
+        block = text[i:j]
+        if "\n" in block or "\r" in block:
+            newline = i + min(p for p in (block.find("\n"), block.find("\r")) if p >= 0)
+            for k in range(i, j):
+                keep[k - start] = False
+            keep[newline - start] = True
+        i = j
+    return keep
 
 
 def _figure_rows(comparison: Comparison) -> list[FigureRow]:

@@ -61,7 +61,7 @@ class _Side:
     def add(self, own: str, spec: Spec) -> tuple[int, dict]:
         start = len(self.text)
         self.text += own + "\n"
-        heading = own[len(spec.label) :].split("。", 1)[0]
+        heading = own[len(spec.label) :].split("。", 1)[0].split("\n", 1)[0]
         unit = dict(
             level=spec.level,
             label=spec.label,
@@ -217,6 +217,10 @@ def joined(cell, selector: str) -> str:
     return "".join(tag.get_text() for tag in cell.select(selector))
 
 
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
 # ---------------------------------------------------------------- tests
 
 
@@ -295,6 +299,25 @@ def test_added_and_removed_units_are_wholly_inserted_or_deleted():
     assert added.select_one("td.left .absent") and not added.select("td.left .text")
     assert joined(removed.select_one("td.left"), "del") == "3.优化审批流程。压减审批时限。"
     assert removed.select_one("td.right .absent")
+
+
+def test_layout_whitespace_is_tidied_and_never_tinted():
+    comparison = build(
+        [
+            Spec(
+                Status.CHANGED,
+                L.CHAPTER,
+                "一、扩大有效投资政策[|\n\n  ]（由省[发展改革委|发改委]牵头实施）[|\n\n  推动 项目出台。]",
+                label="一、",
+            ),
+        ]
+    )
+    _, soup = render(comparison)
+    right = rows(soup)[0].select_one("td.right")
+    shown = right.select_one(".text").get_text()
+    assert shown == "一、扩大有效投资政策\n（由省发改委牵头实施）\n推动 项目出台。"
+    assert [tag.get_text() for tag in right.select("ins")] == ["发改委", "推动 项目出台。"]
+    assert right.select_one("b.head").get_text() == "一、扩大有效投资政策"
 
 
 def test_changed_figures_are_marked_with_old_and_new_value():
@@ -495,8 +518,9 @@ def test_seed_report_highlights_exactly_the_edited_characters(seed_comparison):
         inserted = "".join(
             right[e.right[0] : e.right[1]] for e in pair.edits if e.op in (Op.INSERT, Op.REPLACE)
         )
-        assert joined(tr.select_one("td.left"), "del") == deleted
-        assert joined(tr.select_one("td.right"), "ins") == inserted
+        # layout whitespace is tidied for reading; every other character is highlighted exactly
+        assert squeeze(joined(tr.select_one("td.left"), "del")) == squeeze(deleted)
+        assert squeeze(joined(tr.select_one("td.right"), "ins")) == squeeze(inserted)
 
 
 def test_seed_document_against_itself_has_no_differences(seed_paths):
