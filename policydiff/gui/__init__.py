@@ -4,3 +4,7 @@ Modules: app (start-up), mainwindow, panes (document views), sync (scroll alignm
 paint, Qt-free), outline, figures_table, menus, session (documents + jobs), jobs, settings, i18n.
 Nothing outside this package imports it, except the command line, lazily.
 """
+
+from policydiff.gui import qtcompat as _qtcompat
+
+_qtcompat.apply()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.gui.outline import status_name
+from policydiff.gui.outline import refilter, status_name
 from policydiff.model import Comparison, FigureChange, Pair, Status
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -154,12 +154,10 @@ class FigureFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_changed_only(self, on: bool) -> None:
-        self._changed_only = on
-        self.invalidateRowsFilter()
+        refilter(self, lambda: setattr(self, "_changed_only", on))
 
     def set_search(self, text: str) -> None:
-        self._search = text.strip().lower()
-        self.invalidateRowsFilter()
+        refilter(self, lambda: setattr(self, "_search", text.strip().lower()))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

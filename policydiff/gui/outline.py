@@ -8,6 +8,7 @@ May import: PySide6, policydiff.model.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
 from policydiff.model import Comparison, Level, Pair, Status, Unit
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STATUS_COLORS = {
     Status.CHANGED: QColor("#fff4d6"),
@@ -45,8 +45,15 @@ STATUS_COLORS = {
 FILTERS = ("all", "differences", "changed", "added", "removed", "moved", "figures", "manual")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PairModel", text)
+def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
+    """Apply ``change`` to a proxy's filter criteria and re-run the row filter (any Qt 6)."""
+    if hasattr(proxy, "beginFilterChange"):  # Qt 6.9+: invalidateRowsFilter is deprecated
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        change()
+        proxy.invalidateRowsFilter()
 
 
 def level_name(level: Level) -> str:
@@ -169,12 +176,10 @@ class PairFilter(QSortFilterProxyModel):
         self._search = ""
 
     def set_mode(self, mode: str) -> None:
-        self._mode = mode if mode in FILTERS else "all"
-        self.invalidateRowsFilter()
+        refilter(self, lambda: setattr(self, "_mode", mode if mode in FILTERS else "all"))
 
     def set_search(self, text: str) -> None:
-        self._search = text.strip().lower()
-        self.invalidateRowsFilter()
+        refilter(self, lambda: setattr(self, "_search", text.strip().lower()))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

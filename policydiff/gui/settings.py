@@ -35,7 +35,9 @@ class Settings:
     """Typed access to the remembered choices."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self.store = store if store is not None else QSettings("policydiff", "policydiff")
+        # QSettings() follows QSettings.setDefaultFormat/setPath (tests) and the application's
+        # organization and name, which run_app sets to "policydiff" before any Settings exists.
+        self.store = store if store is not None else QSettings()
 
     # comparison options
     @property

@@ -1,0 +1,303 @@
+"""The desktop app driven as a person would: open, compare, navigate, correct, save, bad files.
+
+Every test runs the real main window with the real threaded job runner on the offscreen platform,
+with settings in a temporary INI file; no window or thread outlives its test.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from policydiff.gui.context import AppContext
+from policydiff.gui.mainwindow import MainWindow
+from policydiff.gui.outline import PairModel
+from policydiff.gui.settings import Settings
+from policydiff.model import Comparison, Status
+
+pytestmark = pytest.mark.gui
+
+COMPARE_TIMEOUT = 60_000
+
+
+@pytest.fixture
+def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
+    QCoreApplication.setOrganizationName("policydiff")
+    QCoreApplication.setApplicationName("policydiff")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return Settings()
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings):  # type: ignore[no-untyped-def]
+    context = AppContext(settings=settings)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()
+
+
+def open_and_wait(qtbot, win: MainWindow, left: Path, right: Path) -> Comparison:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(win.comparisonShown, timeout=COMPARE_TIMEOUT) as blocker:
+        win.open_pair(str(left), str(right))
+    comparison = blocker.args[0]
+    assert isinstance(comparison, Comparison)
+    return comparison
+
+
+def wait_comparison(qtbot, win: MainWindow, action) -> Comparison:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(win.comparisonShown, timeout=COMPARE_TIMEOUT) as blocker:
+        action()
+    return blocker.args[0]
+
+
+def cursor_block(win: MainWindow, side: str) -> str:
+    return win.view(side).textCursor().block().text()
+
+
+def first_pair(comparison: Comparison, left_label: str):  # type: ignore[no-untyped-def]
+    return next(
+        (i, p) for i, p in enumerate(comparison.pairs) if p.left is not None and p.left.label == left_label
+    )
+
+
+@pytest.fixture
+def compared(qtbot, window: MainWindow, seed_paths) -> tuple[MainWindow, Comparison]:  # type: ignore[no-untyped-def]
+    comparison = open_and_wait(qtbot, window, seed_paths["000"], seed_paths["002"])
+    return window, comparison
+
+
+def test_outline_shows_the_pairs_of_the_comparison(compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    model = win.outline.model
+    assert model.rowCount() == len(comparison.pairs) > 10
+    index, chapter = first_pair(comparison, "一、")
+    assert chapter.right is not None and chapter.right.label == "一、"
+    assert (
+        "一、" in model.index(index, PairModel.LEFT).data()
+        and "一、" in model.index(index, PairModel.RIGHT).data()
+    )
+    index, article = first_pair(comparison, "2.")
+    assert article.right is not None  # seed 000's article 2. has a counterpart in seed 002 (（三） today)
+    assert model.index(index, PairModel.RIGHT).data().strip().startswith(article.right.label)
+    assert model.index(index, PairModel.LEFT).data().strip().startswith("2.")
+    # the panes show each document as loaded (traditional stays traditional) and the counts are shown
+    for side, compared_doc in (("left", comparison.left), ("right", comparison.right)):
+        shown = win.view(side).toPlainText()  # Qt hands non-breaking spaces back as plain ones
+        assert shown == compared_doc.text.replace("\r", " ").replace("\xa0", " ")
+        assert win.view(side).document().characterCount() == len(compared_doc.text) + 1
+    assert f"{comparison.summary.pairs}" in win.counts.text()
+
+
+def test_outline_filters_by_status_and_search(compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    win.outline.set_filter("added")
+    shown = win.outline.visible_pairs()
+    assert shown == [i for i, p in enumerate(comparison.pairs) if p.status == Status.ADDED]
+    win.outline.set_filter("all")
+    win.outline.search.setText("科技")
+    for i in win.outline.visible_pairs():
+        pair = comparison.pairs[i]
+        assert any("科技" in f"{u.label}{u.heading}" for u in (pair.left, pair.right) if u)
+    win.outline.search.clear()
+    assert len(win.outline.visible_pairs()) == len(comparison.pairs)
+
+
+def test_f7_moves_both_panes_to_the_counterpart_units(qtbot, compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    assert win.actions_.next_diff.shortcut() == QKeySequence("F7")
+    assert win.actions_.prev_diff.shortcut() == QKeySequence("Shift+F7")
+    win.activateWindow()
+    win.view("left").setFocus()
+    for _ in range(4):
+        before = win.current_pair
+        qtbot.keyClick(win.view("left"), Qt.Key.Key_F7)
+        qtbot.waitUntil(lambda before=before: win.current_pair != before, timeout=3000)
+        pair = comparison.pairs[win.current_pair]
+        assert pair.status != Status.UNCHANGED or pair.moved or pair.figures_changed
+        for side, unit in (("left", pair.left), ("right", pair.right)):
+            if unit is not None:
+                assert unit.label in cursor_block(win, side)
+                assert win.view(side).firstVisibleBlock().text() == cursor_block(win, side)
+    last = win.current_pair
+    qtbot.keyClick(win.view("left"), Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    assert win.current_pair is not None and win.current_pair < last
+
+
+def test_scrolling_one_pane_keeps_the_counterpart_level(compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    left, right = win.view("left"), win.view("right")
+    candidates = [p for p in comparison.pairs if p.left and p.right and not p.moved and p.left.label]
+    pair = candidates[len(candidates) // 2]
+    left.set_top_position(left.block_position(pair.left.start))  # as if the user scrolled there
+    assert left.firstVisibleBlock().text().startswith(pair.left.label)
+    assert abs(right.top_position() - right.block_position(pair.right.start)) < 1.0
+    assert pair.right.label in right.firstVisibleBlock().text()
+    # and back: scrolling the right pane drags the left one along
+    other = candidates[len(candidates) // 3]
+    right.set_top_position(right.block_position(other.right.start))
+    assert other.left.label in left.firstVisibleBlock().text()
+
+
+def test_figure_table_filters_changed_rows_and_jumps_to_both_places(compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    everything = sum(len(p.figures) for p in comparison.pairs)
+    assert win.figures.proxy.rowCount() == everything
+    win.figures.changed_only.setChecked(True)
+    rows = win.figures.visible_rows()
+    assert len(rows) == sum(1 for p in comparison.pairs for f in p.figures if f.status != Status.UNCHANGED)
+    assert all(change.status != Status.UNCHANGED for _, change in rows)
+    both = next(r for r, (_, change) in enumerate(rows) if change.left and change.right)
+    win.figures.activate_row(both)
+    _, change = rows[both]
+    assert (
+        win.view("left").textCursor().selectedText()
+        == comparison.left.text[change.left.start : change.left.end]
+    )
+    assert (
+        win.view("right").textCursor().selectedText()
+        == comparison.right.text[change.right.start : change.right.end]
+    )
+    win.figures.view.sortByColumn(
+        2, Qt.SortOrder.DescendingOrder
+    )  # sort by the left value: numbers, not text
+    values = [c.left.value for _, c in win.figures.visible_rows() if c.left is not None]
+    assert values == sorted(values, reverse=True)
+
+
+def test_dropping_a_file_on_a_pane_opens_it(qtbot, compared, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    win, _ = compared
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths["001"]))])
+    event = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    comparison = wait_comparison(qtbot, win, lambda: win.view("right").dropEvent(event))
+    assert event.isAccepted()
+    assert Path(comparison.right.document.path).name == seed_paths["001"].name
+    assert Path(comparison.left.document.path).name == seed_paths["000"].name
+
+
+def test_pair_and_unpair_by_hand(qtbot, compared) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    removed = next(p for p in comparison.pairs if p.status == Status.REMOVED and p.left.label)
+    added = next(p for p in comparison.pairs if p.status == Status.ADDED and p.right.label)
+    assert not win.actions_.pair.isEnabled()
+    win.select_at("left", removed.left.start)  # a click in each pane selects the unit there
+    win.select_at("right", added.right.start)
+    assert win.actions_.pair.isEnabled()
+    assert win.actions_.pair.shortcut() == QKeySequence("Ctrl+P")
+    paired = wait_comparison(qtbot, win, win.actions_.pair.trigger)
+    index, pair = next(
+        (i, p) for i, p in enumerate(paired.pairs) if p.left and p.left.index == removed.left.index
+    )
+    assert pair.right is not None and pair.right.index == added.right.index and pair.manual
+    assert (removed.left.index, added.right.index) in paired.overrides
+    assert "manual" in win.outline.model.index(index, PairModel.STATUS).data()
+    assert win.current_pair == index and win.actions_.unpair.isEnabled()
+    # the override survives a recompare with other options
+    again = wait_comparison(qtbot, win, win.actions_.normalize["none"].trigger)
+    assert again.options.normalize == "none"
+    assert any(p.left and p.right and p.left.index == removed.left.index and p.manual for p in again.pairs)
+    index = next(i for i, p in enumerate(again.pairs) if p.left and p.left.index == removed.left.index)
+    win.go_to_pair(index)
+    split = wait_comparison(qtbot, win, win.actions_.unpair.trigger)
+    assert not any(p.left and p.right and p.left.index == removed.left.index for p in split.pairs)
+
+
+def test_a_bad_file_gets_a_clear_message_and_the_other_side_stays(
+    qtbot, monkeypatch, compared, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    warnings: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append((title, text))
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    with qtbot.waitSignal(win.problem, timeout=COMPARE_TIMEOUT):
+        win.open_file("left", str(empty))
+    assert len(warnings) == 1 and "\n" not in warnings[0][1] and warnings[0][1]
+    assert win.session.documents["left"] == comparison.left.document
+    assert win.session.documents["right"] == comparison.right.document
+    assert win.view("right").toPlainText()
+
+
+def test_open_by_menu_recent_files_and_swap(qtbot, monkeypatch, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    chosen = iter([str(seed_paths["000"]), str(seed_paths["002"])])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (next(chosen), ""))
+    assert window.actions_.open_left.shortcut() == QKeySequence("Ctrl+O")
+    assert window.actions_.open_right.shortcut() == QKeySequence("Ctrl+Shift+O")
+    window.actions_.open_left.trigger()
+    comparison = wait_comparison(qtbot, window, window.actions_.open_right.trigger)
+    assert Path(comparison.right.document.path) == seed_paths["002"]
+    assert window.settings.recent_files[:2] == [str(seed_paths["002"]), str(seed_paths["000"])]
+    swapped = wait_comparison(qtbot, window, window.actions_.swap.trigger)
+    assert Path(swapped.left.document.path) == seed_paths["002"]
+    assert Path(swapped.right.document.path) == seed_paths["000"]
+    menu = window.actions_.recent_left
+    menu.aboutToShow.emit()
+    entry = next(a for a in menu.actions() if a.text() == str(seed_paths["000"]))
+    back = wait_comparison(qtbot, window, entry.trigger)
+    assert Path(back.left.document.path) == seed_paths["000"] == Path(back.right.document.path)
+
+
+def test_a_file_changed_on_disk_is_reloaded(qtbot, window, seed_paths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    left = tmp_path / "left.txt"
+    shutil.copy(seed_paths["000"], left)
+    open_and_wait(qtbot, window, left, seed_paths["002"])
+    text = left.read_text(encoding="utf-8")
+    with qtbot.waitSignal(window.comparisonShown, timeout=COMPARE_TIMEOUT) as blocker:
+        left.write_text(text.replace("1600亿元", "1800亿元"), encoding="utf-8")
+    assert "1800亿元" in blocker.args[0].left.text
+
+
+def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    asked: list[str] = []
+    targets = iter([tmp_path / "report.html", tmp_path / "comparison.json"])
+
+    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
+        asked.append(default)
+        return str(next(targets)), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    assert win.actions_.save_report.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
+    with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+        win.actions_.save_report.trigger()
+    assert Path(asked[0]).name == "000_22597a2fc5b61001_vs_002_59720e67ef255997.html"
+    assert "<html" in (tmp_path / "report.html").read_text(encoding="utf-8").lower()
+    with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+        win.actions_.save_json.trigger()
+    data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
+    assert data
+
+
+def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    index, pair = first_pair(comparison, "一、")
+    win.go_to_pair(index)
+    win.actions_.copy_unit.trigger()
+    clipboard = QCoreApplication.instance().clipboard().text()  # type: ignore[union-attr]
+    assert clipboard == comparison.left.text[pair.left.start : pair.left.own_end]
+    size = win.view("left").font().pointSizeF()
+    win.actions_.zoom_in.trigger()
+    assert win.view("left").font().pointSizeF() > size and settings.zoom == 1
+    win.actions_.zoom_out.trigger()
+    assert settings.zoom == 0
