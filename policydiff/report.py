@@ -426,7 +426,12 @@ def _figure_change(change: FigureChange) -> str:
 def _qualifier_change(old: Figure | None, new: Figure | None) -> str:
     if old is None or new is None or old.qualifier == new.qualifier:
         return ""
-    return f"{old.qualifier or '—'} → {new.qualifier or '—'}"
+    return f"{_qualifier(old)} → {_qualifier(new)}"
+
+
+def _qualifier(figure: Figure) -> str:
+    """A figure's qualifiers for reading: several arrive joined by "|"."""
+    return "、".join(q for q in (figure.qualifier or "").split("|") if q) or "—"
 
 
 def _quantity(value: float, unit: str, signed: bool = False) -> str:

@@ -115,7 +115,7 @@ def _figure(text: str, literal: str, start_at: int, value: float) -> Figure:
         end=start + len(literal),
         value=value,
         unit="元",
-        qualifier="左右" if literal.endswith("左右") else None,
+        qualifier=next((q for q in ("左右", "以上") if literal.endswith(q)), None),
     )
 
 
@@ -345,6 +345,26 @@ def test_figure_appendix_lists_every_changed_figure_with_its_change():
     assert first.select_one("a")["href"] == "#pair-3"
     assert table[1].select_one(".fig-right").get_text() == "20亿元左右"
     assert "新增" in table[1].get_text()
+
+
+def test_figure_change_in_readable_units_with_qualifier_change():
+    comparison = build(
+        [
+            Spec(
+                Status.CHANGED,
+                L.ARTICLE,
+                "1.投放中长期贷款[4000亿元左右|800亿元以上]。",
+                label="1.",
+                figures=(("4000亿元左右", "800亿元以上", "中长期贷款", 4e11, 8e10),),
+            )
+        ]
+    )
+    _, soup = render(comparison)
+    row = soup.select_one("#figures table.figures tbody tr")
+    assert row.select_one(".fig-change").get_text() == "-3200亿元，×0.2（-80%）"
+    assert row.select_one(".fig-qualifier").get_text() == "左右 → 以上"
+    mark = rows(soup)[0].select_one("td.right mark.fig")
+    assert mark.get_text() == "800亿元以上" and mark["title"] == "中长期贷款：4000亿元左右 → 800亿元以上"
 
 
 def test_badges_for_added_removed_moved_and_manual():
