@@ -109,6 +109,14 @@ def _clipped_words(prepared: _Prepared, begin: int, end: int) -> list[str]:
     return out
 
 
+def _body_start(text: str, unit: Unit) -> int:
+    """Where a unit's text starts after its label: renumbering (`16.` → `（二十四）`) is no edit."""
+    end = unit.start + len(unit.label)
+    if unit.label and end <= unit.own_end and text[unit.start : end] == unit.label:
+        return end
+    return unit.start
+
+
 def prepare(document: LoadedDocument, mode: str) -> _Prepared:
     """Normalize, parse and segment a document once per mode (cached)."""
     key = (document.text, mode)
@@ -120,7 +128,7 @@ def prepare(document: LoadedDocument, mode: str) -> _Prepared:
     words, starts = segment(norm.text)
     units = tree.units
     has_children = {u.parent for u in units if u.parent is not None}
-    own_spans = tuple((norm.slice_span(u.start, u.own_end)) for u in units)
+    own_spans = tuple(norm.slice_span(_body_start(document.text, u), u.own_end) for u in units)
     features = []
     for unit, (a, b) in zip(units, own_spans, strict=True):
         full_a, full_b = norm.slice_span(unit.start, unit.end) if unit.index in has_children else (a, b)
@@ -165,20 +173,23 @@ def _edits_for(
     chunks = diff_tokens(lw, rw, config)
     l_bounds = _bounds(la, lw)
     r_bounds = _bounds(ra, rw)
-    edits: list[Edit] = []
+    l_prev = _body_start(left.document.text, lu)
+    r_prev = _body_start(right.document.text, ru)
+    # the labels stand for each other: an equal chunk, so the edits still tile both units
+    edits: list[Edit] = [Edit(Op.EQUAL, (lu.start, l_prev), (ru.start, r_prev))]
     equal_chars = 0
-    l_prev, r_prev = lu.start, ru.start
     for k, chunk in enumerate(chunks):
         last = k == len(chunks) - 1
         l_end = lu.own_end if last else _to_original(left.norm, l_bounds[chunk.l1], lu)
         r_end = ru.own_end if last else _to_original(right.norm, r_bounds[chunk.r1], ru)
         l_end, r_end = max(l_end, l_prev), max(r_end, r_prev)
+        l_end, r_end = min(l_end, lu.own_end), min(r_end, ru.own_end)
         if chunk.op == Op.EQUAL:
             equal_chars += sum(1 for ch in "".join(lw[chunk.l0 : chunk.l1]) if not ch.isspace())
         edits.append(Edit(chunk.op, (l_prev, l_end), (r_prev, r_end)))
         l_prev, r_prev = l_end, r_end
-    if not chunks and (lu.own_end > lu.start or ru.own_end > ru.start):
-        edits.append(Edit(Op.EQUAL, (lu.start, lu.own_end), (ru.start, ru.own_end)))
+    if not chunks and (lu.own_end > l_prev or ru.own_end > r_prev):
+        edits.append(Edit(Op.EQUAL, (l_prev, lu.own_end), (r_prev, ru.own_end)))
     edits = _absorb_empty(edits)
     l_chars = sum(1 for w in lw for ch in w if not ch.isspace())
     r_chars = sum(1 for w in rw for ch in w if not ch.isspace())
@@ -202,9 +213,12 @@ def _to_original(norm: NormalizedText, pos: int, unit: Unit) -> int:
 
 
 def _absorb_empty(edits: list[Edit]) -> list[Edit]:
-    """Drop chunks whose both spans came out empty (text that normalization removed)."""
-    out = []
+    """Drop chunks whose both spans came out empty (text that normalization removed); join equals."""
+    out: list[Edit] = []
     for edit in edits:
+        if out and edit.op == Op.EQUAL and out[-1].op == Op.EQUAL:
+            out[-1] = Edit(Op.EQUAL, (out[-1].left[0], edit.left[1]), (out[-1].right[0], edit.right[1]))
+            continue
         if edit.left[0] == edit.left[1] and edit.right[0] == edit.right[1]:
             continue
         op = edit.op

@@ -24,10 +24,11 @@ _SURROGATES = range(0xD800, 0xE000)
 class DiffConfig:
     """Limits of the word diff."""
 
-    # 0 = no time limit: results must not depend on the machine's speed. Texts of aligned units
-    # are short; the token cap below bounds the worst case instead.
+    # 0 = no time limit: results must not depend on the machine's speed. The work is bounded by
+    # diffing sentences first and words only inside changed sentences of bounded size.
     timeout: float = 0.0
-    max_tokens: int = 30_000  # above this (per side) diff whole lines instead of words
+    direct_product: int = 40_000  # left×right tokens up to which words are diffed at once
+    max_tokens: int = 30_000  # kept for compatibility: sentence-first above this too
     semantic_cleanup: bool = True
 
 
@@ -55,14 +56,17 @@ def _encode(tokens: Sequence[str], table: dict[str, str]) -> str:
     return "".join(out)
 
 
+SENTENCE_ENDS = frozenset("。；;！!？?\n")
+
+
 def _group_lines(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
-    """Join tokens into lines (split after newline and 。) for very long texts; returns lines and token counts."""
+    """Join tokens into sentences (split after 。；！？ and newlines); returns sentences and token counts."""
     lines: list[str] = []
     counts: list[int] = []
     current: list[str] = []
     for token in tokens:
         current.append(token)
-        if token.endswith("\n") or token == "。":
+        if token and token[-1] in SENTENCE_ENDS:
             lines.append("".join(current))
             counts.append(len(current))
             current = []
@@ -72,7 +76,9 @@ def _group_lines(tokens: Sequence[str]) -> tuple[list[str], list[int]]:
     return lines, counts
 
 
-def diff_tokens(left: Sequence[str], right: Sequence[str], config: DiffConfig | None = None) -> list[TokenChunk]:
+def diff_tokens(
+    left: Sequence[str], right: Sequence[str], config: DiffConfig | None = None
+) -> list[TokenChunk]:
     """Diff two token sequences.
 
     Args:
@@ -86,15 +92,30 @@ def diff_tokens(left: Sequence[str], right: Sequence[str], config: DiffConfig | 
     config = config or DiffConfig()
     if list(left) == list(right):
         return [TokenChunk(Op.EQUAL, 0, len(left), 0, len(right))] if left else []
-    if len(left) > config.max_tokens or len(right) > config.max_tokens:
-        return _diff_long(left, right, config)
-    return _diff(left, right, config, [1] * len(left), [1] * len(right))
+    if len(left) * len(right) <= config.direct_product and len(left) <= config.max_tokens:
+        return _diff(left, right, config, [1] * len(left), [1] * len(right))
+    return _diff_long(left, right, config)
 
 
 def _diff_long(left: Sequence[str], right: Sequence[str], config: DiffConfig) -> list[TokenChunk]:
+    """Diff sentences first, then words inside each changed run of sentences that is small enough."""
     left_lines, left_counts = _group_lines(left)
     right_lines, right_counts = _group_lines(right)
-    return _diff(left_lines, right_lines, config, left_counts, right_counts)
+    coarse = _diff(left_lines, right_lines, config, left_counts, right_counts)
+    out: list[TokenChunk] = []
+    for chunk in coarse:
+        n_left, n_right = chunk.l1 - chunk.l0, chunk.r1 - chunk.r0
+        if chunk.op != Op.REPLACE or n_left * n_right > config.direct_product:
+            out.append(chunk)
+            continue
+        inner = _diff(
+            left[chunk.l0 : chunk.l1], right[chunk.r0 : chunk.r1], config, [1] * n_left, [1] * n_right
+        )
+        out.extend(
+            TokenChunk(c.op, c.l0 + chunk.l0, c.l1 + chunk.l0, c.r0 + chunk.r0, c.r1 + chunk.r0)
+            for c in inner
+        )
+    return _merge(out)
 
 
 def _diff(
