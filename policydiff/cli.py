@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 
@@ -193,3 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line for the user; POLICYDIFF_DEBUG=1 shows the traceback
+        if os.environ.get("POLICYDIFF_DEBUG"):
+            raise
+        print(f"policydiff: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 1

@@ -176,21 +176,23 @@ def _edits_for(
     l_prev = _body_start(left.document.text, lu)
     r_prev = _body_start(right.document.text, ru)
     # the labels stand for each other: an equal chunk, so the edits still tile both units
-    edits: list[Edit] = [Edit(Op.EQUAL, (lu.start, l_prev), (ru.start, r_prev))]
+    raw: list[tuple[Op, tuple[int, int], tuple[int, int]]] = [
+        (Op.EQUAL, (lu.start, l_prev), (ru.start, r_prev))
+    ]
     equal_chars = 0
     for k, chunk in enumerate(chunks):
         last = k == len(chunks) - 1
         l_end = lu.own_end if last else _to_original(left.norm, l_bounds[chunk.l1], lu)
         r_end = ru.own_end if last else _to_original(right.norm, r_bounds[chunk.r1], ru)
-        l_end, r_end = max(l_end, l_prev), max(r_end, r_prev)
-        l_end, r_end = min(l_end, lu.own_end), min(r_end, ru.own_end)
+        l_end = min(max(l_end, l_prev), lu.own_end)
+        r_end = min(max(r_end, r_prev), ru.own_end)
         if chunk.op == Op.EQUAL:
             equal_chars += sum(1 for ch in "".join(lw[chunk.l0 : chunk.l1]) if not ch.isspace())
-        edits.append(Edit(chunk.op, (l_prev, l_end), (r_prev, r_end)))
+        raw.append((chunk.op, (l_prev, l_end), (r_prev, r_end)))
         l_prev, r_prev = l_end, r_end
-    if not chunks and (lu.own_end > l_prev or ru.own_end > r_prev):
-        edits.append(Edit(Op.EQUAL, (l_prev, lu.own_end), (r_prev, ru.own_end)))
-    edits = _absorb_empty(edits)
+    if l_prev < lu.own_end or r_prev < ru.own_end:  # text after the last word (trailing spaces)
+        raw.append((Op.EQUAL, (l_prev, lu.own_end), (r_prev, ru.own_end)))
+    edits = _as_edits(raw, left.document.text, right.document.text)
     l_chars = sum(1 for w in lw for ch in w if not ch.isspace())
     r_chars = sum(1 for w in rw for ch in w if not ch.isspace())
     similarity = 1.0 if l_chars + r_chars == 0 else 2 * equal_chars / (l_chars + r_chars)
@@ -212,25 +214,35 @@ def _to_original(norm: NormalizedText, pos: int, unit: Unit) -> int:
     return min(max(start, unit.start), unit.own_end)
 
 
-def _absorb_empty(edits: list[Edit]) -> list[Edit]:
-    """Drop chunks whose both spans came out empty (text that normalization removed); join equals."""
+def _as_edits(
+    raw: list[tuple[Op, tuple[int, int], tuple[int, int]]], left_text: str, right_text: str
+) -> list[Edit]:
+    """Turn chunks mapped to the loaded texts into Edits.
+
+    Text that normalization dropped (spaces, line breaks) joins a neighbouring chunk, so a chunk's
+    op is re-read from its spans: a delete that picked up right-hand spaces becomes a replace, a
+    chunk whose both spans came out empty disappears, neighbouring equals join. Whitespace alone
+    on one side of a change goes to the equal chunk before it (a space after a label is no edit).
+    """
     out: list[Edit] = []
-    for edit in edits:
-        if out and edit.op == Op.EQUAL and out[-1].op == Op.EQUAL:
-            out[-1] = Edit(Op.EQUAL, (out[-1].left[0], edit.left[1]), (out[-1].right[0], edit.right[1]))
+    for op, left, right in raw:
+        if op != Op.EQUAL and out and out[-1].op == Op.EQUAL:
+            prev = out[-1]
+            if left[0] < left[1] and not left_text[left[0] : left[1]].strip():
+                out[-1] = prev = Edit(Op.EQUAL, (prev.left[0], left[1]), prev.right)
+                left = (left[1], left[1])
+            if right[0] < right[1] and not right_text[right[0] : right[1]].strip():
+                out[-1] = Edit(Op.EQUAL, prev.left, (prev.right[0], right[1]))
+                right = (right[1], right[1])
+        left_empty, right_empty = left[0] == left[1], right[0] == right[1]
+        if left_empty and right_empty:
             continue
-        if edit.left[0] == edit.left[1] and edit.right[0] == edit.right[1]:
+        if op != Op.EQUAL:
+            op = Op.INSERT if left_empty else Op.DELETE if right_empty else Op.REPLACE
+        if out and op == Op.EQUAL and out[-1].op == Op.EQUAL:
+            out[-1] = Edit(Op.EQUAL, (out[-1].left[0], left[1]), (out[-1].right[0], right[1]))
             continue
-        op = edit.op
-        if op == Op.REPLACE and edit.left[0] == edit.left[1]:
-            op = Op.INSERT
-        elif op == Op.REPLACE and edit.right[0] == edit.right[1]:
-            op = Op.DELETE
-        elif op == Op.DELETE and edit.right[0] != edit.right[1]:
-            op = Op.REPLACE
-        elif op == Op.INSERT and edit.left[0] != edit.left[1]:
-            op = Op.REPLACE
-        out.append(Edit(op, edit.left, edit.right) if op != edit.op else edit)
+        out.append(Edit(op, left, right))
     return out
 
 

@@ -30,6 +30,11 @@ class DiffConfig:
     direct_product: int = 40_000  # left×right tokens up to which words are diffed at once
     max_tokens: int = 30_000  # kept for compatibility: sentence-first above this too
     semantic_cleanup: bool = True
+    # Equalities of fewer tokens than this, squeezed between changes, are folded into the change
+    # (diff-match-patch's efficiency clean-up): a reworded phrase reads as one change, while a
+    # sentence kept inside a rewritten paragraph stays visible (its semantic clean-up, counting
+    # tokens, would swallow it).
+    edit_cost: int = 3
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,9 @@ def _diff(
     engine.Diff_Timeout = config.timeout
     diffs = engine.diff_main(a, b, False)
     if config.semantic_cleanup:
-        engine.diff_cleanupSemantic(diffs)
+        engine.Diff_EditCost = config.edit_cost
+        engine.diff_cleanupEfficiency(diffs)
+        engine.diff_cleanupSemanticLossless(diffs)
     chunks: list[TokenChunk] = []
     li = ri = 0  # item positions
     lt = rt = 0  # token positions
