@@ -182,7 +182,7 @@ class Aligner:
                 result[li] = set(special_right.get(unit.level, ()))
                 continue
             rare = sorted(
-                (w for w in unit.words if len(postings.get(w, ())) <= cfg.max_postings),
+                (w for w in unit.words if 0 < len(postings.get(w, ())) <= cfg.max_postings),
                 key=lambda w: -idf[w],
             )[: cfg.words_per_query]
             tally: Counter[int] = Counter()

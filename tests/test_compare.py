@@ -16,7 +16,7 @@ from policydiff.io import load_document
 from policydiff.jsonform import comparison_to_json
 from policydiff.model import CompareOptions, LoadedDocument, Op, Status
 from policydiff.structure import parse_structure
-from tests.conftest import GOLD, SEED
+from tests.conftest import CORPUS, GOLD, SEED
 from tests.revision import make_revision
 
 SCORE = GOLD.parent / "tools" / "score.py"
@@ -240,3 +240,37 @@ def test_output_over_an_input_is_refused(tmp_path):
     assert main(["compare", str(left), str(left), "--json", str(left)]) == 1
     assert left.read_bytes() == before
     assert not list(Path(tmp_path).glob(".*.tmp"))
+
+
+CORPUS_PAIRS = [
+    ("laws/tufa-2007.md", "laws/tufa-2024.md"),
+    ("laws/fuyi-2017.md", "laws/fuyi-2023.md"),
+    ("laws/gongsifa-2018.md", "laws/gongsifa-2023.md"),
+    ("laws/sh-yingshang-2020.md", "laws/sh-yingshang-2024.md"),
+    ("versions/02_sxyz-xianguanxiaopin-2025-draft.txt", "versions/03_sxyz-xianguanxiaopin-2025-final.txt"),
+    ("versions/09_law-zhongxiaoqiye-kuanxiang-2020.txt", "versions/10_law-zhongxiaoqiye-kuanxiang-2025.txt"),
+]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+@pytest.mark.parametrize(("left", "right"), CORPUS_PAIRS)
+def test_corpus_revisions_compare_cleanly(left, right):
+    comparison = compare_files(str(CORPUS / left), str(CORPUS / right))
+    check_invariants(comparison)
+    paired = [p for p in comparison.pairs if p.left is not None and p.right is not None]
+    assert len(paired) >= 0.5 * min(len(comparison.left.tree.units), len(comparison.right.tree.units))
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
+def test_renumbered_law_chapters_pair_by_content():
+    """2024's new 第二章 shifts every later chapter by one: 第三章 监测与预警 ↔ 第四章 监测与预警."""
+    comparison = compare_files(str(CORPUS / "laws/tufa-2007.md"), str(CORPUS / "laws/tufa-2024.md"))
+    chapters = {
+        p.left.label: p.right.label if p.right else None
+        for p in comparison.pairs
+        if p.left is not None and p.left.level.value == "chapter"
+    }
+    assert chapters == {"第一章": "第一章", "第二章": "第三章", "第三章": "第四章", "第四章": "第五章",
+                        "第五章": "第六章", "第六章": "第七章", "第七章": "第八章"}  # fmt: skip
+    added = [p.right.heading for p in comparison.pairs if p.left is None and p.right.level.value == "chapter"]
+    assert added == ["管理与指挥体制"]
