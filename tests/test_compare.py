@@ -142,7 +142,10 @@ def test_manual_pairing_and_unpairing(seed_pair):
     assert comparison_to_json(joined)["summary"]["manual"] >= 1
 
 
-REVISION_CASES = [
+RANDOM_REVISIONS = [
+    (name, seed, seed % 2 == 0, seed % 3 == 0) for seed in range(11, 23) for name in ("000", "003")
+]
+REVISION_CASES = RANDOM_REVISIONS + [
     ("000", 1, False, False),
     ("000", 2, True, True),
     ("003", 3, False, True),
@@ -274,3 +277,14 @@ def test_renumbered_law_chapters_pair_by_content():
                         "第五章": "第六章", "第六章": "第七章", "第七章": "第八章"}  # fmt: skip
     added = [p.right.heading for p in comparison.pairs if p.left is None and p.right.level.value == "chapter"]
     assert added == ["管理与指挥体制"]
+
+
+def test_cli_figures_lists_a_documents_figures(capsys):
+    assert main(["figures", str(SEED["000"]), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    texts = [f["text"] for f in data["figures"]]
+    assert "60亿元" in texts and "1600亿元左右" in texts
+    loaded = load_document(SEED["000"]).text
+    assert all(loaded[f["start"] : f["end"]] == f["text"] for f in data["figures"])
+    assert main(["figures", str(SEED["002"])]) == 0
+    assert "億元" in capsys.readouterr().out
