@@ -26,6 +26,20 @@ pytestmark = pytest.mark.gui
 COMPARE_TIMEOUT = 60_000
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
+    """A dialog would wait for a click that never comes: record it and fail instead."""
+    shown: list[tuple[str, str]] = []
+
+    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
 @pytest.fixture
 def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
     QCoreApplication.setOrganizationName("policydiff")

@@ -59,7 +59,7 @@ class _Runnable(QRunnable):
             else:
                 relay.result.emit(job_id, value)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported, never lost
-            if _is_cancellation(exc):
+            if _is_cancellation(exc) or self._flag.is_set():  # whatever a stopped job raised on its way out
                 relay.cancelled.emit(job_id)
             else:
                 relay.error.emit(job_id, exc)

@@ -1,0 +1,213 @@
+"""Start-up, language, background jobs and the Qt-free paint plan of the desktop app."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from policydiff.gui.app import run_app, sample_pair
+from policydiff.gui.context import AppContext, Backend
+from policydiff.gui.i18n import catalogue_path, install_translators, remove_translators, resolve_language
+from policydiff.gui.jobs import JobRunner
+from policydiff.gui.mainwindow import MainWindow
+from policydiff.gui.marks import Anchors, side_marks
+from policydiff.gui.panes import TextMap
+from policydiff.gui.settings import Settings
+from policydiff.model import Status
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
+    """A dialog would wait for a click that never comes: record it and fail instead."""
+    shown: list[tuple[str, str]] = []
+
+    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        shown.append((title, text))
+        return QMessageBox.StandardButton.Ok
+
+    for name in ("warning", "information", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, record)
+    return shown
+
+
+@pytest.fixture
+def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
+    QCoreApplication.setOrganizationName("policydiff")
+    QCoreApplication.setApplicationName("policydiff")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return Settings()
+
+
+@pytest.fixture
+def runner(qapp):  # type: ignore[no-untyped-def]
+    jobs = JobRunner()
+    yield jobs
+    jobs.cancel()
+    assert jobs.wait(10_000)
+    QCoreApplication.processEvents()
+
+
+# -- start-up ----------------------------------------------------------------------------------
+def test_smoke_run_compares_the_sample_pair_and_exits_0(settings) -> None:  # type: ignore[no-untyped-def]
+    assert all(Path(p).is_file() for p in sample_pair())
+    assert run_app(None, None, smoke=True) == 0
+
+
+def test_smoke_run_fails_on_a_bad_file(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert run_app(str(empty), str(empty), smoke=True) == 1
+
+
+def test_settings_round_trip(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.normalize = "hk2s"
+    settings.language = "en"
+    settings.add_recent("/a.txt")
+    settings.add_recent("/b.txt")
+    settings.add_recent("/a.txt")
+    settings.sync()
+    again = Settings()
+    assert (again.normalize, again.language, again.recent_files) == ("hk2s", "en", ["/a.txt", "/b.txt"])
+    again.clear_recent()
+    assert Settings().recent_files == []
+
+
+# -- language ----------------------------------------------------------------------------------
+def test_language_follows_the_system_locale_unless_chosen() -> None:
+    chinese = QLocale("zh_CN")
+    english = QLocale("en_US")
+    assert resolve_language("system", chinese) == "zh_CN"
+    assert resolve_language("system", english) == "en"
+    assert resolve_language("en", chinese) == "en"
+    assert resolve_language("zh_CN", english) == "zh_CN"
+    assert catalogue_path("zh_CN") is not None
+
+
+def test_with_chinese_the_menus_are_chinese(qtbot, qapp, settings) -> None:  # type: ignore[no-untyped-def]
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        win = MainWindow(AppContext(settings=settings))
+        qtbot.addWidget(win)
+        titles = [action.text() for action in win.menuBar().actions()]
+        assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "比对(&C)", "帮助(&H)"]
+        assert win.outline.model.headerData(0, Qt.Orientation.Horizontal) == "左侧"
+        assert win.actions_.next_diff.text() == "下一处差异(&N)"
+    finally:
+        remove_translators(qapp, translators)
+    english = MainWindow(AppContext(settings=settings))
+    qtbot.addWidget(english)
+    assert english.menuBar().actions()[0].text() == "&File"
+
+
+def test_language_menu_remembers_the_choice(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(AppContext(settings=settings))
+    qtbot.addWidget(win)
+    assert win.actions_.language["system"].isChecked()
+    win.actions_.language["zh_CN"].trigger()
+    assert Settings().language == "zh_CN"
+    assert "restart" in win.actions_.menus["language"].title()
+
+
+# -- background jobs ---------------------------------------------------------------------------
+def test_a_late_result_is_dropped(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    results: list[object] = []
+    runner.result.connect(lambda kind, value: results.append(value))
+    release = threading.Event()
+
+    def slow(progress, cancelled):  # type: ignore[no-untyped-def]
+        release.wait(5)
+        return "old"
+
+    runner.submit("compare", slow)
+    with qtbot.waitSignal(runner.result, timeout=5000) as blocker:
+        runner.submit("compare", lambda progress, cancelled: "new")
+    assert blocker.args == ["compare", "new"]
+    release.set()
+    assert runner.wait(5000)
+    qtbot.wait(50)
+    assert results == ["new"]
+
+
+def test_errors_and_cancellation_are_reported(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    def broken(progress, cancelled):  # type: ignore[no-untyped-def]
+        raise ValueError("bad input")
+
+    with qtbot.waitSignal(runner.error, timeout=5000) as blocker:
+        runner.submit("load-left", broken)
+    assert blocker.args[0] == "load-left" and isinstance(blocker.args[1], ValueError)
+
+    def patient(progress, cancelled):  # type: ignore[no-untyped-def]
+        while not cancelled():
+            progress(0.5)
+            time.sleep(0.01)
+        return None
+
+    with qtbot.waitSignal(runner.progress, timeout=5000):
+        runner.submit("compare", patient)
+    assert runner.busy
+    with qtbot.waitSignal(runner.cancelled, timeout=5000):
+        runner.cancel()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+
+
+def test_escape_cancels_a_long_comparison_and_the_window_stays_responsive(qtbot, settings, seed_paths):  # type: ignore[no-untyped-def]
+    started = threading.Event()
+
+    def endless(left, right, options, progress=None, cancelled=None, overrides=()):  # type: ignore[no-untyped-def]
+        started.set()
+        while not cancelled():
+            time.sleep(0.01)
+        raise RuntimeError("unreachable: the runner reports cancellation")
+
+    context = AppContext(settings=settings, backend=Backend(compare=endless))
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    win.open_pair(str(seed_paths["000"]), str(seed_paths["002"]))
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    qtbot.waitUntil(win.progress.isVisible, timeout=5000)
+    assert win.cancel_button.isVisible()
+    qtbot.wait(50)  # the UI thread keeps processing events while the job runs
+    with qtbot.waitSignal(context.jobs.cancelled, timeout=5000):
+        win.actions_.cancel.trigger()
+    qtbot.waitUntil(lambda: not win.progress.isVisible(), timeout=5000)
+    assert win.comparison is None
+    assert context.jobs.wait(5000)
+
+
+# -- the Qt-free paint plan --------------------------------------------------------------------
+def test_anchors_interpolate_inside_pairs_and_skip_moved_units() -> None:
+    anchors = Anchors([(10, 20), (20, 40), (15, 5), (30, 40)])  # (15, 5) runs backwards: skipped
+    assert anchors.to_right(15) == 30
+    assert anchors.to_right(25) == 40  # removed text on the left: the right pane waits
+    assert anchors.to_left(30) == 15
+    assert anchors.to_right(35) == 45  # past the last anchor the panes move together
+
+
+def test_text_map_counts_characters_beyond_the_basic_plane() -> None:
+    mapping = TextMap("a𠀀b𠀁c")
+    assert [mapping.to_qt(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
+    assert [mapping.to_py(mapping.to_qt(i)) for i in range(6)] == list(range(6))
+
+
+def test_side_marks_follow_the_comparison(seed_paths) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.compare import compare_files
+
+    comparison = compare_files(str(seed_paths["000"]), str(seed_paths["002"]))
+    left, right = side_marks(comparison, "left"), side_marks(comparison, "right")
+    for pair in comparison.pairs:
+        if pair.left is not None:
+            assert left.unit_at(pair.left.start) == pair.left.index
+        if pair.right is not None and pair.status == Status.ADDED:
+            start = pair.right.start
+            assert any(s <= start < max(e, s + 1) for s, e, _ in right.gutter)
+    assert all(0 <= s < e <= len(comparison.left.text) for s, e, _ in left.text_marks)
+    assert all(0 <= s < e <= len(comparison.right.text) for s, e, _ in right.text_marks)
