@@ -1,0 +1,5 @@
+"""Entry script of the frozen program: the same ``policydiff`` command as the installed package."""
+
+from policydiff.cli import main
+
+raise SystemExit(main())
