@@ -215,6 +215,16 @@ class FiguresWidget(QWidget):
         self.view.activated.connect(self._on_clicked)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
+        """Show a new comparison's figures in reading order (= sorted by unit, no sorting pass).
+
+        Sorting tens of thousands of rows calls back into Python for every comparison; the rows
+        already come in unit order, so the proxy is told not to sort until the user asks.
+        """
+        self.proxy.sort(-1)
+        header = self.view.horizontalHeader()
+        blocked = header.blockSignals(True)
+        header.setSortIndicator(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)
+        header.blockSignals(blocked)
         self.model.set_comparison(comparison)
 
     def visible_rows(self) -> list[tuple[int, FigureChange]]:

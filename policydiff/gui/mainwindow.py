@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.outline_dock], [430], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.outline_dock], [480], Qt.Orientation.Horizontal)
             self.resizeDocks([self.figures_dock], [220], Qt.Orientation.Vertical)
         if self.settings.zoom:
             for side in SIDES:
