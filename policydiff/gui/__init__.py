@@ -2,9 +2,7 @@
 
 Modules: app (start-up), mainwindow, panes (document views), sync (scroll alignment), marks (what to
 paint, Qt-free), outline, figures_table, menus, session (documents + jobs), jobs, settings, i18n.
-Nothing outside this package imports it, except the command line, lazily.
+Nothing outside this package imports it, except the command line, lazily. PySide6-Essentials 6.12.0
+is excluded in pyproject.toml: it drops references to None/True on every signal emit, which aborts
+Python 3.11.
 """
-
-from policydiff.gui import qtcompat as _qtcompat
-
-_qtcompat.apply()
