@@ -156,24 +156,31 @@ def is_optional(path: Path, bundle: Path) -> bool:
     return "/plugins/" in relative and any(part in relative for part in OPTIONAL_PLUGIN_DIRS)
 
 
+def needed_sonames(path: Path) -> list[str]:
+    """The libraries an ELF file links against directly (its DT_NEEDED entries)."""
+    output = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True, check=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", output)
+
+
 def library_report(bundle: Path) -> tuple[dict[str, set[str]], list[str]]:
-    """ldd every ELF file of the bundle (its own folders first on the search path).
+    """Check every ELF file of the bundle with ldd (its own folders first on the search path).
 
     Returns:
-        ({"required"|"optional": system library paths}, [problems: libraries that resolve nowhere]).
+        ({"required"|"optional": paths of system libraries the bundle links against directly},
+        [problems: libraries that resolve nowhere]).
     """
-    internal = bundle / "_internal"
-    dirs = sorted({str(p.parent) for p in elf_files(internal)} | {str(internal)})
+    files = elf_files(bundle)
+    bundled = {p.name for p in files} | {p.name for p in bundle.rglob("*") if p.is_symlink()}
+    dirs = sorted({str(p.parent) for p in files})
     env = {**os.environ, "LD_LIBRARY_PATH": os.pathsep.join(dirs)}
     system: dict[str, set[str]] = {"required": set(), "optional": set()}
     problems: list[str] = []
-    for path in elf_files(bundle):
-        result = subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env)
-        resolved, missing = parse_ldd(result.stdout)
+    for path in files:
+        resolved, missing = parse_ldd(subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout)
         optional = is_optional(path, bundle)
-        for lib in resolved.values():
-            if not lib.startswith(str(bundle)):
-                system["optional" if optional else "required"].add(lib)
+        for soname in needed_sonames(path):
+            if soname not in bundled and soname in resolved:
+                system["optional" if optional else "required"].add(resolved[soname])
         for soname in missing:
             if not (optional or OPTIONAL_MISSING.search(soname)):
                 problems.append(f"{path.relative_to(bundle)}: {soname} not found")

@@ -1,0 +1,139 @@
+"""Smoke-test a built policydiff program (dist/policydiff/policydiff, or one unpacked from the .deb).
+
+Runs the frozen program, never the source tree: from an empty folder, with a fresh HOME and cache
+folder and no PYTHON* variables. Checks --version against pyproject.toml, a headless compare of two
+sample documents to JSON (schema, pairs, summary counts) and HTML, that the bundled jieba cache was
+used (nothing written to the user's cache), and a GUI start with --smoke on Qt's offscreen platform
+that exits 0 by itself. Any stderr output not on the allow-list fails the check.
+Usage: python packaging/check_bundle.py PROGRAM [--label NAME]
+May import: the standard library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ("000_22597a2fc5b61001.txt", "002_59720e67ef255997.txt")
+SCHEMA = "policydiff.comparison/1"
+STATUSES = ("unchanged", "changed", "added", "removed")
+# stderr lines that are no failure: the offscreen platform cannot resize to size hints.
+ALLOWED_STDERR = (re.compile(r"^This plugin does not support propagateSizeHints\(\)$"),)
+SMOKE_TIMEOUT_S = 120
+
+
+class CheckFailed(Exception):
+    """One check of the built program failed."""
+
+
+def expected_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        return str(tomllib.load(f)["project"]["version"])
+
+
+def unexpected_stderr(stderr: str) -> list[str]:
+    """The stderr lines no pattern of ALLOWED_STDERR accounts for."""
+    return [line for line in stderr.splitlines() if line.strip() and not any(p.match(line) for p in ALLOWED_STDERR)]
+
+
+def check_comparison_json(data: dict) -> str:
+    """Raise CheckFailed unless ``data`` is a consistent policydiff.comparison/1; returns a summary line."""
+    if data.get("schema") != SCHEMA:
+        raise CheckFailed(f"JSON schema is {data.get('schema')!r}, not {SCHEMA!r}")
+    pairs = data.get("pairs")
+    if not isinstance(pairs, list) or not pairs:
+        raise CheckFailed("JSON has no pairs")
+    summary = data.get("summary", {})
+    expected = {
+        "pairs": len(pairs),
+        **{status: sum(1 for p in pairs if p.get("status") == status) for status in STATUSES},
+        "moved": sum(1 for p in pairs if p.get("moved")),
+        "manual": sum(1 for p in pairs if p.get("manual")),
+        "figures_changed": sum(1 for p in pairs for f in p.get("figures", ()) if f.get("status") != "unchanged"),
+    }
+    wrong = {k: (summary.get(k), v) for k, v in expected.items() if summary.get(k) != v}
+    if wrong:
+        raise CheckFailed(f"JSON summary disagrees with its pairs (summary, counted): {wrong}")
+    if sum(expected[s] for s in STATUSES) != expected["pairs"]:
+        raise CheckFailed("JSON pairs have statuses outside " + ", ".join(STATUSES))
+    return ", ".join(f"{k} {v}" for k, v in expected.items())
+
+
+class Runner:
+    """Runs the program in an isolated environment and collects timings."""
+
+    def __init__(self, program: Path, work: Path) -> None:
+        self.program = program
+        self.work = work
+        self.cache = work / "cache"
+        self.timings: dict[str, float] = {}
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+        self.env.update(HOME=str(work / "home"), XDG_CACHE_HOME=str(self.cache),
+                        XDG_CONFIG_HOME=str(work / "config"), QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8")
+        (work / "home").mkdir()
+
+    def run(self, name: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        started = time.monotonic()
+        try:
+            result = subprocess.run([str(self.program), *args], cwd=self.work, env=self.env, capture_output=True,
+                                    text=True, timeout=timeout)
+        except subprocess.TimeoutExpired as exc:
+            raise CheckFailed(f"{name}: still running after {timeout:.0f} s") from exc
+        self.timings[name] = time.monotonic() - started
+        if result.returncode != 0:
+            raise CheckFailed(f"{name}: exit {result.returncode}\n{result.stdout}{result.stderr}")
+        extra = unexpected_stderr(result.stderr)
+        if extra:
+            raise CheckFailed(f"{name}: unexpected stderr:\n  " + "\n  ".join(extra))
+        return result
+
+
+def check(program: Path, label: str) -> None:
+    seeds = [str(ROOT / "seeds" / name) for name in SEEDS]
+    with tempfile.TemporaryDirectory(prefix="policydiff-check-") as tmp:
+        runner = Runner(program, Path(tmp))
+        # The first run reads the bundle from disk: the closest to a cold start this check can get.
+        runner.run("gui --smoke (first start)", "--smoke", timeout=SMOKE_TIMEOUT_S)
+        version = runner.run("--version", "--version").stdout.strip()
+        if version != f"policydiff {expected_version()}":
+            raise CheckFailed(f"--version printed {version!r}, pyproject.toml says {expected_version()}")
+        out_json, out_html = runner.work / "out.json", runner.work / "report.html"
+        runner.run("compare --json --html", "compare", *seeds, "--json", str(out_json), "--html", str(out_html))
+        summary = check_comparison_json(json.loads(out_json.read_text(encoding="utf-8")))
+        html = out_html.read_text(encoding="utf-8")
+        if "<html" not in html[:500].lower() or len(html) < 2000:
+            raise CheckFailed(f"{out_html.name} does not look like the report ({len(html)} characters)")
+        if (runner.cache / "policydiff" / "jieba.cache").exists():
+            raise CheckFailed("jieba rebuilt its dictionary cache: the bundled jieba_cache/jieba.cache was not used")
+        runner.run("gui --smoke with a pair", "--smoke", *seeds, timeout=SMOKE_TIMEOUT_S)
+        runner.run("gui --smoke (warm)", "--smoke", timeout=SMOKE_TIMEOUT_S)
+    print(f"check {label}: {version}; JSON: {summary}; HTML report {len(html) // 1024} KiB")
+    for name, seconds in runner.timings.items():
+        print(f"check {label}:   {name:<28} {seconds:6.2f} s")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="Smoke-test a built policydiff program.")
+    parser.add_argument("program", type=Path)
+    parser.add_argument("--label", default=None)
+    args = parser.parse_args()
+    program = args.program.resolve()
+    try:
+        check(program, args.label or str(args.program))
+    except CheckFailed as exc:
+        print(f"check {args.label or args.program}: FAILED: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
