@@ -488,3 +488,23 @@ def test_corpus_present_or_skipped():
     if not CORPUS.exists():
         pytest.skip("shared corpus not available in this run")
     assert len(REAL) > 5
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("brackets.md", "[" * 300_000),
+        ("bold.md", "**甲 " * 100_000),
+        ("strike.md", "~~甲 " * 100_000),
+        ("tags.html", "<a" * 150_000),
+        ("nested.html", "<div>" * 60_000 + "正文"),
+        ("comments.html", "<!--" * 75_000),
+    ],
+)
+def test_malformed_markup_stays_linear(tmp_path, name, text):
+    start = time.perf_counter()
+    try:
+        load_bytes(tmp_path, text.encode(), name)
+    except LoadError as exc:
+        assert "no readable text" in str(exc) or "is empty" in str(exc)
+    assert time.perf_counter() - start < 1.0

@@ -79,9 +79,15 @@ def read_docx(data: bytes, limits: LoadLimits) -> str:
     """Text of a checked .docx: one line per paragraph, one line of tab-separated cells per row."""
     import docx  # python-docx
 
-    check_archive(data, limits)
-    document = docx.Document(io.BytesIO(data))
-    return "\n".join(_blocks(document.element.body, document))
+    try:
+        check_archive(data, limits)
+        document = docx.Document(io.BytesIO(data))
+        return "\n".join(_blocks(document.element.body, document))
+    except DocxRefused:
+        raise
+    except Exception as exc:  # zip CRC/inflate errors, malformed XML, missing parts
+        detail = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise DocxRefused(f"is damaged ({detail}); open it in Word and save it again") from exc
 
 
 def _blocks(container: Any, parent: Any) -> Iterator[str]:

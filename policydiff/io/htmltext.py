@@ -2,15 +2,17 @@
 
 Policy texts are often saved from government sites: the document sits in ``<p>``/``<div>``
 blocks among navigation, scripts and footers, sometimes behind YAML front matter. Each block
-becomes a line; page chrome is dropped. Nothing is fetched and no script runs: the standard
-library's tokenizer only reads the markup.
-May import: the standard library only.
+becomes a line; page chrome is dropped. Nothing is fetched and no script runs: libxml2's HTML
+parser (through lxml, fast and linear on malformed markup) only reads the markup.
+May import: the standard library, lxml.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from functools import cached_property
+
+from lxml import etree
 
 # Elements whose content is never document text.
 _NEVER_TEXT = frozenset(
@@ -80,24 +82,6 @@ _BLOCKS = frozenset(
     | _CHROME
 )
 _CELLS = frozenset({"td", "th"})
-_VOID = frozenset(
-    {
-        "br",
-        "hr",
-        "img",
-        "input",
-        "meta",
-        "link",
-        "area",
-        "base",
-        "col",
-        "embed",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    }
-)
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; U+3000 and NBSP are text
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -143,77 +127,70 @@ def looks_like_html(text: str) -> bool:
 class _Chrome:
     """Text inside one chrome element (nested chrome as sub-blocks), kept or dropped at the end."""
 
-    def __init__(self, tag: str) -> None:
-        self.tag = tag
+    def __init__(self, element: object) -> None:
+        self.element = element
         self.parts: list[str | _Chrome] = []
 
+    @cached_property
     def size(self) -> int:
-        return sum(len(p) if isinstance(p, str) else p.size() for p in self.parts)
+        """Characters inside, nested blocks included; asked only once the walk is done."""
+        return sum(len(p) if isinstance(p, str) else p.size for p in self.parts)
 
 
-class _Extractor(HTMLParser):
+class _Extractor:
+    """Walks the parsed tree without recursion, collecting text and line breaks."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = _Chrome("")
+        self.root = _Chrome(None)
         self.open: list[_Chrome] = [self.root]  # the root, then open chrome elements
-        self.never = 0  # depth inside _NEVER_TEXT elements
         self.pre = 0
 
-    def _emit(self, s: str) -> None:
-        self.open[-1].parts.append(s)
+    def _emit(self, s: str | None) -> None:
+        if s:
+            self.open[-1].parts.append(s if self.pre else _HTML_SPACE.sub(" ", s))
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _NEVER_TEXT:
-            if tag not in _VOID:
-                self.never += 1
-            return
-        if self.never:
-            return
-        if tag in _CHROME:
-            block = _Chrome(tag)
-            self.open[-1].parts.append(block)
-            self.open.append(block)
-        if tag == "pre":
-            self.pre += 1
-        if tag in _BLOCKS:
-            self._emit("\n")
-        elif tag in _CELLS:
-            self._emit("\t")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _NEVER_TEXT:
-            self.never = max(0, self.never - 1)
-            return
-        if self.never:
-            return
-        if tag in _BLOCKS:
-            self._emit("\n")
-        if tag == "pre":
-            self.pre = max(0, self.pre - 1)
-        if tag in _CHROME and any(b.tag == tag for b in self.open[1:]):
-            while self.open.pop().tag != tag:
-                pass
-
-    def handle_data(self, data: str) -> None:
-        if self.never:
-            return
-        self._emit(data if self.pre else _HTML_SPACE.sub(" ", data))
+    def walk(self, root: etree._Element) -> None:
+        walker = etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
+            tag = element.tag if isinstance(element.tag, str) else ""
+            if event == "start":
+                if tag in _NEVER_TEXT:
+                    walker.skip_subtree()
+                    continue
+                if tag in _CHROME:
+                    block = _Chrome(element)
+                    self.open[-1].parts.append(block)
+                    self.open.append(block)
+                if tag == "pre":
+                    self.pre += 1
+                if tag in _BLOCKS:
+                    self.open[-1].parts.append("\n")
+                elif tag in _CELLS:
+                    self.open[-1].parts.append("\t")
+                self._emit(element.text)
+            else:
+                if tag not in _NEVER_TEXT:
+                    if tag in _BLOCKS:
+                        self.open[-1].parts.append("\n")
+                    if tag == "pre":
+                        self.pre -= 1
+                    if tag in _CHROME:
+                        self.open.pop()
+                self._emit(element.tail)
 
     def text(self) -> str:
         """The collected text; a chrome block stays only if it holds most of the page's text."""
-        keep_above = _CHROME_KEEP_SHARE * self.root.size()
+        keep_above = _CHROME_KEEP_SHARE * self.root.size
         out: list[str] = []
-
-        def walk(block: _Chrome) -> None:
-            for part in block.parts:
-                if isinstance(part, str):
-                    out.append(part)
-                elif part.size() > keep_above:
-                    walk(part)
-                else:
-                    out.append("\n")
-
-        walk(self.root)
+        stack: list[str | _Chrome] = list(reversed(self.root.parts))
+        while stack:
+            part = stack.pop()
+            if isinstance(part, str):
+                out.append(part)
+            elif part.size > keep_above:
+                stack.extend(reversed(part.parts))
+            else:
+                out.append("\n")
         return "".join(out)
 
 
@@ -223,8 +200,16 @@ def html_to_text(text: str) -> str:
     Drops front matter, comments, scripts, styles and page chrome (nav, header, footer, form,
     aside) and decodes entities. Lines are stripped; empty lines are left out.
     """
-    parser = _Extractor()
-    parser.feed(strip_front_matter(text))
-    parser.close()
-    lines = (_CELL_GAP.sub("\t", line.strip()) for line in parser.text().split("\n"))
+    parser = etree.HTMLParser(
+        encoding="utf-8", recover=True, no_network=True, remove_comments=True, remove_pis=True
+    )
+    try:
+        root = etree.fromstring(strip_front_matter(text).encode("utf-8", "surrogatepass"), parser)
+    except etree.XMLSyntaxError:  # nothing parseable, e.g. only whitespace
+        root = None
+    if root is None:
+        return ""
+    extractor = _Extractor()
+    extractor.walk(root)
+    lines = (_CELL_GAP.sub("\t", line.strip()) for line in extractor.text().split("\n"))
     return "\n".join(line for line in lines if line)
