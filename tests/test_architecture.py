@@ -1,0 +1,43 @@
+"""The pure core never imports Qt: only policydiff.gui may (the command line loads it lazily)."""
+
+import subprocess
+import sys
+
+CORE = [
+    "policydiff.cli",
+    "policydiff.compare",
+    "policydiff.align",
+    "policydiff.worddiff",
+    "policydiff.normalize",
+    "policydiff.structure",
+    "policydiff.figures",
+    "policydiff.figures_compare",
+    "policydiff.io",
+    "policydiff.report",
+    "policydiff.jsonform",
+    "policydiff.outputs",
+]
+
+
+def test_core_modules_do_not_import_qt():
+    code = (
+        "import sys\n"
+        f"for name in {CORE!r}: __import__(name)\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_a_scripted_comparison_does_not_load_qt(tmp_path):
+    from tests.conftest import SEED
+
+    code = (
+        "import sys\n"
+        "from policydiff.cli import main\n"
+        f"main(['compare', {str(SEED['003'])!r}, {str(SEED['003'])!r}, '--json', {str(tmp_path / 'o.json')!r}])\n"
+        "print(any(m.startswith('PySide6') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "False"
