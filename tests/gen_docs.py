@@ -236,3 +236,43 @@ def renumbered_pairs(draw: st.DrawFn) -> tuple[str, str]:
     """One plan rendered with two numbering schemes: the documents differ only in their labels."""
     plan = draw(plans())
     return render(plan, draw(SCHEMES)), render(plan, draw(SCHEMES))
+
+
+# ---- files ---------------------------------------------------------------------------------------
+
+
+def docx_bytes(lines: list[str]) -> bytes:
+    """A small .docx with one paragraph per line."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def pdf_bytes(lines: list[str] | None) -> bytes:
+    """A one-page PDF with a Chinese text layer, or (lines=None) a page with only a picture."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4, invariant=1)
+    if lines is None:
+        c.rect(100, 100, 200, 300, fill=1)
+    else:
+        c.setFont("STSong-Light", 12)
+        for i, line in enumerate(lines):
+            c.drawString(72, 760 - 20 * i, line)
+    c.showPage()
+    c.save()
+    return out.getvalue()

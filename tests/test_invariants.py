@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,10 +18,12 @@ from policydiff.model import CompareOptions, Comparison, Op, Status
 from tests.gen_docs import document_pairs, documents, full_width, half_width, renumbered_pairs, traditional
 from tests.test_compare import check_invariants, doc
 
+# POLICYDIFF_PROPERTY_EXAMPLES=2000 runs a longer, randomized search (the default is quick and fixed).
+_EXAMPLES = os.environ.get("POLICYDIFF_PROPERTY_EXAMPLES")
 PROPERTY = settings(
-    max_examples=60,
+    max_examples=int(_EXAMPLES or 60),
     deadline=None,
-    derandomize=True,
+    derandomize=not _EXAMPLES,
     database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
