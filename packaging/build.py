@@ -1,4 +1,4 @@
-"""Build the standalone program dist/policydiff/ and, on Linux, the installer dist/policydiff_<version>_<arch>.deb.
+"""Build the standalone program dist/policydiff/ and, on Linux, dist/policydiff_<version>_<arch>.deb.
 
 Steps: stage the package with resources/ in place as policydiff.resources, prepare jieba's dictionary
 cache, find or draw the icon, run PyInstaller on packaging/policydiff.spec, check that every library
@@ -31,7 +31,9 @@ APP = "policydiff"
 # Plugin folders whose system libraries are nice to have, not needed to start: a .deb Recommends them.
 OPTIONAL_PLUGIN_DIRS = ("platformthemes", "platforminputcontexts", "wayland-", "libqwayland")
 # Libraries that plugins load only on some desktops; missing here is no error.
-OPTIONAL_MISSING = re.compile(r"libgtk-3|libgdk-3|libatk|libpango|libcairo|libgdk_pixbuf|libwayland|libxkbcommon")
+OPTIONAL_MISSING = re.compile(
+    r"libgtk-3|libgdk-3|libatk|libpango|libcairo|libgdk_pixbuf|libwayland|libxkbcommon"
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +104,30 @@ def find_icons(root: Path, prepared: Path) -> tuple[Path, Path | None]:
     return png, svg if svg.is_file() else None
 
 
+def windows_icon(png: Path, ico: Path) -> Path:
+    """An .ico for the .exe and the Inno Setup installer (needs Pillow, a build-only need)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        image.save(ico, sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (128, 128), (256, 256)])
+    return ico
+
+
 def run_pyinstaller(spec: Path, clean: bool) -> float:
     """Run PyInstaller (niced) on ``spec`` into dist/ and build/pyinstaller/; returns seconds taken."""
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-               "--distpath", str(DIST), "--workpath", str(WORK), str(spec)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(DIST),
+        "--workpath",
+        str(WORK),
+        str(spec),
+    ]
     if clean:
         command.insert(3, "--clean")
     if shutil.which("nice"):
@@ -176,7 +198,9 @@ def library_report(bundle: Path) -> tuple[dict[str, set[str]], list[str]]:
     system: dict[str, set[str]] = {"required": set(), "optional": set()}
     problems: list[str] = []
     for path in files:
-        resolved, missing = parse_ldd(subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout)
+        resolved, missing = parse_ldd(
+            subprocess.run(["ldd", str(path)], capture_output=True, text=True, env=env).stdout
+        )
         optional = is_optional(path, bundle)
         for soname in needed_sonames(path):
             if soname not in bundled and soname in resolved:
@@ -197,7 +221,11 @@ def owning_packages(paths: Iterable[str]) -> tuple[set[str], list[str]]:
         variants += [v.removeprefix("/usr") for v in variants if v.startswith("/usr/")]
         candidates[path] = list(dict.fromkeys(variants))
     every = sorted({v for variants in candidates.values() for v in variants})
-    owners = parse_dpkg_search(subprocess.run(["dpkg", "-S", *every], capture_output=True, text=True).stdout) if every else {}
+    owners = (
+        parse_dpkg_search(subprocess.run(["dpkg", "-S", *every], capture_output=True, text=True).stdout)
+        if every
+        else {}
+    )
     packages: set[str] = set()
     unowned: list[str] = []
     for path, variants in candidates.items():
@@ -221,7 +249,9 @@ def parse_dpkg_search(output: str) -> dict[str, str]:
 
 def libc_dependency() -> str:
     """libc6 at least as new as the build machine's (the bundle's Python and wheels link against it)."""
-    version = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True).stdout
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libc6"], capture_output=True, text=True
+    ).stdout
     upstream = version.split("-", 1)[0]
     return f"libc6 (>= {upstream})" if upstream else "libc6"
 
@@ -270,15 +300,18 @@ def folder_size(folder: Path) -> int:
 
 def build_deb(bundle: Path, version: str, png: Path, svg: Path | None, out_dir: Path) -> Path:
     """Lay out /opt/policydiff, /usr/bin/policydiff, the menu entry and icons; pack with dpkg-deb."""
-    architecture = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True,
-                                  check=True).stdout.strip()
+    architecture = subprocess.run(
+        ["dpkg", "--print-architecture"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     root = ROOT / "build" / "deb" / APP
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(bundle, root / "opt" / APP, symlinks=True)
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / APP).symlink_to(f"/opt/{APP}/{APP}")
-    shutil.copy2(PACKAGING / "linux" / f"{APP}.desktop", _mkdir(root / "usr/share/applications") / f"{APP}.desktop")
+    shutil.copy2(
+        PACKAGING / "linux" / f"{APP}.desktop", _mkdir(root / "usr/share/applications") / f"{APP}.desktop"
+    )
     shutil.copy2(png, _mkdir(root / "usr/share/icons/hicolor/256x256/apps") / f"{APP}.png")
     if svg is not None:
         shutil.copy2(svg, _mkdir(root / "usr/share/icons/hicolor/scalable/apps") / f"{APP}.svg")
@@ -298,8 +331,11 @@ def build_deb(bundle: Path, version: str, png: Path, svg: Path | None, out_dir: 
     (root / "DEBIAN" / "control").write_text(control_file(info), encoding="utf-8")
     out = out_dir / f"{APP}_{info.version}_{architecture}.deb"
     out.unlink(missing_ok=True)
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(out)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(out)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     return out
 
 
@@ -334,25 +370,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     from importlib.metadata import version as installed_version
 
     if installed_version(APP) != version:
-        raise SystemExit(f"build: installed metadata says {installed_version(APP)}, pyproject.toml {version}; "
-                         f"run: {sys.executable} -m pip install -e .")
+        raise SystemExit(
+            f"build: installed metadata says {installed_version(APP)}, pyproject.toml {version}; "
+            f"run: {sys.executable} -m pip install -e ."
+        )
     stage_sources(ROOT, PREPARED / "src")
     make_jieba_cache(PREPARED / "jieba_cache")
     png, svg = find_icons(ROOT, PREPARED)
     os.environ["POLICYDIFF_VERSION"] = version
     os.environ["POLICYDIFF_PREPARED"] = str(PREPARED)
-    if sys.platform != "linux":
-        os.environ.setdefault("POLICYDIFF_ICON", str(png))
+    if sys.platform == "win32":
+        os.environ.setdefault("POLICYDIFF_ICON", str(windows_icon(png, PREPARED / f"{APP}.ico")))
+    elif sys.platform == "darwin":
+        os.environ.setdefault("POLICYDIFF_ICON", str(png))  # PyInstaller converts it to .icns (Pillow)
     freeze_seconds = run_pyinstaller(PACKAGING / f"{APP}.spec", clean=args.clean)
     bundle = DIST / APP
     remove_dangling_links(bundle)
-    print(f"build: bundle {bundle.relative_to(ROOT)}: {_mib(folder_size(bundle))} on disk, "
-          f"PyInstaller {freeze_seconds:.0f} s")
+    print(
+        f"build: bundle {bundle.relative_to(ROOT)}: {_mib(folder_size(bundle))} on disk, "
+        f"PyInstaller {freeze_seconds:.0f} s"
+    )
     if sys.platform.startswith("linux") and not args.no_deb:
         deb_started = time.monotonic()
         deb = build_deb(bundle, version, png, svg, DIST)
-        print(f"build: {deb.relative_to(ROOT)}: {_mib(deb.stat().st_size)}, "
-              f"packed in {time.monotonic() - deb_started:.0f} s")
+        print(
+            f"build: {deb.relative_to(ROOT)}: {_mib(deb.stat().st_size)}, "
+            f"packed in {time.monotonic() - deb_started:.0f} s"
+        )
     print(f"build: done in {time.monotonic() - started:.0f} s")
     return 0
 

@@ -42,7 +42,11 @@ def expected_version() -> str:
 
 def unexpected_stderr(stderr: str) -> list[str]:
     """The stderr lines no pattern of ALLOWED_STDERR accounts for."""
-    return [line for line in stderr.splitlines() if line.strip() and not any(p.match(line) for p in ALLOWED_STDERR)]
+    return [
+        line
+        for line in stderr.splitlines()
+        if line.strip() and not any(p.match(line) for p in ALLOWED_STDERR)
+    ]
 
 
 def check_comparison_json(data: dict) -> str:
@@ -58,7 +62,9 @@ def check_comparison_json(data: dict) -> str:
         **{status: sum(1 for p in pairs if p.get("status") == status) for status in STATUSES},
         "moved": sum(1 for p in pairs if p.get("moved")),
         "manual": sum(1 for p in pairs if p.get("manual")),
-        "figures_changed": sum(1 for p in pairs for f in p.get("figures", ()) if f.get("status") != "unchanged"),
+        "figures_changed": sum(
+            1 for p in pairs for f in p.get("figures", ()) if f.get("status") != "unchanged"
+        ),
     }
     wrong = {k: (summary.get(k), v) for k, v in expected.items() if summary.get(k) != v}
     if wrong:
@@ -77,15 +83,26 @@ class Runner:
         self.cache = work / "cache"
         self.timings: dict[str, float] = {}
         self.env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
-        self.env.update(HOME=str(work / "home"), XDG_CACHE_HOME=str(self.cache),
-                        XDG_CONFIG_HOME=str(work / "config"), QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8")
+        self.env.update(
+            HOME=str(work / "home"),
+            XDG_CACHE_HOME=str(self.cache),
+            XDG_CONFIG_HOME=str(work / "config"),
+            QT_QPA_PLATFORM="offscreen",
+            LC_ALL="C.UTF-8",
+        )
         (work / "home").mkdir()
 
     def run(self, name: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         started = time.monotonic()
         try:
-            result = subprocess.run([str(self.program), *args], cwd=self.work, env=self.env, capture_output=True,
-                                    text=True, timeout=timeout)
+            result = subprocess.run(
+                [str(self.program), *args],
+                cwd=self.work,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+            )
         except subprocess.TimeoutExpired as exc:
             raise CheckFailed(f"{name}: still running after {timeout:.0f} s") from exc
         self.timings[name] = time.monotonic() - started
@@ -107,13 +124,17 @@ def check(program: Path, label: str) -> None:
         if version != f"policydiff {expected_version()}":
             raise CheckFailed(f"--version printed {version!r}, pyproject.toml says {expected_version()}")
         out_json, out_html = runner.work / "out.json", runner.work / "report.html"
-        runner.run("compare --json --html", "compare", *seeds, "--json", str(out_json), "--html", str(out_html))
+        runner.run(
+            "compare --json --html", "compare", *seeds, "--json", str(out_json), "--html", str(out_html)
+        )
         summary = check_comparison_json(json.loads(out_json.read_text(encoding="utf-8")))
         html = out_html.read_text(encoding="utf-8")
         if "<html" not in html[:500].lower() or len(html) < 2000:
             raise CheckFailed(f"{out_html.name} does not look like the report ({len(html)} characters)")
         if (runner.cache / "policydiff" / "jieba.cache").exists():
-            raise CheckFailed("jieba rebuilt its dictionary cache: the bundled jieba_cache/jieba.cache was not used")
+            raise CheckFailed(
+                "jieba rebuilt its dictionary cache: the bundled jieba_cache/jieba.cache was not used"
+            )
         runner.run("gui --smoke with a pair", "--smoke", *seeds, timeout=SMOKE_TIMEOUT_S)
         runner.run("gui --smoke (warm)", "--smoke", timeout=SMOKE_TIMEOUT_S)
     print(f"check {label}: {version}; JSON: {summary}; HTML report {len(html) // 1024} KiB")

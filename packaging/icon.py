@@ -35,7 +35,9 @@ def draw_icon(out: str, size: int = 256) -> None:
             width = (64 if row % 3 != 2 else 48) * s
             if colour and marks_right:
                 colour = "#2e9e5b" if row == 4 else colour
-            painter.setPen(QPen(QColor(colour or "#9fb3c8"), 9 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.setPen(
+                QPen(QColor(colour or "#9fb3c8"), 9 * s, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            )
             painter.drawLine(int((page_x + 12) * s), int(y), int((page_x + 12) * s + width), int(y))
     painter.end()
     if not image.save(out, "PNG"):

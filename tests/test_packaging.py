@@ -1,0 +1,155 @@
+"""The installer build's helpers: version, Debian fields, ldd/dpkg parsing, the built program's checks.
+
+Nothing here freezes or packs anything (.ci/package does); these run in milliseconds.
+"""
+
+from __future__ import annotations
+
+import configparser
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _load(name: str):
+    spec = importlib.util.spec_from_file_location(f"packaging_{name}", ROOT / "packaging" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load("build")
+check_bundle = _load("check_bundle")
+
+
+def test_version_comes_from_pyproject():
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        assert build.read_version() == tomllib.load(f)["project"]["version"]
+    assert check_bundle.expected_version() == build.read_version()
+
+
+@pytest.mark.parametrize(
+    ("python", "debian"),
+    [("0.1.0", "0.1.0"), ("1.0rc1", "1.0~rc1"), ("2.3.0a2", "2.3.0~a2"), ("1.2.dev3", "1.2~dev3")],
+)
+def test_deb_version_sorts_prereleases_first(python, debian):
+    assert build.deb_version(python) == debian
+
+
+def test_parse_ldd():
+    output = (
+        "\tlinux-vdso.so.1 (0x00007ffd)\n"
+        "\tlibQt6Core.so.6 => /opt/policydiff/_internal/libQt6Core.so.6 (0x00007f00)\n"
+        "\tlibxcb-cursor.so.0 => not found\n"
+        "\tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f01)\n"
+        "\t/lib64/ld-linux-x86-64.so.2 (0x00007f02)\n"
+    )
+    resolved, missing = build.parse_ldd(output)
+    assert resolved == {
+        "libQt6Core.so.6": "/opt/policydiff/_internal/libQt6Core.so.6",
+        "libc.so.6": "/lib/x86_64-linux-gnu/libc.so.6",
+    }
+    assert missing == ["libxcb-cursor.so.0"]
+
+
+def test_parse_dpkg_search():
+    output = (
+        "libc6:amd64: /lib/x86_64-linux-gnu/libc.so.6\n"
+        "diversion by foo from: /usr/bin/bar\n"
+        "libgl1:amd64, libgl1:i386: /usr/lib/x86_64-linux-gnu/libGL.so.1\n"
+        "libxcb1: /usr/lib/x86_64-linux-gnu/libxcb.so.1\n"
+    )
+    assert build.parse_dpkg_search(output) == {
+        "/lib/x86_64-linux-gnu/libc.so.6": "libc6",
+        "/usr/lib/x86_64-linux-gnu/libGL.so.1": "libgl1",
+        "/usr/lib/x86_64-linux-gnu/libxcb.so.1": "libxcb1",
+    }
+
+
+def test_optional_plugins(tmp_path):
+    bundle = tmp_path / "policydiff"
+    plugins = bundle / "_internal" / "PySide6" / "Qt" / "plugins"
+    assert build.is_optional(plugins / "platformthemes" / "libqxdgdesktopportal.so", bundle)
+    assert build.is_optional(plugins / "platforms" / "libqwayland.so", bundle)
+    assert not build.is_optional(plugins / "platforms" / "libqxcb.so", bundle)
+    assert not build.is_optional(bundle / "_internal" / "libQt6Gui.so.6", bundle)
+
+
+def test_control_file():
+    info = build.DebInfo(
+        version="0.1.0",
+        architecture="amd64",
+        installed_size_kib=1234,
+        depends=("libc6 (>= 2.36)", "libxcb1"),
+        recommends=("libwayland-egl1",),
+    )
+    text = build.control_file(info)
+    fields = dict(line.split(": ", 1) for line in text.splitlines() if not line.startswith(" "))
+    assert fields["Package"] == "policydiff"
+    assert fields["Depends"] == "libc6 (>= 2.36), libxcb1"
+    assert fields["Recommends"] == "libwayland-egl1"
+    assert fields["Installed-Size"] == "1234"
+    assert text.endswith("\n") and "\n\n" not in text
+
+
+def test_desktop_entry_starts_the_app_from_the_menu():
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(ROOT / "packaging" / "linux" / "policydiff.desktop", encoding="utf-8")
+    section = entry["Desktop Entry"]
+    assert section["Type"] == "Application"
+    assert section["Exec"] == "policydiff"  # /usr/bin/policydiff; no command starts the GUI
+    assert section["Icon"] == "policydiff"  # /usr/share/icons/hicolor/*/apps/policydiff.*
+    assert section["Terminal"] == "false"
+    assert section["Categories"].endswith(";")
+
+
+def _comparison(**summary_overrides):
+    pairs = [
+        {"status": "changed", "moved": True, "manual": False, "figures": [{"status": "changed"}]},
+        {"status": "added", "moved": False, "manual": False, "figures": []},
+        {"status": "unchanged", "moved": False, "manual": False, "figures": [{"status": "unchanged"}]},
+    ]
+    summary = {
+        "pairs": 3,
+        "unchanged": 1,
+        "changed": 1,
+        "added": 1,
+        "removed": 0,
+        "moved": 1,
+        "manual": 0,
+        "figures_changed": 1,
+    }
+    return {"schema": "policydiff.comparison/1", "pairs": pairs, "summary": {**summary, **summary_overrides}}
+
+
+def test_check_comparison_json_accepts_a_consistent_comparison():
+    assert "pairs 3" in check_bundle.check_comparison_json(_comparison())
+
+
+@pytest.mark.parametrize("wrong", [{"pairs": 4}, {"changed": 0}, {"moved": 0}, {"figures_changed": 2}])
+def test_check_comparison_json_rejects_inconsistent_counts(wrong):
+    with pytest.raises(check_bundle.CheckFailed):
+        check_bundle.check_comparison_json(_comparison(**wrong))
+
+
+def test_check_comparison_json_rejects_other_schema_and_no_pairs():
+    with pytest.raises(check_bundle.CheckFailed):
+        check_bundle.check_comparison_json({**_comparison(), "schema": "other/1"})
+    with pytest.raises(check_bundle.CheckFailed):
+        check_bundle.check_comparison_json({**_comparison(), "pairs": []})
+
+
+def test_unexpected_stderr():
+    allowed = "This plugin does not support propagateSizeHints()\n"
+    assert check_bundle.unexpected_stderr(allowed + "\n") == []
+    assert check_bundle.unexpected_stderr(allowed + "Fontconfig error: cannot load\n") == [
+        "Fontconfig error: cannot load"
+    ]
