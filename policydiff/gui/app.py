@@ -70,6 +70,7 @@ def prepare_application(settings: Settings) -> tuple[QApplication, list]:
     assert isinstance(app, QApplication)
     QCoreApplication.setOrganizationName("policydiff")
     QCoreApplication.setApplicationName("policydiff")
+    app.setDesktopFileName("policydiff")  # lets Wayland desktops match the window to its menu entry
     translators = install_translators(app, resolve_language(settings.language))
     family = choose_cjk_font()
     if family is not None:
