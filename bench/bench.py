@@ -29,6 +29,7 @@ def synthetic_pair(target_bytes: int, seed: int = 7) -> tuple[str, str]:
     deleted, 20 % reworded with a changed figure, 3 % followed by an inserted unit.
     """
     from policydiff.io import load_document
+    from policydiff.numerals import cn_numeral
     from policydiff.structure import parse_structure
 
     rng = random.Random(seed)
@@ -49,7 +50,7 @@ def synthetic_pair(target_bytes: int, seed: int = 7) -> tuple[str, str]:
     size = chapter = 0
     while size < target_bytes:
         chapter += 1
-        heading = f"{to_chinese(chapter)}、第{chapter}方面政策（由第{chapter}部门牵头实施）"
+        heading = f"{cn_numeral(chapter)}、第{chapter}方面政策（由第{chapter}部门牵头实施）"
         left_lines.append(heading)
         right_lines.append(heading)
         right_number = 0
@@ -70,19 +71,6 @@ def synthetic_pair(target_bytes: int, seed: int = 7) -> tuple[str, str]:
     left_lines.append("本文件自发布之日起施行。")
     right_lines.append("本文件自发布之日起施行。")
     return "\n".join(left_lines), "\n".join(right_lines)
-
-
-def to_chinese(n: int) -> str:
-    """1 → 一, 24 → 二十四, 305 → 三百零五 (chapter labels of the synthetic documents)."""
-    digits = "零一二三四五六七八九"
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = f"{digits[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (digits[ones] if ones else "")
 
 
 def peak_mb() -> float:

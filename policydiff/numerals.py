@@ -55,3 +55,21 @@ def cn_value(numeral: str) -> int | None:
         else:
             return None
     return total + current
+
+
+def cn_numeral(n: int) -> str:
+    """Write 1 … 999 as a Chinese numeral: 1 → 一, 16 → 十六, 24 → 二十四, 103 → 一百零三.
+
+    The inverse of cn_value for the numbers that label units; used to renumber documents.
+    """
+    if not 0 < n < 1000:
+        raise ValueError(f"cannot write {n} as a unit label numeral")
+    digits = "零一二三四五六七八九"
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = f"{digits[hundreds]}百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (digits[ones] if ones else "")

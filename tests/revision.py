@@ -16,6 +16,7 @@ import opencc
 
 from policydiff.figures import extract_figures
 from policydiff.model import DocumentTree, Level, Unit
+from policydiff.numerals import cn_numeral
 
 REWORDINGS = [("加强", "强化"), ("支持", "扶持"), ("推动", "促进"), ("进一步", "更大力度"), ("完善", "健全")]
 _LABEL = re.compile(
@@ -117,21 +118,6 @@ def make_revision(
     return Revision(out, chapters, removed, moved, changed_figures, reworded)
 
 
-def to_chinese_numeral(n: int) -> str:
-    """1 → 一, 16 → 十六, 24 → 二十四, 103 → 一百零三 (up to 999)."""
-    digits = "零一二三四五六七八九"
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = f"{digits[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    if ones:
-        out += digits[ones]
-    return out or "零"
-
-
 def _digits(figure_text: str) -> str:
     match = re.search(r"\d+(?:\.\d+)?", figure_text)
     return match.group(0) if match else ""
@@ -144,10 +130,10 @@ def _render(text: str, tree: DocumentTree, chapters: list[Chapter], bracket_numb
             lines.append(text[unit.start : unit.end].strip())
     number = 0
     for c_no, chapter in enumerate(chapters, 1):
-        lines.append(f"{to_chinese_numeral(c_no)}、{chapter.text}")
+        lines.append(f"{cn_numeral(c_no)}、{chapter.text}")
         for piece in chapter.articles:
             number += 1
-            label = f"（{to_chinese_numeral(number)}）" if bracket_numbers else f"{number}."
+            label = f"（{cn_numeral(number)}）" if bracket_numbers else f"{number}."
             lines.append(f"{label}{piece.text}")
     for unit in tree.units:
         if unit.level == Level.EPILOGUE:

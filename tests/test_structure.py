@@ -442,3 +442,12 @@ def test_one_megabyte_parses_fast() -> None:
     elapsed = time.perf_counter() - started
     assert tree.count(Level.CHAPTER) > 100
     assert elapsed < 1.0, f"{elapsed:.2f} s for 1 MB"
+
+
+def test_cn_numeral_is_the_inverse_of_cn_value():
+    from policydiff.numerals import cn_numeral, cn_value
+
+    assert [cn_numeral(n) for n in (1, 10, 16, 24, 100, 103, 110, 999)] == [
+        "一", "十", "十六", "二十四", "一百", "一百零三", "一百一十", "九百九十九"
+    ]  # fmt: skip
+    assert all(cn_value(cn_numeral(n)) == n for n in range(1, 1000))
