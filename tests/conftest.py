@@ -9,6 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+pytest_plugins = ["tests.qt_fixtures"]  # window-test fixtures: no blocking dialogs, temporary settings
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}

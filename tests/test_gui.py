@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -23,30 +23,8 @@ from policydiff.model import Comparison, Status
 
 pytestmark = pytest.mark.gui
 
+
 COMPARE_TIMEOUT = 60_000
-
-
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
-    """A dialog would wait for a click that never comes: record it and fail instead."""
-    shown: list[tuple[str, str]] = []
-
-    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
-    QCoreApplication.setOrganizationName("policydiff")
-    QCoreApplication.setApplicationName("policydiff")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return Settings()
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from policydiff.gui.app import run_app, sample_pair
 from policydiff.gui.context import AppContext, Backend
@@ -22,28 +21,6 @@ from policydiff.model import Status
 
 pytestmark = pytest.mark.gui
 
-
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
-    """A dialog would wait for a click that never comes: record it and fail instead."""
-    shown: list[tuple[str, str]] = []
-
-    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        shown.append((title, text))
-        return QMessageBox.StandardButton.Ok
-
-    for name in ("warning", "information", "critical", "question"):
-        monkeypatch.setattr(QMessageBox, name, record)
-    return shown
-
-
-@pytest.fixture
-def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
-    QCoreApplication.setOrganizationName("policydiff")
-    QCoreApplication.setApplicationName("policydiff")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    return Settings()
 
 
 @pytest.fixture
