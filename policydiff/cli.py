@@ -94,7 +94,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.html:
         from policydiff.report import render_report
 
-        write_atomically(args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs)
+        write_atomically(
+            args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
+        )
     if not args.json or args.json != "-":
         s = comparison.summary
         print(
@@ -124,11 +126,17 @@ def _run_outline(args: argparse.Namespace) -> int:
             }
             for u in tree.units
         ]
-        out = {"path": document.path, "format": document.format, "encoding": document.encoding, "title": tree.title}
+        out = {
+            "path": document.path,
+            "format": document.format,
+            "encoding": document.encoding,
+            "title": tree.title,
+        }
         out["units"] = units
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    print(f"{tree.title or document.name}  [{document.format}, {document.encoding or '-'}, {len(document.text)} chars]")
+    facts = f"{document.format}, {document.encoding or '-'}, {len(document.text)} chars"
+    print(f"{tree.title or document.name}  [{facts}]")
     for u in tree.units:
         print(f"{'  ' * u.depth}{u.level.value:<8} {u.label or '·'} {u.heading[:40]}  [{u.start}:{u.end}]")
     return 0
@@ -177,9 +185,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] == "compare":
             return _run_compare(_compare_parser().parse_args(argv[1:]))
         if argv and argv[0] == "outline":
-            return _run_outline(_doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(argv[1:]))
+            return _run_outline(
+                _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(
+                    argv[1:]
+                )
+            )
         if argv and argv[0] == "figures":
-            return _run_figures(_doc_parser("figures", "List the figures (amounts, quotas, ratios) of a document.").parse_args(argv[1:]))
+            return _run_figures(
+                _doc_parser(
+                    "figures", "List the figures (amounts, quotas, ratios) of a document."
+                ).parse_args(argv[1:])
+            )
         if argv and argv[0] == "gui":
             argv = argv[1:]
         return _run_gui(argv)

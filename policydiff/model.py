@@ -205,7 +205,9 @@ class Comparison:
     left: ComparedDocument
     right: ComparedDocument
     pairs: tuple[Pair, ...]
-    overrides: tuple[tuple[int | None, int | None], ...] = field(default=())  # manual (left, right) unit indices
+    overrides: tuple[tuple[int | None, int | None], ...] = field(
+        default=()
+    )  # manual (left, right) unit indices
 
     @property
     def summary(self) -> Summary:

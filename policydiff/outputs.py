@@ -13,7 +13,9 @@ from pathlib import Path
 from policydiff.errors import OutputError
 
 
-def write_atomically(path: str | os.PathLike[str], data: str, inputs: Iterable[str | os.PathLike[str]] = ()) -> Path:
+def write_atomically(
+    path: str | os.PathLike[str], data: str, inputs: Iterable[str | os.PathLike[str]] = ()
+) -> Path:
     """Write ``data`` (UTF-8) to ``path`` via a temporary file in the same folder and a rename.
 
     Args:
@@ -30,8 +32,12 @@ def write_atomically(path: str | os.PathLike[str], data: str, inputs: Iterable[s
     target = Path(path).expanduser().resolve()
     for source in inputs:
         source_path = Path(source).expanduser().resolve()
-        if source_path == target or (target.exists() and source_path.exists() and os.path.samefile(source_path, target)):
-            raise OutputError(f"refusing to write over the input document {source}; choose another output file")
+        if source_path == target or (
+            target.exists() and source_path.exists() and os.path.samefile(source_path, target)
+        ):
+            raise OutputError(
+                f"refusing to write over the input document {source}; choose another output file"
+            )
     folder = target.parent
     if not folder.is_dir():
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
