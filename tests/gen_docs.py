@@ -168,7 +168,7 @@ def revised(draw: st.DrawFn, plan: Plan) -> Plan:
     """The plan after 0–5 random edits: delete / insert / reword / move an article, change a figure."""
     new = _copy(plan)
     for _ in range(draw(st.integers(0, 5))):
-        kind = draw(st.sampled_from(["delete", "insert", "reword", "move", "figure", "sentence"]))
+        kind = draw(st.sampled_from(["delete", "insert", "reword", "move", "figure", "sentence", "duplicate", "merge"]))
         chapters = [c for c in new.chapters if c.articles]
         if not chapters:
             break
@@ -192,6 +192,12 @@ def revised(draw: st.DrawFn, plan: Plan) -> Plan:
                     if fig in s:
                         target.body[i] = s.replace(fig, draw(st.sampled_from(FIGURES)), 1)
                         break
+        elif kind == "duplicate":  # boilerplate articles repeat (加强组织领导 …)
+            copy = replace(target, body=list(target.body), items=list(target.items))
+            draw(st.sampled_from(new.chapters)).articles.insert(0, copy)
+        elif kind == "merge" and k + 1 < len(chapter.articles):
+            following = chapter.articles.pop(k + 1)
+            target.body += [following.heading + "。", *following.body]
         elif kind == "sentence":
             target.body.insert(draw(st.integers(0, len(target.body))), draw(sentence()))
     return new
