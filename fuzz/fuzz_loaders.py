@@ -52,7 +52,9 @@ from policydiff.structure import parse_structure  # noqa: E402
 
 LIMITS = LoadLimits(max_bytes=4 * 2**20, docx_max_uncompressed=16 * 2**20, pdf_max_pages=50)
 MODES = ("t2s", "tw2sp", "hk2s", "none")
-_WORK = Path(tempfile.mkdtemp(prefix="policydiff-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None))
+_WORK = Path(
+    tempfile.mkdtemp(prefix="policydiff-fuzz-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+)
 
 
 def _doc(text: str, name: str) -> LoadedDocument:
@@ -160,12 +162,25 @@ def seeds() -> list[bytes]:
         out.append(txt + text.encode("gbk", errors="ignore"))
         out.append(txt + text.encode("big5", errors="ignore"))
         out.append(txt + text.encode("utf-16"))
-    lines = ["关于支持企业发展的若干措施", "一、总体要求", "（一）加强资金保障。安排资金60亿元。", "1.优化营商环境，不低于70%。", "（1）新增用地1.5万亩。", "①第一项", "第一条 本办法自发布之日起施行。"]
+    lines = [
+        "关于支持企业发展的若干措施",
+        "一、总体要求",
+        "（一）加强资金保障。安排资金60亿元。",
+        "1.优化营商环境，不低于70%。",
+        "（1）新增用地1.5万亩。",
+        "①第一项",
+        "第一条 本办法自发布之日起施行。",
+    ]
     out.append(docx_ + docx_bytes(lines))
     out.append(docx_ + docx_bytes(lines[:2]))
     out.append(pdf + pdf_bytes(lines))
     out.append(pdf + pdf_bytes(None))
-    out.append(html + ("<html><head><title>t</title></head><body><p>" + "</p><p>".join(lines) + "</p></body></html>").encode())
+    out.append(
+        html
+        + (
+            "<html><head><title>t</title></head><body><p>" + "</p><p>".join(lines) + "</p></body></html>"
+        ).encode()
+    )
     out.append(md + ("---\ntitle: x\n---\n# " + "\n\n".join(lines)).encode())
     out.append(txt + "\n".join(lines).encode())
     return out
@@ -196,8 +211,34 @@ def _mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
             del buf[a : a + rng.randint(1, 64)]
         elif choice == 3:  # insert interesting text
             snippet = rng.choice(
-                ["一、", "（一）", "1.", "1、", "（1）", "①", "第一章", "第一条", "\n", "\r", "\x00", "。", "60亿元", "不低于70%",
-                 "<p>", "</p>", "<!DOCTYPE", "&#x4e00;", "\ufeff", "\u200b", "\U0001F600", "\u0301", "\ue000", "發展", "１．", "（十）"]
+                [
+                    "一、",
+                    "（一）",
+                    "1.",
+                    "1、",
+                    "（1）",
+                    "①",
+                    "第一章",
+                    "第一条",
+                    "\n",
+                    "\r",
+                    "\x00",
+                    "。",
+                    "60亿元",
+                    "不低于70%",
+                    "<p>",
+                    "</p>",
+                    "<!DOCTYPE",
+                    "&#x4e00;",
+                    "\ufeff",
+                    "\u200b",
+                    "\U0001f600",
+                    "\u0301",
+                    "\ue000",
+                    "發展",
+                    "１．",
+                    "（十）",
+                ]
             ).encode(rng.choice(["utf-8", "utf-8", "gbk", "utf-16-le"]), errors="ignore")
             a = rng.randrange(len(buf) + 1)
             buf[a:a] = snippet
@@ -246,9 +287,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--seconds", type=float, default=60, help="how long to fuzz (default 60)")
     parser.add_argument("--seed", type=int, default=0, help="random seed of the fallback loop")
-    parser.add_argument("--crashes", type=Path, default=ROOT / "fuzz" / "crashes", help="where crashing inputs go")
-    parser.add_argument("--corpus", type=Path, help="atheris: corpus folder (default: a fresh folder of seeds)")
-    parser.add_argument("--no-atheris", action="store_true", help="use the mutation loop even if atheris is installed")
+    parser.add_argument(
+        "--crashes", type=Path, default=ROOT / "fuzz" / "crashes", help="where crashing inputs go"
+    )
+    parser.add_argument(
+        "--corpus", type=Path, help="atheris: corpus folder (default: a fresh folder of seeds)"
+    )
+    parser.add_argument(
+        "--no-atheris", action="store_true", help="use the mutation loop even if atheris is installed"
+    )
     parser.add_argument("--replay", type=Path, nargs="*", help="run these input files once each and report")
     args, rest = parser.parse_known_args(argv)
     if args.replay:

@@ -20,24 +20,93 @@ CN_DIGITS = "零一二三四五六七八九"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 SUBJECTS = [
-    "省发展改革委", "财政厅", "自然资源厅", "科技厅", "各市县政府", "人民银行", "金融监管局",
-    "商务厅", "农业农村厅", "人力社保厅", "住房城乡建设厅", "生态环境厅", "交通运输厅", "市场监管局",
+    "省发展改革委",
+    "财政厅",
+    "自然资源厅",
+    "科技厅",
+    "各市县政府",
+    "人民银行",
+    "金融监管局",
+    "商务厅",
+    "农业农村厅",
+    "人力社保厅",
+    "住房城乡建设厅",
+    "生态环境厅",
+    "交通运输厅",
+    "市场监管局",
 ]
 VERBS = [
-    "加强", "推动", "支持", "完善", "落实", "健全", "优化", "扩大", "提升", "保障", "实施", "鼓励",
-    "深化", "培育", "强化", "争取", "安排", "统筹",
+    "加强",
+    "推动",
+    "支持",
+    "完善",
+    "落实",
+    "健全",
+    "优化",
+    "扩大",
+    "提升",
+    "保障",
+    "实施",
+    "鼓励",
+    "深化",
+    "培育",
+    "强化",
+    "争取",
+    "安排",
+    "统筹",
 ]
 OBJECTS = [
-    "重大项目建设", "要素保障", "专项债券", "中长期贷款", "科技创新", "高新技术企业", "人才引进",
-    "用地指标", "能耗指标", "营商环境", "数字经济", "先进制造业", "现代服务业", "乡村振兴",
-    "城市更新", "生态保护修复", "稳岗就业", "消费升级", "对外开放", "融资担保", "首台套装备",
-    "研发投入", "技术改造", "小微企业", "民营经济", "农田建设", "产业链供应链", "外贸新业态",
+    "重大项目建设",
+    "要素保障",
+    "专项债券",
+    "中长期贷款",
+    "科技创新",
+    "高新技术企业",
+    "人才引进",
+    "用地指标",
+    "能耗指标",
+    "营商环境",
+    "数字经济",
+    "先进制造业",
+    "现代服务业",
+    "乡村振兴",
+    "城市更新",
+    "生态保护修复",
+    "稳岗就业",
+    "消费升级",
+    "对外开放",
+    "融资担保",
+    "首台套装备",
+    "研发投入",
+    "技术改造",
+    "小微企业",
+    "民营经济",
+    "农田建设",
+    "产业链供应链",
+    "外贸新业态",
 ]
 CONNECT = ["，", "，并", "，进一步", "，着力", "，全面", "，持续"]
 FIGURES = [
-    "60亿元", "1600亿元左右", "不低于70%", "1.5万亩", "35万亩", "100个", "不少于60亿元",
-    "5000万元", "20%以上", "最高500万元", "3000家", "10万人", "1.2万公里", "2万吨标准煤",
-    "不超过30%", "4000亿元左右", "50亿元", "800万平方米", "力争200家", "最高1000万元",
+    "60亿元",
+    "1600亿元左右",
+    "不低于70%",
+    "1.5万亩",
+    "35万亩",
+    "100个",
+    "不少于60亿元",
+    "5000万元",
+    "20%以上",
+    "最高500万元",
+    "3000家",
+    "10万人",
+    "1.2万公里",
+    "2万吨标准煤",
+    "不超过30%",
+    "4000亿元左右",
+    "50亿元",
+    "800万平方米",
+    "力争200家",
+    "最高1000万元",
 ]
 FIG_SUBJECTS = ["投资", "贷款", "补助", "奖励", "用地", "资金", "面积", "比例", "规模", "名额"]
 REWORDINGS = [("加强", "强化"), ("支持", "扶持"), ("推动", "促进"), ("完善", "健全"), ("落实", "实施")]
@@ -127,10 +196,19 @@ def sentence(draw: st.DrawFn, figure: bool | None = None) -> str:
     verb, obj = draw(st.sampled_from(VERBS)), draw(st.sampled_from(OBJECTS))
     parts = [draw(st.sampled_from(SUBJECTS)), verb, obj]
     if draw(st.booleans()):
-        parts += [draw(st.sampled_from(CONNECT)), draw(st.sampled_from(VERBS)), draw(st.sampled_from(OBJECTS))]
+        parts += [
+            draw(st.sampled_from(CONNECT)),
+            draw(st.sampled_from(VERBS)),
+            draw(st.sampled_from(OBJECTS)),
+        ]
     with_figure = draw(st.booleans()) if figure is None else figure
     if with_figure:
-        parts += ["，", draw(st.sampled_from(VERBS)), draw(st.sampled_from(FIG_SUBJECTS)), draw(st.sampled_from(FIGURES))]
+        parts += [
+            "，",
+            draw(st.sampled_from(VERBS)),
+            draw(st.sampled_from(FIG_SUBJECTS)),
+            draw(st.sampled_from(FIGURES)),
+        ]
     return "".join(parts) + "。"
 
 
@@ -159,7 +237,10 @@ def _copy(plan: Plan) -> Plan:
     return Plan(
         plan.title,
         plan.preamble,
-        [Chapter(c.heading, [replace(a, body=list(a.body), items=list(a.items)) for a in c.articles]) for c in plan.chapters],
+        [
+            Chapter(c.heading, [replace(a, body=list(a.body), items=list(a.items)) for a in c.articles])
+            for c in plan.chapters
+        ],
     )
 
 
@@ -168,7 +249,11 @@ def revised(draw: st.DrawFn, plan: Plan) -> Plan:
     """The plan after 0–5 random edits: delete / insert / reword / move an article, change a figure."""
     new = _copy(plan)
     for _ in range(draw(st.integers(0, 5))):
-        kind = draw(st.sampled_from(["delete", "insert", "reword", "move", "figure", "sentence", "duplicate", "merge"]))
+        kind = draw(
+            st.sampled_from(
+                ["delete", "insert", "reword", "move", "figure", "sentence", "duplicate", "merge"]
+            )
+        )
         chapters = [c for c in new.chapters if c.articles]
         if not chapters:
             break
@@ -217,8 +302,12 @@ def documents(draw: st.DrawFn) -> str:
 
 
 _S2T = opencc.OpenCC("s2t")
-_FULL_WIDTH = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "%": "％"})
-_HALF_WIDTH = str.maketrans({v: k for k, v in ((",", "，"), (";", "；"), (":", "："), ("(", "（"), (")", "）"), ("%", "％"))})
+_FULL_WIDTH = str.maketrans(
+    {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？", "%": "％"}
+)
+_HALF_WIDTH = str.maketrans(
+    {v: k for k, v in ((",", "，"), (";", "；"), (":", "："), ("(", "（"), (")", "）"), ("%", "％"))}
+)
 _DIGITS_FULL = str.maketrans("0123456789", "０１２３４５６７８９")
 
 

@@ -230,7 +230,9 @@ LAUGHS = (
 
 def test_billion_laughs_in_docx_is_refused(tmp_path, capsys, good):
     path = _docx_with_document_xml(
-        tmp_path, "laughs.docx", lambda d: d.replace(b"?>", b"?>" + LAUGHS, 1).replace("加强".encode(), b"&j;", 1)
+        tmp_path,
+        "laughs.docx",
+        lambda d: d.replace(b"?>", b"?>" + LAUGHS, 1).replace("加强".encode(), b"&j;", 1),
     )
     rss, outcome = load_in_subprocess(path)
     assert outcome.startswith("refused") and "ENTITY" in outcome, outcome
@@ -242,7 +244,9 @@ def test_entity_declarations_hidden_behind_a_long_comment_are_not_expanded(tmp_p
     """The DOCTYPE comes after 100 KB of comment, past the part of the XML scanned for it."""
     padding = b"<!--" + b"x" * 100_000 + b"-->"
     path = _docx_with_document_xml(
-        tmp_path, "hidden.docx", lambda d: d.replace(b"?>", b"?>" + padding + LAUGHS, 1).replace("加强".encode(), b"&j;", 1)
+        tmp_path,
+        "hidden.docx",
+        lambda d: d.replace(b"?>", b"?>" + padding + LAUGHS, 1).replace("加强".encode(), b"&j;", 1),
     )
     rss, outcome = load_in_subprocess(path)
     assert rss < 100, outcome
@@ -257,7 +261,9 @@ def test_external_entity_in_docx_never_reads_local_files(tmp_path):
     pad = b"<!--" + b"x" * 100_000 + b"-->"
     for name, head in (("xxe.docx", xxe), ("xxe-hidden.docx", pad + xxe)):
         path = _docx_with_document_xml(
-            tmp_path, name, lambda d, head=head: d.replace(b"?>", b"?>" + head, 1).replace("加强".encode(), b"&x;", 1)
+            tmp_path,
+            name,
+            lambda d, head=head: d.replace(b"?>", b"?>" + head, 1).replace("加强".encode(), b"&x;", 1),
         )
         try:
             document = load_document(path)
@@ -305,7 +311,12 @@ def test_truncated_and_corrupted_pdf(tmp_path, capsys, good):
 
 @pytest.mark.parametrize(
     ("name", "data"),
-    [("empty.txt", b""), ("blank.txt", b" \n\t\r\n\xe3\x80\x80\n"), ("empty.docx", b""), ("blank.md", b"\n\n")],
+    [
+        ("empty.txt", b""),
+        ("blank.txt", b" \n\t\r\n\xe3\x80\x80\n"),
+        ("empty.docx", b""),
+        ("blank.md", b"\n\n"),
+    ],
 )
 def test_empty_and_whitespace_only(tmp_path, capsys, good, name, data):
     path = write(tmp_path / name, data)
@@ -381,7 +392,9 @@ def test_mixed_line_endings_compare_as_unchanged(tmp_path, capsys):
 
 def test_nul_bytes_are_dropped(tmp_path):
     left = write(tmp_path / "a.txt", GOOD)
-    right = write(tmp_path / "b.txt", GOOD.encode("utf-8").replace("资金".encode(), "资\0金".encode()) + b"\0")
+    right = write(
+        tmp_path / "b.txt", GOOD.encode("utf-8").replace("资金".encode(), "资\0金".encode()) + b"\0"
+    )
     comparison = compare_files(str(left), str(right))
     check_invariants(comparison)
     assert "\0" not in comparison.right.text
@@ -422,7 +435,9 @@ def test_odd_characters_keep_spans_exact(odd, mode):
     right = f"一、总则\n1.加强资金{odd}保障。安排资金60亿元。\n2.优化{odd}{odd}营商环境。\n3.新增{odd}\n"
     for a, b in ((left, right), (right, left), (left, left), (odd, left), (odd + "\n" + odd, odd)):
         for show in (False, True):
-            comparison = compare_documents(doc(a), doc(b), CompareOptions(normalize=mode, show_normalization_diffs=show))
+            comparison = compare_documents(
+                doc(a), doc(b), CompareOptions(normalize=mode, show_normalization_diffs=show)
+            )
             check_invariants(comparison)
 
 
@@ -576,4 +591,3 @@ def test_command_line_in_a_subprocess_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("policydiff: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr and result.stdout == ""
-

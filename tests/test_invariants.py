@@ -82,7 +82,9 @@ def assert_no_change(comparison: Comparison) -> None:
 @given(document_pairs(), MODES, st.booleans())
 def test_edits_rebuild_both_units_and_every_unit_is_paired_once(pair, mode, show):
     left, right = pair
-    comparison = compare_documents(doc(left), doc(right), CompareOptions(normalize=mode, show_normalization_diffs=show))
+    comparison = compare_documents(
+        doc(left), doc(right), CompareOptions(normalize=mode, show_normalization_diffs=show)
+    )
     check_all(comparison)
     for p in comparison.pairs:
         if p.status == Status.UNCHANGED:
@@ -152,7 +154,9 @@ def assert_mirror(left: str, right: str) -> None:
     "so swapped sentences keep a different sentence equal each way (similarity 0.5333 vs 0.4667)",
 )
 def test_mirror_two_sentences_swapped_inside_one_article():
-    assert_mirror("一、总则\n1.加强资金保障。推动高质量发展。\n", "一、总则\n1.推动高质量发展。加强资金保障。\n")
+    assert_mirror(
+        "一、总则\n1.加强资金保障。推动高质量发展。\n", "一、总则\n1.推动高质量发展。加强资金保障。\n"
+    )
 
 
 @pytest.mark.xfail(
