@@ -102,14 +102,8 @@ def check_compare(text: str, cut: int, mode: str) -> None:
     same = compare_documents(_doc(text, "a.txt"), _doc(text, "b.txt"), CompareOptions(normalize=mode))
     check_invariants(same)
     for p in same.pairs:
-        if p.left is None or p.right is None:
-            unit = p.left or p.right
-            # KNOWN ISSUE (tests/test_fuzz_regressions.py, strict xfail): a unit whose text after its
-            # label has no letter or digit is never paired, not even with itself. Remove when fixed.
-            own = text[unit.start + len(unit.label) : unit.own_end]
-            assert not any(ch.isalnum() for ch in own), f"self-diff: unit {unit.index} unpaired"
-        else:
-            assert p.left.start == p.right.start and not p.edits, "self-diff"
+        assert p.left is not None and p.right is not None, "self-diff: a unit went unpaired"
+        assert p.left.start == p.right.start and not p.edits, "self-diff"
     if len(text) > 1:
         k = cut % len(text)
         edited = text[:k] + text[k + 1 + cut % 7 :] + text[k : k + 3]

@@ -54,6 +54,7 @@ class UnitFeatures:
     heading: str  # normalized heading (label excluded)
     words: Counter[str] = field(default_factory=Counter)  # content words of the unit and its sub-units
     number: int | None = None
+    text: str = ""  # normalized own text without the label: identical texts pair first
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ class Aligner:
         if a.level in SPECIAL_LEVELS:
             return 1.0  # title with title, preamble with preamble, epilogue with epilogue
         cfg = self.config
-        body = self.vectors.cosine(li, ri)
+        body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), 0.999)
         head = heading_similarity(a.heading, b.heading)
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
         score -= cfg.depth_penalty * abs(a.depth - b.depth)
@@ -198,8 +199,18 @@ class Aligner:
         return result
 
     # -- assignment ------------------------------------------------------------------------------
+    def _rank(self, item: tuple[float, int, int]) -> tuple[float, float, int, int]:
+        """Best first; ties (scores equal to 6 places) go to the pair nearest in relative position.
+
+        Rounding keeps float summation order from deciding, and the tie-break reads the same from
+        either side, so comparing B with A mirrors comparing A with B.
+        """
+        score, li, ri = item
+        where = abs(li / max(len(self.left), 1) - ri / max(len(self.right), 1))
+        return (-round(score, 6), round(where, 9), li + ri, li)
+
     def _greedy(self, scored: list[tuple[float, int, int]], threshold: float) -> None:
-        scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+        scored.sort(key=self._rank)
         for score, li, ri in scored:
             if score < threshold:
                 break
@@ -232,8 +243,30 @@ class Aligner:
                 extra[li].update(others)
         return extra
 
+    def _pair_identical(self) -> None:
+        """Pair units whose own text is identical and unique on each side, before any scoring."""
+
+        def key(unit: UnitFeatures) -> tuple[str, bool, str]:
+            group = unit.level.value if unit.level in SPECIAL_LEVELS else "unit"
+            return (group, unit.has_children, unit.text)
+
+        left_by: dict[tuple[str, bool, str], list[int]] = defaultdict(list)
+        right_by: dict[tuple[str, bool, str], list[int]] = defaultdict(list)
+        for li, unit in enumerate(self.left):
+            left_by[key(unit)].append(li)
+        for ri, unit in enumerate(self.right):
+            right_by[key(unit)].append(ri)
+        for k, lefts in left_by.items():
+            rights = right_by.get(k, [])
+            if len(lefts) == 1 and len(rights) == 1 and k[2]:
+                li, ri = lefts[0], rights[0]
+                self.l2r[li] = ri
+                self.r2l[ri] = li
+                self.scores[(self.left[li].index, self.right[ri].index)] = 1.0
+
     def run(self) -> Alignment:
         cfg = self.config
+        self._pair_identical()
         candidates = self._candidates()
         base: dict[tuple[int, int], float] = {}
         for li, rights in candidates.items():

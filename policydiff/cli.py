@@ -97,13 +97,12 @@ def _run_compare(args: argparse.Namespace) -> int:
         write_atomically(
             args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
         )
-    if not args.json or args.json != "-":
+    if args.json != "-":  # standard output carries the JSON alone when asked for
         s = comparison.summary
         print(
             f"{comparison.left.document.name} ↔ {comparison.right.document.name}: {s.pairs} pairs, "
             f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
-            f"{s.moved} moved, {s.figures_changed} figures changed",
-            file=sys.stderr if args.json == "-" else sys.stdout,
+            f"{s.moved} moved, {s.figures_changed} figures changed"
         )
     return 0
 

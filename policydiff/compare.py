@@ -144,6 +144,7 @@ def prepare(document: LoadedDocument, mode: str) -> _Prepared:
                 heading=heading,
                 words=content_words(words[lo:hi]),
                 number=unit.number,
+                text=norm.text[a:b].strip(),
             )
         )
     prepared = _Prepared(

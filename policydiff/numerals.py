@@ -58,18 +58,23 @@ def cn_value(numeral: str) -> int | None:
 
 
 def cn_numeral(n: int) -> str:
-    """Write 1 … 999 as a Chinese numeral: 1 → 一, 16 → 十六, 24 → 二十四, 103 → 一百零三.
+    """Write 1 … 9999 as a Chinese numeral: 1 → 一, 16 → 十六, 103 → 一百零三, 1010 → 一千零一十.
 
     The inverse of cn_value for the numbers that label units; used to renumber documents.
     """
-    if not 0 < n < 1000:
+    if not 0 < n < 10_000:
         raise ValueError(f"cannot write {n} as a unit label numeral")
     digits = "零一二三四五六七八九"
-    hundreds, rest = divmod(n, 100)
-    tens, ones = divmod(rest, 10)
-    out = f"{digits[hundreds]}百" if hundreds else ""
-    if tens:
-        out += ("" if tens == 1 and not hundreds else digits[tens]) + "十"
-    elif hundreds and ones:
-        out += "零"
-    return out + (digits[ones] if ones else "")
+    out = ""
+    pending_zero = False
+    for value, name in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, n = divmod(n, value)
+        if digit:
+            if pending_zero:
+                out += "零"
+            leading_ten = value == 10 and digit == 1 and not out
+            out += ("" if leading_ten else digits[digit]) + name
+            pending_zero = False
+        elif out:
+            pending_zero = True
+    return out

@@ -95,8 +95,24 @@ def diff_tokens(
         Chunks covering both sequences in order; a delete next to an insert becomes a replace.
     """
     config = config or DiffConfig()
-    if list(left) == list(right):
+    left, right = list(left), list(right)
+    if left == right:
         return [TokenChunk(Op.EQUAL, 0, len(left), 0, len(right))] if left else []
+    if right < left:
+        # Always diff in one canonical direction and mirror: when two changes are equally good,
+        # diff-match-patch's choice depends on direction, and B against A must mirror A against B.
+        return [_mirror(c) for c in _diff_directed(right, left, config)]
+    return _diff_directed(left, right, config)
+
+
+_MIRRORED_OP = {Op.EQUAL: Op.EQUAL, Op.REPLACE: Op.REPLACE, Op.DELETE: Op.INSERT, Op.INSERT: Op.DELETE}
+
+
+def _mirror(chunk: TokenChunk) -> TokenChunk:
+    return TokenChunk(_MIRRORED_OP[chunk.op], chunk.r0, chunk.r1, chunk.l0, chunk.l1)
+
+
+def _diff_directed(left: list[str], right: list[str], config: DiffConfig) -> list[TokenChunk]:
     if len(left) * len(right) <= config.direct_product and len(left) <= config.max_tokens:
         return _diff(left, right, config, [1] * len(left), [1] * len(right))
     return _diff_long(left, right, config)

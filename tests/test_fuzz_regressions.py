@@ -60,11 +60,6 @@ def test_labels_only_documents_compare_exactly(mode):
         check_invariants(comparison)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align: a unit with no content words (a bare label such as `2.`) scores 0 against everything, "
-    "below min_content, so it is never paired, not even with the identical unit of the same document",
-)
 @pytest.mark.parametrize("text", ["一、总则\n1.加强资金保障。\n2.\n", "一、\n二、\n", "1.\n2.\n"])
 def test_document_with_a_bare_label_against_itself_is_unchanged(text):
     comparison = compare_documents(doc(text), doc(text, "y.txt"))

@@ -148,23 +148,12 @@ def assert_mirror(left: str, right: str) -> None:
     assert forward == backward
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="worddiff: diff-match-patch breaks ties between equally long token LCSs by direction, "
-    "so swapped sentences keep a different sentence equal each way (similarity 0.5333 vs 0.4667)",
-)
 def test_mirror_two_sentences_swapped_inside_one_article():
     assert_mirror(
         "一、总则\n1.加强资金保障。推动高质量发展。\n", "一、总则\n1.推动高质量发展。加强资金保障。\n"
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="align: two candidates with the same word bag score 1.0 and 1.0000000000000002 (float summation "
-    "order), the heading no longer counts once the body cosine is 1, so an identical unit loses to a "
-    "reordered one in one direction only",
-)
 def test_mirror_identical_unit_beats_a_reordered_copy():
     assert_mirror(
         "一、。\n一、。\n一、加强资金保障用地保障用地。\n",
