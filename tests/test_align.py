@@ -7,7 +7,9 @@ from policydiff.model import Level
 
 
 def unit(index, level, heading, words, parent=None, depth=0, children=False, number=None):
-    return UnitFeatures(index, level, depth, parent, children, heading, Counter(words.split()), number, heading + words)
+    return UnitFeatures(
+        index, level, depth, parent, children, heading, Counter(words.split()), number, heading + words
+    )
 
 
 def chapter(index, heading, words):

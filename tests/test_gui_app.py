@@ -22,7 +22,6 @@ from policydiff.model import Status
 pytestmark = pytest.mark.gui
 
 
-
 @pytest.fixture
 def runner(qapp):  # type: ignore[no-untyped-def]
     jobs = JobRunner()

@@ -450,5 +450,11 @@ def test_cn_numeral_is_the_inverse_of_cn_value():
     assert [cn_numeral(n) for n in (1, 10, 16, 24, 100, 103, 110, 999)] == [
         "一", "十", "十六", "二十四", "一百", "一百零三", "一百一十", "九百九十九"
     ]  # fmt: skip
-    assert [cn_numeral(n) for n in (1000, 1001, 1010, 1100, 2024)] == ["一千", "一千零一", "一千零一十", "一千一百", "二千零二十四"]
+    assert [cn_numeral(n) for n in (1000, 1001, 1010, 1100, 2024)] == [
+        "一千",
+        "一千零一",
+        "一千零一十",
+        "一千一百",
+        "二千零二十四",
+    ]
     assert all(cn_value(cn_numeral(n)) == n for n in range(1, 10_000))
