@@ -425,21 +425,10 @@ def test_plain_zip_is_not_a_word_document(tmp_path):
 
 
 def make_pdf(path: Path, lines: list[str] | None) -> Path:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    """A one-page PDF with a Chinese text layer (reportlab's built-in CID font), or none."""
+    from tests.gen_docs import pdf_bytes
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    c = canvas.Canvas(str(path), pagesize=A4)
-    if lines is None:
-        c.rect(100, 100, 200, 300, fill=1)
-    else:
-        c.setFont("STSong-Light", 12)
-        for i, line in enumerate(lines):
-            c.drawString(72, 760 - 20 * i, line)
-    c.showPage()
-    c.save()
+    path.write_bytes(pdf_bytes(lines))
     return path
 
 
