@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.gui.outline import refilter, status_name
+from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -45,38 +45,22 @@ def change_text(change: FigureChange) -> str:
     return status_name(change.status)
 
 
-class FigureModel(QAbstractTableModel):
+class FigureModel(RowsModel):
     """One row per compared figure of the current comparison."""
 
     UNIT, SUBJECT, LEFT, RIGHT, CHANGE, QUALIFIER = range(6)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[int, Pair, FigureChange]] = []
-
     def set_comparison(self, comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        self._rows = []
+        rows: list[tuple[int, Pair, FigureChange]] = []
         if comparison is not None:
             for index, pair in enumerate(comparison.pairs):
-                for change in pair.figures:
-                    self._rows.append((index, pair, change))
-        self.endResetModel()
+                rows.extend((index, pair, change) for change in pair.figures)
+        self.set_rows(rows)
 
     def row(self, row: int) -> tuple[int, Pair, FigureChange]:
         return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (
             self.tr("Unit"),
             self.tr("Subject"),
@@ -84,7 +68,7 @@ class FigureModel(QAbstractTableModel):
             self.tr("Right"),
             self.tr("Change"),
             self.tr("Qualifier"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole

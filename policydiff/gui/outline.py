@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, Level, Pair, Status, Unit
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,48 +94,32 @@ def is_difference(pair: Pair) -> bool:
     return pair.status != Status.UNCHANGED or pair.moved or pair.figures_changed > 0
 
 
-class PairModel(QAbstractTableModel):
+class PairModel(RowsModel):
     """One row per pair of the current comparison, in reading order."""
 
     LEFT, RIGHT, STATUS, SIMILARITY, FIGURES = range(5)
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._pairs: tuple[Pair, ...] = ()
-
     def set_comparison(self, comparison: Comparison | None) -> None:
-        self.beginResetModel()
-        self._pairs = comparison.pairs if comparison is not None else ()
-        self.endResetModel()
+        self.set_rows(comparison.pairs if comparison is not None else ())
 
     def pair(self, row: int) -> Pair:
-        return self._pairs[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._pairs)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def titles(self) -> tuple[str, ...]:
         return (
             self.tr("Left"),
             self.tr("Right"),
             self.tr("Status"),
             self.tr("Similarity"),
             self.tr("Figures"),
-        )[section]
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if not index.isValid():
             return None
-        pair = self._pairs[index.row()]
+        pair = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.LEFT:
