@@ -82,13 +82,22 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.model import CompareOptions
     from policydiff.outputs import write_atomically
 
+    if (
+        args.json
+        and args.html
+        and args.json != "-"
+        and os.path.abspath(args.json) == os.path.abspath(args.html)
+    ):
+        _compare_parser().error("--json and --html name the same file; give each its own")
     options = CompareOptions(normalize=args.normalize, show_normalization_diffs=args.show_normalization_diffs)
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
         data = json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1)
-        if args.json == "-":
-            sys.stdout.write(data + "\n")
+        if args.json == "-":  # JSON is UTF-8 whatever the console's encoding
+            sys.stdout.flush()
+            sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
+            sys.stdout.buffer.flush()
         else:
             write_atomically(args.json, data, inputs=inputs)
     if args.html:
@@ -180,6 +189,9 @@ def _run_gui(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``policydiff`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show ↔ or Chinese gets '?', not a crash
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         if argv and argv[0] == "compare":
             return _run_compare(_compare_parser().parse_args(argv[1:]))

@@ -13,6 +13,16 @@ from pathlib import Path
 from policydiff.errors import OutputError
 
 
+def _read_umask() -> int:
+    """The process umask (read once, at import, on the main thread: os.umask is process-wide)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 def write_atomically(
     path: str | os.PathLike[str], data: str, inputs: Iterable[str | os.PathLike[str]] = ()
 ) -> Path:
@@ -43,19 +53,24 @@ def write_atomically(
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist")
     if target.is_dir():
         raise OutputError(f"cannot write {path}: it is a folder")
+    payload = data.encode("utf-8", errors="replace")  # lone surrogates (odd file names) never abort a write
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=".policydiff-", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise OutputError(f"cannot write in {folder}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(data)
-        os.chmod(tmp_name, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        # an existing file keeps its permissions; a new one gets what the umask allows
+        mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_UMASK
+        os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
-    except OSError as exc:
+    except BaseException as exc:
         try:
             os.unlink(tmp_name)
         except OSError:
             pass
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise
     return target
