@@ -93,7 +93,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
-        data = json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1)
+        data = json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1, allow_nan=False)
         if args.json == "-":  # JSON is UTF-8 whatever the console's encoding
             sys.stdout.flush()
             sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))

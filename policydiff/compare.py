@@ -8,6 +8,7 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 
 from __future__ import annotations
 
+import math
 import threading
 from bisect import bisect_left
 from collections import OrderedDict
@@ -117,6 +118,25 @@ def _body_start(text: str, unit: Unit) -> int:
     return unit.start
 
 
+def _keep_blocks_whole(
+    words: list[str], starts: list[int], norm: NormalizedText
+) -> tuple[list[str], list[int]]:
+    """Join words that split an OpenCC block (記憶體 → 内存 segmented 内|存): a diff boundary
+    inside a block could not map back to the loaded text, so no word boundary may fall there."""
+    inside = {j + 1 for j in norm.ends if j + 1 < len(norm.text) and norm.starts[j + 1] == norm.starts[j]}
+    if not inside:
+        return words, starts
+    out_words: list[str] = []
+    out_starts: list[int] = []
+    for word, start in zip(words, starts, strict=True):
+        if out_words and start in inside:
+            out_words[-1] += word
+        else:
+            out_words.append(word)
+            out_starts.append(start)
+    return out_words, out_starts
+
+
 def prepare(document: LoadedDocument, mode: str) -> _Prepared:
     """Normalize, parse and segment a document once per mode (cached)."""
     key = (document.text, mode)
@@ -125,7 +145,7 @@ def prepare(document: LoadedDocument, mode: str) -> _Prepared:
         return cached
     tree = parse_structure(document.text)
     norm = normalize(document.text, mode)
-    words, starts = segment(norm.text)
+    words, starts = _keep_blocks_whole(*segment(norm.text), norm)
     units = tree.units
     has_children = {u.parent for u in units if u.parent is not None}
     own_spans = tuple(norm.slice_span(_body_start(document.text, u), u.own_end) for u in units)
@@ -253,8 +273,16 @@ def _unit_figures(prepared: _Prepared, figure_view: _Prepared, unit: Unit) -> li
     a, b = figure_view.own_spans[unit.index]
     original = prepared.document.text
     out = []
+    low, high = _body_start(original, unit), unit.own_end
     for fig in extract_figures(norm.text[a:b]):
+        if not math.isfinite(fig.value) or (fig.value_high is not None and not math.isfinite(fig.value_high)):
+            continue  # a run of hundreds of digits is no amount
         start, end = norm.to_original(a + fig.start, a + fig.end)
+        start, end = max(start, low), min(end, high)  # never past the unit into dropped whitespace
+        while start < end and original[start].isspace():
+            start += 1
+        while end > start and original[end - 1].isspace():
+            end -= 1
         out.append(replace(fig, start=start, end=end, text=original[start:end]))
     return out
 
@@ -299,10 +327,20 @@ def _pair(
     return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, edits, figs, manual)
 
 
+def effective_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
+    """The user's overrides with the last word per unit: re-pairing a unit forgets its earlier
+    pairing or unpairing, so units displaced by an earlier choice return to the machine's pairs."""
+    out: list[Override] = []
+    for li, ri in overrides:
+        out = [(a, b) for a, b in out if not ((li is not None and a == li) or (ri is not None and b == ri))]
+        out.append((li, ri))
+    return tuple(out)
+
+
 def _apply_overrides(
     alignment: Alignment, overrides: Iterable[Override], left: _Prepared, right: _Prepared
 ) -> tuple[Alignment, set[tuple[int | None, int | None]]]:
-    """Apply the user's manual pairings/unpairings on top of the machine's alignment."""
+    """Apply the user's manual pairings/unpairings (see effective_overrides) on the machine's alignment."""
     l2r = {a: b for a, b in alignment.pairs if a is not None and b is not None}
     manual: set[tuple[int | None, int | None]] = set()
     for li, ri in overrides:
@@ -344,6 +382,7 @@ def compare_prepared(
     diff_config = diff_config or DiffConfig()
     alignment = align_units(left.features, right.features, align_config)
     manual: set[tuple[int | None, int | None]] = set()
+    overrides = effective_overrides(overrides)
     if overrides:
         alignment, manual = _apply_overrides(alignment, overrides, left, right)
     left_fig = left if options.normalize == FIGURE_MODE else prepare(left.document, FIGURE_MODE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ class PairingConfig:
     min_subject: float = 0.25  # below this a pair needs both subjects empty
     cross_kind_subject: float = 0.8  # figures of different kinds pair only when subjects agree this much
     rel_tol: float = 1e-9
+    full_pairing: int = 40_000  # left × right leftovers up to which every pair is scored
+    window: int = 64  # above that, each figure meets this many neighbours on each side
 
 
 DEFAULT = PairingConfig()
@@ -121,10 +124,14 @@ def compare_figures(
         n, m = max(len(left) - 1, 1), max(len(right) - 1, 1)
         grams_r = {j: _grams(right[j].subject) for j in rest_r}
         candidates: list[tuple[float, int, int]] = []
+        # Units with thousands of figures (appendix tables) compare each figure with its
+        # neighbourhood in relative position only, so the work stays linear.
+        window = len(rest_r) if len(rest_l) * len(rest_r) <= config.full_pairing else config.window
         for i in rest_l:
             a = left[i]
             ga = _grams(a.subject)
-            for j in rest_r:
+            middle = bisect_left(rest_r, round(i / n * m))
+            for j in rest_r[max(0, middle - window) : middle + window]:
                 b = right[j]
                 gb = grams_r[j]
                 sim = _jaccard(ga, gb) if ga or gb else 0.5

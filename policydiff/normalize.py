@@ -202,7 +202,7 @@ def _fold(text: str, mode: str | None) -> NormalizedText:
 
 def _convert_script(text: str, mode: str) -> tuple[str, array | None, dict[int, int]]:
     """OpenCC over the CJK runs. Returns the converted text and its map (None: one for one)."""
-    pieces = _CJK_RUN.split(text)  # other, run, other, run, ..., other
+    pieces = _chop_long_runs(_CJK_RUN.split(text))  # other, run, other, run, ..., other
     runs = pieces[1::2]
     if not runs:
         return text, None, {}
@@ -235,6 +235,25 @@ def _convert_script(text: str, mode: str) -> tuple[str, array | None, dict[int, 
         done_o = run_o + len(run)
     starts.extend(range(done_o, len(text)))
     return converted, starts, ends
+
+
+MAX_RUN = 256  # CJK characters converted (and aligned) at a time; phrases are a few characters long
+
+
+def _chop_long_runs(pieces: list[str]) -> list[str]:
+    """Cut CJK runs longer than MAX_RUN (bad PDF or HTML extraction loses punctuation), so that the
+    alignment of a run that changed length stays cheap; keeps the other/run alternation."""
+    if all(len(run) <= MAX_RUN for run in pieces[1::2]):
+        return pieces
+    out = [pieces[0]]
+    for k in range(1, len(pieces), 2):
+        run = pieces[k]
+        for at in range(0, len(run), MAX_RUN):
+            if at:
+                out.append("")  # an empty "other" piece between two parts of one run
+            out.append(run[at : at + MAX_RUN])
+        out.append(pieces[k + 1])
+    return out
 
 
 def _align_run(run: str, out: str, mode: str) -> list[list[int]]:

@@ -412,15 +412,23 @@ def _figure_change(change: FigureChange) -> str:
         return f"计量口径不同（{old.per or '—'} → {new.per or '—'}）"
     difference = new.value - old.value
     if difference == 0:
+        if old.value_high != new.value_high:  # a range whose upper end moved: 10—20亿元 → 10—30亿元
+            if old.value_high is None or new.value_high is None:
+                return "范围改变"
+            return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
         return "数值相同"
-    if old.unit == "%" or old.kind == "percent":
-        parts = [f"{_number(difference, signed=True)}个百分点"]
-    else:
-        parts = [_quantity(difference, old.unit, signed=True)]
+    parts = [_amount_change(difference, old)]
     if change.ratio is not None and old.value > 0:
         growth = _number((change.ratio - 1) * 100, signed=True, digits=1)
         parts.append(f"×{_number(change.ratio, digits=2)}（{growth}%）")
     return "，".join(parts)
+
+
+def _amount_change(difference: float, like: Figure) -> str:
+    """A signed difference in the figure's own terms: percentage points or an amount with its unit."""
+    if like.unit == "%" or like.kind == "percent":
+        return f"{_number(difference, signed=True)}个百分点"
+    return _quantity(difference, like.unit, signed=True)
 
 
 def _qualifier_change(old: Figure | None, new: Figure | None) -> str:

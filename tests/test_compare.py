@@ -15,6 +15,7 @@ from policydiff.compare import compare_documents, compare_files, pair_manually, 
 from policydiff.io import load_document
 from policydiff.jsonform import comparison_to_json
 from policydiff.model import CompareOptions, LoadedDocument, Op, Status
+from policydiff.normalize import normalize
 from policydiff.structure import parse_structure
 from tests.conftest import CORPUS, GOLD, SEED
 from tests.revision import make_revision
@@ -52,8 +53,23 @@ def check_invariants(comparison) -> None:
                 right_parts.append(rt[edit.right[0] : edit.right[1]])
         assert "".join(left_parts) == lt[pair.left.start : pair.left.own_end]
         assert "".join(right_parts) == rt[pair.right.start : pair.right.own_end]
+        check_equal_chunks_are_equal(comparison, pair)
     assert sorted(seen_left) == list(range(len(comparison.left.tree.units)))
     assert sorted(seen_right) == list(range(len(comparison.right.tree.units)))
+
+
+def check_equal_chunks_are_equal(comparison, pair) -> None:
+    """An equal chunk never hides a difference: its two sides agree once normalized (labels aside)."""
+    options = comparison.options
+    mode = "none" if options.show_normalization_diffs else options.normalize
+    lt, rt = comparison.left.text, comparison.right.text
+    for edit in pair.edits:
+        if edit.op != Op.EQUAL:
+            continue
+        a, b = lt[edit.left[0] : edit.left[1]], rt[edit.right[0] : edit.right[1]]
+        if edit.left[0] == pair.left.start:  # the labels stand for each other
+            a, b = a[len(pair.left.label) :], b[len(pair.right.label) :]
+        assert "".join(normalize(a, mode).text.split()) == "".join(normalize(b, mode).text.split()), (a, b)
 
 
 def test_seed_pair_invariants(seed_pair):
@@ -288,3 +304,46 @@ def test_cli_figures_lists_a_documents_figures(capsys):
     assert all(loaded[f["start"] : f["end"]] == f["text"] for f in data["figures"])
     assert main(["figures", str(SEED["002"])]) == 0
     assert "億元" in capsys.readouterr().out
+
+
+def test_a_change_inside_a_phrase_conversion_is_never_an_equal_chunk():
+    """tw2sp turns 記憶體 into 内存: a word boundary inside it must not hide 記憶體 → 外存."""
+    left, right = doc("一、使用者在國記憶體\n"), doc("一、使用者在国外存\n")
+    comparison = compare_documents(left, right, CompareOptions(normalize="tw2sp"))
+    check_invariants(comparison)
+    changed = [
+        (left.text[e.left[0] : e.left[1]], right.text[e.right[0] : e.right[1]])
+        for p in comparison.pairs
+        for e in p.edits
+        if e.op != Op.EQUAL
+    ]
+    assert any("記憶體" in a for a, _ in changed)
+
+
+def test_re_pairing_a_unit_forgets_its_earlier_manual_pairing():
+    text = "一、总则\n（一）加强资金保障。\n（二）优化审批流程。\n二、附则\n（一）本政策自发布之日起施行。\n"
+    base = compare_documents(doc(text), doc(text, "y.txt"))
+    first = pair_manually(base, 1, 2)
+    assert any(
+        p.left and p.left.index == 1 and p.right and p.right.index == 2 and p.manual for p in first.pairs
+    )
+    assert any(p.left and p.left.index == 2 and p.right is None for p in first.pairs)  # displaced
+    back = pair_manually(first, 1, 1)
+    assert back.overrides == ((1, 1),)
+    assert all(p.left is not None and p.right is not None for p in back.pairs)
+    assert {(p.left.index, p.right.index) for p in back.pairs} == {(i, i) for i in range(len(back.pairs))}
+
+
+def test_figure_spans_stay_inside_their_unit():
+    from policydiff.compare import document_figures
+
+    for text in ("一、补贴100万元  ", "  100万元", "一、补贴100万元\n\n"):
+        figures = document_figures(doc(text))
+        assert [f.text for f in figures] == ["100万元"], text
+
+
+def test_absurd_numbers_never_make_invalid_json(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("一、补贴" + "9" * 400 + "万元。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("一、补贴1万元。\n", encoding="utf-8")
+    assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json", "-"]) == 0
+    json.loads(capsys.readouterr().out, parse_constant=lambda name: pytest.fail(f"JSON holds {name}"))

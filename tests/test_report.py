@@ -549,3 +549,12 @@ def test_seed_document_against_itself_has_no_differences(seed_paths):
     _, soup = render(compare.compare_files(path, path, CompareOptions()))
     assert soup.select_one("#identical").get_text() == "两份文件无差异。"
     assert not soup.select("#toc a")
+
+
+def test_appendix_names_a_moved_upper_end_of_a_range():
+    from policydiff.model import Figure, FigureChange, Status
+    from policydiff.report import _figure_change
+
+    old = Figure("10—20亿元", 0, 7, 1e9, "元", value_high=2e9)
+    new = Figure("10—30亿元", 0, 7, 1e9, "元", value_high=3e9)
+    assert _figure_change(FigureChange(Status.CHANGED, "投资", old, new)) == "上限 +10亿元"
