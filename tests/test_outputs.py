@@ -44,7 +44,17 @@ def test_json_and_html_to_the_same_file_is_bad_usage(tmp_path):
     (tmp_path / "b.txt").write_text(RIGHT, encoding="utf-8")
     out = tmp_path / "same.out"
     with pytest.raises(SystemExit) as usage:
-        main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json", str(out), "--html", str(out)])
+        main(
+            [
+                "compare",
+                str(tmp_path / "a.txt"),
+                str(tmp_path / "b.txt"),
+                "--json",
+                str(out),
+                "--html",
+                str(out),
+            ]
+        )
     assert usage.value.code == 2
     assert not out.exists()
 
