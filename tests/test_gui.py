@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from policydiff.gui.context import AppContext
+from policydiff.gui.context import AppContext, Backend
 from policydiff.gui.mainwindow import MainWindow
 from policydiff.gui.outline import PairModel
 from policydiff.gui.settings import Settings
@@ -294,3 +295,140 @@ def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no
     assert win.view("left").font().pointSizeF() > size and settings.zoom == 1
     win.actions_.zoom_out.trigger()
     assert settings.zoom == 0
+
+
+# -- races, saves, prompts and zoom (each once reproduced against the running window) ----------
+@pytest.fixture
+def gate(monkeypatch):  # type: ignore[no-untyped-def]
+    """Holds the first core comparison that includes a given manual pairing until released."""
+    import policydiff.compare as core
+
+    real = core.compare_documents
+    state = {"pairing": None, "held": False}
+    release, holding = threading.Event(), threading.Event()
+
+    def gated(left, right, options, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if state["pairing"] in tuple(kwargs.get("overrides", ())) and not state["held"]:
+            state["held"] = True
+            holding.set()
+            release.wait(20)
+        return real(left, right, options, *args, **kwargs)
+
+    monkeypatch.setattr(core, "compare_documents", gated)
+    yield state, holding, release
+    release.set()
+
+
+def select_removed_and_added(win: MainWindow, comparison: Comparison) -> tuple[int, int]:
+    removed = next(p for p in comparison.pairs if p.status == Status.REMOVED and p.left.label)
+    added = next(p for p in comparison.pairs if p.status == Status.ADDED and p.right.label)
+    win.select_at("left", removed.left.start)
+    win.select_at("right", added.right.start)
+    return removed.left.index, added.right.index
+
+
+@pytest.mark.parametrize("then", ["change an option", "open another document"])
+def test_a_late_pairing_never_hides_a_newer_request(qtbot, compared, gate, seed_paths, then) -> None:  # type: ignore[no-untyped-def]
+    win, comparison = compared
+    state, holding, release = gate
+    state["pairing"] = select_removed_and_added(win, comparison)
+    win.actions_.pair.trigger()  # its comparison is held back: the user does something else meanwhile
+    assert holding.wait(10)
+    if then == "change an option":
+        newer = wait_comparison(qtbot, win, win.actions_.normalize["none"].trigger)
+        assert newer.options.normalize == "none"
+        assert state["pairing"] in newer.overrides  # the pairing asked for before the change is kept
+    else:
+        newer = wait_comparison(qtbot, win, lambda: win.open_file("right", str(seed_paths["004"])))
+        assert Path(newer.right.document.path) == seed_paths["004"]
+    release.set()
+    assert win.context.jobs.wait(COMPARE_TIMEOUT)
+    qtbot.wait(100)  # a late answer would arrive now
+    assert win.comparison is newer and win.session.comparison is newer
+    assert win.view("right").toPlainText().startswith(newer.right.text[:20].replace("\r", " "))
+
+
+def window_with(qtbot, settings, backend) -> MainWindow:  # type: ignore[no-untyped-def]
+    win = MainWindow(AppContext(settings=settings, backend=backend))
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_every_save_reports_its_own_outcome_and_is_never_called_cancelled(
+    qtbot, settings, seed_paths, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.context import _report
+
+    rendering, release = threading.Event(), threading.Event()
+
+    def slow_report(comparison):  # type: ignore[no-untyped-def]
+        rendering.set()
+        release.wait(20)
+        return _report(comparison)
+
+    win = window_with(qtbot, settings, Backend(report_html=slow_report))
+    try:
+        open_and_wait(qtbot, win, seed_paths["000"], seed_paths["002"])
+        problems: list[tuple[str, str]] = []
+        saved: list[str] = []
+        messages: list[str] = []
+        win.problem.connect(lambda kind, message: problems.append((kind, message)))
+        win.session.saved.connect(saved.append)
+        win.statusBar().messageChanged.connect(messages.append)
+        # a report into a missing folder, then a JSON export before the report is written
+        win.session.save("html", str(tmp_path / "missing" / "report.html"))
+        assert rendering.wait(10)
+        with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+            win.session.save("json", str(tmp_path / "comparison.json"))
+        with qtbot.waitSignal(win.problem, timeout=COMPARE_TIMEOUT):
+            release.set()
+        assert len(problems) == 1 and "report.html" in problems[0][1]
+        # Esc while a report is being written: the file is written and said to be saved
+        rendering.clear()
+        release.clear()
+        saved.clear()
+        win.session.save("html", str(tmp_path / "report.html"))
+        assert rendering.wait(10)
+        win.actions_.cancel.trigger()
+        with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+            release.set()
+        assert (tmp_path / "report.html").is_file() and saved == [str(tmp_path / "report.html")]
+        assert win.context.jobs.wait(COMPARE_TIMEOUT)
+        qtbot.wait(50)
+        assert "Cancelled" not in messages
+    finally:
+        release.set()
+        assert win.context.jobs.wait(COMPARE_TIMEOUT)
+
+
+def test_a_file_changed_while_its_question_is_open_is_asked_about_once_afterwards(
+    qtbot, monkeypatch, window, seed_paths, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.watching import RELOAD_DELAY_MS
+
+    window.actions_.auto_reload.setChecked(False)
+    left = tmp_path / "left.txt"
+    shutil.copy(seed_paths["000"], left)
+    open_and_wait(qtbot, window, left, seed_paths["002"])
+    depth = {"now": 0, "most": 0, "asked": 0}
+
+    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+        depth["asked"] += 1
+        depth["now"] += 1
+        depth["most"] = max(depth["most"], depth["now"])
+        if depth["asked"] == 1:  # the editor saves again while the modal question is open
+            with left.open("a", encoding="utf-8") as f:
+                f.write("\n第九十九条 又改了。\n")
+            window.watcher.file_changed(str(left))
+            qtbot.wait(RELOAD_DELAY_MS * 3)  # a modal dialog runs its own event loop
+        depth["now"] -= 1
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    with left.open("a", encoding="utf-8") as f:
+        f.write("\n第九十八条 改了。\n")
+    window.watcher.file_changed(str(left))
+    qtbot.waitUntil(lambda: depth["asked"] >= 2, timeout=5000)
+    qtbot.wait(RELOAD_DELAY_MS * 3)
+    assert depth["most"] == 1 and depth["asked"] == 2

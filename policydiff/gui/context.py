@@ -38,18 +38,6 @@ def _compare(
     )
 
 
-def _pair(comparison: Comparison, left_unit: int, right_unit: int) -> Comparison:
-    from policydiff.compare import pair_manually
-
-    return pair_manually(comparison, left_unit, right_unit)
-
-
-def _unpair(comparison: Comparison, pair_index: int) -> Comparison:
-    from policydiff.compare import unpair
-
-    return unpair(comparison, pair_index)
-
-
 def _report(comparison: Comparison) -> str:
     from policydiff.report import render_report
 
@@ -74,8 +62,6 @@ class Backend:
 
     load: Callable[[str], LoadedDocument] = _load
     compare: Callable[..., Comparison] = _compare
-    pair: Callable[[Comparison, int, int], Comparison] = _pair
-    unpair: Callable[[Comparison, int], Comparison] = _unpair
     report_html: Callable[[Comparison], str] = _report
     report_json: Callable[[Comparison], str] = _json
     write: Callable[[str, str, tuple[str, ...]], Any] = _write

@@ -3,7 +3,9 @@
 One helper for every background task: a job is a plain function ``fn(progress, cancelled)``; it runs
 as a QRunnable on a QThreadPool and reports back through queued signals carrying the request number.
 A newer request of the same kind cancels the older one, and a result that arrives after a newer
-request was made is dropped. Every exception ends in ``error``; nothing is swallowed.
+request was made is dropped. A job submitted as not cancellable (a save: short, and a half-stopped
+save would leave the user unsure whether the file was written) is left out of ``cancel()``.
+Every exception ends in ``error``; nothing is swallowed.
 A synchronous runner with the same interface lets tests run a job inline when they need to.
 May import: PySide6.QtCore and the standard library.
 """
@@ -87,6 +89,7 @@ class JobRunner(QObject):
         self._latest: dict[str, int] = {}
         self._kind_of: dict[int, str] = {}
         self._flags: dict[int, threading.Event] = {}
+        self._uncancellable: set[int] = set()
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._relay.result.connect(self._on_result)
@@ -95,7 +98,7 @@ class JobRunner(QObject):
         self._relay.done.connect(self._on_done)
 
     # -- public -------------------------------------------------------------------------------
-    def submit(self, kind: str, fn: JobFn) -> int:
+    def submit(self, kind: str, fn: JobFn, cancellable: bool = True) -> int:
         """Start ``fn`` in the background as the newest request of ``kind``; returns its number."""
         previous = self._latest.get(kind)
         if previous is not None and previous in self._flags:
@@ -106,6 +109,8 @@ class JobRunner(QObject):
         self._latest[kind] = job_id
         self._kind_of[job_id] = kind
         self._flags[job_id] = flag
+        if not cancellable:
+            self._uncancellable.add(job_id)
         self.started.emit(kind)
         if not was_busy:
             self.busyChanged.emit(True)
@@ -113,8 +118,10 @@ class JobRunner(QObject):
         return job_id
 
     def cancel(self, kind: str | None = None) -> None:
-        """Ask the running job of ``kind`` (or every running job) to stop."""
+        """Ask the running job of ``kind`` (or every cancellable running job) to stop."""
         for job_id, flag in list(self._flags.items()):
+            if job_id in self._uncancellable:
+                continue
             if kind is None or self._kind_of.get(job_id) == kind:
                 flag.set()
 
@@ -153,6 +160,7 @@ class JobRunner(QObject):
 
     def _on_done(self, job_id: int) -> None:
         self._flags.pop(job_id, None)
+        self._uncancellable.discard(job_id)
         kind = self._kind_of.pop(job_id, None)
         if kind is not None and self._latest.get(kind) == job_id:
             del self._latest[kind]
@@ -163,7 +171,7 @@ class JobRunner(QObject):
 class SyncJobRunner(JobRunner):
     """Runs each job at once in the calling thread; same signals. For tests and scripted use."""
 
-    def submit(self, kind: str, fn: JobFn) -> int:
+    def submit(self, kind: str, fn: JobFn, cancellable: bool = True) -> int:
         job_id = next(self._ids)
         flag = threading.Event()
         self._latest[kind] = job_id

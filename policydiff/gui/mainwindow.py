@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,10 +35,10 @@ from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
 from policydiff.gui.panes import DocumentPane, DocumentView
 from policydiff.gui.session import SIDES, Session
 from policydiff.gui.sync import ScrollSync
+from policydiff.gui.watching import ReloadWatcher
 from policydiff.model import CompareOptions, Comparison, FigureChange, LoadedDocument, Unit
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
-RELOAD_DELAY_MS = 400
 
 
 class MainWindow(QMainWindow):
@@ -100,11 +100,7 @@ class MainWindow(QMainWindow):
         self.actions_ = build_menus(self)
         self.actions_.menus["panels"].addAction(self.outline_dock.toggleViewAction())
         self.actions_.menus["panels"].addAction(self.figures_dock.toggleViewAction())
-        self.watcher = QFileSystemWatcher(self)
-        self._changed_paths: set[str] = set()
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(RELOAD_DELAY_MS)
+        self.watcher = ReloadWatcher(self, self.session, self.statusBar(), context.interactive)
         self._connect()
         self._restore()
         self._update_actions()
@@ -167,8 +163,6 @@ class MainWindow(QMainWindow):
         jobs.progress.connect(lambda kind, f: self.progress.setValue(int(f * 1000)))
         jobs.started.connect(self._job_started)
         jobs.cancelled.connect(lambda kind: self.statusBar().showMessage(self.tr("Cancelled"), 4000))
-        self.watcher.fileChanged.connect(self._file_changed)
-        self._reload_timer.timeout.connect(self._reload_changed)
 
     def _restore(self) -> None:
         a = self.actions_
@@ -226,7 +220,7 @@ class MainWindow(QMainWindow):
         self.panes[side].set_header(self._describe(document) if document else None)
         self.selected = {"left": None, "right": None}
         self.current_pair = None
-        self._watch()
+        self.watcher.watch()
         self._update_title()
 
     def _show_text(self, side: str, text: str) -> None:
@@ -472,51 +466,16 @@ class MainWindow(QMainWindow):
         if path:
             self.session.save(kind, path)
 
-    def _watch(self) -> None:
-        current = [p for p in self.watcher.files()]
-        if current:
-            self.watcher.removePaths(current)
-        paths = [p for p in self.session.paths.values() if p and os.path.exists(p)]
-        if paths:
-            self.watcher.addPaths(paths)
-
-    def _file_changed(self, path: str) -> None:
-        self._changed_paths.add(path)
-        self._reload_timer.start()  # editors write in steps: wait for the file to settle
-
-    def _reload_changed(self) -> None:
-        changed, self._changed_paths = self._changed_paths, set()
-        for side in SIDES:
-            path = self.session.paths[side]
-            if path not in changed or not os.path.exists(path):
-                continue
-            name = os.path.basename(path)
-            if self.settings.auto_reload:
-                self.statusBar().showMessage(
-                    self.tr("{name} changed on disk; reloaded.").format(name=name), 6000
-                )
-                self.session.reload(side)
-            elif self.context.interactive:
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Document changed"),
-                    self.tr("{name} changed on disk. Reload it?").format(name=name),
-                )
-                if answer == QMessageBox.StandardButton.Yes:
-                    self.session.reload(side)
-        self._watch()
-
     # -- progress and problems ------------------------------------------------------------------
     def _job_started(self, kind: str) -> None:
         messages = {
             "load-left": self.tr("Reading the left document…"),
             "load-right": self.tr("Reading the right document…"),
             "compare": self.tr("Comparing…"),
-            "edit": self.tr("Updating the pair…"),
             "save": self.tr("Saving…"),
         }
         self.progress.setValue(0)
-        self.statusBar().showMessage(messages.get(kind, ""))
+        self.statusBar().showMessage(messages.get(_kind_name(kind), ""))
 
     def _busy_changed(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -529,10 +488,9 @@ class MainWindow(QMainWindow):
             "load-left": self.tr("Cannot open the left document"),
             "load-right": self.tr("Cannot open the right document"),
             "compare": self.tr("Cannot compare the documents"),
-            "edit": self.tr("Cannot change the pairing"),
             "save": self.tr("Cannot save"),
         }
-        title = titles.get(kind, self.tr("Problem"))
+        title = titles.get(_kind_name(kind), self.tr("Problem"))
         if self.context.interactive:
             QMessageBox.warning(self, title, message)
         else:
@@ -555,3 +513,8 @@ class MainWindow(QMainWindow):
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _kind_name(kind: str) -> str:
+    """A job's kind without its number: every save ("save-3") is its own job of kind "save"."""
+    return "save" if kind.startswith("save-") else kind

@@ -36,7 +36,7 @@ class Session(QObject):
 
     documentChanged = Signal(str)  # side whose document was (re)loaded or swapped
     comparisonChanged = Signal(object)  # Comparison | None
-    failed = Signal(str, str)  # what was being done ("load-left", "compare", "save" …), one-line message
+    failed = Signal(str, str)  # what was being done ("load-left", "compare", "save-3" …), one-line message
     saved = Signal(str)  # path written
     message = Signal(str)  # a transient status message
 
@@ -51,6 +51,8 @@ class Session(QObject):
             show_normalization_diffs=context.settings.show_normalization_diffs,
         )
         self._overrides: tuple[tuple[int | None, int | None], ...] = ()
+        self._request = 0  # number of the newest comparison request; older answers are dropped
+        self._saves = 0
         jobs = context.jobs
         jobs.result.connect(self._on_result)
         jobs.error.connect(self._on_error)
@@ -84,29 +86,47 @@ class Session(QObject):
             self.recompare()
 
     def recompare(self) -> None:
+        """Compare the open documents with the current options and overrides.
+
+        The one way a comparison is computed: loads, swaps, option changes and manual pairings all
+        end here, and each request supersedes the one before, so whatever is shown is the answer
+        to the newest request (an older answer arriving late is dropped).
+        """
+        self._request += 1
+        request = self._request
         left, right = self.documents["left"], self.documents["right"]
         self._set_comparison(None)
         if left is None or right is None:
             return
         backend, options, overrides = self.context.backend, self.options, self._overrides
 
-        def job(progress, cancelled) -> Comparison:  # type: ignore[no-untyped-def]
-            return backend.compare(left, right, options, progress, cancelled, overrides=overrides)
+        def job(progress, cancelled) -> tuple[int, Comparison]:  # type: ignore[no-untyped-def]
+            return request, backend.compare(left, right, options, progress, cancelled, overrides=overrides)
 
         self.context.jobs.submit("compare", job)
 
     def pair(self, left_unit: int, right_unit: int) -> None:
-        comparison, backend = self.comparison, self.context.backend
-        if comparison is not None:
-            self.context.jobs.submit("edit", lambda p, c: backend.pair(comparison, left_unit, right_unit))
+        """Pair two units by hand: a new override, kept through later option changes and swaps."""
+        if self.comparison is not None:
+            self._overrides = (*self._overrides, (left_unit, right_unit))
+            self.recompare()
 
     def unpair(self, pair_index: int) -> None:
-        comparison, backend = self.comparison, self.context.backend
-        if comparison is not None:
-            self.context.jobs.submit("edit", lambda p, c: backend.unpair(comparison, pair_index))
+        """Split pair ``pair_index`` of the comparison shown: its units become removed and added."""
+        comparison = self.comparison
+        if comparison is None or not 0 <= pair_index < len(comparison.pairs):
+            return
+        pair = comparison.pairs[pair_index]
+        if pair.left is not None and pair.right is not None:
+            self._overrides = (*self._overrides, (pair.left.index, None))
+            self.recompare()
 
     def save(self, kind: str, path: str) -> None:
-        """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``)."""
+        """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``).
+
+        Every save is its own job (a second save must not hide the first one's error) and is not
+        cancellable: it is short, and a file reported "cancelled" must never have been written.
+        """
         comparison, backend = self.comparison, self.context.backend
         if comparison is None:
             return
@@ -117,9 +137,11 @@ class Session(QObject):
             backend.write(path, render(comparison), inputs)
             return path
 
-        self.context.jobs.submit("save", job)
+        self._saves += 1
+        self.context.jobs.submit(f"save-{self._saves}", job, cancellable=False)
 
     def cancel(self) -> None:
+        """Stop loading and comparing (saves are short and always finish)."""
         self.context.jobs.cancel()
 
     # -- outcomes -----------------------------------------------------------------------------
@@ -141,9 +163,11 @@ class Session(QObject):
             self.context.settings.add_recent(path)
             self.documentChanged.emit(side)
             self.recompare()
-        elif kind in ("compare", "edit"):
-            self._set_comparison(value)  # type: ignore[arg-type]
-        elif kind == "save":
+        elif kind == "compare":
+            request, comparison = value  # type: ignore[misc]
+            if request == self._request:
+                self._set_comparison(comparison)
+        elif kind.startswith("save-"):
             self.saved.emit(str(value))
 
     def _on_error(self, kind: str, exc: object) -> None:
