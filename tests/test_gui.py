@@ -432,3 +432,14 @@ def test_a_file_changed_while_its_question_is_open_is_asked_about_once_afterward
     qtbot.waitUntil(lambda: depth["asked"] >= 2, timeout=5000)
     qtbot.wait(RELOAD_DELAY_MS * 3)
     assert depth["most"] == 1 and depth["asked"] == 2
+
+
+def test_actual_size_restores_the_font_after_any_number_of_zoom_steps(window, settings) -> None:  # type: ignore[no-untyped-def]
+    base = window.view("left").font().pointSizeF()
+    for steps, action in ((25, window.actions_.zoom_in), (15, window.actions_.zoom_out)):
+        for _ in range(steps):
+            action.trigger()
+        assert window.view("left").font().pointSizeF() != base
+        window.actions_.zoom_reset.trigger()
+        assert settings.zoom == 0
+        assert window.view("left").font().pointSizeF() == base == window.view("right").font().pointSizeF()

@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.figures_dock], [220], Qt.Orientation.Vertical)
         if self.settings.zoom:
             for side in SIDES:
-                self.view(side).zoomIn(self.settings.zoom)
+                self.view(side).set_zoom(self.settings.zoom)
 
     # -- opening --------------------------------------------------------------------------------
     def choose_file(self, side: str) -> None:
@@ -442,12 +442,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The language changes when policydiff is started again."), 8000)
 
     def zoom(self, steps: int) -> None:
-        if not steps:
-            return
-        for side in SIDES:
-            view = self.view(side)
-            view.zoomIn(steps) if steps > 0 else view.zoomOut(-steps)
+        """Zoom both panes by ``steps`` points, within the range the settings keep."""
         self.settings.zoom = self.settings.zoom + steps
+        for side in SIDES:
+            self.view(side).set_zoom(self.settings.zoom)
 
     def default_output(self, kind: str) -> str:
         left, right = self.session.paths["left"], self.session.paths["right"]

@@ -116,6 +116,7 @@ class DocumentView(QPlainTextEdit):
         self.setViewportMargins(GUTTER_WIDTH, 0, 0, 0)
         self.updateRequest.connect(self._on_update_request)
         self.extra_actions: list[QAction] = []
+        self._base_point_size: float | None = None
 
     # -- content ------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
@@ -144,6 +145,20 @@ class DocumentView(QPlainTextEdit):
     @property
     def marks(self) -> SideMarks | None:
         return self._marks
+
+    def set_zoom(self, steps: int) -> None:
+        """Show the text ``steps`` points larger (or smaller) than the font the pane started with.
+
+        Set from the remembered base size rather than by relative zoomIn/zoomOut steps, which Qt
+        skips at the smallest size, so "Actual Size" always gives the starting size back.
+        """
+        if self._base_point_size is None:
+            self._base_point_size = self.font().pointSizeF()
+        if self._base_point_size <= 0:  # a pixel-sized font: no point size to scale
+            return
+        font = self.font()
+        font.setPointSizeF(max(1.0, self._base_point_size + steps))
+        self.setFont(font)
 
     # -- positions ----------------------------------------------------------------------------
     def qt_position(self, offset: int) -> int:

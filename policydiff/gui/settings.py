@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
 LANGUAGES = ("system", "zh_CN", "en")
+ZOOM_MIN, ZOOM_MAX = -8, 20  # font steps (points) from the starting size
 MAX_RECENT = 10
 
 
@@ -61,13 +62,13 @@ class Settings:
     @property
     def zoom(self) -> int:
         try:
-            return max(-8, min(20, int(self.store.value("view/zoom", 0))))  # type: ignore[arg-type]
+            return max(ZOOM_MIN, min(ZOOM_MAX, int(self.store.value("view/zoom", 0))))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return 0
 
     @zoom.setter
     def zoom(self, value: int) -> None:
-        self.store.setValue("view/zoom", int(value))
+        self.store.setValue("view/zoom", max(ZOOM_MIN, min(ZOOM_MAX, int(value))))
 
     @property
     def language(self) -> str:
