@@ -94,18 +94,21 @@ def test_outline_shows_the_pairs_of_the_comparison(compared) -> None:  # type: i
     assert f"{comparison.summary.pairs}" in win.counts.text()
 
 
-def test_outline_filters_by_status_and_search(compared) -> None:  # type: ignore[no-untyped-def]
+def test_outline_filters_by_status_and_search(qtbot, compared) -> None:  # type: ignore[no-untyped-def]
     win, comparison = compared
     win.outline.set_filter("added")
     shown = win.outline.visible_pairs()
     assert shown == [i for i, p in enumerate(comparison.pairs) if p.status == Status.ADDED]
     win.outline.set_filter("all")
-    win.outline.search.setText("科技")
+    for prefix in ("科", "科技"):  # typing: the outline is filtered once, when typing pauses
+        win.outline.search.setText(prefix)
+    assert len(win.outline.visible_pairs()) == len(comparison.pairs)
+    qtbot.waitUntil(lambda: len(win.outline.visible_pairs()) < len(comparison.pairs), timeout=3000)
     for i in win.outline.visible_pairs():
         pair = comparison.pairs[i]
         assert any("科技" in f"{u.label}{u.heading}" for u in (pair.left, pair.right) if u)
     win.outline.search.clear()
-    assert len(win.outline.visible_pairs()) == len(comparison.pairs)
+    qtbot.waitUntil(lambda: len(win.outline.visible_pairs()) == len(comparison.pairs), timeout=3000)
 
 
 def test_f7_moves_both_panes_to_the_counterpart_units(qtbot, compared) -> None:  # type: ignore[no-untyped-def]
@@ -443,3 +446,60 @@ def test_actual_size_restores_the_font_after_any_number_of_zoom_steps(window, se
         window.actions_.zoom_reset.trigger()
         assert settings.zoom == 0
         assert window.view("left").font().pointSizeF() == base == window.view("right").font().pointSizeF()
+
+
+# -- large documents: no per-row or per-anchor calls on the UI thread ------------------------------
+def test_scroll_anchors_match_qt_blocks_without_asking_qt_per_anchor(monkeypatch, compared) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from policydiff.gui.marks import anchor_offsets
+
+    win, comparison = compared
+    view = win.view("left")
+    tricky = "第一条\u2029第二条\u2028续\r\n𠀀第三条\n\n第四条\ufdd0尾"
+    for text in (tricky, comparison.left.text):
+        view.set_text(text)
+        document = view.document()
+        for offset in range(len(text) + 1):
+            position = view.qt_position(offset)
+            block = document.findBlock(position)
+            expected = block.blockNumber() + (position - block.position()) / max(1, block.length())
+            assert view.block_position(offset) == pytest.approx(expected, abs=1e-12)
+        offsets = list(range(len(text) + 1))
+        assert view.block_positions(offsets) == [view.block_position(o) for o in offsets]
+    view.set_text(comparison.left.text)
+    calls = {"n": 0}
+    find_block = QTextDocument.findBlock
+
+    def counting(self, position):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        return find_block(self, position)
+
+    monkeypatch.setattr(QTextDocument, "findBlock", counting)
+    win.sync.set_comparison(comparison)
+    assert len(anchor_offsets(comparison)) > 20 and calls["n"] == 0
+
+
+def test_sorting_the_figure_table_asks_for_each_row_once(monkeypatch, compared) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.figures_table import FigureModel
+
+    win, comparison = compared
+    rows = win.figures.model.rowCount()
+    assert rows > 10
+    asked = {"n": 0}
+    data = FigureModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+        if role not in (Qt.ItemDataRole.DisplayRole,) or index.column() != FigureModel.SUBJECT:
+            return data(self, index, role)
+        asked["n"] += 1
+        return data(self, index, role)
+
+    monkeypatch.setattr(FigureModel, "data", counting)
+    win.figures.view.sortByColumn(FigureModel.SUBJECT, Qt.SortOrder.AscendingOrder)
+    subjects = [change.subject for _, change in win.figures.visible_rows()]
+    assert subjects == sorted(subjects)
+    assert asked["n"] <= rows + 100  # one key per row (and the painted cells), not two per comparison
+    win.figures.view.sortByColumn(FigureModel.CHANGE, Qt.SortOrder.DescendingOrder)
+    win.figures.view.sortByColumn(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)
+    assert [i for i, _ in win.figures.visible_rows()] == sorted(i for i, _ in win.figures.visible_rows())

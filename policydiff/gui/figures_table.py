@@ -1,6 +1,8 @@
 """The table of compared figures (subject, left, right, change, qualifier): model, filter and view.
 
-Rows come from every pair's ``figures``; sorting uses the numbers, not the displayed text. Clicking a
+Rows come from every pair's ``figures``; sorting uses the numbers, not the displayed text, and is
+done by the model itself: one key per row and ``list.sort``, instead of the proxy's generic sort that
+asks the model for two cells per comparison (seconds for tens of thousands of figures). Clicking a
 row asks the window to show both places.
 May import: PySide6, policydiff.model, policydiff.gui.outline (captions).
 """
@@ -31,7 +33,6 @@ from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 10
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
@@ -50,7 +51,12 @@ class FigureModel(RowsModel):
 
     UNIT, SUBJECT, LEFT, RIGHT, CHANGE, QUALIFIER = range(6)
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+
     def set_comparison(self, comparison: Comparison | None) -> None:
+        self._sorted_by = (self.UNIT, Qt.SortOrder.AscendingOrder)  # rows come in reading order
         rows: list[tuple[int, Pair, FigureChange]] = []
         if comparison is not None:
             for index, pair in enumerate(comparison.pairs):
@@ -59,6 +65,46 @@ class FigureModel(RowsModel):
 
     def row(self, row: int) -> tuple[int, Pair, FigureChange]:
         return self._rows[row]
+
+    def sort_key(self, row: int, column: int) -> Any:
+        """What ``column`` sorts ``row`` by: values and ratios as numbers, other columns as shown."""
+        pair_index, _pair, change = self._rows[row]
+        if column == self.UNIT:
+            return pair_index
+        if column == self.LEFT:
+            return change.left.value if change.left else float("-inf")
+        if column == self.RIGHT:
+            return change.right.value if change.right else float("-inf")
+        if column == self.CHANGE:
+            ratio = change.ratio
+            if ratio is not None:
+                return ratio
+            return 0.0 if change.status == Status.UNCHANGED else float("inf")
+        return self.data(self.index(row, column)) or ""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Reorder the rows by ``column`` (stable); a column of -1 leaves them as they are.
+
+        QTableView.sortByColumn asks twice (once through the header's signal): the second is free.
+        """
+        if not 0 <= column < self.columnCount() or not self._rows or self._sorted_by == (column, order):
+            return
+        self._sorted_by = (column, order)
+        keys = [self.sort_key(row, column) for row in range(len(self._rows))]
+        order_of = sorted(
+            range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self.layoutAboutToBeChanged.emit()
+        new_row = [0] * len(order_of)
+        for new, old in enumerate(order_of):
+            new_row[old] = new
+        rows = self._rows
+        self._rows = [rows[old] for old in order_of]
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row[i.row()], i.column()) for i in persistent]
+        )
+        self.layoutChanged.emit()
 
     def titles(self) -> tuple[str, ...]:
         return (
@@ -96,21 +142,6 @@ class FigureModel(RowsModel):
                 if lq == rq or left is None or right is None:
                     return lq or rq or ""
                 return f"{lq or '—'} → {rq or '—'}"
-        elif role == SORT_ROLE:
-            if column == self.LEFT:
-                return left.value if left else float("-inf")
-            if column == self.RIGHT:
-                return right.value if right else float("-inf")
-            if column == self.CHANGE:
-                ratio = change.ratio
-                return (
-                    ratio
-                    if ratio is not None
-                    else (0.0 if change.status == Status.UNCHANGED else float("inf"))
-                )
-            if column == self.UNIT:
-                return pair_index
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
         elif role == Qt.ItemDataRole.FontRole and change.status != Status.UNCHANGED and column == self.CHANGE:
             font = QFont()
             font.setBold(True)
@@ -135,7 +166,12 @@ class FigureFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._changed_only = False
         self._search = ""
-        self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The header asks the proxy to sort: let the model reorder its rows (the proxy never sorts)."""
+        model = self.sourceModel()
+        if isinstance(model, FigureModel):
+            model.sort(column, order)
 
     def set_changed_only(self, on: bool) -> None:
         refilter(self, lambda: setattr(self, "_changed_only", on))
@@ -199,12 +235,7 @@ class FiguresWidget(QWidget):
         self.view.activated.connect(self._on_clicked)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        """Show a new comparison's figures in reading order (= sorted by unit, no sorting pass).
-
-        Sorting tens of thousands of rows calls back into Python for every comparison; the rows
-        already come in unit order, so the proxy is told not to sort until the user asks.
-        """
-        self.proxy.sort(-1)
+        """Show a new comparison's figures in reading order (= sorted by unit, no sorting pass)."""
         header = self.view.horizontalHeader()
         blocked = header.blockSignals(True)
         header.setSortIndicator(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -43,6 +44,7 @@ STATUS_COLORS = {
 }
 
 FILTERS = ("all", "differences", "changed", "added", "removed", "moved", "figures", "manual")
+SEARCH_DELAY_MS = 150  # the outline is filtered once typing pauses, not on every keystroke
 
 
 def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
@@ -99,11 +101,25 @@ class PairModel(RowsModel):
 
     LEFT, RIGHT, STATUS, SIMILARITY, FIGURES = range(5)
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] | None = None
+
     def set_comparison(self, comparison: Comparison | None) -> None:
+        self._words = None
         self.set_rows(comparison.pairs if comparison is not None else ())
 
     def pair(self, row: int) -> Pair:
         return self._rows[row]
+
+    def words(self, row: int) -> str:
+        """The labels and headings of a row in lower case, as searched (built once per comparison)."""
+        if self._words is None:
+            self._words = [
+                " ".join(f"{u.label} {u.heading}" for u in (p.left, p.right) if u is not None).lower()
+                for p in self._rows
+            ]
+        return self._words[row]
 
     def titles(self) -> tuple[str, ...]:
         return (
@@ -182,10 +198,7 @@ class PairFilter(QSortFilterProxyModel):
         if mode == "manual" and not pair.manual:
             return False
         if self._search:
-            words = " ".join(
-                f"{u.label} {u.heading}" for u in (pair.left, pair.right) if u is not None
-            ).lower()
-            return self._search in words
+            return self._search in model.words(source_row)
         return True
 
 
@@ -243,7 +256,11 @@ class OutlineWidget(QWidget):
         self.filter_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_mode(self.filter_box.currentData())
         )
-        self.search.textChanged.connect(self.proxy.set_search)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
@@ -252,6 +269,11 @@ class OutlineWidget(QWidget):
             self.model.set_comparison(comparison)
         finally:
             self._quiet = False
+
+    def apply_search(self) -> None:
+        """Filter by the search box now (called when typing pauses)."""
+        self._search_timer.stop()
+        self.proxy.set_search(self.search.text())
 
     def set_filter(self, mode: str) -> None:
         self.filter_box.setCurrentIndex(max(0, FILTERS.index(mode) if mode in FILTERS else 0))

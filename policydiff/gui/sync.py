@@ -30,11 +30,10 @@ class ScrollSync(QObject):
         if comparison is None:
             self.anchors = None
             return
-        points = [
-            (self.left.block_position(lo), self.right.block_position(ro))
-            for lo, ro in anchor_offsets(comparison)
-        ]
-        self.anchors = Anchors(points)
+        offsets = anchor_offsets(comparison)
+        left = self.left.block_positions([lo for lo, _ro in offsets])
+        right = self.right.block_positions([ro for _lo, ro in offsets])
+        self.anchors = Anchors(list(zip(left, right, strict=True)))
 
     def _left_scrolled(self, _value: int) -> None:
         if self._busy or not self.enabled or self.anchors is None:
