@@ -83,6 +83,21 @@ def test_with_chinese_the_menus_are_chinese(qtbot, qapp, settings) -> None:  # t
     assert english.menuBar().actions()[0].text() == "&File"
 
 
+def test_error_dialog_text_of_the_app_itself_is_translated(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.errors import PolicydiffError
+    from policydiff.gui.session import describe_error
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert describe_error(MemoryError()) == "内存不足；请尝试较小的文件。"
+        assert describe_error(KeyError("x")).startswith("意外问题（KeyError）")
+        missing = str(tmp_path / "missing.txt")
+        assert describe_error(FileNotFoundError(2, "No such file", missing)).startswith(missing + "：")
+        assert describe_error(PolicydiffError("core message")) == "core message"  # the core's own words
+    finally:
+        remove_translators(qapp, translators)
+
+
 def test_language_menu_remembers_the_choice(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
     win = MainWindow(AppContext(settings=settings))
     qtbot.addWidget(win)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 import traceback
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from policydiff.errors import PolicydiffError
 from policydiff.gui.context import AppContext
@@ -21,14 +21,24 @@ SIDES = ("left", "right")
 
 
 def describe_error(exc: object) -> str:
-    """One line for a dialog: the core's own message, or the exception's type and text."""
+    """One line for a dialog: the core's own message, or the exception's type and text.
+
+    The core's messages (LoadError …) come as they are; the app's own words are translated.
+    """
     if isinstance(exc, PolicydiffError):
         return str(exc)
     if isinstance(exc, MemoryError):
-        return "out of memory; try smaller documents"
+        return QCoreApplication.translate("Session", "Out of memory; try smaller documents.")
     if isinstance(exc, OSError):
-        return f"{exc.filename or ''}: {exc.strerror or exc}".strip(": ")
-    return f"{type(exc).__name__}: {exc}"
+        reason = exc.strerror or str(exc)
+        if not exc.filename:
+            return reason
+        return QCoreApplication.translate("Session", "{file}: {reason}").format(
+            file=exc.filename, reason=reason
+        )
+    return QCoreApplication.translate("Session", "Unexpected problem ({kind}): {text}").format(
+        kind=type(exc).__name__, text=exc
+    )
 
 
 class Session(QObject):
