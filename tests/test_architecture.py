@@ -6,6 +6,8 @@ import sys
 CORE = [
     "policydiff.cli",
     "policydiff.compare",
+    "policydiff.prepare",
+    "policydiff.edits",
     "policydiff.align",
     "policydiff.worddiff",
     "policydiff.normalize",

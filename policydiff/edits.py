@@ -1,0 +1,100 @@
+"""Word edits of one aligned pair, as spans of each document's loaded text.
+
+The diff runs on normalized words; its chunk boundaries map back through the offset map so the
+edits tile each unit's own text exactly: a traditional-character document is highlighted on its
+own characters, and text normalization dropped (spaces, line breaks) joins a neighbouring chunk.
+May import: the standard library and the pure policydiff modules (never PySide6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policydiff.model import Edit, Op, Unit
+from policydiff.normalize import NormalizedText
+from policydiff.prepare import PreparedDocument, clipped_words, unit_text_start
+from policydiff.worddiff import DiffConfig, diff_tokens
+
+
+def unit_edits(
+    left: PreparedDocument, right: PreparedDocument, lu: Unit, ru: Unit, config: DiffConfig
+) -> tuple[list[Edit], float]:
+    """Word edits between two units' own texts, as spans of the loaded texts; and their similarity."""
+    la, lb = left.own_spans[lu.index]
+    ra, rb = right.own_spans[ru.index]
+    lw = clipped_words(left, la, lb)
+    rw = clipped_words(right, ra, rb)
+    chunks = diff_tokens(lw, rw, config)
+    l_bounds = _bounds(la, lw)
+    r_bounds = _bounds(ra, rw)
+    l_prev = unit_text_start(left.document.text, lu)
+    r_prev = unit_text_start(right.document.text, ru)
+    # the labels stand for each other: an equal chunk, so the edits still tile both units
+    raw: list[tuple[Op, tuple[int, int], tuple[int, int]]] = [
+        (Op.EQUAL, (lu.start, l_prev), (ru.start, r_prev))
+    ]
+    equal_chars = 0
+    for k, chunk in enumerate(chunks):
+        last = k == len(chunks) - 1
+        l_end = lu.own_end if last else _to_original(left.norm, l_bounds[chunk.l1], lu)
+        r_end = ru.own_end if last else _to_original(right.norm, r_bounds[chunk.r1], ru)
+        l_end = min(max(l_end, l_prev), lu.own_end)
+        r_end = min(max(r_end, r_prev), ru.own_end)
+        if chunk.op == Op.EQUAL:
+            equal_chars += sum(1 for ch in "".join(lw[chunk.l0 : chunk.l1]) if not ch.isspace())
+        raw.append((chunk.op, (l_prev, l_end), (r_prev, r_end)))
+        l_prev, r_prev = l_end, r_end
+    if l_prev < lu.own_end or r_prev < ru.own_end:  # text after the last word (trailing spaces)
+        raw.append((Op.EQUAL, (l_prev, lu.own_end), (r_prev, ru.own_end)))
+    edits = _as_edits(raw, left.document.text, right.document.text)
+    l_chars = sum(1 for w in lw for ch in w if not ch.isspace())
+    r_chars = sum(1 for w in rw for ch in w if not ch.isspace())
+    similarity = 1.0 if l_chars + r_chars == 0 else 2 * equal_chars / (l_chars + r_chars)
+    return edits, similarity
+
+
+def _bounds(start: int, words: Sequence[str]) -> list[int]:
+    out = [start]
+    for w in words:
+        out.append(out[-1] + len(w))
+    return out
+
+
+def _to_original(norm: NormalizedText, pos: int, unit: Unit) -> int:
+    """A boundary in normalized text → the matching boundary in the loaded text, inside the unit."""
+    if pos >= len(norm.text):
+        return unit.own_end
+    start, _ = norm.to_original(pos, pos + 1)
+    return min(max(start, unit.start), unit.own_end)
+
+
+def _as_edits(
+    raw: list[tuple[Op, tuple[int, int], tuple[int, int]]], left_text: str, right_text: str
+) -> list[Edit]:
+    """Turn chunks mapped to the loaded texts into Edits.
+
+    Text that normalization dropped (spaces, line breaks) joins a neighbouring chunk, so a chunk's
+    op is re-read from its spans: a delete that picked up right-hand spaces becomes a replace, a
+    chunk whose both spans came out empty disappears, neighbouring equals join. Whitespace alone
+    on one side of a change goes to the equal chunk before it (a space after a label is no edit).
+    """
+    out: list[Edit] = []
+    for op, left, right in raw:
+        if op != Op.EQUAL and out and out[-1].op == Op.EQUAL:
+            prev = out[-1]
+            if left[0] < left[1] and not left_text[left[0] : left[1]].strip():
+                out[-1] = prev = Edit(Op.EQUAL, (prev.left[0], left[1]), prev.right)
+                left = (left[1], left[1])
+            if right[0] < right[1] and not right_text[right[0] : right[1]].strip():
+                out[-1] = Edit(Op.EQUAL, prev.left, (prev.right[0], right[1]))
+                right = (right[1], right[1])
+        left_empty, right_empty = left[0] == left[1], right[0] == right[1]
+        if left_empty and right_empty:
+            continue
+        if op != Op.EQUAL:
+            op = Op.INSERT if left_empty else Op.DELETE if right_empty else Op.REPLACE
+        if out and op == Op.EQUAL and out[-1].op == Op.EQUAL:
+            out[-1] = Edit(Op.EQUAL, (out[-1].left[0], left[1]), (out[-1].right[0], right[1]))
+            continue
+        out.append(Edit(op, left, right))
+    return out
