@@ -87,7 +87,6 @@ class _Vectors:
         total = len(left) + len(right)
         self.idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in df.items()}
         self.weight = {w: v**idf_power for w, v in self.idf.items()}
-        self.df = df
         self.left = [self._vector(u.words) for u in left]
         self.right = [self._vector(u.words) for u in right]
 

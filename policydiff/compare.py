@@ -73,7 +73,6 @@ def _pair(
     ri: int | None,
     moved: bool,
     manual: bool,
-    options: CompareOptions,
     raw: tuple[PreparedDocument, PreparedDocument] | None,
     config: DiffConfig,
 ) -> Pair:
@@ -176,9 +175,7 @@ def compare_prepared(
             progress(0.4 + 0.6 * k / total)
         is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
-        pairs.append(
-            _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, options, raw, diff_config)
-        )
+        pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, diff_config))
     if progress is not None:
         progress(1.0)
     return Comparison(

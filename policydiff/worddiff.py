@@ -28,7 +28,6 @@ class DiffConfig:
     # diffing sentences first and words only inside changed sentences of bounded size.
     timeout: float = 0.0
     direct_product: int = 40_000  # left×right tokens up to which words are diffed at once
-    max_tokens: int = 30_000  # kept for compatibility: sentence-first above this too
     semantic_cleanup: bool = True
     # Equalities of fewer tokens than this, squeezed between changes, are folded into the change
     # (diff-match-patch's efficiency clean-up): a reworded phrase reads as one change, while a
@@ -113,7 +112,7 @@ def _mirror(chunk: TokenChunk) -> TokenChunk:
 
 
 def _diff_directed(left: list[str], right: list[str], config: DiffConfig) -> list[TokenChunk]:
-    if len(left) * len(right) <= config.direct_product and len(left) <= config.max_tokens:
+    if len(left) * len(right) <= config.direct_product:
         return _diff(left, right, config, [1] * len(left), [1] * len(right))
     return _diff_long(left, right, config)
 

@@ -42,7 +42,7 @@ def test_pure_insert_and_delete():
 def test_long_texts_fall_back_to_line_diff_and_still_tile():
     left = (["甲", "乙", "。"] * 50) + ["\n"]
     right = (["甲", "乙", "。"] * 49) + ["丙", "。", "\n"]
-    chunks = diff_tokens(left, right, DiffConfig(max_tokens=10))
+    chunks = diff_tokens(left, right, DiffConfig(direct_product=10))
     assert _rebuild(chunks, left, right) == (left, right)
     assert any(c.op != Op.EQUAL for c in chunks)
 
