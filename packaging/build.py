@@ -1,6 +1,6 @@
 """Build the standalone program dist/policydiff/ and, on Linux, dist/policydiff_<version>_<arch>.deb.
 
-Steps: stage the package with resources/ in place as policydiff.resources, prepare jieba's dictionary
+Steps: stage the package (policydiff/resources included), prepare jieba's dictionary
 cache, find or draw the icon, run PyInstaller on packaging/policydiff.spec, check that every library
 in the bundle resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
 Run it with the Python whose packages go into the bundle:  .venv/bin/python packaging/build.py
@@ -61,17 +61,15 @@ def deb_version(version: str) -> str:
 
 
 def stage_sources(root: Path, dest: Path) -> Path:
-    """Copy the package into ``dest`` as installed: resources/ becomes policydiff/resources/.
+    """Copy the package into ``dest`` as installed.
 
-    PyInstaller cannot follow setuptools' editable-install finder (pyinstaller#7524), and
-    ``policydiff.resources`` lives outside the package folder in a checkout, so the bundle is
-    built from this staged copy. Returns ``dest``.
+    PyInstaller cannot follow setuptools' editable-install finder (pyinstaller#7524), so the
+    bundle is built from this staged copy. Returns ``dest``.
     """
     if dest.exists():
         shutil.rmtree(dest)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(root / "policydiff", dest / "policydiff", ignore=ignore)
-    shutil.copytree(root / "resources", dest / "policydiff" / "resources", ignore=ignore)
     return dest
 
 
@@ -94,13 +92,13 @@ def make_jieba_cache(folder: Path) -> Path:
 
 def find_icons(root: Path, prepared: Path) -> tuple[Path, Path | None]:
     """The PNG icon (resources/icon.png, else one drawn into ``prepared``) and the SVG if there is one."""
-    png = root / "resources" / "icon.png"
+    png = root / "policydiff" / "resources" / "icon.png"
     if not png.is_file():
         png = prepared / "icon.png"
         env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
         subprocess.run([sys.executable, str(PACKAGING / "icon.py"), str(png), "256"], check=True, env=env)
         print(f"build: resources/icon.png not found; drew {png.relative_to(root)}")
-    svg = root / "resources" / "icon.svg"
+    svg = root / "policydiff" / "resources" / "icon.svg"
     return png, svg if svg.is_file() else None
 
 
