@@ -25,6 +25,7 @@ def _doc(side: ComparedDocument) -> dict[str, Any]:
         "chars": len(doc.text),
         "bytes": doc.size,
         "text": doc.text,
+        "notices": list(doc.notices),
     }
 
 

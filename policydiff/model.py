@@ -45,10 +45,13 @@ class LoadedDocument:
     """A document as read from disk: its text is what every offset in the program indexes."""
 
     path: str
-    format: str  # txt | html | md | docx | pdf
+    format: str  # txt | html | md | docx | pdf | doc | rtf | odt | mht | ofd ...
     encoding: str | None  # the text encoding used, None for docx/pdf
     text: str
     size: int = 0  # bytes on disk
+    # What a reader should know about how the text was read, one line each, e.g. that the file
+    # had tracked changes (shown as the final text) or that page headers were left out.
+    notices: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

@@ -155,8 +155,17 @@ def _reason(exc: BaseException) -> str:
 
 
 def _document(
-    path: Path, name: str, fmt: str, encoding: str | None, text: str, size: int, empty: str = _EMPTY
+    path: Path,
+    name: str,
+    fmt: str,
+    encoding: str | None,
+    text: str,
+    size: int,
+    empty: str = _EMPTY,
+    notices: tuple[str, ...] = (),
 ) -> LoadedDocument:
     if not text.strip():
         raise LoadError(f"{name} {empty}")
-    return LoadedDocument(path=str(path), format=fmt, encoding=encoding, text=text, size=size)
+    return LoadedDocument(
+        path=str(path), format=fmt, encoding=encoding, text=text, size=size, notices=notices
+    )
