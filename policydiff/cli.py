@@ -11,7 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 
 from policydiff import __version__
@@ -80,14 +83,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.compare import compare_files
     from policydiff.jsonform import comparison_to_json
     from policydiff.model import CompareOptions
-    from policydiff.outputs import write_atomically
+    from policydiff.outputs import same_file, write_atomically
 
-    if (
-        args.json
-        and args.html
-        and args.json != "-"
-        and os.path.abspath(args.json) == os.path.abspath(args.html)
-    ):
+    if args.json and args.html and args.json != "-" and same_file(args.json, args.html):
         _compare_parser().error("--json and --html name the same file; give each its own")
     options = CompareOptions(normalize=args.normalize, show_normalization_diffs=args.show_normalization_diffs)
     comparison = compare_files(args.left, args.right, options)
@@ -109,7 +107,8 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.json != "-":  # standard output carries the JSON alone when asked for
         s = comparison.summary
         print(
-            f"{comparison.left.document.name} ↔ {comparison.right.document.name}: {s.pairs} pairs, "
+            f"{shown(comparison.left.document.name)} ↔ {shown(comparison.right.document.name)}: "
+            f"{s.pairs} pairs, "
             f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
             f"{s.moved} moved, {s.figures_changed} figures changed"
         )
@@ -186,9 +185,38 @@ def _run_gui(argv: Sequence[str]) -> int:
     return run_app(left=args.left, right=args.right, demo=args.demo, smoke=args.smoke)
 
 
+# Characters a terminal acts on rather than shows: C0/C1 controls (escape sequences, newlines that
+# would split a one-line message) and bidi controls that reorder what follows them.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe to print on one terminal line: every control character as a visible escape."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _exit_on_signal(signum: int, frame: object) -> None:
+    """SIGTERM/SIGHUP end the run through SystemExit, so a half-written output is cleaned up."""
+    raise SystemExit(128 + signum)
+
+
+def _install_signal_handlers() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) in (signal.SIG_DFL, None):
+            signal.signal(number, _exit_on_signal)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``policydiff`` command."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if (
+        argv[:1] != ["gui"]
+        and argv[:1]
+        and argv[0] in COMMANDS
+        and threading.current_thread() is threading.main_thread()
+    ):
+        _install_signal_handlers()  # the desktop app handles its own shutdown
     for stream in (sys.stdout, sys.stderr):  # a console that cannot show ↔ or Chinese gets '?', not a crash
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -211,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             argv = argv[1:]
         return _run_gui(argv)
     except PolicydiffError as exc:
-        print(f"policydiff: {exc}", file=sys.stderr)
+        print(f"policydiff: {shown(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("policydiff: interrupted", file=sys.stderr)
@@ -224,5 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: still one line for the user; POLICYDIFF_DEBUG=1 shows the traceback
         if os.environ.get("POLICYDIFF_DEBUG"):
             raise
-        print(f"policydiff: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        print(
+            f"policydiff: internal error ({type(exc).__name__}: {shown(str(exc))}); please report it",
+            file=sys.stderr,
+        )
         return 1

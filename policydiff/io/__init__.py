@@ -136,10 +136,24 @@ def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
     return info.st_size
 
 
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
 def _read(path: Path, name: str, limits: LoadLimits) -> bytes:
-    """Read the whole file read-only, never more than the size limit even if it grows meanwhile."""
+    """Read the whole file read-only, never more than the size limit even if it grows meanwhile.
+
+    Opened without blocking and checked again on the open descriptor: a pipe or device swapped
+    in after ``_check_file`` is refused instead of blocking the open or the read forever.
+    """
     try:
-        with open(path, "rb") as file:
+        fd = os.open(path, _OPEN_FLAGS)
+        with open(fd, "rb", closefd=True) as file:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LoadError(f"{name} is not a regular file (a device or pipe?); choose a document file")
+            if hasattr(os, "O_NONBLOCK"):
+                os.set_blocking(fd, True)
             data = file.read(limits.max_bytes + 1)
     except PermissionError as exc:
         raise LoadError(f"{name} cannot be read (permission denied); check its permissions") from exc
