@@ -1,7 +1,13 @@
-"""Shared fixtures: the sample documents and the shared corpus."""
+"""Shared fixtures: the sample documents and the shared corpus; the window tests' guards.
+
+Nothing here imports Qt at import time, so the pure tests run without PySide6
+(`python -m pytest -p no:pytestqt -m "not gui"`). A test that asks for ``qapp`` or ``qtbot`` is
+marked ``gui`` automatically, and gets the window-test guards of tests/qt_fixtures.py.
+"""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -9,16 +15,35 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-pytest_plugins = ["tests.qt_fixtures"]  # window-test fixtures: no blocking dialogs, temporary settings
-
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT.parent / "shared" / "gold"
+_QT_FIXTURES = frozenset({"qapp", "qtbot", "settings"})
+
+# Without PySide6 the window-test files (which import Qt at the top) are not collected at all.
+collect_ignore_glob = [] if importlib.util.find_spec("PySide6") else ["test_gui*.py"]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test that needs a QApplication as ``gui`` (so ``-m "not gui"`` is the fast loop)."""
+    for item in items:
+        if _QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _window_test_guards(request: pytest.FixtureRequest) -> None:
+    """Give window tests the no-blocking-dialog guard; pure tests never load Qt for it."""
+    if request.node.get_closest_marker("gui") is not None:
+        request.getfixturevalue("no_modal_dialogs")
 
 
 @pytest.fixture(scope="session")
 def seed_paths() -> dict[str, Path]:
     """The five sample documents by their number: '000' … '004'."""
     return SEED
+
+
+from tests.qt_fixtures import no_modal_dialogs, settings  # noqa: E402,F401 - fixtures, Qt imported lazily

@@ -1,22 +1,24 @@
-"""Fixtures shared by the desktop-window tests: no modal dialog may block, settings in a temp folder."""
+"""Fixtures shared by the desktop-window tests: no modal dialog may block, settings in a temp folder.
+
+Qt is imported inside the fixtures, so collecting the pure tests never needs PySide6.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
-
-from policydiff.gui.settings import Settings
 
 
-@pytest.fixture(autouse=True)
-def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """A dialog would wait for a click that never comes: record it and fail instead."""
+    from PySide6.QtWidgets import QMessageBox
+
     shown: list[tuple[str, str]] = []
 
-    def record(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def record(parent: Any, title: str, text: str, *args: Any, **kwargs: Any) -> Any:
         shown.append((title, text))
         return QMessageBox.StandardButton.Ok
 
@@ -26,7 +28,12 @@ def no_modal_dialogs(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def settings(tmp_path: Path, qapp) -> Settings:  # type: ignore[no-untyped-def]
+def settings(tmp_path: Path, qapp: Any) -> Any:
+    """The app's settings object, stored in a temporary folder."""
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from policydiff.gui.settings import Settings
+
     QCoreApplication.setOrganizationName("policydiff")
     QCoreApplication.setApplicationName("policydiff")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
