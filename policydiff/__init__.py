@@ -1,8 +1,5 @@
 """policydiff: compare two Chinese policy documents unit by unit — alignment, wording and figures."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("policydiff")
-except PackageNotFoundError:  # running from a source tree or a bundle without metadata
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by a test; a literal, because importlib.metadata costs a
+# cold command some 40 ms of imports (email, zipfile) for one string.
+__version__ = "0.1.0"

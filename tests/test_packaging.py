@@ -33,6 +33,9 @@ def test_version_comes_from_pyproject():
     with (ROOT / "pyproject.toml").open("rb") as f:
         assert build.read_version() == tomllib.load(f)["project"]["version"]
     assert check_bundle.expected_version() == build.read_version()
+    import policydiff
+
+    assert policydiff.__version__ == build.read_version()
 
 
 @pytest.mark.parametrize(
