@@ -1,7 +1,10 @@
 """Benchmark the comparison: the seed pair in-process and as a command, and synthetic pairs by size.
 
-Run: .venv/bin/python bench/bench.py [--sizes 100K,1M] [--skip-cli]
+Run: .venv/bin/python bench/bench.py [--sizes 100K,1M] [--skip-cli] [--vs-difflib] [--shapes]
 Prints time and peak memory (each synthetic size runs in a fresh process so peaks are its own).
+--vs-difflib times `policydiff compare` of the seed pair against difflib.HtmlDiff of the same files,
+both as cold processes, alternating, and prints the ratio of the medians. --shapes runs the hostile
+shapes of input (one long line, many tiny units, short lines) against a seed.
 """
 
 from __future__ import annotations
@@ -73,6 +76,68 @@ def synthetic_pair(target_bytes: int, seed: int = 7) -> tuple[str, str]:
     return "\n".join(left_lines), "\n".join(right_lines)
 
 
+_DIFFLIB = (
+    "import difflib, sys\n"
+    "a = open(sys.argv[1], encoding='utf-8').read().splitlines()\n"
+    "b = open(sys.argv[2], encoding='utf-8').read().splitlines()\n"
+    "open(sys.argv[3], 'w', encoding='utf-8').write(difflib.HtmlDiff().make_file(a, b))\n"
+)
+
+
+def _timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def vs_difflib(runs: int = 5) -> float:
+    """Median wall time of a cold `policydiff compare` over that of a cold difflib.HtmlDiff run."""
+    import statistics
+    import tempfile
+
+    exe = Path(sys.executable).with_name("policydiff")
+    ours, theirs = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(runs):  # alternate, so both see the same machine load
+            ours.append(
+                _timed([str(exe), "compare", str(PAIR[0]), str(PAIR[1]), "--json", f"{folder}/o.json"])
+            )
+            theirs.append(
+                _timed([sys.executable, "-c", _DIFFLIB, str(PAIR[0]), str(PAIR[1]), f"{folder}/d.html"])
+            )
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    print(f"seed pair, cold processes, median of {runs}:")
+    for label, times in (("policydiff compare --json", ours), ("difflib.HtmlDiff", theirs)):
+        each = ", ".join(f"{t:.2f}" for t in times)
+        print(f"  {label:<26} {statistics.median(times):.3f} s  ({each})")
+    print(f"  ratio {ratio:.2f}× (target ≤ 1.0×)")
+    return ratio
+
+
+def shape_texts(shape: str) -> str:
+    """A hostile shape of document built from seed 000's text."""
+    base = (SEEDS / "000_22597a2fc5b61001.txt").read_text(encoding="utf-8")
+    if shape == "one-line-2M":  # a PDF or web page extracted without line breaks
+        flat = base.replace("\n", "")
+        return (flat * (2_000_000 // len(flat) + 1))[:2_000_000]
+    if shape == "tiny-units-1M":  # thousands of one-sentence articles
+        return "\n".join(f"{n}.第{n}项措施落实到位。" for n in range(1, 70_000))
+    if shape == "short-lines-1M":  # one character per line
+        flat = base.replace("\n", "")
+        return "\n".join((flat * (500_000 // len(flat) + 1))[:500_000])
+    raise ValueError(shape)
+
+
+SHAPES = ("one-line-2M", "tiny-units-1M", "short-lines-1M")
+
+
+def shape_child(shape: str, folder: Path) -> None:
+    path = folder / f"{shape}.txt"
+    path.write_text(shape_texts(shape), encoding="utf-8")
+    result = run_in_process(SEEDS / "000_22597a2fc5b61001.txt", path)
+    print(json.dumps(result))
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -114,11 +179,38 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10K,100K,1M", help="comma-separated: 10K,100K,1M,5M")
     parser.add_argument("--skip-cli", action="store_true")
+    parser.add_argument("--vs-difflib", action="store_true", help="only the cold-process ratio to difflib")
+    parser.add_argument("--shapes", action="store_true", help="only the hostile shapes against a seed")
+    parser.add_argument("--shape-child", help=argparse.SUPPRESS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, Path(args.folder))
+        return 0
+    if args.shape_child:
+        shape_child(args.shape_child, Path(args.folder))
+        return 0
+    if args.vs_difflib:
+        vs_difflib()
+        return 0
+    if args.shapes:
+        import tempfile
+
+        print("hostile shapes against seed 000 (fresh process each):")
+        with tempfile.TemporaryDirectory() as folder:
+            for shape in SHAPES:
+                out = subprocess.run(
+                    [sys.executable, __file__, "--shape-child", shape, "--folder", folder],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                row = json.loads(out.stdout.strip().splitlines()[-1])
+                print(
+                    f"  {shape:>15} {row['compare_s']:>8.2f} s {row['peak_mb']:>8.0f} MB"
+                    f" {row['pairs']:>7} pairs"
+                )
         return 0
 
     print("seed pair 000 vs 002, in-process:")
@@ -165,7 +257,7 @@ def main() -> int:
                 text=True,
             )
             row = json.loads(out.stdout.strip().splitlines()[-1])
-            growth = f"  ×{row['compare_s'] / previous:.1f} time" if previous else ""
+            growth = f"  ×{row['compare_s'] / previous:.1f} time (per ×10 input)" if previous else ""
             print(
                 f"  {name:>5} {row['bytes'] // 2:>11} {row['compare_s']:>8.2f} {row['peak_mb']:>8.0f} "
                 f"{row['pairs']:>7}{growth}"
