@@ -14,10 +14,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.align import UnitFeatures, content_words
+from policydiff.errors import LoadError
 from policydiff.model import LoadedDocument, Unit
 from policydiff.normalize import NormalizedText, normalize
 from policydiff.structure import parse_structure
 from policydiff.words import segment
+
+
+@dataclass(frozen=True)
+class PrepareLimits:
+    """What one comparison can hold in time and memory, refused with a message beyond it."""
+
+    # Every unit costs its features, candidate pairs and a row in each view: some 4 KB when
+    # compared. 60,000 units (a 12 MB document of one-sentence articles) stays under about 1 GB;
+    # 500,000 one-character lines would need several.
+    max_units: int = 60_000
+
+
+DEFAULT_PREPARE_LIMITS = PrepareLimits()
 
 
 @dataclass(frozen=True)
@@ -111,13 +125,24 @@ def _keep_blocks_whole(
     return out_words, out_starts
 
 
-def prepare(document: LoadedDocument, mode: str) -> PreparedDocument:
-    """Normalize, parse and segment a document once per mode (cached)."""
+def prepare(
+    document: LoadedDocument, mode: str, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
+) -> PreparedDocument:
+    """Normalize, parse and segment a document once per mode (cached).
+
+    Raises:
+        LoadError: the document has more units than one comparison can hold.
+    """
     key = (document.text, mode)
     cached = _cache.get(key)
     if cached is not None and cached.document == document:
         return cached
     tree = parse_structure(document.text)
+    if len(tree.units) > limits.max_units:
+        raise LoadError(
+            f"{document.name} has {len(tree.units):,} units (paragraphs, articles, items), more than the "
+            f"{limits.max_units:,} one comparison can hold; split it into parts and compare those"
+        )
     norm = normalize(document.text, mode)
     words, starts = _keep_blocks_whole(*segment(norm.text), norm)
     units = tree.units
