@@ -1,8 +1,9 @@
 """The comparison pipeline: load → normalize → parse → align → diff → figures → one Comparison.
 
 Everything the GUI, the HTML report and the JSON show comes from the Comparison built here:
-documents are prepared (prepare.py), aligned (align.py), each pair diffed (edits.py) and its
-figures compared (figures.py); the user's manual pairings are applied on top.
+documents are prepared (prepare.py), aligned (align.py), each pair diffed (edits.py), its
+figures compared (figures.py) and its obligations, owners and cross-references read
+(policy_changes.py); the user's manual pairings are applied on top.
 May import: the standard library and the pure policydiff modules (never PySide6).
 """
 
@@ -30,6 +31,7 @@ from policydiff.model import (
     Status,
     Unit,
 )
+from policydiff.policy_changes import attach_references, pair_changes
 from policydiff.prepare import PreparedDocument, prepare, unit_text_start
 from policydiff.worddiff import DiffConfig
 
@@ -90,17 +92,31 @@ def _pair(
         if not changed:
             edits = []
         level = lu.level
-        return Pair(status, level, lu, ru, round(similarity, 4), moved, tuple(edits), figures, manual)
+        obligations, owners = pair_changes(left_fig, right_fig, lu, ru, changed)
+        return Pair(
+            status,
+            level,
+            lu,
+            ru,
+            round(similarity, 4),
+            moved,
+            tuple(edits),
+            figures,
+            manual,
+            obligations,
+            owners,
+        )
+    _, owners = pair_changes(left_fig, right_fig, lu, ru, changed=False)
     if lu is not None:
         figs = tuple(
             FigureChange(Status.REMOVED, f.subject, f, None) for f in _unit_figures(left, left_fig, lu)
         )
         edits = (Edit(Op.DELETE, (lu.start, lu.own_end), (0, 0)),) if lu.own_end > lu.start else ()
-        return Pair(Status.REMOVED, lu.level, lu, None, 0.0, False, edits, figs, manual)
+        return Pair(Status.REMOVED, lu.level, lu, None, 0.0, False, edits, figs, manual, responsible=owners)
     assert ru is not None
     figs = tuple(FigureChange(Status.ADDED, f.subject, None, f) for f in _unit_figures(right, right_fig, ru))
     edits = (Edit(Op.INSERT, (0, 0), (ru.start, ru.own_end)),) if ru.own_end > ru.start else ()
-    return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, edits, figs, manual)
+    return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, edits, figs, manual, responsible=owners)
 
 
 def effective_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
@@ -176,6 +192,7 @@ def compare_prepared(
         is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
         pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, diff_config))
+    pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)
     return Comparison(

@@ -10,7 +10,18 @@ from __future__ import annotations
 from typing import Any
 
 from policydiff import __version__
-from policydiff.model import ComparedDocument, Comparison, Edit, Figure, FigureChange, Pair, Unit
+from policydiff.model import (
+    ComparedDocument,
+    Comparison,
+    Edit,
+    Figure,
+    FigureChange,
+    ObligationChange,
+    Pair,
+    ReferenceIssue,
+    ResponsibilityChange,
+    Unit,
+)
 
 SCHEMA = "policydiff.comparison/1"
 
@@ -79,6 +90,41 @@ def _fig(change: FigureChange) -> dict[str, Any]:
     return out
 
 
+def _obligation(change: ObligationChange) -> dict[str, Any]:
+    return {
+        "left": change.left,
+        "right": change.right,
+        "direction": change.direction.value,
+        "left_span": list(change.left_span) if change.left_span is not None else None,
+        "right_span": list(change.right_span) if change.right_span is not None else None,
+    }
+
+
+def _responsible(change: ResponsibilityChange | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {
+        "left_lead": list(change.left.lead),
+        "right_lead": list(change.right.lead),
+        "left_units": list(change.left.units),
+        "right_units": list(change.right.units),
+        "added": list(change.added),
+        "removed": list(change.removed),
+        "lead_changed": change.lead_changed,
+    }
+
+
+def _reference(issue: ReferenceIssue) -> dict[str, Any]:
+    return {
+        "side": issue.side,
+        "text": issue.text,
+        "span": list(issue.span),
+        "problem": issue.problem.value,
+        "points_to": _node(issue.points_to),
+        "should_point_to": _node(issue.should_point_to),
+    }
+
+
 def _pair(pair: Pair) -> dict[str, Any]:
     return {
         "status": pair.status.value,
@@ -90,6 +136,9 @@ def _pair(pair: Pair) -> dict[str, Any]:
         "similarity": pair.similarity,
         "edits": [_edit(e) for e in pair.edits],
         "figures": [_fig(f) for f in pair.figures],
+        "obligations": [_obligation(o) for o in pair.obligations],
+        "responsible": _responsible(pair.responsible),
+        "references": [_reference(r) for r in pair.references],
     }
 
 
@@ -116,5 +165,8 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "moved": s.moved,
             "figures_changed": s.figures_changed,
             "manual": s.manual,
+            "obligations_changed": s.obligations_changed,
+            "responsible_changed": s.responsible_changed,
+            "references_stale": s.references_stale,
         },
     }

@@ -151,6 +151,64 @@ class Edit:
             raise ValueError("an insert has an empty left span")
 
 
+class Direction(StrEnum):
+    """Which way a duty moved between the two sides of a pair."""
+
+    STRICTER = "stricter"  # 收紧
+    LOOSER = "looser"  # 放宽
+
+
+@dataclass(frozen=True)
+class ObligationChange:
+    """A modal or commitment word that changed strength (应当 → 可以), or a hedge added/removed."""
+
+    left: str | None  # the left word; None when a hedge (原则上) was added on the right
+    right: str | None  # the right word; None when a hedge was removed
+    direction: Direction
+    left_span: Span | None  # in the left document's loaded text
+    right_span: Span | None
+
+
+@dataclass(frozen=True)
+class Responsibility:
+    """The owners one unit names: its lead units and every unit named (the lead ones included)."""
+
+    lead: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ResponsibilityChange:
+    """Owners named by either side of a pair, compared by role (省经信厅 = 市经信局)."""
+
+    left: Responsibility
+    right: Responsibility
+    added: tuple[str, ...]  # right names whose role the left does not name
+    removed: tuple[str, ...]  # left names whose role the right does not name
+    lead_changed: bool
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.lead_changed)
+
+
+class RefProblem(StrEnum):
+    STALE = "stale"  # names an article that no longer corresponds to the one it named before
+    DANGLING = "dangling"  # names no article or paragraph at all
+
+
+@dataclass(frozen=True)
+class ReferenceIssue:
+    """A cross-reference (依照本法第十二条) whose target is wrong after renumbering, or missing."""
+
+    side: str  # "left" | "right": the document that holds the reference
+    text: str
+    span: Span  # in that document's loaded text
+    points_to: Unit | None  # the unit it names now
+    should_point_to: Unit | None  # the right unit corresponding to what it named before
+    problem: RefProblem
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two aligned units (or one unit with no counterpart) and what differs between them."""
@@ -164,6 +222,9 @@ class Pair:
     edits: tuple[Edit, ...] = ()
     figures: tuple[FigureChange, ...] = ()
     manual: bool = False  # paired (or unpaired) by the user
+    obligations: tuple[ObligationChange, ...] = ()
+    responsible: ResponsibilityChange | None = None  # when either side names owners
+    references: tuple[ReferenceIssue, ...] = ()  # stale or dangling references inside the pair
 
     @property
     def figures_changed(self) -> int:
@@ -198,6 +259,9 @@ class Summary:
     moved: int
     figures_changed: int
     manual: int = 0
+    obligations_changed: int = 0
+    responsible_changed: int = 0
+    references_stale: int = 0
 
 
 @dataclass(frozen=True)
@@ -224,4 +288,9 @@ class Comparison:
             moved=sum(1 for p in self.pairs if p.moved),
             figures_changed=sum(p.figures_changed for p in self.pairs),
             manual=sum(1 for p in self.pairs if p.manual),
+            obligations_changed=sum(len(p.obligations) for p in self.pairs),
+            responsible_changed=sum(
+                1 for p in self.pairs if p.responsible is not None and p.responsible.changed
+            ),
+            references_stale=sum(len(p.references) for p in self.pairs),
         )
