@@ -34,7 +34,7 @@ class Family(StrEnum):
 #  duty 4  要 需                   a policy directive ("要加快…"), binding on the administration
 #  duty 3  支持                   the government commits itself to back the act
 #  duty 2  力争 争取 鼓励 引导 倡导 an aim or an encouragement: nobody is bound
-#  duty 1  可以 可 允许 能         a permission
+#  duty 1  可以 可 允许 能够       a permission
 #  prohibition 6  严禁            absolute ban, with sanctions implied
 #  prohibition 5  禁止 不得 不准 不许   a ban
 #  prohibition 3  不应 不宜        should not
@@ -46,7 +46,7 @@ SCALE: dict[str, tuple[Family, int]] = {
     **{w: (Family.DUTY, 4) for w in ("要", "需")},
     **{w: (Family.DUTY, 3) for w in ("支持",)},
     **{w: (Family.DUTY, 2) for w in ("力争", "争取", "鼓励", "引导", "倡导")},
-    **{w: (Family.DUTY, 1) for w in ("可以", "可", "允许", "能")},
+    **{w: (Family.DUTY, 1) for w in ("可以", "可", "允许", "能够")},
     **{w: (Family.PROHIBITION, 6) for w in ("严禁",)},
     **{w: (Family.PROHIBITION, 5) for w in ("禁止", "不得", "不准", "不许")},
     **{w: (Family.PROHIBITION, 3) for w in ("不应", "不宜")},
@@ -58,7 +58,6 @@ SCALE: dict[str, tuple[Family, int]] = {
 # segmenters that split them.
 _NOT_MODAL_BEFORE: dict[str, frozenset[str]] = {
     "可": frozenset({"持续", "能", "行", "靠", "观", "控", "视", "信", "比", "是", "见", "及", "再生"}),
-    "能": frozenset({"源", "力", "耗", "效", "级", "量", "否"}),
     "要": frozenset({"素", "求", "点", "件", "闻"}),
     "需": frozenset({"求"}),
     "应": frozenset({"用", "急", "对", "变", "届", "收"}),
@@ -66,6 +65,9 @@ _NOT_MODAL_BEFORE: dict[str, frozenset[str]] = {
 _JOINED_HEDGES = (("视", "情"), ("原则", "上"))
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _SCOPE_CHARS = 30  # how much of the governed clause identifies an occurrence
+_SAME_WORD_BONUS = 15.0  # added to the clause ratio when both occurrences are the same word
+# 应收尽收, 应保尽保, 应享尽享: "everything due is …", an idiom, not a duty word
+_IDIOM_AFTER = {"应": "尽"}
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,9 @@ def find_occurrences(text: str) -> list[Occurrence]:
             word, i = joined, i + 1
             following = words[i + 1] if i + 1 < len(words) else ""
         entry = SCALE.get(word)
+        idiom = _IDIOM_AFTER.get(word)
+        if idiom is not None and text[start + len(word) + 1 : start + len(word) + 2] == idiom:
+            entry = None
         if entry is not None and not any(following.startswith(s) for s in _NOT_MODAL_BEFORE.get(word, ())):
             end = start + len(word)
             out.append(Occurrence(word, entry[0], entry[1], start, end, _scope(words, starts, text, end)))
@@ -139,7 +144,8 @@ def _matches(
                 continue
             score = fuzz.ratio(a.scope, b.scope)
             if score >= config.min_scope_ratio:
-                candidates.append((score, i, j))
+                # the same word over the same clause is the likeliest counterpart
+                candidates.append((score + (_SAME_WORD_BONUS if a.word == b.word else 0.0), i, j))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
     used_left: set[int] = set()
     used_right: set[int] = set()
