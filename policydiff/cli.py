@@ -1,7 +1,8 @@
 """The command line: ``policydiff compare|outline|figures …``, and the desktop app when given no command.
 
 Exit codes: 0 done, 1 an input could not be read or an output not written (one-line message on
-stderr), 2 bad usage. No traceback reaches a user. The GUI is imported only when it is started,
+stderr), 2 bad usage, 3 a coverage run done but with a child it could not read. No traceback
+reaches a user. The GUI is imported only when it is started,
 so scripted comparisons never load Qt.
 May import: every pure policydiff module; policydiff.gui only lazily.
 """
@@ -20,7 +21,8 @@ from collections.abc import Sequence
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
 
-COMMANDS = ("compare", "outline", "figures", "gui")
+COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
+EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
 
 
@@ -52,6 +54,79 @@ def _compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _coverage_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff coverage",
+        description=(
+            "Compare one policy (a province's) with each of its implementations (cities', districts') "
+            "and show, per article, which adopted it as it stands, refined, raised, weakened or left it out."
+        ),
+    )
+    parser.add_argument("parent", help="the higher-level document")
+    parser.add_argument("children", nargs="+", help="the documents that implement it")
+    parser.add_argument("--json", metavar="OUT", help="write the matrix as JSON (- for standard output)")
+    parser.add_argument(
+        "--html", metavar="OUT", help="write the matrix as HTML, each child's report beside it"
+    )
+    parser.add_argument("--xlsx", metavar="OUT", help="write the matrix as an Excel workbook")
+    parser.add_argument("--normalize", choices=NORMALIZE_MODES, default="t2s", help="as for compare")
+    return parser
+
+
+def _run_coverage(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from policydiff.coverage import VERDICT_LABELS, Verdict, build_coverage
+    from policydiff.model import CompareOptions
+    from policydiff.outputs import same_file, write_atomically
+
+    outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
+    if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
+        _coverage_parser().error("two outputs name the same file; give each its own")
+    inputs = (args.parent, *args.children)
+    coverage = build_coverage(args.parent, args.children, CompareOptions(normalize=args.normalize))
+    if args.json:
+        from policydiff.coverage_json import coverage_to_json
+
+        data = json.dumps(coverage_to_json(coverage), ensure_ascii=False, indent=1, allow_nan=False)
+        if args.json == "-":
+            sys.stdout.flush()
+            sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
+            sys.stdout.buffer.flush()
+        else:
+            write_atomically(args.json, data, inputs=inputs)
+    if args.html:
+        from policydiff.coverage_report import render_coverage
+
+        page = Path(args.html)
+        for relative, html in render_coverage(coverage, page.name).items():
+            target = page.with_name(relative) if "/" not in relative else page.parent / relative
+            target.parent.mkdir(exist_ok=True)
+            write_atomically(target, html, inputs=inputs)
+    if args.xlsx:
+        from policydiff.coverage_xlsx import coverage_to_xlsx
+
+        write_atomically(args.xlsx, coverage_to_xlsx(coverage), inputs=inputs)
+    if args.json != "-":
+        print(
+            f"{shown(coverage.parent.name)}: {len(coverage.rows)} units, {len(coverage.children)} documents"
+        )
+        for k, child in enumerate(coverage.children):
+            if child.error is not None:
+                print(f"  {shown(child.name)}: not read ({shown(child.error)})")
+                continue
+            counts = coverage.counts(k)
+            tally = ", ".join(f"{VERDICT_LABELS[v]} {counts[v]}" for v in Verdict)
+            print(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
+    if coverage.failed:
+        print(
+            f"policydiff: {coverage.failed} of {len(coverage.children)} documents could not be read",
+            file=sys.stderr,
+        )
+        return EXIT_CHILD_UNREADABLE
+    return 0
+
+
 def _doc_parser(prog: str, what: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"policydiff {prog}", description=what)
     parser.add_argument("file", help="a policy document (txt, html, md, docx, pdf)")
@@ -64,7 +139,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="policydiff",
         description=(
             "Compare two Chinese policy documents. With no command the desktop app starts; "
-            "commands: compare, outline, figures (see policydiff COMMAND --help)."
+            "commands: compare, coverage, outline, figures (see policydiff COMMAND --help)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
@@ -223,6 +298,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if argv and argv[0] == "compare":
             return _run_compare(_compare_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "coverage":
+            return _run_coverage(_coverage_parser().parse_args(argv[1:]))
         if argv and argv[0] == "outline":
             return _run_outline(
                 _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(

@@ -170,3 +170,8 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "references_stale": s.references_stale,
         },
     }
+
+
+# The pieces other JSON forms (policydiff.coverage/1) reuse, so a NODE or FIG reads the same everywhere.
+node_to_json = _node
+figure_change_to_json = _fig
