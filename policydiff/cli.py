@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
@@ -208,7 +209,7 @@ def _run_outline(args: argparse.Namespace) -> int:
             }
             for u in tree.units
         ]
-        out = {
+        out: dict[str, Any] = {
             "path": document.path,
             "format": document.format,
             "encoding": document.encoding,

@@ -111,12 +111,12 @@ def _pair(
         figs = tuple(
             FigureChange(Status.REMOVED, f.subject, f, None) for f in _unit_figures(left, left_fig, lu)
         )
-        edits = (Edit(Op.DELETE, (lu.start, lu.own_end), (0, 0)),) if lu.own_end > lu.start else ()
-        return Pair(Status.REMOVED, lu.level, lu, None, 0.0, False, edits, figs, manual, responsible=owners)
+        deleted = (Edit(Op.DELETE, (lu.start, lu.own_end), (0, 0)),) if lu.own_end > lu.start else ()
+        return Pair(Status.REMOVED, lu.level, lu, None, 0.0, False, deleted, figs, manual, responsible=owners)
     assert ru is not None
     figs = tuple(FigureChange(Status.ADDED, f.subject, None, f) for f in _unit_figures(right, right_fig, ru))
-    edits = (Edit(Op.INSERT, (0, 0), (ru.start, ru.own_end)),) if ru.own_end > ru.start else ()
-    return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, edits, figs, manual, responsible=owners)
+    inserted = (Edit(Op.INSERT, (0, 0), (ru.start, ru.own_end)),) if ru.own_end > ru.start else ()
+    return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, inserted, figs, manual, responsible=owners)
 
 
 def effective_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:

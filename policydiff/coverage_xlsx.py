@@ -29,10 +29,11 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     """The workbook's bytes (the caller writes them atomically)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    matrix = book.active
-    matrix.title = "覆盖矩阵"
+    book.remove(book.worksheets[0])
+    matrix = book.create_sheet("覆盖矩阵")
     header = ["条目", "标题"]
     for child in coverage.children:
         header += [f"{child.name} 判定", f"{child.name} 对应条目", f"{child.name} 说明"]
@@ -60,9 +61,8 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     matrix.freeze_panes = "C2"
     matrix.column_dimensions["A"].width = 12
     matrix.column_dimensions["B"].width = 36
-    for column in matrix.iter_cols(min_row=1, max_row=1):
-        if column[0].column > 2:
-            matrix.column_dimensions[column[0].column_letter].width = 24
+    for column in range(3, len(header) + 1):
+        matrix.column_dimensions[get_column_letter(column)].width = 24
     for line in matrix.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")

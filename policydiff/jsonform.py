@@ -79,7 +79,7 @@ def _figval(fig: Figure | None) -> dict[str, Any] | None:
 
 
 def _fig(change: FigureChange) -> dict[str, Any]:
-    out = {
+    out: dict[str, Any] = {
         "status": change.status.value,
         "subject": change.subject,
         "left": _figval(change.left),

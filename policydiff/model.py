@@ -278,7 +278,9 @@ class Comparison:
 
     @property
     def summary(self) -> Summary:
-        count = lambda s: sum(1 for p in self.pairs if p.status == s)  # noqa: E731
+        def count(status: Status) -> int:
+            return sum(1 for p in self.pairs if p.status == status)
+
         return Summary(
             pairs=len(self.pairs),
             unchanged=count(Status.UNCHANGED),
