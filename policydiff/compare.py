@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from policydiff.align import AlignConfig, Alignment, align_units, arrange
 from policydiff.edits import unit_edits
+from policydiff.errors import Cancelled
 from policydiff.figures import compare_figures, extract_figures
 from policydiff.io import load_document
 from policydiff.model import (
@@ -40,10 +41,6 @@ CancelledFn = Callable[[], bool]
 Override = tuple[int | None, int | None]
 
 FIGURE_MODE = "t2s"  # figures are always read on simplified text, whatever the display mode
-
-
-class Cancelled(Exception):
-    """The caller asked to stop a running comparison."""
 
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:

@@ -16,8 +16,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from policydiff.compare import Cancelled, compare_documents
-from policydiff.errors import PolicydiffError
+from policydiff.compare import compare_documents
+from policydiff.errors import Cancelled, PolicydiffError
 from policydiff.io import load_document
 from policydiff.model import (
     CompareOptions,

@@ -14,3 +14,7 @@ class LoadError(PolicydiffError):
 
 class OutputError(PolicydiffError):
     """An output file cannot be written."""
+
+
+class Cancelled(Exception):
+    """The caller asked a running job (a comparison, a coverage run) to stop; not a failure."""
