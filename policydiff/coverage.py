@@ -10,6 +10,7 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -240,7 +241,10 @@ def build_coverage(
                 raise Cancelled()
             done(k, _compare_child(parent, path, options))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+        ) as pool:
             futures: dict[Future[Child], int] = {
                 pool.submit(_compare_child, parent, path, options): k for k, path in enumerate(child_paths)
             }
