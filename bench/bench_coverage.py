@@ -1,0 +1,61 @@
+"""Benchmark one policy against many: 1 parent × N children of about 100 KB each.
+
+Run: .venv/bin/python bench/bench_coverage.py [--children 20] [--size 100000]
+Prints the sum of the pairwise comparison times (one process, in sequence), the coverage run's
+wall time (children in parallel processes) and its ratio to sum / cores (target ≤ 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import synthetic_pair  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--children", type=int, default=20)
+    parser.add_argument("--size", type=int, default=100_000)
+    args = parser.parse_args()
+
+    from policydiff.compare import compare_documents
+    from policydiff.coverage import build_coverage
+    from policydiff.io import load_document
+    from policydiff.words import ensure_ready
+
+    with tempfile.TemporaryDirectory() as folder:
+        parent_text, _ = synthetic_pair(args.size, seed=1)
+        parent = Path(folder) / "parent.txt"
+        parent.write_text(parent_text, encoding="utf-8")
+        children = []
+        for k in range(args.children):
+            _, child_text = synthetic_pair(args.size, seed=100 + k)
+            path = Path(folder) / f"child-{k:02d}.txt"
+            path.write_text(child_text, encoding="utf-8")
+            children.append(str(path))
+        ensure_ready()
+        parent_doc = load_document(parent)
+        started = time.perf_counter()
+        for child in children:
+            compare_documents(parent_doc, load_document(child))
+        pairwise = time.perf_counter() - started
+        started = time.perf_counter()
+        coverage = build_coverage(str(parent), children)
+        wall = time.perf_counter() - started
+    cores = os.cpu_count() or 1
+    print(f"1 parent × {args.children} children of ~{args.size // 1000} KB, {cores} cores")
+    print(f"  sum of pairwise comparisons (one process): {pairwise:.2f} s")
+    print(f"  coverage run (parallel processes):          {wall:.2f} s")
+    print(f"  ratio to sum / cores: {wall / (pairwise / cores):.2f} (target ≤ 2); {len(coverage.rows)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

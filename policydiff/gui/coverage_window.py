@@ -1,0 +1,359 @@
+"""The one-vs-many window (File → 一对多对照): choose a parent and its children, see the matrix.
+
+The run goes through its own background job runner (progress per child, Esc or the button
+cancels); the matrix is a table model over the core's Coverage; double-clicking a cell opens that
+pair in the main window's side-by-side view. Saving writes the same HTML/JSON/Excel outputs as
+``policydiff coverage``.
+May import: PySide6, policydiff.gui, and the pure core (lazily where it is heavy).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.gui.jobs import JobRunner
+
+DOCUMENT_SUFFIXES = frozenset(
+    {
+        ".txt",
+        ".htm",
+        ".html",
+        ".mht",
+        ".mhtml",
+        ".md",
+        ".docx",
+        ".doc",
+        ".wps",
+        ".rtf",
+        ".odt",
+        ".pdf",
+        ".ofd",
+    }
+)
+VERDICT_COLOURS = {
+    Verdict.ADOPTED: "#e6f4ea",
+    Verdict.REFINED: "#e8f0fe",
+    Verdict.RAISED: "#fde2cf",
+    Verdict.WEAKENED: "#fce8e6",
+    Verdict.MISSING: "#eeeeee",
+}
+OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def documents_in(folder: Path, exclude: str = "") -> list[str]:
+    """The documents directly inside a folder, by name, leaving out ``exclude`` (the parent)."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES and str(path) != exclude:
+            found.append(str(path))
+    return found
+
+
+class CoverageSetup(QDialog):
+    """Pick the parent document and its children (files, or every document of a folder)."""
+
+    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("One Against Many"))
+        self._folder = start_folder
+        self.parent_edit = QLineEdit()
+        self.parent_edit.setObjectName("parentPath")
+        choose_parent = QPushButton(self.tr("Choose…"))
+        choose_parent.clicked.connect(self._choose_parent)
+        self.children_list = QListWidget()
+        self.children_list.setObjectName("childrenList")
+        add_files = QPushButton(self.tr("Add Files…"))
+        add_files.clicked.connect(self._add_files)
+        add_folder = QPushButton(self.tr("Add Folder…"))
+        add_folder.clicked.connect(self._add_folder)
+        remove = QPushButton(self.tr("Remove"))
+        remove.clicked.connect(
+            lambda: [
+                self.children_list.takeItem(self.children_list.row(i))
+                for i in self.children_list.selectedItems()
+            ]
+        )
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+
+        parent_row = QHBoxLayout()
+        parent_row.addWidget(self.parent_edit, 1)
+        parent_row.addWidget(choose_parent)
+        child_buttons = QHBoxLayout()
+        for button in (add_files, add_folder, remove):
+            child_buttons.addWidget(button)
+        child_buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Parent document (e.g. the province's policy):")))
+        layout.addLayout(parent_row)
+        layout.addWidget(QLabel(self.tr("Documents that implement it (e.g. each city's):")))
+        layout.addWidget(self.children_list, 1)
+        layout.addLayout(child_buttons)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def parent_path(self) -> str:
+        return self.parent_edit.text().strip()
+
+    def child_paths(self) -> list[str]:
+        return [self.children_list.item(i).text() for i in range(self.children_list.count())]
+
+    def add_children(self, paths: list[str]) -> None:
+        present = set(self.child_paths())
+        for path in paths:
+            if path not in present and path != self.parent_path():
+                self.children_list.addItem(path)
+                present.add(path)
+
+    def _choose_parent(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the Parent Document"), self._folder)
+        if path:
+            self.parent_edit.setText(path)
+            self._folder = str(Path(path).parent)
+
+    def _add_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder)
+        self.add_children(paths)
+
+    def _add_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Add Every Document of a Folder"), self._folder
+        )
+        if folder:
+            self.add_children(documents_in(Path(folder), exclude=self.parent_path()))
+
+    def _accept(self) -> None:
+        if not self.parent_path() or not self.child_paths():
+            QMessageBox.warning(
+                self, self.tr("One Against Many"), self.tr("Choose a parent document and at least one other.")
+            )
+            return
+        self.accept()
+
+
+class CoverageModel(QAbstractTableModel):
+    """Rows: the parent's units; columns: the unit, then one per child."""
+
+    def __init__(self, coverage: Coverage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.coverage = coverage
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's default argument
+        return 0 if parent.isValid() else len(self.coverage.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 1 + len(self.coverage.children)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section == 0:
+            return self.tr("Parent unit")
+        child = self.coverage.children[section - 1]
+        return child.name if child.error is None else self.tr("{name} (not read)").format(name=child.name)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.coverage.rows[index.row()]
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "　" * row.unit.depth + f"{row.unit.label} {row.unit.heading[:40]}"
+            return None
+        cell = row.cells[index.column() - 1]
+        child = self.coverage.children[index.column() - 1]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell is None:
+                return "—"
+            units = "、".join(u.label or u.heading[:8] for u in cell.units)
+            return f"{VERDICT_LABELS[cell.verdict]} {units}".strip()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return child.error if cell is None else cell.why
+        if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
+            return QBrush(QColor(VERDICT_COLOURS[cell.verdict]))
+        if role == Qt.ItemDataRole.ForegroundRole and cell is not None:
+            return QBrush(QColor("#202124"))
+        return None
+
+
+class CoverageWindow(QMainWindow):
+    """Runs a coverage build in the background and shows its matrix."""
+
+    def __init__(
+        self, open_pair: OpenPair, jobs: JobRunner | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("coverageWindow")
+        self.setWindowTitle(self.tr("One Against Many"))
+        self._open_pair = open_pair
+        self.jobs = jobs or JobRunner(parent=self)
+        self.coverage: Coverage | None = None
+        self.table = QTableView()
+        self.table.setObjectName("coverageTable")
+        self.table.setWordWrap(False)
+        self.table.doubleClicked.connect(self._open_cell)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.status = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("coverage"))
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self._save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
+        bottom.addWidget(self.save_button)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.setCentralWidget(central)
+        self.resize(1100, 700)
+        self.jobs.progress.connect(self._on_progress)
+        self.jobs.result.connect(self._on_result)
+        self.jobs.error.connect(self._on_error)
+        self.jobs.cancelled.connect(lambda kind: self._finished(self.tr("Cancelled")))
+
+    def run(self, parent_path: str, child_paths: list[str]) -> int:
+        """Start building the matrix of ``parent_path`` against ``child_paths``; returns the job number."""
+        from policydiff.coverage import build_coverage
+
+        total = len(child_paths)
+        self.status.setText(self.tr("Comparing with {count} documents…").format(count=total))
+        self.progress.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self.save_button.setEnabled(False)
+
+        def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> Coverage:
+            return build_coverage(
+                parent_path,
+                child_paths,
+                progress=lambda done, name: progress(done / total),
+                cancelled=cancelled,
+            )
+
+        return self.jobs.submit("coverage", job)
+
+    def show_coverage(self, coverage: Coverage) -> None:
+        self.coverage = coverage
+        self.table.setModel(CoverageModel(coverage, self.table))
+        self.table.resizeColumnsToContents()
+        counts = []
+        for k, child in enumerate(coverage.children):
+            if child.error is not None:
+                counts.append(self.tr("{name}: not read").format(name=child.name))
+                continue
+            tally = coverage.counts(k)
+            counts.append(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+        self._finished("；".join(counts))
+        self.save_button.setEnabled(True)
+
+    def _on_progress(self, kind: str, fraction: float) -> None:
+        if kind == "coverage":
+            self.progress.setValue(round(100 * fraction))
+
+    def _on_result(self, kind: str, value: object) -> None:
+        if kind == "coverage" and isinstance(value, Coverage):
+            self.progress.setValue(100)
+            self.show_coverage(value)
+        elif kind == "coverage-save":
+            self.status.setText(self.tr("Saved {path}").format(path=str(value)))
+
+    def _on_error(self, kind: str, exc: object) -> None:
+        if kind not in ("coverage", "coverage-save"):
+            return
+        self._finished(str(exc))
+        QMessageBox.warning(self, self.tr("One Against Many"), str(exc))
+
+    def _finished(self, message: str) -> None:
+        self.status.setText(message)
+        self.cancel_button.setEnabled(False)
+
+    def _open_cell(self, index: QModelIndex) -> None:
+        if self.coverage is None or index.column() == 0:
+            return
+        child = self.coverage.children[index.column() - 1]
+        cell = self.coverage.rows[index.row()].cells[index.column() - 1]
+        if child.comparison is None or cell is None:
+            return
+        self._open_pair(self.coverage.parent.path, child.path, cell.pair_index)
+
+    def _save(self) -> None:
+        if self.coverage is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the Matrix"),
+            "coverage.html",
+            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> int | None:
+        """Write the matrix in the background as HTML (each child's report beside it), JSON or Excel."""
+        if self.coverage is None:
+            return None
+        coverage = self.coverage
+        self.status.setText(self.tr("Saving {path}…").format(path=path))
+        return self.jobs.submit(
+            "coverage-save", lambda progress, cancelled: write_outputs(coverage, path), cancellable=False
+        )
+
+
+def write_outputs(coverage: Coverage, path: str) -> str:
+    """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
+    from policydiff.outputs import write_atomically
+
+    inputs = (coverage.parent.path, *(c.path for c in coverage.children))
+    target = Path(path)
+    if target.suffix.lower() == ".json":
+        from policydiff.coverage_json import coverage_to_json
+
+        write_atomically(target, json.dumps(coverage_to_json(coverage), ensure_ascii=False, indent=1), inputs)
+    elif target.suffix.lower() == ".xlsx":
+        from policydiff.coverage_xlsx import coverage_to_xlsx
+
+        write_atomically(target, coverage_to_xlsx(coverage), inputs)
+    else:
+        from policydiff.coverage_report import render_coverage
+
+        for relative, html in render_coverage(coverage, target.name).items():
+            page = target.parent / relative
+            page.parent.mkdir(exist_ok=True)
+            write_atomically(page, html, inputs)
+    return str(target)

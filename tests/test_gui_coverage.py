@@ -1,0 +1,53 @@
+"""The one-vs-many window: choose documents, build the matrix in the background, open a cell's pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from policydiff.coverage import Verdict
+from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, tmp_path: Path):
+    opened: list[tuple[str, str, int | None]] = []
+    window = CoverageWindow(lambda parent, child, pair: opened.append((parent, child, pair)))
+    qtbot.addWidget(window)
+    missing = str(tmp_path / "missing.txt")
+    with qtbot.waitSignal(window.jobs.result, timeout=180_000):
+        window.run(str(SEED["000"]), [str(SEED["002"]), missing])
+    assert window.coverage is not None
+    model = window.table.model()
+    assert isinstance(model, CoverageModel)
+    assert model.rowCount() == len(window.coverage.rows) and model.columnCount() == 3
+    assert "not read" in model.headerData(2, Qt.Orientation.Horizontal)
+    row = next(
+        k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
+    )
+    index = model.index(row, 1)
+    assert model.data(index).split()[0] in {"照搬", "细化", "加码", "弱化"}
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == window.coverage.rows[row].cells[0].why
+    window._open_cell(index)
+    assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]
+    assert "not read" in window.status.text()
+
+    out = tmp_path / "m.xlsx"
+    with qtbot.waitSignal(window.jobs.result, timeout=60_000):
+        window.save_to(str(out))
+    assert out.is_file() and str(out) in window.status.text()
+
+
+def test_setup_collects_the_documents_of_a_folder_but_not_the_parent(qtbot, tmp_path: Path):
+    for name in ("a.txt", "b.docx", "notes.png", "parent.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    dialog = CoverageSetup()
+    qtbot.addWidget(dialog)
+    dialog.parent_edit.setText(str(tmp_path / "parent.txt"))
+    dialog.add_children(documents_in(tmp_path, exclude=dialog.parent_path()))
+    dialog.add_children([str(tmp_path / "a.txt")])  # never twice
+    assert [Path(p).name for p in dialog.child_paths()] == ["a.txt", "b.docx"]
