@@ -232,19 +232,9 @@ def _run_figures(args: argparse.Namespace) -> int:
     document = load_document(args.file)
     figures = document_figures(document)
     if args.json:
-        rows = [
-            {
-                "text": f.text,
-                "start": f.start,
-                "end": f.end,
-                "value": f.value,
-                "unit": f.unit,
-                "qualifier": f.qualifier,
-                "subject": f.subject,
-                "kind": f.kind,
-            }
-            for f in figures
-        ]
+        from policydiff.jsonform import figure_to_json
+
+        rows = [figure_to_json(f) for f in figures]
         print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
         return 0
     for f in figures:

@@ -174,4 +174,5 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
 
 # The pieces other JSON forms (policydiff.coverage/1) reuse, so a NODE or FIG reads the same everywhere.
 node_to_json = _node
+figure_to_json = _figval
 figure_change_to_json = _fig

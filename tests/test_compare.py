@@ -302,6 +302,8 @@ def test_cli_figures_lists_a_documents_figures(capsys):
     assert "60亿元" in texts and "1600亿元左右" in texts
     loaded = load_document(SEED["000"]).text
     assert all(loaded[f["start"] : f["end"]] == f["text"] for f in data["figures"])
+    rates = [f for f in data["figures"] if f["kind"] == "rate"]  # the comparison's own FIGVAL form
+    assert rates and all(f.get("per") for f in rates)
     assert main(["figures", str(SEED["002"])]) == 0
     assert "億元" in capsys.readouterr().out
 
