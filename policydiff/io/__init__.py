@@ -1,10 +1,11 @@
 """Load a document from disk into the text every later stage indexes.
 
-One entry point, ``load_document``, for txt (any Chinese encoding), html, md, docx and pdf. It
-trusts a file's content over its extension, refuses what it cannot read with a one-line
+One entry point, ``load_document``, for txt (any Chinese encoding), html, md, docx, pdf, and the
+legacy and other formats: .doc/.wps (Word 97-2003 binary), .rtf, .mht (MIME web archive) and
+.ofd (GB/T 33190). It trusts a file's content over its extension, refuses what it cannot read with a one-line
 LoadError a user can act on, and never lets another exception, a hang or a huge allocation
 through. Files are opened read-only and never written.
-May import: the standard library, charset_normalizer, python-docx, pypdfium2, policydiff.model,
+May import: the standard library, charset_normalizer, python-docx, pypdfium2, olefile, lxml, policydiff.model,
 policydiff.errors (never PySide6).
 """
 
@@ -15,22 +16,26 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError
+from policydiff.io.doctext import DocRefused, convert_to_docx, read_doc
 from policydiff.io.docxtext import DocxRefused, read_docx
 from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
+from policydiff.io.mhttext import MhtRefused, read_mht
+from policydiff.io.ofdtext import OfdRefused, is_ofd, read_ofd
 from policydiff.io.pdftext import PdfRefused, read_pdf
+from policydiff.io.rtftext import RtfRefused, read_rtf
 from policydiff.io.sniff import Kind, sniff
 from policydiff.io.text import NotText, decode, normalize_text
 from policydiff.model import LoadedDocument
 
 __all__ = ["LoadLimits", "load_document"]
 
-_HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht"})
+_HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+_MHT_EXTS = frozenset({".mht", ".mhtml"})
 _MD_EXTS = frozenset({".md", ".markdown", ".mdown"})
-_OLD_WORD_EXTS = frozenset({".doc", ".docx", ".dot", ".wps"})
 _EMPTY = "is empty; choose a file with text in it"
-_OPEN_OTHER = "open a txt, html, md, docx or pdf file"
+_OPEN_OTHER = "open a txt, html, md, docx, pdf, doc, rtf, mht or ofd file"
 _EMPTY_PAGE = "has no readable text, only markup; open it in a browser and save it as text"
 
 
@@ -41,7 +46,7 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
     """Read a document and return its plain text with line endings normalised to ``\\n``.
 
     Args:
-        path: the file to read (txt, html, md, docx or pdf; the content decides).
+        path: the file to read (txt, html, md, docx, pdf, doc/wps, rtf, mht, ofd; the content decides).
         limits: size limits; the defaults refuse files over 64 MB.
 
     Returns:
@@ -80,6 +85,12 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         except PdfRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
         return _document(path, name, "pdf", None, normalize_text(text), size)
+    if kind == Kind.ZIP and is_ofd(data):
+        try:
+            ofd = read_ofd(data, limits)
+        except OfdRefused as exc:
+            raise LoadError(f"{name} {exc}") from exc
+        return _document(path, name, "ofd", None, normalize_text(ofd.text), size, notices=ofd.notices)
     if kind == Kind.ZIP:
         try:
             text = read_docx(data, limits)
@@ -87,29 +98,68 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
             raise LoadError(f"{name} {exc}") from exc
         return _document(path, name, "docx", None, normalize_text(text), size)
     if kind == Kind.OLE:
-        raise LoadError(
-            f"{name} is password-protected or an old .doc (Word 97-2003) file; "
-            "remove the password or save it as .docx in Word and try again"
-        )
+        return _load_doc(path, name, data, size, limits)
     if kind == Kind.RTF:
-        raise LoadError(f"{name} is an RTF file; save it as .docx or .txt and try again")
+        try:
+            rtf = read_rtf(data, limits)
+        except RtfRefused as exc:
+            raise LoadError(f"{name} {exc}") from exc
+        return _document(path, name, "rtf", rtf.encoding, normalize_text(rtf.text), size, notices=rtf.notices)
+    if kind == Kind.MHT:
+        return _load_mht(path, name, data, size, limits)
     if kind == Kind.BINARY:
         raise LoadError(f"{name} is not a text document (it looks like {what}); {_OPEN_OTHER}")
     if ext == ".pdf":
         raise LoadError(f"{name} is not a valid PDF (no %PDF header); it may be damaged or misnamed")
-    if ext in _OLD_WORD_EXTS:
-        raise LoadError(f"{name} is not a valid .docx (not a Word archive); it may be damaged or misnamed")
 
     try:
         decoded = decode(data, limits)
     except NotText as exc:
         raise LoadError(f"{name} is not a text document (binary data); {_OPEN_OTHER}") from exc
     text = normalize_text(decoded.text)
+    if ext in _MHT_EXTS and not looks_like_html(text):
+        return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
     if ext in _HTML_EXTS or looks_like_html(text):
         return _document(path, name, "html", decoded.encoding, html_to_text(text), size, _EMPTY_PAGE)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
     return _document(path, name, "txt", decoded.encoding, text, size)
+
+
+def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
+    """A Word 97-2003 (.doc/.wps) file; with automatic numbering, read through LibreOffice."""
+    try:
+        doc = read_doc(data, limits)
+    except DocRefused as exc:
+        raise LoadError(f"{name} {exc}") from exc
+    if doc.numbered:
+        converted = convert_to_docx(data, limits)
+        if converted is not None:
+            try:
+                text = read_docx(converted, limits)
+            except DocxRefused:
+                pass  # keep the file's own text, with the notice below
+            else:
+                notice = "automatic numbering read by converting the file with LibreOffice"
+                return _document(path, name, "doc", None, normalize_text(text), size, notices=(notice,))
+        missing = (
+            "has automatic numbering that could not be read, so its article numbers are missing; "
+            "install LibreOffice (soffice) or save it as .docx"
+        )
+        return _document(
+            path, name, "doc", None, normalize_text(doc.text), size, notices=(*doc.notices, missing)
+        )
+    return _document(path, name, "doc", None, normalize_text(doc.text), size, notices=doc.notices)
+
+
+def _load_mht(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
+    """A MIME web archive: its page through the HTML reader, or its plain-text part as it is."""
+    try:
+        mht = read_mht(data, limits)
+    except MhtRefused as exc:
+        raise LoadError(f"{name} {exc}") from exc
+    text = html_to_text(normalize_text(mht.text)) if mht.is_html else normalize_text(mht.text)
+    return _document(path, name, "mht", mht.encoding, text, size, _EMPTY_PAGE)
 
 
 def _check_file(path: Path, name: str, limits: LoadLimits) -> int:

@@ -26,6 +26,14 @@ class LoadLimits:
     sniff_bytes: int = 64 * 1024  # sample used to detect binary data and encodings
     max_control_ratio: float = 0.05  # share of control bytes above which a file is binary
     score_chars: int = 20000  # characters scored when choosing between Chinese encodings
+    # Legacy and other formats (.doc/.wps, .rtf, .mht, .ofd).
+    doc_max_pieces: int = 100_000  # pieces in a .doc piece table
+    doc_max_fkp_pages: int = 100_000  # paragraph-property pages read from a .doc
+    soffice_timeout_s: float = 60.0  # a LibreOffice conversion of a .doc with automatic numbering
+    rtf_max_depth: int = 200  # group nesting of an .rtf (Word writes a few dozen at most)
+    mht_max_parts: int = 5000  # MIME parts of a web archive
+    ofd_max_pages: int = 2000
+    ofd_max_text_objects: int = 2_000_000  # text objects over all pages of an .ofd
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0 or self.docx_max_uncompressed <= 0 or self.pdf_max_pages <= 0:

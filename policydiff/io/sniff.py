@@ -1,7 +1,8 @@
 """Tell what a file really is from its first bytes, whatever its extension says.
 
-A .txt may be a PDF, a .docx may be an old OLE .doc, a .pdf may be random bytes; the loader
-trusts the content first and the extension second.
+A .txt may be a PDF, a .docx may be an old OLE .doc, a .doc may be a Word "Save as Web Page"
+file (HTML or a MIME web archive), a .pdf may be random bytes; the loader trusts the content
+first and the extension second.
 May import: the standard library only.
 """
 
@@ -15,6 +16,7 @@ class Kind(StrEnum):
     ZIP = "zip"  # a .docx, or another zip-based file
     OLE = "ole"  # an old .doc/.xls, or an encrypted (password-protected) Office file
     RTF = "rtf"
+    MHT = "mht"  # a MIME web archive (.mht/.mhtml, or a Word web page saved under another name)
     BINARY = "binary"  # a known non-text format (image, archive, program)
     TEXT = "text"  # anything else: decoded and then judged as text
 
@@ -39,6 +41,9 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 PDF_HEADER_WINDOW = 1024  # the PDF spec lets junk precede %PDF- within the first KB
+MIME_HEADER_LINES = 40  # a web archive names its MIME version and type within its first lines
+MIME_HEADER_BYTES = 8192
+_MIME_TYPES = (b"multipart/related", b"multipart/alternative", b"multipart/mixed", b"text/html")
 
 
 def sniff(head: bytes) -> tuple[Kind, str]:
@@ -56,9 +61,30 @@ def sniff(head: bytes) -> tuple[Kind, str]:
         return Kind.ZIP, ""
     if b"%PDF-" in head[:PDF_HEADER_WINDOW]:
         return Kind.PDF, ""
-    if head.startswith(b"{\\rtf"):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
         return Kind.RTF, ""
+    if is_mime_archive(head):
+        return Kind.MHT, ""
     for magic, what in _BINARY_MAGIC:
         if head.startswith(magic):
             return Kind.BINARY, what
     return Kind.TEXT, ""
+
+
+def is_mime_archive(head: bytes) -> bool:
+    """True if ``head`` opens with MIME headers naming a web archive (MIME-Version and its type).
+
+    Only the header block is read: lines up to the first empty one, at most MIME_HEADER_LINES.
+    """
+    version = kind = False
+    for number, line in enumerate(head[:MIME_HEADER_BYTES].lstrip(b"\xef\xbb\xbf").splitlines()):
+        if number >= MIME_HEADER_LINES or not line.strip():
+            break
+        lower = line.lower()
+        if lower.startswith(b"mime-version:"):
+            version = True
+        elif lower.startswith(b"content-type:") and any(t in lower for t in _MIME_TYPES):
+            kind = True
+        elif not (line[:1] in b" \t" or b":" in line):
+            return False  # not a header line: this is text, not a MIME message
+    return version and kind
