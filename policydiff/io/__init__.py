@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError
-from policydiff.io.doctext import DocRefused, convert_to_docx, read_doc
+from policydiff.io.doctext import DocRefused, convert_to_rtf, read_doc
 from policydiff.io.docxtext import DocxRefused, read_docx
 from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
@@ -133,15 +133,16 @@ def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits)
     except DocRefused as exc:
         raise LoadError(f"{name} {exc}") from exc
     if doc.numbered:
-        converted = convert_to_docx(data, limits)
+        converted = convert_to_rtf(data, limits)
         if converted is not None:
             try:
-                text = read_docx(converted, limits)
-            except DocxRefused:
+                rtf = read_rtf(converted, limits)
+            except RtfRefused:
                 pass  # keep the file's own text, with the notice below
             else:
                 notice = "automatic numbering read by converting the file with LibreOffice"
-                return _document(path, name, "doc", None, normalize_text(text), size, notices=(notice,))
+                text = normalize_text(rtf.text)
+                return _document(path, name, "doc", None, text, size, notices=(*rtf.notices, notice))
         missing = (
             "has automatic numbering that could not be read, so its article numbers are missing; "
             "install LibreOffice (soffice) or save it as .docx"

@@ -7,8 +7,8 @@ character positions to bytes, cp1252 when compressed and UTF-16LE otherwise. The
 only their result, objects are dropped. Footnotes, endnotes and text boxes follow the body, each
 in its own block; headers, footers and comments are left out; each choice is recorded as a notice.
 Paragraph properties (the PAPX pages) tell a table's row ends from its cell ends and whether a
-paragraph has automatic numbering, which this reader does not render (the caller converts such a
-file with LibreOffice when it can).
+paragraph has automatic numbering, which this reader does not render: the caller has such a file
+converted to RTF by LibreOffice when it is installed (``convert_to_rtf``), where each number is text.
 May import: the standard library, olefile, policydiff.io.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import struct
 from dataclasses import dataclass
+from typing import Any
 
 from policydiff.io.limits import LoadLimits
 
@@ -37,7 +38,7 @@ _MIN_NFIB = 0x00C0  # Word 97 writes 0x00C1; Word 6 and 95 (0x0065–0x0068) use
 _F_ENCRYPTED = 0x0100
 _F_WHICH_TABLE = 0x0200
 _F_OBFUSCATED = 0x8000
-_FC_CLX, _FC_BTE_PAPX = 33, 13  # indices into FibRgFcLcb97
+_FC_CLX, _FC_BTE_PAPX, _FC_PLF_LFO = 33, 13, 74  # indices into FibRgFcLcb97
 _CCP_NAMES = ("text", "ftn", "hdd", "mcr", "atn", "edn", "txbx", "hdrtxbx")
 _FKP_SIZE = 512
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ILFO = 0x2416, 0x2417, 0x460B
@@ -87,7 +88,18 @@ def read_doc(data: bytes, limits: LoadLimits) -> DocText:
             story = _render(text, start, end, marks).strip("\n")
             _add_story(name, story, blocks, notices)
         start = end
-    return DocText("\n".join(b for b in blocks if b), tuple(notices), marks.numbered)
+    numbered = marks.numbered or _list_instances(table, fib) > 0
+    return DocText("\n".join(b for b in blocks if b), tuple(notices), numbered)
+
+
+def _list_instances(table: bytes, fib: _Fib) -> int:
+    """How many list instances (LFOs) the file defines: numbering a style may apply, too."""
+    if len(fib.fc_lcb) <= _FC_PLF_LFO:
+        return 0
+    fc, lcb = fib.fc_lcb[_FC_PLF_LFO]
+    if lcb < 4 or fc + 4 > len(table):
+        return 0
+    return max(0, struct.unpack_from("<i", table, fc)[0])
 
 
 def _add_story(name: str, story: str, blocks: list[str], notices: list[str]) -> None:
@@ -120,7 +132,8 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
             raise DocRefused(
                 "is an OLE file but not a Word document (no WordDocument stream); open a Word file"
             )
-        word = _stream(ole, "WordDocument", len(data))
+        used: dict[bool, set[int]] = {True: set(), False: set()}  # sectors taken, by mini/regular
+        word = _stream(ole, "WordDocument", len(data), used)
         if len(word) < 0x200:
             raise DocRefused("is damaged (its Word header is cut short); save it again as .docx")
         flags = struct.unpack_from("<H", word, 0x0A)[0]
@@ -135,17 +148,19 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
             )
         if not ole.exists(name):
             raise DocRefused(f"is damaged (its {name} stream is missing); save it again as .docx")
-        return word, _stream(ole, name, len(data))
+        return word, _stream(ole, name, len(data), used)
 
 
-def _stream(ole: object, name: str, file_size: int) -> bytes:
-    """One stream, refused when it claims more bytes than the whole file holds (a bad FAT)."""
+def _stream(ole: Any, name: str, file_size: int, used: dict[bool, set[int]]) -> bytes:
+    """One stream, refused when it claims more bytes than the whole file holds or its sector
+    chain loops, leaves the file or crosses another stream's (a damaged or crafted FAT)."""
     try:
-        size = ole.get_size(name)  # type: ignore[attr-defined]
+        size = ole.get_size(name)
         if size > file_size:
             raise DocRefused(f"is damaged (its {name} stream claims {size:,} bytes); save it again as .docx")
-        with ole.openstream(name) as stream:  # type: ignore[attr-defined]
+        with ole.openstream(name) as stream:
             data: bytes = stream.read(size)
+        _check_chain(ole, ole._find(name), size, name, used)
     except DocRefused:
         raise
     except Exception as exc:  # a sector chain that leaves the file, loops or ends early
@@ -153,6 +168,24 @@ def _stream(ole: object, name: str, file_size: int) -> bytes:
     if len(data) != size:
         raise DocRefused(f"is damaged (its {name} stream is cut short); save it again as .docx")
     return data
+
+
+def _check_chain(ole: Any, sid: int, size: int, name: str, used: dict[bool, set[int]]) -> None:
+    """Walk a stream's sector chain once: every sector new, inside the table, enough of them."""
+    mini = size < ole.minisectorcutoff
+    table = ole.minifat if mini else ole.fat
+    sector_size = ole.minisectorsize if mini else ole.sectorsize
+    if table is None:
+        raise DocRefused(f"is damaged (the sector table of its {name} stream is missing); save it again")
+    taken = used[mini]
+    sector = ole.direntries[sid].isectStart
+    for _ in range(-(-size // sector_size)):
+        if sector >= len(table) or sector in taken:
+            raise DocRefused(
+                f"is damaged (the sector chain of its {name} stream loops or breaks); save it again as .docx"
+            )
+        taken.add(sector)
+        sector = table[sector]
 
 
 @dataclass(frozen=True)
@@ -400,8 +433,11 @@ def soffice_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_docx(data: bytes, limits: LoadLimits) -> bytes | None:
-    """The file converted to .docx by LibreOffice, or None when it is missing, fails or times out.
+def convert_to_rtf(data: bytes, limits: LoadLimits) -> bytes | None:
+    """The file converted to RTF by LibreOffice, or None when it is missing, fails or times out.
+
+    RTF, because LibreOffice writes each automatic number there as text (``\\listtext``) for
+    readers without a numbering engine, which the RTF reader keeps.
 
     The input is copied into a private temporary folder (the user's file is never touched) and a
     throw-away LibreOffice profile is used, so a running LibreOffice neither blocks nor changes.
@@ -423,7 +459,7 @@ def convert_to_docx(data: bytes, limits: LoadLimits) -> bytes | None:
             "--headless",
             "--norestore",
             "--convert-to",
-            "docx",
+            "rtf",
             "--outdir",
             str(work / "out"),
             str(source),
@@ -443,7 +479,7 @@ def convert_to_docx(data: bytes, limits: LoadLimits) -> bytes | None:
         except subprocess.TimeoutExpired:
             _end_group(process)
             return None
-        result = work / "out" / "document.docx"
+        result = work / "out" / "document.rtf"
         if not result.is_file() or result.stat().st_size > limits.max_bytes:
             return None
         return result.read_bytes()

@@ -216,7 +216,9 @@ class _Reader:
         value = int(param) if param is not None else None
         if name == "bin":
             self._flush()
-            return min(len(self.data), pos + max(0, value or 0))
+            if pos + max(0, value or 0) > len(self.data):
+                raise RtfRefused("is damaged (binary data runs past its end); save it again as .docx")
+            return pos + max(0, value or 0)
         if name == "u" and value is not None:
             self._emit(chr(value % 65536) if -32768 <= value <= 65535 else "\ufffd", group)
             self.skip_chars = group.uc
