@@ -9,6 +9,7 @@ the rest are made here from the same texts.
 from __future__ import annotations
 
 import io
+import os
 import struct
 import time
 import zipfile
@@ -99,6 +100,35 @@ def test_doc_tables_fields_and_row_ends():
     document = load_document(FIXTURES / "table_field.doc")
     assert document.text.split("\n")[:4] == ["标题", "甲\t\t丙", "一\t二\t三", "之后链接文字。"]
     assert "HYPERLINK" not in document.text
+
+
+@pytest.mark.parametrize("name", ["notes_header.doc", "notes_header.rtf"])
+def test_footnotes_follow_the_body_and_headers_are_left_out(name):
+    document = load_document(FIXTURES / name)
+    lines = [line for line in document.text.split("\n") if line]
+    assert lines == [
+        "关于印发实施办法的通知",
+        "一、总体要求",
+        "1.坚持稳中求进，推进高质量发展。",
+        "2.本办法自发布之日起施行。",
+        "1 指稳增长、稳就业。",
+    ]
+    assert set(document.notices) == {
+        "had footnotes; shown after the body",
+        "page headers and footers left out",
+    }
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a shell script")
+def test_a_libreoffice_that_hangs_is_ended_and_the_text_kept(tmp_path, monkeypatch):
+    program = tmp_path / "soffice"
+    program.write_text("#!/bin/sh\nsleep 30\n")
+    program.chmod(0o755)
+    monkeypatch.setattr(doctext, "soffice_program", lambda: str(program))
+    start = time.perf_counter()
+    document = load_document(FIXTURES / "law_fuyi2017_numbered.doc", LoadLimits(soffice_timeout_s=0.5))
+    assert time.perf_counter() - start < 5
+    assert any("install LibreOffice" in n for n in document.notices)
 
 
 @needs_soffice

@@ -85,7 +85,7 @@ def read_doc(data: bytes, limits: LoadLimits) -> DocText:
     for name in _CCP_NAMES[1:]:
         end = start + stories[name]
         if end > start:
-            story = _render(text, start, end, marks).strip("\n")
+            story = _render(text, start, end, marks, notes=name in ("ftn", "edn")).strip("\n")
             _add_story(name, story, blocks, notices)
         start = end
     numbered = marks.numbered or _list_instances(table, fib) > 0
@@ -392,9 +392,14 @@ def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
     return out
 
 
-def _render(text: _Text, start: int, end: int, marks: _ParagraphMarks) -> str:
-    """A story as lines: fields keep their result, cells become tabs, row ends line breaks."""
+def _render(text: _Text, start: int, end: int, marks: _ParagraphMarks, notes: bool = False) -> str:
+    """A story as lines: fields keep their result, cells become tabs, row ends line breaks.
+
+    In a footnote or endnote story (``notes``) each note's automatic mark becomes its number,
+    so a note reads "1 text"; in the body the marks are dropped.
+    """
     out: list[str] = []
+    note = 0
     fields: list[bool] = []  # per open field: True once its result (after \x14) has begun
     for ch, fc in text.chars(start, end):
         if ch == "\x13":
@@ -418,6 +423,12 @@ def _render(text: _Text, start: int, end: int, marks: _ParagraphMarks) -> str:
             else:
                 out.append("\t")
             continue
+        if notes and ch == "\x02":
+            note += 1
+            out.append(f"{note} ")
+            continue
+        if notes and ch == "\t" and out and out[-1].endswith(" "):
+            continue  # the tab Word puts between a note's number and its text
         mapped = _CHAR_MAP.get(ch)
         if mapped is not None:
             out.append(mapped)

@@ -115,6 +115,7 @@ class _Reader:
         self.skip_chars = 0  # \uc fallback characters still to skip
         self.notices: set[str] = set()
         self.font_number: int | None = None  # the font being defined inside the font table
+        self.note_count = 0
 
     def run(self) -> None:
         stack = [_Group(self.default_cp)]
@@ -251,6 +252,11 @@ class _Reader:
                 group.codepage = self.fonts.get(self.default_font, self.default_cp)
         elif name == "tab" and group.listtext:
             pass  # Word's tab between a list number and the text is layout
+        elif name == "chftn" and group.footnote:
+            self.note_count += 1
+            self._emit(f"{self.note_count} ", group)
+        elif name == "tab" and group.footnote and self.notes and self.notes[-1].endswith(" "):
+            pass  # the tab between a note's number and its text
         elif name in _SPECIAL:
             self._emit(_SPECIAL[name], group)
         return pos
