@@ -307,8 +307,15 @@ def test_rtf_deep_nesting_is_refused_quickly(tmp_path):
 
 
 def test_rtf_unbalanced_braces_and_binary_data_do_not_break_the_reader(tmp_path):
-    data = b"{\\rtf1\\ansi }}}}} text\\par {\\pict\\bin5 \x00\x01{}\\} after\\par {{{ end"
-    assert load_document(write(tmp_path, "odd.rtf", data)).text.split() == ["text", "after", "end"]
+    data = b"{\\rtf1\\ansi }}}}} text\\par {\\pict\\bin5 \x00\x01{}\\} after\\par end"
+    document = load_document(write(tmp_path, "odd.rtf", data))
+    assert document.text.split() == ["text", "after", "end"]
+
+
+def test_rtf_without_its_closing_brace_loads_with_a_notice(tmp_path):
+    document = load_document(write(tmp_path, "open.rtf", b"{\\rtf1\\ansi text\\par end"))
+    assert document.text.split() == ["text", "end"]
+    assert any("cut short" in n for n in document.notices)
 
 
 def test_rtf_binary_data_past_the_end_is_refused(tmp_path):
@@ -457,3 +464,61 @@ def test_sniff_recognises_web_archives_only_by_their_headers():
     assert sniff("第一条 MIME-Version: 1.0\nContent-Type: text/html\n".encode())[0] == Kind.TEXT
     assert sniff(b"Subject: a\nbody text without a blank line " * 1000)[0] == Kind.TEXT
     assert sniff(b"\xef\xbb\xbf{\\rtf1 x}")[0] == Kind.RTF
+
+
+# --- damaged files of every format: a document or one line, in bounded time --------------------
+
+
+def _mutations(data: bytes, count: int, seed: int) -> list[bytes]:
+    """Copies with a few bytes overwritten, a run deleted or the tail cut: what disks and mail do."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        copy = bytearray(data)
+        action = rng.randrange(3)
+        if action == 0:
+            for _ in range(rng.randrange(1, 16)):
+                copy[rng.randrange(len(copy))] = rng.randrange(256)
+        elif action == 1:
+            at = rng.randrange(len(copy))
+            del copy[at : at + rng.randrange(1, 2000)]
+        else:
+            del copy[rng.randrange(1, len(copy)) :]
+        out.append(bytes(copy))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [
+        ("m.doc", lambda: (FIXTURES / "table_field.doc").read_bytes()),
+        ("m.rtf", lambda: (FIXTURES / "notes_header.rtf").read_bytes()),
+        ("m.mht", lambda: mht_bytes("第一条 总则。\n第二条 附则。")),
+        ("m.ofd", lambda: make_ofd("第一条 总则。\n第二条 附则。")),
+    ],
+)
+def test_damaged_files_give_a_document_or_one_line(tmp_path, monkeypatch, name, make):
+    no_soffice(monkeypatch)
+    start = time.perf_counter()
+    for i, data in enumerate(_mutations(make(), 60, seed=len(name))):
+        path = write(tmp_path, f"{i}{name}", data)
+        try:
+            document = load_document(path)
+        except LoadError as exc:
+            assert "\n" not in str(exc)
+        else:
+            assert document.text.strip()
+    assert time.perf_counter() - start < 10
+
+
+def test_a_cut_rtf_is_refused_not_read_in_part(tmp_path):
+    data = (FIXTURES / "seed000.rtf").read_bytes()
+    assert "unclosed group" in refusal(write(tmp_path, "cut.rtf", data[: len(data) // 2]))
+
+
+def test_a_damaged_ofd_is_named_as_an_ofd(tmp_path):
+    data = make_ofd(SEED_TEXT)
+    message = refusal(write(tmp_path, "cut.ofd", data[: len(data) // 2]))
+    assert "OFD" in message and ".docx" not in message

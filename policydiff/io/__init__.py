@@ -85,7 +85,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         except PdfRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
         return _document(path, name, "pdf", None, normalize_text(text), size)
-    if kind == Kind.ZIP and is_ofd(data):
+    if kind == Kind.ZIP and (is_ofd(data) or ext == ".ofd"):
         try:
             ofd = read_ofd(data, limits)
         except OfdRefused as exc:

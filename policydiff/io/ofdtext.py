@@ -17,6 +17,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from lxml import etree
@@ -54,12 +55,17 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
 def is_ofd(data: bytes) -> bool:
-    """True if ``data`` is a zip whose root holds OFD.xml (what an OFD reader opens first)."""
+    """True if ``data`` is a zip whose root holds OFD.xml (what an OFD reader opens first), or
+    a damaged zip whose first member is OFD.xml (so it is refused as a damaged OFD)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _ROOT_PART in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
+        pass
+    if data[:4] != b"PK\x03\x04" or len(data) < 30:
         return False
+    name_length = int.from_bytes(data[26:28], "little")
+    return data[30 : 30 + name_length] == _ROOT_PART.encode()
 
 
 def read_ofd(data: bytes, limits: LoadLimits) -> OfdText:
@@ -73,12 +79,20 @@ def read_ofd(data: bytes, limits: LoadLimits) -> OfdText:
     except zipfile.BadZipFile as exc:
         raise OfdRefused(f"is damaged (not a complete OFD archive); {_SAVE_AGAIN}") from exc
     with archive:
-        _check_archive(archive, limits)
         try:
+            _check_archive(archive, limits)
             return _Reader(archive, limits).read()
         except OfdRefused:
             raise
-        except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError, ValueError, OSError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            EOFError,
+            etree.XMLSyntaxError,
+            KeyError,
+            ValueError,
+            OSError,
+        ) as exc:
             detail = " ".join(str(exc).split())[:120] or type(exc).__name__
             raise OfdRefused(f"is damaged ({detail}); {_SAVE_AGAIN}") from exc
 

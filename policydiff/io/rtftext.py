@@ -116,6 +116,7 @@ class _Reader:
         self.notices: set[str] = set()
         self.font_number: int | None = None  # the font being defined inside the font table
         self.note_count = 0
+        self.open_groups = 0  # groups still open at the end of the file
 
     def run(self) -> None:
         stack = [_Group(self.default_cp)]
@@ -178,6 +179,7 @@ class _Reader:
                 continue
             # line ends (the remaining alternative) are not text in RTF
         self._flush()
+        self.open_groups = len(stack) - 1
 
     def _destination(self, name: str, star: bool, group: _Group) -> None:
         """The first control word of a group names what the group holds."""
@@ -294,6 +296,12 @@ def read_rtf(data: bytes, limits: LoadLimits) -> RtfText:
     """
     reader = _Reader(data, limits)
     reader.run()
+    if reader.open_groups > 1:
+        raise RtfRefused(
+            "is damaged (it ends inside an unclosed group, so text may be missing); save it again"
+        )
+    if reader.open_groups == 1:
+        reader.notices.add("ends without its closing brace; it may be cut short")
     text = _join_surrogates("".join(reader.body))
     if reader.notes:
         text = text.rstrip("\n") + "\n" + _join_surrogates("".join(reader.notes)).strip("\n")
