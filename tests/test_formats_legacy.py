@@ -125,22 +125,48 @@ def test_a_libreoffice_that_hangs_is_ended_and_the_text_kept(tmp_path, monkeypat
     program.write_text("#!/bin/sh\nsleep 30\n")
     program.chmod(0o755)
     monkeypatch.setattr(doctext, "soffice_program", lambda: str(program))
+    _unknown_format(monkeypatch)
     start = time.perf_counter()
     document = load_document(FIXTURES / "law_fuyi2017_numbered.doc", LoadLimits(soffice_timeout_s=0.5))
     assert time.perf_counter() - start < 5
     assert any("install LibreOffice" in n for n in document.notices)
 
 
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [("law_fuyi2017_numbered.doc", "law"), ("seed000_numbered.doc", "seed000")],
+)
+def test_doc_automatic_numbering_is_rendered_without_libreoffice(monkeypatch, name, source):
+    # The law: 第X条 and （X） restarting under each article, numbering set on each paragraph.
+    # The seed: 一、 chapters numbered through the heading style, 1. articles numbered on across them.
+    no_soffice(monkeypatch)
+    document = load_document(FIXTURES / name)
+    assert document.notices == ()
+    assert_same_as_source(SOURCES[source], document)
+
+
+def _unknown_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every number format one the reader does not render, as a Hebrew or Thai list is."""
+    from policydiff.io import docnumbering
+
+    def unknown(value: int, nfc: int) -> str:
+        raise docnumbering.NumberingUnknown(f"number format {nfc} is not rendered")
+
+    monkeypatch.setattr(docnumbering, "format_number", unknown)
+
+
 @needs_soffice
 @pytest.mark.slow  # starts LibreOffice: about 3 s
-def test_doc_with_automatic_numbering_is_read_through_libreoffice():
+def test_numbering_the_reader_cannot_render_is_read_through_libreoffice(monkeypatch):
+    _unknown_format(monkeypatch)
     document = load_document(FIXTURES / "law_fuyi2017_numbered.doc")
     assert any("LibreOffice" in notice for notice in document.notices)
     assert "第一条 为了防止" in document.text and "（十一）认为" in document.text
     assert_same_as_source(LAW_TEXT, document)
 
 
-def test_doc_with_automatic_numbering_without_libreoffice_says_so(monkeypatch):
+def test_numbering_the_reader_cannot_render_without_libreoffice_says_so(monkeypatch):
+    _unknown_format(monkeypatch)
     no_soffice(monkeypatch)
     document = load_document(FIXTURES / "law_fuyi2017_numbered.doc")
     assert any("automatic numbering" in n and "install LibreOffice" in n for n in document.notices)

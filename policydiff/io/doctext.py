@@ -6,9 +6,10 @@ character positions to bytes, cp1252 when compressed and UTF-16LE otherwise. The
 (``ccpText`` characters) is the body; Word's special characters become lines and tabs, fields keep
 only their result, objects are dropped. Footnotes, endnotes and text boxes follow the body, each
 in its own block; headers, footers and comments are left out; each choice is recorded as a notice.
-Paragraph properties (the PAPX pages) tell a table's row ends from its cell ends and whether a
-paragraph has automatic numbering, which this reader does not render: the caller has such a file
-converted to RTF by LibreOffice when it is installed (``convert_to_rtf``), where each number is text.
+Paragraph properties (the PAPX pages) tell a table's row ends from its cell ends and which list
+a paragraph is in; automatic numbers are written into the text by docnumbering. A list this
+reader cannot render is reported (``numbered``): the caller then has the file converted to RTF by
+LibreOffice when it is installed (``convert_to_rtf``), where each number is text.
 May import: the standard library, olefile, policydiff.io.
 """
 
@@ -19,6 +20,13 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from policydiff.io.docnumbering import (
+    SPRM_ILVL,
+    Numbering,
+    NumberingUnknown,
+    parse_numbering,
+    parse_style_lists,
+)
 from policydiff.io.limits import LoadLimits
 
 
@@ -30,7 +38,7 @@ class DocRefused(ValueError):
 class DocText:
     text: str
     notices: tuple[str, ...]
-    numbered: bool  # some paragraph has automatic numbering, which is not in ``text``
+    numbered: bool  # some paragraph has automatic numbering that is not in ``text``
 
 
 _WORD_IDENT = 0xA5EC
@@ -38,7 +46,7 @@ _MIN_NFIB = 0x00C0  # Word 97 writes 0x00C1; Word 6 and 95 (0x0065–0x0068) use
 _F_ENCRYPTED = 0x0100
 _F_WHICH_TABLE = 0x0200
 _F_OBFUSCATED = 0x8000
-_FC_CLX, _FC_BTE_PAPX, _FC_PLF_LFO = 33, 13, 74  # indices into FibRgFcLcb97
+_FC_STSH, _FC_CLX, _FC_BTE_PAPX, _FC_PLF_LST, _FC_PLF_LFO = 1, 33, 13, 73, 74  # FibRgFcLcb97
 _CCP_NAMES = ("text", "ftn", "hdd", "mcr", "atn", "edn", "txbx", "hdrtxbx")
 _FKP_SIZE = 512
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ILFO = 0x2416, 0x2417, 0x460B
@@ -76,20 +84,51 @@ def read_doc(data: bytes, limits: LoadLimits) -> DocText:
     pieces = _pieces(table, fib, word, limits)
     text = _Text(word, pieces)
     marks = _ParagraphMarks(word, table, fib, limits)
+    numbering = _numbering(table, fib) if marks.numbered or _list_instances(table, fib) > 0 else None
+    try:
+        blocks, notices = _stories(text, fib, marks, numbering)
+    except NumberingUnknown:  # a format this reader does not write: the caller falls back
+        numbering = None
+        blocks, notices = _stories(text, fib, marks, None)
+    numbered = (marks.numbered or _list_instances(table, fib) > 0) and numbering is None
+    return DocText("\n".join(b for b in blocks if b), tuple(notices), numbered)
+
+
+def _stories(
+    text: _Text, fib: _Fib, marks: _ParagraphMarks, numbering: _Lists | None
+) -> tuple[list[str], list[str]]:
+    """The body, then footnotes, endnotes and text boxes; what is left out goes into notices."""
     stories = fib.stories()
     body_end = stories["text"]
-    body = _render(text, 0, body_end, marks)
+    body = _render(text, 0, body_end, marks, numbering=numbering)
     notices: list[str] = []
     blocks = [body]
     start = body_end
     for name in _CCP_NAMES[1:]:
         end = start + stories[name]
         if end > start:
-            story = _render(text, start, end, marks, notes=name in ("ftn", "edn")).strip("\n")
+            story = _render(text, start, end, marks, notes=name in ("ftn", "edn"), numbering=numbering)
+            story = story.strip("\n")
             _add_story(name, story, blocks, notices)
         start = end
-    numbered = marks.numbered or _list_instances(table, fib) > 0
-    return DocText("\n".join(b for b in blocks if b), tuple(notices), numbered)
+    return blocks, notices
+
+
+@dataclass
+class _Lists:
+    numbering: Numbering
+    styles: dict[int, tuple[int, int]]
+
+
+def _numbering(table: bytes, fib: _Fib) -> _Lists | None:
+    """The file's list definitions and its styles' lists, or None when they cannot be rendered."""
+    if len(fib.fc_lcb) <= _FC_PLF_LFO:
+        return None
+    try:
+        numbering = parse_numbering(table, fib.fc_lcb[_FC_PLF_LST], fib.fc_lcb[_FC_PLF_LFO])
+        return _Lists(numbering, parse_style_lists(table, *fib.fc_lcb[_FC_STSH], _sprms))
+    except NumberingUnknown:
+        return None
 
 
 def _list_instances(table: bytes, fib: _Fib) -> int:
@@ -299,7 +338,8 @@ class _ParagraphMarks:
     """Paragraph properties that matter for text: table row ends, and automatic numbering."""
 
     def __init__(self, word: bytes, table: bytes, fib: _Fib, limits: LoadLimits) -> None:
-        self.runs: list[tuple[int, int, bool]] = []  # (fc start, fc end, is a table row end)
+        # (fc start, fc end, is a table row end, style, list instance, list level); None: not set
+        self.runs: list[tuple[int, int, bool, int, int | None, int | None]] = []
         self.numbered = False
         if len(fib.fc_lcb) <= _FC_BTE_PAPX:
             return
@@ -330,11 +370,11 @@ class _ParagraphMarks:
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for i in range(crun):
             offset = page[4 * (crun + 1) + 13 * i] * 2
-            row_end = self._papx(page, offset) if offset else False
-            self.runs.append((fcs[i], fcs[i + 1], row_end))
+            props = self._papx(page, offset) if offset else (False, 0, None, None)
+            self.runs.append((fcs[i], fcs[i + 1], *props))
 
-    def _papx(self, page: bytes, offset: int) -> bool:
-        """Whether a PapxInFkp marks a table row end; notes automatic numbering on the way."""
+    def _papx(self, page: bytes, offset: int) -> tuple[bool, int, int | None, int | None]:
+        """A PapxInFkp: table row end, style, and the list instance and level set directly."""
         cb = page[offset]
         start = offset + 1
         if cb == 0:
@@ -342,22 +382,41 @@ class _ParagraphMarks:
             start = offset + 2
         else:
             cb = 2 * cb - 1
+        istd = struct.unpack_from("<H", page, start)[0] if start + 2 <= len(page) else 0
         grpprl = page[start + 2 : min(start + cb, len(page))]  # after the style index
         row_end = False
+        ilfo = ilvl = None
         for sprm, operand in _sprms(grpprl):
             if sprm in (_SPRM_TTP, _SPRM_INNER_TTP) and operand[:1] not in (b"", b"\x00"):
                 row_end = True
-            elif sprm == _SPRM_ILFO and operand[:2] not in (b"", b"\x00\x00"):
-                self.numbered = True
-        return row_end
+            elif sprm == _SPRM_ILFO and len(operand) == 2:
+                ilfo = struct.unpack_from("<h", operand)[0]
+                self.numbered = self.numbered or ilfo != 0
+            elif sprm == SPRM_ILVL and operand:
+                ilvl = operand[0]
+        return row_end, istd, ilfo, ilvl
 
-    def row_end(self, fc: int) -> bool:
+    def _run(self, fc: int) -> tuple[int, int, bool, int, int | None, int | None] | None:
         from bisect import bisect_right
 
         if not self.runs:
-            return False
+            return None
         i = bisect_right(self.starts, fc) - 1
-        return i >= 0 and self.runs[i][0] <= fc < self.runs[i][1] and self.runs[i][2]
+        return self.runs[i] if i >= 0 and self.runs[i][0] <= fc < self.runs[i][1] else None
+
+    def row_end(self, fc: int) -> bool:
+        run = self._run(fc)
+        return run is not None and run[2]
+
+    def list_of(self, fc: int, styles: dict[int, tuple[int, int]]) -> tuple[int, int]:
+        """(list instance, level) of the paragraph whose mark is at ``fc``; instance 0: none."""
+        run = self._run(fc)
+        if run is None:
+            return 0, 0
+        _, _, _, istd, ilfo, ilvl = run
+        style_lfo, style_lvl = styles.get(istd, (0, 0))
+        lfo = style_lfo if ilfo is None else ilfo
+        return (lfo if 0 < lfo < 0x07FF else 0), (style_lvl if ilvl is None else ilvl)
 
 
 def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
@@ -392,7 +451,14 @@ def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
     return out
 
 
-def _render(text: _Text, start: int, end: int, marks: _ParagraphMarks, notes: bool = False) -> str:
+def _render(
+    text: _Text,
+    start: int,
+    end: int,
+    marks: _ParagraphMarks,
+    notes: bool = False,
+    numbering: _Lists | None = None,
+) -> str:
     """A story as lines: fields keep their result, cells become tabs, row ends line breaks.
 
     In a footnote or endnote story (``notes``) each note's automatic mark becomes its number,
@@ -401,7 +467,11 @@ def _render(text: _Text, start: int, end: int, marks: _ParagraphMarks, notes: bo
     out: list[str] = []
     note = 0
     fields: list[bool] = []  # per open field: True once its result (after \x14) has begun
-    for ch, fc in text.chars(start, end):
+    chars = text.chars(start, end)
+    labels = _labels(chars, marks, numbering) if numbering is not None else {}
+    for index, (ch, fc) in enumerate(chars):
+        if index in labels:
+            out.append(labels[index])
         if ch == "\x13":
             fields.append(False)
             continue
@@ -511,3 +581,26 @@ def _end_group(process: object) -> None:
     except OSError:
         process.kill()
     process.wait()
+
+
+def _labels(chars: list[tuple[str, int]], marks: _ParagraphMarks, lists: _Lists) -> dict[int, str]:
+    """The automatic number of each numbered paragraph, by the index of its first character.
+
+    Raises:
+        NumberingUnknown: a number format or list this reader does not render.
+    """
+    labels: dict[int, str] = {}
+    first = 0
+    room = len(chars)  # labels never outweigh the text they number: a crafted file might
+    for index, (ch, fc) in enumerate(chars):
+        if ch in "\r\x07":
+            ilfo, ilvl = marks.list_of(fc, lists.styles)
+            if ilfo and not (ch == "\x07" and marks.row_end(fc)):
+                label = lists.numbering.label(ilfo, ilvl)
+                room -= len(label)
+                if room < 0:
+                    raise NumberingUnknown("the automatic numbers outweigh the text")
+                if label:
+                    labels[first] = label
+            first = index + 1
+    return labels
