@@ -119,6 +119,21 @@ def test_footnotes_follow_the_body_and_headers_are_left_out(name):
     }
 
 
+@pytest.mark.parametrize("name", ["tracked.doc", "tracked.rtf"])
+def test_tracked_changes_are_shown_as_the_final_text(name):
+    document = load_document(FIXTURES / name)
+    assert document.text.split() == ["1.争取资金八十亿元支持。", "2.其他内容。"]
+    assert "had tracked changes; shown as the final text" in document.notices
+
+
+def test_rtf_hidden_text_is_left_out_and_said(tmp_path):
+    document = load_document(
+        write(tmp_path, "h.rtf", b"{\\rtf1\\ansi seen {\\v hidden} again\\v  gone\\v0  back\\par}")
+    )
+    assert document.text.split() == ["seen", "again", "back"]
+    assert "had hidden text; left out" in document.notices
+
+
 @pytest.mark.skipif(os.name != "posix", reason="the stand-in program is a shell script")
 def test_a_libreoffice_that_hangs_is_ended_and_the_text_kept(tmp_path, monkeypatch):
     program = tmp_path / "soffice"

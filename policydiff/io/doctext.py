@@ -51,6 +51,8 @@ _CCP_NAMES = ("text", "ftn", "hdd", "mcr", "atn", "edn", "txbx", "hdrtxbx")
 _FKP_SIZE = 512
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ILFO = 0x2416, 0x2417, 0x460B
 _SPRM_INNER_TTP = 0x244C  # sprmPFInnerTtp: the row end of a nested table
+_SPRM_DELETED, _SPRM_INSERTED, _SPRM_VANISH = 0x0800, 0x0801, 0x083C  # tracked changes, hidden text
+_FC_BTE_CHPX = 12
 # Word's special characters outside fields (\x13 … \x14 … \x15 are handled apart).
 _CHAR_MAP = {
     "\r": "\n",  # paragraph mark
@@ -84,6 +86,7 @@ def read_doc(data: bytes, limits: LoadLimits) -> DocText:
     pieces = _pieces(table, fib, word, limits)
     text = _Text(word, pieces)
     marks = _ParagraphMarks(word, table, fib, limits)
+    marks.chars = _CharRuns(word, table, fib, limits)
     numbering = _numbering(table, fib) if marks.numbered or _list_instances(table, fib) > 0 else None
     try:
         blocks, notices = _stories(text, fib, marks, numbering)
@@ -91,6 +94,7 @@ def read_doc(data: bytes, limits: LoadLimits) -> DocText:
         numbering = None
         blocks, notices = _stories(text, fib, marks, None)
     numbered = (marks.numbered or _list_instances(table, fib) > 0) and numbering is None
+    notices = [*marks.chars.notices(), *notices]
     return DocText("\n".join(b for b in blocks if b), tuple(notices), numbered)
 
 
@@ -334,6 +338,71 @@ def _decode_compressed(raw: bytes) -> str:
     return "".join(raw[i : i + 1].decode("latin-1") if c == "\ufffd" else c for i, c in enumerate(text))
 
 
+class _CharRuns:
+    """Character properties that decide whether text is seen: tracked deletions, hidden text."""
+
+    def __init__(self, word: bytes, table: bytes, fib: _Fib, limits: LoadLimits) -> None:
+        self.runs: list[tuple[int, int, bool]] = []  # (fc start, fc end, left out)
+        self.deleted = self.inserted = self.hidden = False
+        if len(fib.fc_lcb) <= _FC_BTE_CHPX:
+            return
+        fc, lcb = fib.fc_lcb[_FC_BTE_CHPX]
+        plc = table[fc : fc + lcb]
+        count = (len(plc) - 4) // 8
+        if count < 1 or len(plc) != lcb:
+            return
+        if count > limits.doc_max_fkp_pages:
+            raise DocRefused(
+                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx"
+            )
+        for pn in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)):
+            self._read_fkp(word, (pn & 0x3FFFFF) * _FKP_SIZE)
+        self.runs = sorted(r for r in self.runs if r[2])
+        self.starts = [r[0] for r in self.runs]
+
+    def _read_fkp(self, word: bytes, at: int) -> None:
+        page = word[at : at + _FKP_SIZE]
+        if len(page) != _FKP_SIZE:
+            raise DocRefused(
+                "is damaged (a character-property page lies outside the file); save it again as .docx"
+            )
+        crun = page[511]
+        if 4 * (crun + 1) + crun > 511:
+            raise DocRefused("is damaged (a character-property page is malformed); save it again as .docx")
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for i in range(crun):
+            offset = page[4 * (crun + 1) + i] * 2
+            if not offset or offset >= 511:
+                continue
+            grpprl = page[offset + 1 : offset + 1 + page[offset]]
+            left_out = False
+            for sprm, operand in _sprms(grpprl):
+                on = operand[:1] in (b"\x01", b"\x81")
+                if sprm == _SPRM_DELETED and on:
+                    self.deleted = left_out = True
+                elif sprm == _SPRM_VANISH and on:
+                    self.hidden = left_out = True
+                elif sprm == _SPRM_INSERTED and on:
+                    self.inserted = True
+            self.runs.append((fcs[i], fcs[i + 1], left_out))
+
+    def left_out(self, fc: int) -> bool:
+        from bisect import bisect_right
+
+        if not self.runs:
+            return False
+        i = bisect_right(self.starts, fc) - 1
+        return i >= 0 and self.runs[i][0] <= fc < self.runs[i][1]
+
+    def notices(self) -> list[str]:
+        out = []
+        if self.deleted or self.inserted:
+            out.append("had tracked changes; shown as the final text")
+        if self.hidden:
+            out.append("had hidden text; left out")
+        return out
+
+
 class _ParagraphMarks:
     """Paragraph properties that matter for text: table row ends, and automatic numbering."""
 
@@ -341,6 +410,7 @@ class _ParagraphMarks:
         # (fc start, fc end, is a table row end, style, list instance, list level); None: not set
         self.runs: list[tuple[int, int, bool, int, int | None, int | None]] = []
         self.numbered = False
+        self.chars: _CharRuns | None = None  # set by the caller once read
         if len(fib.fc_lcb) <= _FC_BTE_PAPX:
             return
         fc, lcb = fib.fc_lcb[_FC_BTE_PAPX]
@@ -469,7 +539,10 @@ def _render(
     fields: list[bool] = []  # per open field: True once its result (after \x14) has begun
     chars = text.chars(start, end)
     labels = _labels(chars, marks, numbering) if numbering is not None else {}
+    seen = marks.chars
     for index, (ch, fc) in enumerate(chars):
+        if seen is not None and seen.runs and seen.left_out(fc):
+            continue  # deleted by a tracked change, or hidden
         if index in labels:
             out.append(labels[index])
         if ch == "\x13":

@@ -97,6 +97,7 @@ class _Group:
     footnote: bool = False
     listtext: bool = False
     fonttbl: bool = False
+    left_out: bool = False  # tracked deletion (\\deleted) or hidden text (\\v)
     fonts: dict[int, str] = field(default_factory=dict)  # only used inside the font table
 
 
@@ -140,7 +141,7 @@ class _Reader:
                             f"nests groups more than {self.limits.rtf_max_depth} deep; save it again as .docx"
                         )
                     group = _Group(group.codepage, group.uc, group.skip, group.footnote, group.listtext,
-                                   group.fonttbl)  # fmt: skip
+                                   group.fonttbl, group.left_out)  # fmt: skip
                     stack.append(group)
                     first_word, star = True, False
                 else:
@@ -201,7 +202,7 @@ class _Reader:
 
     def _add_bytes(self, raw: bytes, group: _Group) -> None:
         """Queue text bytes: consecutive bytes decode together (a GBK character is two \\'hh)."""
-        if group.skip or group.fonttbl:
+        if group.skip or group.fonttbl or group.left_out:
             return
         target = self.notes if group.footnote else self.body
         if group.listtext and not self.pending and (not target or target[-1].endswith("\n")):
@@ -249,9 +250,22 @@ class _Reader:
         elif name == "cpg" and value is not None and group.fonttbl and self.font_number is not None:
             self.fonts[self.font_number] = _codepage(value, self.default_cp)
         elif name == "plain" or name == "pard":
-            if name == "plain" and self.default_font is not None:
+            if name == "plain":
                 self._flush()
-                group.codepage = self.fonts.get(self.default_font, self.default_cp)
+                group.left_out = False
+                if self.default_font is not None:
+                    group.codepage = self.fonts.get(self.default_font, self.default_cp)
+        elif name in ("deleted", "v"):
+            self._flush()
+            group.left_out = value != 0
+            if group.left_out and not group.skip:
+                self.notices.add(
+                    "had tracked changes; shown as the final text"
+                    if name == "deleted"
+                    else "had hidden text; left out"
+                )
+        elif name == "revised" and value != 0 and not group.skip:
+            self.notices.add("had tracked changes; shown as the final text")
         elif name == "tab" and group.listtext:
             pass  # Word's tab between a list number and the text is layout
         elif name == "chftn" and group.footnote:
@@ -265,7 +279,7 @@ class _Reader:
 
     def _emit(self, text: str, group: _Group) -> None:
         self._flush()
-        if text and not group.skip and not group.fonttbl:
+        if text and not group.skip and not group.fonttbl and not group.left_out:
             target = self.notes if group.footnote else self.body
             if text == "\n" and target and target[-1] == "\t":
                 target.pop()  # the cell mark before a row end
