@@ -462,6 +462,25 @@ def test_ofd_missing_part_and_truncation_are_refused(tmp_path):
     assert "damaged" in message or "not a text document" in message
 
 
+def test_ofd_repeated_spacing_cannot_inflate(tmp_path):
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content>'
+        '<ofd:Layer ID="9"><ofd:TextObject ID="11" Boundary="20 40 100 6" Size="5">'
+        '<ofd:TextCode X="0" Y="4" DeltaX="' + "g 100000 5 " * 20000 + '">第一条 总则。</ofd:TextCode>'
+        "</ofd:TextObject></ofd:Layer></ofd:Content></ofd:Page>"
+    ).encode()
+    start = time.perf_counter()
+    document = load_document(write(tmp_path, "g.ofd", _ofd_with({"Doc_0/Pages/Page_0/Content.xml": page})))
+    assert document.text.replace(" ", "") == "第一条总则。"
+    assert time.perf_counter() - start < 2
+
+
+def test_binary_wps_of_old_kingsoft_is_named(tmp_path):
+    import random
+
+    assert "Kingsoft" in refusal(write(tmp_path, "old.wps", random.Random(5).randbytes(5000)))
+
+
 def test_ofd_page_limit(tmp_path):
     path = write(tmp_path, "long.ofd", make_ofd(SEED_TEXT))
     assert "page limit" in refusal(path, LoadLimits(ofd_max_pages=3))

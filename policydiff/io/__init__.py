@@ -115,6 +115,11 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
     try:
         decoded = decode(data, limits)
     except NotText as exc:
+        if ext == ".wps":
+            raise LoadError(
+                f"{name} is an old Kingsoft WPS file (before WPS 2005), which is not read; "
+                "open it in WPS Office and save it as .docx"
+            ) from exc
         raise LoadError(f"{name} is not a text document (binary data); {_OPEN_OTHER}") from exc
     text = normalize_text(decoded.text)
     if ext in _MHT_EXTS and not looks_like_html(text):

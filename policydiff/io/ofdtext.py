@@ -221,14 +221,15 @@ def _resolve(base: str, location: str) -> str:
     return posixpath.normpath(posixpath.join(base, location))
 
 
-def _numbers(value: str | None) -> list[float]:
-    """A list of numbers as OFD writes them, ``g N V`` meaning N times V."""
+def _numbers(value: str | None, limit: int = 16) -> list[float]:
+    """At most ``limit`` numbers of a list as OFD writes them, ``g N V`` meaning N times V
+    (a crafted ``g 100000 1`` repeated cannot grow past the glyphs it spaces)."""
     out: list[float] = []
-    tokens = (value or "").split()
+    tokens = (value or "").split(None, 3 * limit + 1)[: 3 * limit]
     i = 0
-    while i < len(tokens):
+    while i < len(tokens) and len(out) < limit:
         if tokens[i] == "g" and i + 2 < len(tokens):
-            count = min(int(float(tokens[i + 1])), 100_000)
+            count = max(0, min(int(float(tokens[i + 1])), limit - len(out)))
             out.extend([float(tokens[i + 2])] * count)
             i += 3
         else:
@@ -255,7 +256,7 @@ def _object_glyphs(obj: etree._Element) -> list[_Glyph]:
         text = code.text or ""
         x = float(code.get("X", x))
         y = float(code.get("Y", y))
-        dx, dy = _numbers(code.get("DeltaX")), _numbers(code.get("DeltaY"))
+        dx, dy = _numbers(code.get("DeltaX"), len(text)), _numbers(code.get("DeltaY"), len(text))
         for i, char in enumerate(text):
             advance = dx[i] if i < len(dx) else size * (0.5 if char < "\u0100" else 1.0)
             px, py = a * x + c * y + e + left, b * x + d * y + f + top
