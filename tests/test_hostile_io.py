@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import select
 import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -37,11 +39,22 @@ def test_fifo_output_is_written_into_not_replaced(tmp_path: Path):
     ready = threading.Event()
 
     def reader() -> None:
+        """Read until the writer has written and closed (a pipe with no writer yet reads as empty)."""
         fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
         ready.set()
-        os.set_blocking(fd, True)
-        with open(fd, "rb") as handle:
-            received.append(handle.read())
+        data = b""
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            select.select([fd], [], [], 0.05)
+            try:
+                chunk = os.read(fd, 65536)
+            except BlockingIOError:
+                continue
+            data += chunk
+            if not chunk and data:
+                break
+        os.close(fd)
+        received.append(data)
 
     thread = threading.Thread(target=reader)
     thread.start()
