@@ -17,11 +17,11 @@ from pathlib import Path
 
 from policydiff.errors import LoadError
 from policydiff.io.doctext import DocRefused, convert_to_rtf, read_doc
-from policydiff.io.docxtext import DocxRefused, read_docx
 from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.mhttext import MhtRefused, read_mht
+from policydiff.io.office import OfficeRefused, read_office
 from policydiff.io.ofdtext import OfdRefused, is_ofd, read_ofd
 from policydiff.io.pdftext import PdfRefused, read_pdf
 from policydiff.io.rtftext import RtfRefused, read_rtf
@@ -35,7 +35,7 @@ _HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _MHT_EXTS = frozenset({".mht", ".mhtml"})
 _MD_EXTS = frozenset({".md", ".markdown", ".mdown"})
 _EMPTY = "is empty; choose a file with text in it"
-_OPEN_OTHER = "open a txt, html, md, docx, pdf, doc, rtf, mht or ofd file"
+_OPEN_OTHER = "open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file"
 _EMPTY_PAGE = "has no readable text, only markup; open it in a browser and save it as text"
 
 
@@ -93,10 +93,10 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         return _document(path, name, "ofd", None, normalize_text(ofd.text), size, notices=ofd.notices)
     if kind == Kind.ZIP:
         try:
-            text = read_docx(data, limits)
-        except DocxRefused as exc:
+            fmt, office = read_office(data, limits)
+        except OfficeRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
-        return _document(path, name, "docx", None, normalize_text(text), size)
+        return _document(path, name, fmt, None, normalize_text(office.text), size, notices=office.notices)
     if kind == Kind.OLE:
         return _load_doc(path, name, data, size, limits)
     if kind == Kind.RTF:

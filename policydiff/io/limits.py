@@ -17,9 +17,10 @@ class LoadLimits:
     """What load_document refuses rather than tries; the defaults suit policy documents."""
 
     max_bytes: int = 64 * MB  # file size on disk, checked with stat before reading
-    docx_max_uncompressed: int = 256 * MB  # sum of the archive members' declared sizes
+    docx_max_uncompressed: int = 256 * MB  # sum of a .docx/.odt archive's declared member sizes
     docx_max_ratio: float = 200.0  # uncompressed/compressed size of any large member
     docx_ratio_min_size: int = 1 * MB  # members smaller than this may compress as well as they like
+    docx_max_embedding: int = 2  # .docx parts embedded (altChunk) inside a .docx, inside …
     xml_head_bytes: int = 64 * 1024  # how much of each XML part is scanned for DOCTYPE/ENTITY
     pdf_max_pages: int = 2000
     pdf_min_chars_per_page: float = 5.0  # fewer visible characters than this means "no text layer"

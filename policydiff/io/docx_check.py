@@ -1,0 +1,81 @@
+"""The no-text-lost check for .docx: characters a part holds against characters recovered.
+
+Counted apart from the reader's walk, by a plain scan of every w:t in a part (leaving out what
+Word itself hides: deleted and moved-away text, ruby guides, field instructions and all but the
+first branch of an mc:AlternateContent). If the reader recovered fewer non-space characters than
+the part holds, some construct it does not know swallowed text: the file is refused, naming the
+part, instead of reaching the comparison short of text (a false "no differences").
+May import: the standard library, lxml, policydiff.io.zipparts, policydiff.io.limits.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from typing import Any
+
+from policydiff.io.limits import LoadLimits
+from policydiff.io.zipparts import OfficeRefused, local, parse_xml, read_part
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_HIDING_ANCESTORS = frozenset({"del", "moveFrom", "rt"})
+
+
+def _hidden_by_ancestor(element: Any) -> bool:
+    for ancestor in element.iterancestors():
+        tag = local(ancestor.tag)
+        if tag in _HIDING_ANCESTORS:
+            return True
+        if tag in ("Choice", "Fallback"):
+            parent = ancestor.getparent()
+            if parent is not None and parent.index(ancestor) != 0:
+                return True
+    return False
+
+
+def visible_chars(root: Any | None) -> int:
+    """Non-space characters of the w:t a reader of the final text sees in one part."""
+    if root is None:
+        return 0
+    fields: list[bool] = []
+    count = 0
+    for element in root.iter(_W + "t", _W + "fldChar"):
+        if element.tag == _W + "fldChar":
+            kind = element.get(_W + "fldCharType")
+            if kind == "begin":
+                fields.append(False)
+            elif kind == "separate" and fields:
+                fields[-1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+            continue
+        if all(fields) and element.text and not _hidden_by_ancestor(element):
+            count += sum(1 for ch in element.text if not ch.isspace())
+    return count
+
+
+def check_nothing_lost(
+    archive: zipfile.ZipFile, name: str, lines: list[str], extra_chars: int, limits: LoadLimits
+) -> None:
+    """Refuse when the lines read from part ``name`` hold fewer w:t characters than the part.
+
+    Args:
+        archive: the opened .docx.
+        name: the part the lines were read from.
+        lines: the lines recovered from it.
+        extra_chars: non-space characters in the lines that come from no w:t (numbering labels,
+            symbols, embedded parts).
+        limits: the load limits (the part's size).
+
+    Raises:
+        OfficeRefused: naming the part and how many characters would have been lost.
+    """
+    data = read_part(archive, name, limits)
+    if data is None:
+        return
+    expected = visible_chars(parse_xml(data, name))
+    recovered = sum(1 for line in lines for ch in line if not ch.isspace()) - extra_chars
+    if recovered < expected:
+        raise OfficeRefused(
+            f"has text this reader could not place ({expected - recovered:,} of {expected:,} "
+            f"characters in {name}); open it in Word and save it again, or save it as .txt"
+        )
