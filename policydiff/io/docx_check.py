@@ -5,16 +5,14 @@ Word itself hides: deleted and moved-away text, ruby guides, field instructions 
 first branch of an mc:AlternateContent). If the reader recovered fewer non-space characters than
 the part holds, some construct it does not know swallowed text: the file is refused, naming the
 part, instead of reaching the comparison short of text (a false "no differences").
-May import: the standard library, lxml, policydiff.io.zipparts, policydiff.io.limits.
+May import: the standard library, lxml, policydiff.io.zipparts.
 """
 
 from __future__ import annotations
 
-import zipfile
 from typing import Any
 
-from policydiff.io.limits import LoadLimits
-from policydiff.io.zipparts import OfficeRefused, local, parse_xml, read_part
+from policydiff.io.zipparts import OfficeRefused, local
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HIDING_ANCESTORS = frozenset({"del", "moveFrom", "rt"})
@@ -30,6 +28,14 @@ def _hidden_by_ancestor(element: Any) -> bool:
             if parent is not None and parent.index(ancestor) != 0:
                 return True
     return False
+
+
+def _spaces(text: str) -> int:
+    return (
+        sum(1 for ch in text if ch.isspace())
+        if not text.isprintable() or " " in text or "\u3000" in text
+        else 0
+    )
 
 
 def visible_chars(root: Any | None) -> int:
@@ -49,31 +55,25 @@ def visible_chars(root: Any | None) -> int:
                 fields.pop()
             continue
         if all(fields) and element.text and not _hidden_by_ancestor(element):
-            count += sum(1 for ch in element.text if not ch.isspace())
+            count += len(element.text) - _spaces(element.text)
     return count
 
 
-def check_nothing_lost(
-    archive: zipfile.ZipFile, name: str, lines: list[str], extra_chars: int, limits: LoadLimits
-) -> None:
+def check_nothing_lost(root: Any | None, name: str, lines: list[str], extra_chars: int) -> None:
     """Refuse when the lines read from part ``name`` hold fewer w:t characters than the part.
 
     Args:
-        archive: the opened .docx.
+        root: the parsed part (None when the part is absent).
         name: the part the lines were read from.
         lines: the lines recovered from it.
         extra_chars: non-space characters in the lines that come from no w:t (numbering labels,
             symbols, embedded parts).
-        limits: the load limits (the part's size).
 
     Raises:
         OfficeRefused: naming the part and how many characters would have been lost.
     """
-    data = read_part(archive, name, limits)
-    if data is None:
-        return
-    expected = visible_chars(parse_xml(data, name))
-    recovered = sum(1 for line in lines for ch in line if not ch.isspace()) - extra_chars
+    expected = visible_chars(root)
+    recovered = sum(len(line) - _spaces(line) for line in lines) - extra_chars
     if recovered < expected:
         raise OfficeRefused(
             f"has text this reader could not place ({expected - recovered:,} of {expected:,} "

@@ -260,10 +260,14 @@ class Counters:
         self.defs = definitions
         self.values: dict[str, list[int | None]] = {}
         self.used_nums: set[tuple[str, int]] = set()
+        self._levels: dict[str, list[LevelDef]] = {}
+        self._styles: dict[str | None, tuple[str | None, int | None]] = {}
 
     def label(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> str:
         """The label (with the text its suffix needs) of a paragraph; counts it; '' if none."""
-        style_num, style_lvl = self.defs.style_numbering(style_id)
+        if style_id not in self._styles:
+            self._styles[style_id] = self.defs.style_numbering(style_id)
+        style_num, style_lvl = self._styles[style_id]
         num_id = num_id if num_id is not None else style_num
         if not num_id or num_id == "0" or num_id not in self.defs.nums:
             return ""
@@ -273,7 +277,9 @@ class Counters:
         if ilvl is None:
             ilvl = style_lvl if style_lvl is not None else self.defs.level_for_style(abstract, style_id)
         ilvl = min(max(ilvl or 0, 0), _LEVELS - 1)
-        levels = [self._level(num_id, abstract, i) for i in range(_LEVELS)]
+        levels = self._levels.get(num_id)
+        if levels is None:
+            levels = self._levels[num_id] = [self._level(num_id, abstract, i) for i in range(_LEVELS)]
         values = self.values.setdefault(abstract, [None] * _LEVELS)
         num = self.defs.nums[num_id]
         if (num_id, ilvl) not in self.used_nums:

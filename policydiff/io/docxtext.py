@@ -65,6 +65,7 @@ class _Part:
     rels: dict[str, tuple[str, str]]  # rId → (type, target part name)
     lines: list[str] = field(default_factory=list)
     extra_chars: int = 0  # non-space characters not from w:t (labels, symbols, embedded parts)
+    root: Any = None  # the parsed part, kept for the no-text-lost check
 
 
 class _Reader:
@@ -325,7 +326,7 @@ class _Reader:
 
     def walk_part(self, name: str, root_tag: str | None = None) -> _Part:
         root = self.xml(name)
-        part = _Part(name, self.rels_of(name))
+        part = _Part(name, self.rels_of(name), root=root)
         if root is None:
             return part
         self.part, self.line = part, []
@@ -392,7 +393,7 @@ def read_docx_archive(archive: zipfile.ZipFile, limits: LoadLimits, depth: int =
         if kind in by_type:
             parts.append(_notes(reader, by_type[kind], kind[:-1]))
     for part in parts:
-        check_nothing_lost(archive, part.name, part.lines, part.extra_chars, limits)
+        check_nothing_lost(part.root, part.name, part.lines, part.extra_chars)
     notices = []
     if reader.tracked:
         notices.append(TRACKED_NOTICE)
@@ -409,7 +410,7 @@ def read_docx_archive(archive: zipfile.ZipFile, limits: LoadLimits, depth: int =
 def _notes(reader: _Reader, name: str, note_tag: str) -> _Part:
     """Footnotes or endnotes, in the order the body refers to them, one line per paragraph."""
     root = reader.xml(name)
-    part = _Part(name, reader.rels_of(name))
+    part = _Part(name, reader.rels_of(name), root=root)
     if root is None:
         return part
     notes = {n.get(W + "id", ""): n for n in root.iter(W + note_tag)}
