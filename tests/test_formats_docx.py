@@ -16,7 +16,7 @@ import pytest
 
 from policydiff.compare import compare_documents
 from policydiff.errors import LoadError
-from policydiff.io import load_document
+from policydiff.io import LoadLimits, load_document
 from policydiff.io.docx_numbering import format_number
 from policydiff.model import LoadedDocument, Status
 from tests.fixtures.make_docx_fixtures import (
@@ -358,6 +358,16 @@ def test_complex_field_shows_its_result_not_its_instruction(tmp_path):
         '<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>。</w:t></w:r>'
     )
     assert lines(make(tmp_path, p("", runs=runs))) == ["见附件1。"]
+
+
+def test_unclosed_nested_fields_stay_linear(tmp_path):
+    """Thousands of fields begun and never ended: their instruction text is hidden, in linear time."""
+    opened = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' * 20_000
+    runs = "<w:r><w:t>正文</w:t></w:r>" + opened + "<w:r><w:t>指令</w:t></w:r>" * 20_000
+    path = make(tmp_path, p("", runs=runs))
+    start = time.perf_counter()
+    assert load_document(path, LoadLimits(docx_max_ratio=1e9)).text == "正文"  # repetitive XML packs tightly
+    assert time.perf_counter() - start < 5
 
 
 def test_footnotes_follow_the_body_in_citation_order(tmp_path):

@@ -190,6 +190,9 @@ def test_headers_and_footers_are_left_out(tmp_path):
 def test_text_in_an_element_the_reader_skips_refuses_the_file(tmp_path):
     body = "<text:p>正文</text:p><text:unknown-block><text:p>别处的60亿元</text:p></text:unknown-block>"
     assert load_document(odt(tmp_path, body)).text.endswith("别处的60亿元")  # unknown containers are read
+    stray = "<text:list><text:list-item>列表项里的60亿元<text:p>正文</text:p></text:list-item></text:list>"
+    with pytest.raises(LoadError, match=r"could not place \(9 of 11 characters in content\.xml\)"):
+        load_document(odt(tmp_path, stray))
     hidden = "<text:p>正文<text:sequence-decls>藏起来的字</text:sequence-decls></text:p>"
     assert load_document(odt(tmp_path, hidden)).text == "正文"  # declarations are not text
 
@@ -235,6 +238,11 @@ def test_truncated_odt_refused_in_one_line(tmp_path):
     with pytest.raises(LoadError) as info:
         load_document(path)
     assert "\n" not in str(info.value) and "damaged" in str(info.value)
+
+
+def test_a_huge_space_count_is_bounded(tmp_path):
+    body = "<text:p>甲" + '<text:s text:c="1000000000"/>' * 1000 + "乙</text:p>"
+    assert len(load_document(odt(tmp_path, body)).text) < 20_000
 
 
 def test_odt_size_limit(tmp_path):

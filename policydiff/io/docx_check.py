@@ -42,19 +42,22 @@ def visible_chars(root: Any | None) -> int:
     """Non-space characters of the w:t a reader of the final text sees in one part."""
     if root is None:
         return 0
-    fields: list[bool] = []
+    fields: list[bool] = []  # open complex fields: True once past "separate"
+    in_instruction = 0
     count = 0
     for element in root.iter(_W + "t", _W + "fldChar"):
         if element.tag == _W + "fldChar":
             kind = element.get(_W + "fldCharType")
             if kind == "begin":
                 fields.append(False)
-            elif kind == "separate" and fields:
+                in_instruction += 1
+            elif kind == "separate" and fields and not fields[-1]:
                 fields[-1] = True
+                in_instruction -= 1
             elif kind == "end" and fields:
-                fields.pop()
+                in_instruction -= 0 if fields.pop() else 1
             continue
-        if all(fields) and element.text and not _hidden_by_ancestor(element):
+        if in_instruction == 0 and element.text and not _hidden_by_ancestor(element):
             count += len(element.text) - _spaces(element.text)
     return count
 

@@ -78,6 +78,7 @@ class _Reader:
         self.tracked = False
         self.counters = Counters(Definitions(None, None))
         self.fields: list[bool] = []  # one entry per open complex field: True once past "separate"
+        self.in_instruction = 0  # open fields not yet past "separate": their text is not shown
         self.note_ids: dict[str, list[str]] = {"footnotes": [], "endnotes": []}
         self.line: list[str] = []
         self.part: _Part | None = None
@@ -231,7 +232,7 @@ class _Reader:
                 self.inline(child)  # hyperlink, smartTag, customXml, sdt/sdtContent, bdo, dir, ruby …
 
     def showing(self) -> bool:
-        return all(self.fields)
+        return self.in_instruction == 0
 
     def run(self, run: Any) -> None:
         for child in run:
@@ -243,10 +244,12 @@ class _Reader:
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
                     self.fields.append(False)
-                elif kind == "separate" and self.fields:
+                    self.in_instruction += 1
+                elif kind == "separate" and self.fields and not self.fields[-1]:
                     self.fields[-1] = True
+                    self.in_instruction -= 1
                 elif kind == "end" and self.fields:
-                    self.fields.pop()
+                    self.in_instruction -= 0 if self.fields.pop() else 1
             elif not self.showing() or tag in _HIDDEN:
                 continue
             elif tag == "tab" or tag == "ptab":

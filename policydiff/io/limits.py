@@ -21,6 +21,7 @@ class LoadLimits:
     docx_max_ratio: float = 200.0  # uncompressed/compressed size of any large member
     docx_ratio_min_size: int = 1 * MB  # members smaller than this may compress as well as they like
     docx_max_embedding: int = 2  # .docx parts embedded (altChunk) inside a .docx, inside …
+    odt_max_space_run: int = 16  # spaces one text:s may stand for (text:c is attacker-chosen)
     xml_head_bytes: int = 64 * 1024  # how much of each XML part is scanned for DOCTYPE/ENTITY
     pdf_max_pages: int = 2000
     pdf_min_chars_per_page: float = 5.0  # fewer visible characters than this means "no text layer"

@@ -46,8 +46,9 @@ class _State:
 
 
 class _OdtReader:
-    def __init__(self, styles: ListStyles) -> None:
+    def __init__(self, styles: ListStyles, limits: LoadLimits) -> None:
         self.styles = styles
+        self.limits = limits
         self.counters = ListCounters(styles)
         self.state = _State()
 
@@ -114,7 +115,7 @@ class _OdtReader:
                     count = int(child.get(TEXT + "c", "1"))
                 except ValueError:
                     count = 1
-                self.state.line.append(" " * min(max(count, 1), 1000))
+                self.state.line.append(" " * min(max(count, 1), self.limits.odt_max_space_run))
             elif tag == "tab":
                 self.state.line.append(" ")
             elif tag == "line-break":
@@ -202,7 +203,7 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     content = parse_xml(content_data, "content.xml")
     styles_data = read_part(archive, "styles.xml", limits)
     styles_root = parse_xml(styles_data, "styles.xml") if styles_data else None
-    reader = _OdtReader(ListStyles(content, styles_root))
+    reader = _OdtReader(ListStyles(content, styles_root), limits)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise OfficeRefused("is an OpenDocument file with no text body; save it as .odt text")
