@@ -468,3 +468,19 @@ def test_load_time_per_megabyte_is_linear(tmp_path):
         f"docx: {f_big:.2f} MB file, {x_big:.1f} MB document.xml, {t_big:.2f} s, {t_big / x_big:.2f} s per XML MB"
     )
     assert t_big / x_big < 3 * max(t_small / x_small, 0.05)  # linear: per-MB cost does not grow
+
+
+def test_main_part_with_another_name_is_found_through_the_package_relationships(tmp_path):
+    source = DOCX_DIR / "seed000.auto.docx"
+    path = tmp_path / "renamed.docx"
+    renames = {
+        "word/document.xml": "word/document2.xml",
+        "word/_rels/document.xml.rels": "word/_rels/document2.xml.rels",
+    }
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            if name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"document.xml", b"document2.xml")
+            dst.writestr(renames.get(name, name), data)
+    assert_same_as_source(SOURCES["seed000"], path)

@@ -62,7 +62,7 @@ def open_archive(data: bytes, limits: LoadLimits) -> tuple[zipfile.ZipFile, Flav
 
 def _flavour(archive: zipfile.ZipFile) -> Flavour:
     names = set(archive.namelist())
-    if DOCX_MAIN_PART in names:
+    if DOCX_MAIN_PART in names or _names_word_document(archive, names):
         return Flavour.DOCX
     if "mimetype" in names and "content.xml" in names:
         info = archive.getinfo("mimetype")
@@ -75,6 +75,14 @@ def _flavour(archive: zipfile.ZipFile) -> Flavour:
                 "save it as .odt, .docx or .txt"
             )
     raise OfficeRefused("is a zip archive but not a Word document (no word/document.xml) nor an .odt")
+
+
+def _names_word_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """A package whose main part has another name: its _rels/.rels points to a WordprocessingML part."""
+    if "_rels/.rels" not in names or archive.getinfo("_rels/.rels").file_size > 64 * 1024:
+        return False
+    rels = archive.read("_rels/.rels")
+    return b"/officeDocument" in rels and any(n.startswith("word/") and n.endswith(".xml") for n in names)
 
 
 def _check_sizes(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
