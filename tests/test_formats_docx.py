@@ -331,6 +331,16 @@ def test_deleted_and_moved_away_text_is_hidden_and_noticed(tmp_path):
     assert document.notices == ("had tracked changes; shown as the final text (accepted)",)
 
 
+def test_hidden_text_is_left_out_with_a_notice(tmp_path):
+    runs = (
+        "<w:r><w:t>投资</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>50</w:t></w:r>"
+        '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>60</w:t></w:r><w:r><w:t>亿元</w:t></w:r>'
+    )
+    document = load_document(make(tmp_path, p("", runs=runs)))
+    assert document.text == "投资60亿元"
+    assert document.notices == ("had hidden text; left out",)
+
+
 def test_a_deleted_numbered_paragraph_does_not_count(tmp_path):
     numbering = (
         '<w:abstractNum w:abstractNumId="0">'

@@ -21,8 +21,8 @@ from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_ht
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.mhttext import MhtRefused, read_mht
-from policydiff.io.office import OfficeRefused, read_office
 from policydiff.io.ofdtext import OfdRefused, is_ofd, read_ofd
+from policydiff.io.office import OfficeRefused, read_office
 from policydiff.io.pdftext import PdfRefused, read_pdf
 from policydiff.io.rtftext import RtfRefused, read_rtf
 from policydiff.io.sniff import Kind, sniff

@@ -1,7 +1,7 @@
 """The no-text-lost check for .docx: characters a part holds against characters recovered.
 
 Counted apart from the reader's walk, by a plain scan of every w:t in a part (leaving out what
-Word itself hides: deleted and moved-away text, ruby guides, field instructions and all but the
+Word itself hides: deleted and moved-away text, hidden runs, ruby guides, field instructions and all but the
 first branch of an mc:AlternateContent). If the reader recovered fewer non-space characters than
 the part holds, some construct it does not know swallowed text: the file is refused, naming the
 part, instead of reaching the comparison short of text (a false "no differences").
@@ -16,6 +16,13 @@ from policydiff.io.zipparts import OfficeRefused, local
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HIDING_ANCESTORS = frozenset({"del", "moveFrom", "rt"})
+
+
+def run_is_hidden(run: Any) -> bool:
+    """A run formatted as hidden text (w:vanish), which Word neither shows by default nor prints."""
+    rpr = run.find(_W + "rPr")
+    vanish = None if rpr is None else rpr.find(_W + "vanish")
+    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
 
 
 def _hidden_by_ancestor(element: Any) -> bool:
@@ -56,6 +63,9 @@ def visible_chars(root: Any | None) -> int:
                 in_instruction -= 1
             elif kind == "end" and fields:
                 in_instruction -= 0 if fields.pop() else 1
+            continue
+        run = element.getparent()
+        if run is not None and run_is_hidden(run):
             continue
         if in_instruction == 0 and element.text and not _hidden_by_ancestor(element):
             count += len(element.text) - _spaces(element.text)

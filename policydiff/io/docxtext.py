@@ -5,7 +5,8 @@ automatic numbering (docx_numbering), runs inside tracked insertions, hyperlinks
 custom XML, content controls, bidi overrides and simple fields; the result (never the
 instruction) of complex fields; one branch of each mc:AlternateContent; text boxes as lines of
 their own at their anchor. Deleted and moved-away text is hidden (the final text, as if every
-change were accepted) and a notice says so. Tables give one line per row of tab-separated cells.
+change were accepted) and a notice says so; so is text formatted as hidden (w:vanish on the run),
+as Word prints it. Tables give one line per row of tab-separated cells.
 Footnotes and endnotes follow the body; headers and footers are page furniture and left out.
 An embedded HTML or text part (altChunk) is read in place. Finally every part's w:t characters
 are counted independently of the walk and compared with what was recovered (docx_check), so a
@@ -21,7 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from policydiff.io.docx_check import check_nothing_lost, visible_chars
+from policydiff.io.docx_check import check_nothing_lost, run_is_hidden, visible_chars
 from policydiff.io.docx_numbering import Counters, Definitions, W
 from policydiff.io.limits import LoadLimits
 from policydiff.io.zipparts import DOCX_MAIN_PART, OfficeRefused, local, parse_xml, read_part
@@ -32,6 +33,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 TRACKED_NOTICE = "had tracked changes; shown as the final text (accepted)"
 FURNITURE_NOTICE = "page headers and footers left out"
+HIDDEN_NOTICE = "had hidden text; left out"
 
 # Elements whose content Word does not show in the final text, or shows elsewhere.
 _HIDDEN = frozenset(
@@ -76,6 +78,7 @@ class _Reader:
         self.limits = limits
         self.depth = depth
         self.tracked = False
+        self.hidden = False  # runs formatted as hidden (w:vanish) were left out
         self.counters = Counters(Definitions(None, None))
         self.fields: list[bool] = []  # one entry per open complex field: True once past "separate"
         self.in_instruction = 0  # open fields not yet past "separate": their text is not shown
@@ -235,6 +238,9 @@ class _Reader:
         return self.in_instruction == 0
 
     def run(self, run: Any) -> None:
+        if run_is_hidden(run):
+            self.hidden = self.hidden or any((t.text or "").strip() for t in run.iter(W + "t"))
+            return
         for child in run:
             tag = local(child.tag)
             if tag == "t":
@@ -400,6 +406,8 @@ def read_docx_archive(archive: zipfile.ZipFile, limits: LoadLimits, depth: int =
     notices = []
     if reader.tracked:
         notices.append(TRACKED_NOTICE)
+    if reader.hidden:
+        notices.append(HIDDEN_NOTICE)
     notes = sum(1 for part in parts[1:] if any(line.strip() for line in part.lines))
     if notes:
         notices.append("had footnotes or endnotes; their text follows the body")
