@@ -9,6 +9,7 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from policydiff.model import Edit, Op, Unit
 from policydiff.normalize import NormalizedText
@@ -16,36 +17,64 @@ from policydiff.prepare import PreparedDocument, clipped_words, unit_text_start
 from policydiff.worddiff import DiffConfig, diff_tokens
 
 
+@dataclass(frozen=True)
+class _Side:
+    """The text one side of a pair shows: one unit, or a group of consecutive units (a merge or
+    split) read as one text from the first unit's label to the last unit's own end."""
+
+    start: int  # the first unit's start (its label)
+    text_start: int  # after the first unit's label
+    own_end: int  # the last unit's own end
+    norm: tuple[int, int]  # the same text (after the first label) in normalized coordinates
+
+
+def _side(prepared: PreparedDocument, units: Sequence[Unit]) -> _Side:
+    first, last = units[0], units[-1]
+    a = prepared.own_spans[first.index][0]
+    b = prepared.own_spans[last.index][1]
+    return _Side(first.start, unit_text_start(prepared.document.text, first), last.own_end, (a, b))
+
+
 def unit_edits(
-    left: PreparedDocument, right: PreparedDocument, lu: Unit, ru: Unit, config: DiffConfig
+    left: PreparedDocument,
+    right: PreparedDocument,
+    lu: Unit | Sequence[Unit],
+    ru: Unit | Sequence[Unit],
+    config: DiffConfig,
 ) -> tuple[list[Edit], float]:
-    """Word edits between two units' own texts, as spans of the loaded texts; and their similarity."""
-    la, lb = left.own_spans[lu.index]
-    ra, rb = right.own_spans[ru.index]
+    """Word edits between two units' own texts, as spans of the loaded texts; and their similarity.
+
+    Either side may be a group of consecutive leaf units (a merge or a split): its texts are
+    diffed as one, so text shared across the group shows as shared.
+    """
+    ls = _side(left, [lu] if isinstance(lu, Unit) else lu)
+    rs = _side(right, [ru] if isinstance(ru, Unit) else ru)
+    la, lb = ls.norm
+    ra, rb = rs.norm
     lw = clipped_words(left, la, lb)
     rw = clipped_words(right, ra, rb)
     chunks = diff_tokens(lw, rw, config)
     l_bounds = _bounds(la, lw)
     r_bounds = _bounds(ra, rw)
-    l_prev = unit_text_start(left.document.text, lu)
-    r_prev = unit_text_start(right.document.text, ru)
+    l_prev = ls.text_start
+    r_prev = rs.text_start
     # the labels stand for each other: an equal chunk, so the edits still tile both units
     raw: list[tuple[Op, tuple[int, int], tuple[int, int]]] = [
-        (Op.EQUAL, (lu.start, l_prev), (ru.start, r_prev))
+        (Op.EQUAL, (ls.start, l_prev), (rs.start, r_prev))
     ]
     equal_chars = 0
     for k, chunk in enumerate(chunks):
         last = k == len(chunks) - 1
-        l_end = lu.own_end if last else _to_original(left.norm, l_bounds[chunk.l1], lu)
-        r_end = ru.own_end if last else _to_original(right.norm, r_bounds[chunk.r1], ru)
-        l_end = min(max(l_end, l_prev), lu.own_end)
-        r_end = min(max(r_end, r_prev), ru.own_end)
+        l_end = ls.own_end if last else _to_original(left.norm, l_bounds[chunk.l1], ls)
+        r_end = rs.own_end if last else _to_original(right.norm, r_bounds[chunk.r1], rs)
+        l_end = min(max(l_end, l_prev), ls.own_end)
+        r_end = min(max(r_end, r_prev), rs.own_end)
         if chunk.op == Op.EQUAL:
             equal_chars += sum(1 for ch in "".join(lw[chunk.l0 : chunk.l1]) if not ch.isspace())
         raw.append((chunk.op, (l_prev, l_end), (r_prev, r_end)))
         l_prev, r_prev = l_end, r_end
-    if l_prev < lu.own_end or r_prev < ru.own_end:  # text after the last word (trailing spaces)
-        raw.append((Op.EQUAL, (l_prev, lu.own_end), (r_prev, ru.own_end)))
+    if l_prev < ls.own_end or r_prev < rs.own_end:  # text after the last word (trailing spaces)
+        raw.append((Op.EQUAL, (l_prev, ls.own_end), (r_prev, rs.own_end)))
     edits = _as_edits(raw, left.document.text, right.document.text)
     l_chars = sum(1 for w in lw for ch in w if not ch.isspace())
     r_chars = sum(1 for w in rw for ch in w if not ch.isspace())
@@ -60,12 +89,12 @@ def _bounds(start: int, words: Sequence[str]) -> list[int]:
     return out
 
 
-def _to_original(norm: NormalizedText, pos: int, unit: Unit) -> int:
-    """A boundary in normalized text → the matching boundary in the loaded text, inside the unit."""
+def _to_original(norm: NormalizedText, pos: int, side: _Side) -> int:
+    """A boundary in normalized text → the matching boundary in the loaded text, inside the side."""
     if pos >= len(norm.text):
-        return unit.own_end
+        return side.own_end
     start, _ = norm.to_original(pos, pos + 1)
-    return min(max(start, unit.start), unit.own_end)
+    return min(max(start, side.start), side.own_end)
 
 
 def _as_edits(
