@@ -125,7 +125,8 @@ def _mirror(chunk: TokenChunk) -> TokenChunk:
 
 def _diff_directed(left: list[str], right: list[str], config: DiffConfig) -> list[TokenChunk]:
     if len(left) * len(right) <= config.max_cells:
-        return _diff(left, right, config, [1] * len(left), [1] * len(right))
+        by_chars = sum(map(len, left)) * sum(map(len, right)) <= config.max_cells
+        return _diff(left, right, config, [1] * len(left), [1] * len(right), by_chars)
     return _diff_long(left, right, config)
 
 
@@ -172,6 +173,64 @@ def _shift(chunk: TokenChunk, dl: int, dr: int) -> TokenChunk:
     return TokenChunk(chunk.op, chunk.l0 + dl, chunk.l1 + dl, chunk.r0 + dr, chunk.r1 + dr)
 
 
+def _weighted_diffs(left: Sequence[str], right: Sequence[str], a: str, b: str) -> list[tuple[int, str]]:
+    """Diffs of a longest common subsequence of words weighted by their length in characters.
+
+    Each word becomes one code per character (the k-th character of a word has a code of its own),
+    so an exact LCS of the codes keeps the most characters; a word counts as shared when all its
+    codes are matched to the same word on the other side. ``a``/``b`` are the words' own codes.
+    """
+    table: dict[tuple[str, int], str] = {}
+
+    def expand(words: Sequence[str], side: int) -> tuple[str, list[int]]:
+        codes: list[str] = []
+        owner: list[int] = []
+        for i, word in enumerate(words):
+            for k in range(max(len(word), 1)):
+                code = table.get((word, k))
+                if code is None:
+                    n = _FIRST_CODE + len(table)
+                    if n >= _SURROGATES.start:
+                        n += len(_SURROGATES)
+                    if n > _LAST_CODE:
+                        codes.append(_OVERFLOW[side])
+                        owner.append(i)
+                        continue
+                    code = table[(word, k)] = chr(n)
+                codes.append(code)
+                owner.append(i)
+        return "".join(codes), owner
+
+    ca, owner_a = expand(left, 0)
+    cb, owner_b = expand(right, 1)
+    matched: dict[tuple[int, int], int] = {}
+    for op in Indel.opcodes(ca, cb):
+        if op.tag == "equal":
+            for t in range(op.src_end - op.src_start):
+                key = (owner_a[op.src_start + t], owner_b[op.dest_start + t])
+                matched[key] = matched.get(key, 0) + 1
+    pairs = sorted((i, j) for (i, j), n in matched.items() if n == max(len(left[i]), 1))
+    diffs: list[tuple[int, str]] = []
+    pi = pj = 0
+    for i, j in pairs:
+        if i < pi or j < pj:
+            continue  # keeps the matches in order (they are, by construction)
+        if i > pi:
+            diffs.append((-1, a[pi:i]))
+        if j > pj:
+            diffs.append((1, b[pj:j]))
+        if diffs and diffs[-1][0] == 0:
+            diffs[-1] = (0, diffs[-1][1] + a[i])
+        else:
+            diffs.append((0, a[i]))
+        pi, pj = i + 1, j + 1
+    if pi < len(a):
+        diffs.append((-1, a[pi:]))
+    if pj < len(b):
+        diffs.append((1, b[pj:]))
+    return diffs
+
+
 def _lcs_diffs(a: str, b: str) -> list[tuple[int, str]]:
     """diff-match-patch style diffs (op, text) of an exact longest common subsequence of a and b."""
     diffs: list[tuple[int, str]] = []
@@ -189,12 +248,21 @@ def _lcs_diffs(a: str, b: str) -> list[tuple[int, str]]:
 
 
 def _diff(
-    left: Sequence[str], right: Sequence[str], config: DiffConfig, left_w: list[int], right_w: list[int]
+    left: Sequence[str],
+    right: Sequence[str],
+    config: DiffConfig,
+    left_w: list[int],
+    right_w: list[int],
+    by_chars: bool = False,
 ) -> list[TokenChunk]:
-    """Diff items; each item stands for ``left_w[i]`` / ``right_w[j]`` tokens of the caller."""
+    """Diff items; each item stands for ``left_w[i]`` / ``right_w[j]`` tokens of the caller.
+
+    ``by_chars``: the common subsequence keeps the most characters, not the most words, so one
+    long shared phrase wins over a scatter of short shared words that cross it.
+    """
     table: dict[str, str] = {}
     a, b = _encode(left, table, 0), _encode(right, table, 1)
-    diffs = _lcs_diffs(a, b)
+    diffs = _weighted_diffs(left, right, a, b) if by_chars else _lcs_diffs(a, b)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0.0  # no time limit: results never depend on the machine's speed
     if config.semantic_cleanup and len(diffs) > 1:
