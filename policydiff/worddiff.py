@@ -124,6 +124,34 @@ def _mirror(chunk: TokenChunk) -> TokenChunk:
 
 
 def _diff_directed(left: list[str], right: list[str], config: DiffConfig) -> list[TokenChunk]:
+    """Shared words at both ends are kept as they are (part of some longest common subsequence);
+    the middle is diffed."""
+    n = min(len(left), len(right))
+    p = 0
+    while p < n and left[p] == right[p]:
+        p += 1
+    q = 0
+    while q < n - p and left[-1 - q] == right[-1 - q]:
+        q += 1
+    if p == 0 and q == 0:
+        return _diff_middle(left, right, config)
+    middle = (
+        _diff_middle(left[p : len(left) - q], right[p : len(right) - q], config)
+        if p + q < max(len(left), len(right))
+        else []
+    )
+    out = [TokenChunk(Op.EQUAL, 0, p, 0, p)] if p else []
+    out.extend(_shift(c, p, p) for c in middle)
+    if q:
+        out.append(TokenChunk(Op.EQUAL, len(left) - q, len(left), len(right) - q, len(right)))
+    return _merge(out)
+
+
+def _diff_middle(left: list[str], right: list[str], config: DiffConfig) -> list[TokenChunk]:
+    if not left or not right:
+        if left:
+            return [TokenChunk(Op.DELETE, 0, len(left), 0, 0)]
+        return [TokenChunk(Op.INSERT, 0, 0, 0, len(right))] if right else []
     if len(left) * len(right) <= config.max_cells:
         by_chars = sum(map(len, left)) * sum(map(len, right)) <= config.max_cells
         return _diff(left, right, config, [1] * len(left), [1] * len(right), by_chars)
