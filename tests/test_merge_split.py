@@ -191,3 +191,17 @@ def test_real_split_and_merge_in_law_revisions():
     assert ("split", ["第七条"], ["第十七条", "第十八条"]) in _groups(tufa)
     bj = compare_files(str(CORPUS / "laws/bj-yingshang-2020.md"), str(CORPUS / "laws/bj-yingshang-2024.md"))
     assert ("merge", ["第六十五条", "第六十六条"], ["第七十四条"]) in _groups(bj)
+
+
+@needs_corpus
+def test_report_row_names_the_merged_units():
+    from policydiff.report import render_report
+
+    comparison = compare_files(
+        str(CORPUS / "versions/05_sxyz-jixiaogongzi-2019-draft.txt"),
+        str(CORPUS / "versions/06_sxyz-jixiaogongzi-2019-final.txt"),
+    )
+    html = render_report(comparison)
+    assert html.count("合并自 2.、3.") == 2  # in the table of contents and in the pair's row
+    # the merged-in item's text is shown in the row, not dropped with its former removed row
+    assert "值周、夜自修管理、早自修、限时训练等无故缺岗者" in html
