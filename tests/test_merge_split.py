@@ -123,7 +123,7 @@ def test_generated_merges_are_found(kind, pattern, chinese):
     text = _source(kind)
     candidates = _same_level_leaves(text, pattern)
     found = 0
-    tried = candidates[3 : len(candidates) : max(len(candidates) // 6, 1)][:6]
+    tried = candidates[3 : len(candidates) : max(len(candidates) // 5, 1)][:5]
     for k in tried:
         right = _merge(text, k, pattern, chinese)
         assert _units(right) == _units(text) - 1
@@ -145,7 +145,7 @@ def test_generated_splits_are_found(kind, pattern, chinese):
     found = tried = 0
     arts = _articles(text.split("\n"), pattern)
     for k in range(2, len(arts), max(len(arts) // 40, 1)):
-        if tried == 8:
+        if tried == 6:
             break
         right = _split(text, k, pattern, chinese)
         if right is None or _units(right) != _units(text) + 1:
@@ -204,4 +204,6 @@ def test_report_row_names_the_merged_units():
     html = render_report(comparison)
     assert html.count("合并自 2.、3.") == 2  # in the table of contents and in the pair's row
     # the merged-in item's text is shown in the row, not dropped with its former removed row
-    assert "值周、夜自修管理、早自修、限时训练等无故缺岗者" in html
+    badge = html.rindex('<span class="badge group">合并自 2.、3.</span>')  # the row, after the contents
+    row = html[html.rindex("<tr ", 0, badge) : html.index("</tr>", badge)]
+    assert "<del>3.值周、夜自修管理、早自修、限时训练等</del>无故缺岗者，每次扣" in row

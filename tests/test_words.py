@@ -17,6 +17,7 @@ def _texts() -> list[tuple[str, str]]:
     return [(p.name, p.read_text(encoding="utf-8")) for p in paths]
 
 
+@pytest.mark.slow  # jieba's own dictionary load and the whole corpus: a few seconds
 def test_same_tokens_as_jieba_on_samples_and_corpus():
     jieba = pytest.importorskip("jieba")
     jieba.setLogLevel(logging.WARNING)
