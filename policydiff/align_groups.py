@@ -83,6 +83,8 @@ def find_groups(
     lone_left = [a for a, b in pairs if b is None and a is not None and (a, None) not in fixed]
     lone_right = [b for a, b in pairs if a is None and b is not None and (None, b) not in fixed]
     _join(left, right, lone_left, l2r, groups.also_left, absorbed_left, cfg, mirrored=False)
+    # a pair is a merge or a split, never both
+    r2l = {b: a for b, a in r2l.items() if (a, b) not in groups.also_left}
     _join(right, left, lone_right, r2l, groups.also_right, absorbed_right, cfg, mirrored=True)
     kept = [
         (a, b)
