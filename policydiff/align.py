@@ -35,6 +35,12 @@ class AlignConfig:
     neighbour_bonus: float = 0.10  # a sibling next to each is paired with the other's sibling
     depth_penalty: float = 0.15  # per level of nesting depth apart
     container_penalty: float = 0.20  # one unit has sub-units, the other has none
+    # one unit is a list item, the other is not: a law's article and an item of a later list that
+    # repeats its wording (第十三条 vs 第三十一条（六）) must not cross levels
+    item_penalty: float = 0.20
+    # children of paired parents, both left over, whose texts open with the same words (this many
+    # characters or more, and no other left-over sibling does): a reworded, renumbered unit
+    opening_chars: int = 6
     heading_weight: float = 0.45  # share of the heading in the combined score
     idf_power: float = 2.0  # >1 lets rare words (names, figures, terms) outweigh policy boilerplate
     candidates_per_unit: int = 24  # candidates kept from the inverted index
@@ -144,6 +150,8 @@ class Aligner:
         score -= cfg.depth_penalty * abs(a.depth - b.depth)
         if a.has_children != b.has_children:
             score -= cfg.container_penalty
+        if (a.level == Level.ITEM) != (b.level == Level.ITEM):
+            score -= cfg.item_penalty
         return score
 
     def _context_bonus(self, li: int, ri: int) -> float:
@@ -242,6 +250,36 @@ class Aligner:
                 extra[li].update(others)
         return extra
 
+    def _pair_same_openings(self) -> None:
+        """Left-over children of paired parents that open with the same words, one to one."""
+        cfg = self.config
+        left_over: dict[int | None, list[int]] = defaultdict(list)
+        for lj, unit in enumerate(self.left):
+            if lj not in self.l2r and unit.parent is not None:
+                left_over[unit.parent].append(lj)
+        for li, rights in self._children_candidates().items():
+            a = self.left[li]
+            matches = [
+                ri
+                for ri in rights
+                if ri not in self.r2l and _opening(a.text, self.right[ri].text) >= cfg.opening_chars
+            ]
+            if li in self.l2r or len(matches) != 1:
+                continue
+            ri = matches[0]
+            rivals = [
+                lj
+                for lj in left_over[a.parent]
+                if lj not in self.l2r
+                and _opening(self.left[lj].text, self.right[ri].text) >= cfg.opening_chars
+            ]
+            score = self._base_score(li, ri)
+            if rivals != [li] or score <= 0.0:
+                continue
+            self.l2r[li] = ri
+            self.r2l[ri] = li
+            self.scores[(a.index, self.right[ri].index)] = max(score, cfg.pair_threshold)
+
     def _pair_identical(self) -> None:
         """Pair units whose own text is identical and unique on each side, before any scoring."""
 
@@ -284,12 +322,23 @@ class Aligner:
                 if li not in self.l2r and ri not in self.r2l and s >= cfg.min_content
             ]
             self._greedy(scored, cfg.pair_threshold)
+        self._pair_same_openings()
         return arrange(
             self.left,
             self.right,
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
+
+
+def _opening(a: str, b: str) -> int:
+    """How many characters two texts share from their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _longest_increasing(values: Sequence[int]) -> list[int]:

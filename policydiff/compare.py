@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from policydiff.align import AlignConfig, Alignment, align_units, arrange
+from policydiff.align_groups import Groups, find_groups
 from policydiff.edits import unit_edits
 from policydiff.errors import Cancelled
 from policydiff.figures import compare_figures, extract_figures
@@ -74,15 +75,21 @@ def _pair(
     manual: bool,
     raw: tuple[PreparedDocument, PreparedDocument] | None,
     config: DiffConfig,
+    also: tuple[tuple[Unit, ...], tuple[Unit, ...]] = ((), ()),
 ) -> Pair:
     lu = left.units[li] if li is not None else None
     ru = right.units[ri] if ri is not None else None
     if lu is not None and ru is not None:
-        edits, similarity = unit_edits(left, right, lu, ru, config)
+        lus = sorted((lu, *also[0]), key=lambda u: u.index)  # a merge or split reads as one text
+        rus = sorted((ru, *also[1]), key=lambda u: u.index)
+        edits, similarity = unit_edits(left, right, lus, rus, config)
         if raw is not None:  # show differences that normalization hides: diff the loaded texts
-            edits, _ = unit_edits(raw[0], raw[1], lu, ru, config)
+            edits, _ = unit_edits(raw[0], raw[1], lus, rus, config)
         figures = tuple(
-            compare_figures(_unit_figures(left, left_fig, lu), _unit_figures(right, right_fig, ru))
+            compare_figures(
+                [f for u in lus for f in _unit_figures(left, left_fig, u)],
+                [f for u in rus for f in _unit_figures(right, right_fig, u)],
+            )
         )
         changed = any(e.op != Op.EQUAL for e in edits) or any(f.status != Status.UNCHANGED for f in figures)
         status = Status.CHANGED if changed else Status.UNCHANGED
@@ -102,6 +109,8 @@ def _pair(
             manual,
             obligations,
             owners,
+            also_left=also[0],
+            also_right=also[1],
         )
     _, owners = pair_changes(left_fig, right_fig, lu, ru, changed=False)
     if lu is not None:
@@ -174,6 +183,8 @@ def compare_prepared(
     overrides = effective_overrides(overrides)
     if overrides:
         alignment, manual = _apply_overrides(alignment, overrides, left, right)
+    grouped, groups = find_groups(left.features, right.features, list(alignment.pairs), manual)
+    alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
     left_fig = left if options.normalize == FIGURE_MODE else prepare(left.document, FIGURE_MODE)
     right_fig = right if options.normalize == FIGURE_MODE else prepare(right.document, FIGURE_MODE)
     raw = None
@@ -188,7 +199,10 @@ def compare_prepared(
             progress(0.4 + 0.6 * k / total)
         is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
-        pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, diff_config))
+        also = _also(groups, left, right, li, ri)
+        pairs.append(
+            _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, diff_config, also)
+        )
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)
@@ -198,6 +212,18 @@ def compare_prepared(
         right=ComparedDocument(right.document, _tree(right)),
         pairs=tuple(pairs),
         overrides=tuple(overrides),
+    )
+
+
+def _also(
+    groups: Groups, left: PreparedDocument, right: PreparedDocument, li: int | None, ri: int | None
+) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:
+    """The further units a pair takes in (a merge on the left, a split on the right)."""
+    if li is None or ri is None:
+        return (), ()
+    return (
+        tuple(left.units[i] for i in groups.also_left.get((li, ri), ())),
+        tuple(right.units[i] for i in groups.also_right.get((li, ri), ())),
     )
 
 

@@ -139,6 +139,8 @@ def _pair(pair: Pair) -> dict[str, Any]:
         "obligations": [_obligation(o) for o in pair.obligations],
         "responsible": _responsible(pair.responsible),
         "references": [_reference(r) for r in pair.references],
+        "also_left": [_node(u) for u in pair.also_left],
+        "also_right": [_node(u) for u in pair.also_right],
     }
 
 

@@ -225,6 +225,22 @@ class Pair:
     obligations: tuple[ObligationChange, ...] = ()
     responsible: ResponsibilityChange | None = None  # when either side names owners
     references: tuple[ReferenceIssue, ...] = ()  # stale or dangling references inside the pair
+    # A merge: further left units this right unit takes in; a split: further right units this
+    # left unit became. In reading order; the word diff runs over the group's joined text.
+    also_left: tuple[Unit, ...] = ()
+    also_right: tuple[Unit, ...] = ()
+
+    @property
+    def left_units(self) -> tuple[Unit, ...]:
+        """Every left unit of the pair, in reading order (none for an added unit)."""
+        units = (self.left, *self.also_left) if self.left is not None else self.also_left
+        return tuple(sorted(units, key=lambda u: u.index))
+
+    @property
+    def right_units(self) -> tuple[Unit, ...]:
+        """Every right unit of the pair, in reading order (none for a removed unit)."""
+        units = (self.right, *self.also_right) if self.right is not None else self.also_right
+        return tuple(sorted(units, key=lambda u: u.index))
 
     @property
     def figures_changed(self) -> int:

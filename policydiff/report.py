@@ -95,6 +95,7 @@ class Row:
     collapsed: bool
     left: Cell | None
     right: Cell | None
+    group_note: str = ""  # a merge or split: "合并自 2.、3." / "拆分为 第十七条、第十八条"
 
     @property
     def is_difference(self) -> bool:
@@ -240,9 +241,19 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         similarity=f"{pair.similarity:.0%}" if both else "",
         figures_changed=pair.figures_changed,
         collapsed=collapse_unchanged and pair.status == Status.UNCHANGED and not pair.moved,
-        left=_cell(comparison.left.text, pair.left, left_marks, left_figs),
-        right=_cell(comparison.right.text, pair.right, right_marks, right_figs),
+        left=_cell(comparison.left.text, pair.left, left_marks, left_figs, pair.left_units),
+        right=_cell(comparison.right.text, pair.right, right_marks, right_figs, pair.right_units),
+        group_note=_group_note(pair),
     )
+
+
+def _group_note(pair: Pair) -> str:
+    """Names the units a merge took in or a split became."""
+    if pair.also_left:
+        return "合并自 " + "、".join(u.label or u.heading[:8] for u in pair.left_units)
+    if pair.also_right:
+        return "拆分为 " + "、".join(u.label or u.heading[:8] for u in pair.right_units)
+    return ""
 
 
 def _figure_marks(
@@ -274,11 +285,17 @@ def _figure_tip(change: FigureChange) -> str:
 
 
 def _cell(
-    text: str, unit: Unit | None, marks: list[tuple[int, int, str]], figs: list[tuple[int, int, str]]
+    text: str,
+    unit: Unit | None,
+    marks: list[tuple[int, int, str]],
+    figs: list[tuple[int, int, str]],
+    group: tuple[Unit, ...] = (),
 ) -> Cell | None:
     if unit is None:
         return None
-    segments = _segments(text, unit.start, unit.own_end, marks, figs, _heading_end(text, unit))
+    start = min((u.start for u in group), default=unit.start)  # a group shows all its units' text
+    end = max((u.own_end for u in group), default=unit.own_end)
+    segments = _segments(text, start, end, marks, figs, _heading_end(text, unit))
     return Cell(caption=_caption(text, unit), segments=tuple(segments))
 
 

@@ -1,65 +1,58 @@
-"""Word segmentation with jieba, set up once, quietly, with its cache in a place we control.
+"""Word segmentation with jieba's dictionary and algorithm, through rjieba (jieba-rs), set up once.
 
 Alignment measures similarity on words and the word diff runs on words; both segment each
-document once, here. jieba's dictionary takes about 0.6 s to load; its cache file goes to the
-user's cache folder (or a folder prepared inside a bundle), never next to the program.
-May import: the standard library and jieba.
+document once, here. rjieba embeds jieba's dictionary in its binary: it is ready in about 0.1 s
+(jieba itself needs 0.6 s to load its dictionary) and segments about 15 times faster, with the
+same Chinese words (tests/test_words.py checks it against jieba on the samples and the corpus).
+The one difference, a run of ASCII letters and digits joined by ``.`` or ``-`` (``www.gov.cn``,
+``2023-12-29``), is split back the way jieba splits it, so words stay comparable either way.
+May import: the standard library and rjieba.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-import tempfile
+import re
 import threading
 from itertools import accumulate
-from pathlib import Path
 
-import jieba
+import rjieba
 
 _lock = threading.Lock()
 _ready = False
-
-
-def _cache_file() -> Path:
-    """Where jieba keeps its prepared dictionary: the bundle's copy, else the user cache folder."""
-    bundled = getattr(sys, "_MEIPASS", None)
-    if bundled:
-        candidate = Path(bundled) / "jieba_cache" / "jieba.cache"
-        if candidate.exists():
-            return candidate
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
-    folder = Path(base) / "policydiff"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        folder = Path(tempfile.gettempdir())
-    return folder / "jieba.cache"
+# jieba keeps letters and digits together and every other ASCII sign apart
+_ASCII_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")
+_JOINERS = frozenset(".-_%+#&")
 
 
 def ensure_ready() -> None:
-    """Load jieba's dictionary once (thread-safe); later calls return at once."""
+    """Make the segmenter ready once (thread-safe); later calls return at once."""
     global _ready
     if _ready:
         return
     with _lock:
         if _ready:
             return
-        jieba.setLogLevel(logging.WARNING)
-        cache = _cache_file()
-        jieba.dt.tmp_dir = str(cache.parent)
-        jieba.dt.cache_file = cache.name
-        jieba.initialize()
+        rjieba.cut("准备", False)  # the first cut builds the prefix dictionary
         _ready = True
 
 
+def _as_jieba(words: list[str]) -> list[str]:
+    """Split ASCII runs that rjieba joins with ``.``/``-`` into jieba's pieces."""
+    out: list[str] = []
+    for word in words:
+        if len(word) > 1 and word.isascii() and not _JOINERS.isdisjoint(word):
+            out.extend(_ASCII_PIECES.findall(word))
+        else:
+            out.append(word)
+    return out
+
+
 def segment(text: str) -> tuple[list[str], list[int]]:
-    """Split ``text`` into jieba words; returns the words and each word's start offset.
+    """Split ``text`` into words (jieba's dictionary, no HMM); returns the words and their starts.
 
     Every character belongs to exactly one word, so the words joined give ``text`` back.
     """
     ensure_ready()
-    words = jieba.lcut(text, HMM=False)
+    words = _as_jieba(rjieba.cut(text, False))
     starts = [0, *accumulate(len(w) for w in words)][:-1] if words else []
     return words, starts

@@ -18,8 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = {p.name[:3]: p for p in sorted(SEEDS.glob("*.txt"))}
-CORPUS = ROOT.parent / "shared" / "corpus"
-GOLD = ROOT.parent / "shared" / "gold"
+# shared/ stands beside the checkout; POLICYDIFF_SHARED points elsewhere (a worktree in a subfolder)
+SHARED = Path(os.environ.get("POLICYDIFF_SHARED") or ROOT.parent / "shared")
+CORPUS = SHARED / "corpus"
+GOLD = SHARED / "gold"
 _QT_FIXTURES = frozenset({"qapp", "qtbot", "settings"})
 
 # Without PySide6 the window-test files (which import Qt at the top) are not collected at all.

@@ -104,3 +104,57 @@ def test_scales_to_thousands_of_units():
     right = [article(i, None, f"措施{i}", f"词{i} 词{i + 1} 共同 要素{i % 50}") for i in range(3000)]
     result = align_units(left, right)
     assert sum(1 for a, b in result.pairs if a == b) == 3000
+
+
+def _leaf(index, text, parent=None):
+    return UnitFeatures(index, Level.ARTICLE, 1, parent, False, text[:6], Counter(), None, text)
+
+
+MERGE_LEFT = [
+    UnitFeatures(0, Level.CHAPTER, 0, None, True, "投资", Counter(), None, "扩大有效投资政策"),
+    _leaf(1, "向上争取中央预算内投资和超长期特别国债资金支持重大项目建设", 0),
+    _leaf(2, "加强用地用林用海要素保障，优先保障重大项目新增建设用地指标", 0),
+    _leaf(3, "强化用能要素保障，新上项目能耗指标由省统筹解决", 0),
+]
+MERGE_RIGHT = [
+    UnitFeatures(0, Level.CHAPTER, 0, None, True, "投资", Counter(), None, "扩大有效投资政策"),
+    _leaf(
+        1,
+        "向上争取中央预算内投资和超长期特别国债资金支持重大项目建设，加强用地用林用海要素保障，优先保障重大项目新增建设用地指标",
+        0,
+    ),
+    _leaf(2, "强化用能要素保障，新上项目能耗指标由省统筹解决", 0),
+]
+
+
+def test_a_left_over_unit_covered_by_its_neighbours_counterpart_is_a_merge():
+    from policydiff.align_groups import find_groups
+
+    pairs = [(0, 0), (1, 1), (2, None), (3, 2)]
+    kept, groups = find_groups(MERGE_LEFT, MERGE_RIGHT, pairs)
+    assert kept == [(0, 0), (1, 1), (3, 2)]
+    assert groups.also_left == {(1, 1): [2]} and groups.also_right == {}
+    # the same seen from the other side is a split
+    mirrored = [(b, a) for a, b in pairs]
+    kept, groups = find_groups(MERGE_RIGHT, MERGE_LEFT, mirrored)
+    assert groups.also_right == {(1, 1): [2]} and groups.also_left == {}
+
+
+def test_groups_never_touch_paired_units_or_units_the_user_unpaired():
+    from policydiff.align_groups import find_groups
+
+    pairs = [(0, 0), (1, 1), (2, None), (3, 2)]
+    _, groups = find_groups(MERGE_LEFT, MERGE_RIGHT, pairs, fixed={(2, None)})
+    assert groups.also_left == {}
+    # one-to-one pairs stay as they are, however much they share
+    left = [MERGE_LEFT[0], MERGE_LEFT[1], _leaf(2, MERGE_LEFT[3].text, 0)]
+    kept, groups = find_groups(left, MERGE_RIGHT, [(0, 0), (1, 1), (2, 2)])
+    assert kept == [(0, 0), (1, 1), (2, 2)] and not groups.also_left and not groups.also_right
+
+
+def test_a_left_over_unit_sharing_only_scattered_characters_stays_removed():
+    from policydiff.align_groups import find_groups
+
+    left = [*MERGE_LEFT[:2], _leaf(2, "支持海洋渔业发展，对渔船燃油给予补助", 0), MERGE_LEFT[3]]
+    _, groups = find_groups(left, MERGE_RIGHT, [(0, 0), (1, 1), (2, None), (3, 2)])
+    assert groups.also_left == {}

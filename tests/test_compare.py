@@ -37,10 +37,11 @@ def check_invariants(comparison) -> None:
     lt, rt = comparison.left.text, comparison.right.text
     seen_left, seen_right = [], []
     for pair in comparison.pairs:
-        if pair.left is not None:
-            seen_left.append(pair.left.index)
-        if pair.right is not None:
-            seen_right.append(pair.right.index)
+        seen_left.extend(u.index for u in pair.left_units)
+        seen_right.extend(u.index for u in pair.right_units)
+        if pair.also_left or pair.also_right:  # a merge or a split has a unit on each side
+            assert pair.left is not None and pair.right is not None
+            assert not (pair.also_left and pair.also_right)
         if pair.left is None or pair.right is None or not pair.edits:
             continue
         left_parts, right_parts = [], []
@@ -51,8 +52,10 @@ def check_invariants(comparison) -> None:
                 left_parts.append(lt[edit.left[0] : edit.left[1]])
             if edit.op in (Op.EQUAL, Op.INSERT, Op.REPLACE):
                 right_parts.append(rt[edit.right[0] : edit.right[1]])
-        assert "".join(left_parts) == lt[pair.left.start : pair.left.own_end]
-        assert "".join(right_parts) == rt[pair.right.start : pair.right.own_end]
+        # a group reads as one text, from its first unit's label to its last unit's own end
+        lus, rus = pair.left_units, pair.right_units
+        assert "".join(left_parts) == lt[lus[0].start : lus[-1].own_end]
+        assert "".join(right_parts) == rt[rus[0].start : rus[-1].own_end]
         check_equal_chunks_are_equal(comparison, pair)
     assert sorted(seen_left) == list(range(len(comparison.left.tree.units)))
     assert sorted(seen_right) == list(range(len(comparison.right.tree.units)))

@@ -39,12 +39,15 @@ def test_pure_insert_and_delete():
     assert [c.op for c in diff_tokens([], ["a"])] == [Op.INSERT]
 
 
-def test_long_texts_fall_back_to_line_diff_and_still_tile():
+def test_texts_past_the_cell_budget_are_diffed_by_sentences_then_words_and_still_tile():
     left = (["甲", "乙", "。"] * 50) + ["\n"]
     right = (["甲", "乙", "。"] * 49) + ["丙", "。", "\n"]
-    chunks = diff_tokens(left, right, DiffConfig(direct_product=10))
+    chunks = diff_tokens(left, right, DiffConfig(max_cells=5_000))
     assert _rebuild(chunks, left, right) == (left, right)
     assert any(c.op != Op.EQUAL for c in chunks)
+    # the changed sentence is diffed word by word: 。 is still shown as shared
+    changed = [c for c in chunks if c.op != Op.EQUAL]
+    assert sum(c.l1 - c.l0 for c in changed) <= 2
 
 
 @given(
