@@ -4,7 +4,8 @@ One entry point, ``load_document``, for txt (any Chinese encoding), html, md, do
 legacy and other formats: .doc/.wps (Word 97-2003 binary), .rtf, .mht (MIME web archive) and
 .ofd (GB/T 33190). It trusts a file's content over its extension, refuses what it cannot read with a one-line
 LoadError a user can act on, and never lets another exception, a hang or a huge allocation
-through. Files are opened read-only and never written.
+through. Files are opened read-only and never written. Each binary format's reader is imported
+only when a file of that format arrives, so a plain-text comparison never pays for them.
 May import: the standard library, charset_normalizer, python-docx, pypdfium2, olefile, lxml, policydiff.model,
 policydiff.errors (never PySide6).
 """
@@ -16,15 +17,9 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError
-from policydiff.io.doctext import DocRefused, convert_to_rtf, read_doc
 from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
-from policydiff.io.mhttext import MhtRefused, read_mht
-from policydiff.io.ofdtext import OfdRefused, is_ofd, read_ofd
-from policydiff.io.office import OfficeRefused, read_office
-from policydiff.io.pdftext import PdfRefused, read_pdf
-from policydiff.io.rtftext import RtfRefused, read_rtf
 from policydiff.io.sniff import Kind, sniff
 from policydiff.io.text import NotText, decode, normalize_text
 from policydiff.model import LoadedDocument
@@ -80,18 +75,27 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
     ext = path.suffix.lower()
 
     if kind == Kind.PDF:
+        from policydiff.io.pdftext import PdfRefused, read_pdf
+
         try:
             text = read_pdf(data, limits)
         except PdfRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
         return _document(path, name, "pdf", None, normalize_text(text), size)
+    if kind == Kind.ZIP:
+        from policydiff.io.ofdtext import is_ofd
+
     if kind == Kind.ZIP and (is_ofd(data) or ext == ".ofd"):
+        from policydiff.io.ofdtext import OfdRefused, read_ofd
+
         try:
             ofd = read_ofd(data, limits)
         except OfdRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
         return _document(path, name, "ofd", None, normalize_text(ofd.text), size, notices=ofd.notices)
     if kind == Kind.ZIP:
+        from policydiff.io.office import OfficeRefused, read_office
+
         try:
             fmt, office = read_office(data, limits)
         except OfficeRefused as exc:
@@ -100,6 +104,8 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
     if kind == Kind.OLE:
         return _load_doc(path, name, data, size, limits)
     if kind == Kind.RTF:
+        from policydiff.io.rtftext import RtfRefused, read_rtf
+
         try:
             rtf = read_rtf(data, limits)
         except RtfRefused as exc:
@@ -133,6 +139,9 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
 
 def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
     """A Word 97-2003 (.doc/.wps) file; with automatic numbering, read through LibreOffice."""
+    from policydiff.io.doctext import DocRefused, convert_to_rtf, read_doc
+    from policydiff.io.rtftext import RtfRefused, read_rtf
+
     try:
         doc = read_doc(data, limits)
     except DocRefused as exc:
@@ -160,6 +169,8 @@ def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits)
 
 def _load_mht(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
     """A MIME web archive: its page through the HTML reader, or its plain-text part as it is."""
+    from policydiff.io.mhttext import MhtRefused, read_mht
+
     try:
         mht = read_mht(data, limits)
     except MhtRefused as exc:
