@@ -53,14 +53,19 @@ JUNK_RE = re.compile(
     r"|撰稿|编辑\s{0,3}[:：]|新闻热线|投稿|版权所有|ICP备|浏览次数|点击数|阅读次数|打印本页|关闭窗口|分享到"
     r"|扫一扫|字号\s{0,3}[:：]?\s{0,3}[大中小]"
 )
-EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
 PHONE_RE = re.compile(r"(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
 CONTACT_RE = re.compile(r"[（(]?联系")  # a contact line of a notice is content, not page furniture
-# Closing formulas, matched at the start of a folded window of the line.
-CLOSING_RE = re.compile(
+# Closing formulas, matched at the start of a folded window of the line. A validity formula is a
+# subject (本办法 …) and, later in its sentence, 有效 / 废止 / 自…施行 / 由…解释: tested with str.find.
+CLOSING_SUBJECT_RE = re.compile(
     r"本(?:文件|政策|意见|方案|办法|条例|规定|法|通知|措施|细则|规则|决定|实施意见|实施办法|实施细则"
-    r"|若干政策|政策措施)[^。]{0,80}?(?:自[^。]{0,40}?(?:施行|实施|执行)|有效|由[^。]{0,40}?解释|废止)"
-    r"|上述[^。，,]{0,20}?(?:政策|措施|条款)|抄送|抄报|印发[：:]|[（(]此件|此件公开"
+    r"|若干政策|政策措施)"
+)
+VALIDITY_WORDS = ("有效", "废止")
+VALIDITY_PAIRS = (("自", ("施行", "实施", "执行")), ("由", ("解释",)))
+CLOSING_RE = re.compile(
+    r"上述[^。，,]{0,20}?(?:政策|措施|条款)|抄送|抄报|印发[：:]|[（(]此件|此件公开"
     r"|[（(]?联系(?:人|电话|方式|单位|地址)"
 )
 PRINTED_TAIL_RE = re.compile(r"印发\s{0,8}$")  # "某某办公室 2023年6月1日印发", tested on the line's tail
@@ -120,9 +125,25 @@ def is_date_line(line: str) -> bool:
     return len(line) <= CONFIG.max_title_chars and DATE_LINE_RE.match(line.rstrip(SPACE_CHARS)) is not None
 
 
+def _validity_formula(window: str) -> bool:
+    """本办法自…起施行 / 本文件…有效 / 本细则由…负责解释 / …废止, within one sentence."""
+    m = CLOSING_SUBJECT_RE.match(window)
+    if m is None:
+        return False
+    sentence = window[m.end() :].split(STOP_MARK, 1)[0]
+    if any(word in sentence for word in VALIDITY_WORDS):
+        return True
+    for lead, ends in VALIDITY_PAIRS:
+        at = sentence.find(lead)
+        if at >= 0 and any(sentence.find(end, at + 1) >= 0 for end in ends):
+            return True
+    return False
+
+
 def is_closing_line(line: str) -> bool:
     """A paragraph that opens the closing part: validity formula, 抄送/印发, 此件公开发布, contact line."""
-    if CLOSING_RE.match(fold(line[: CONFIG.closing_window])) is not None:
+    window = fold(line[: CONFIG.closing_window])
+    if _validity_formula(window) or CLOSING_RE.match(window) is not None:
         return True
     return PRINTED_TAIL_RE.search(line[-CONFIG.closing_tail :]) is not None
 
