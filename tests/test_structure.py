@@ -465,3 +465,11 @@ def test_cn_numeral_is_the_inverse_of_cn_value():
         "二千零二十四",
     ]
     assert all(cn_value(cn_numeral(n)) == n for n in range(1, 10_000))
+
+
+@needs_corpus
+def test_outline_shows_attachments_and_epilogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", str(next((CORPUS / "versions").glob("07_*.txt")))]) == 0
+    out = capsys.readouterr().out
+    assert "\nattachment 附件1： " in out and "\n  article  1. 王琛" in out
+    assert "\nepilogue · 绍兴市第一中学" in out
