@@ -18,6 +18,7 @@ from policydiff.io import load_document
 from policydiff.model import DocumentTree, Level
 from policydiff.numerals import circled_value, cn_value
 from policydiff.structure import parse_structure
+from policydiff.structure_lines import SPACE_CHARS, Lines
 
 # The shared corpus sits next to the main checkout; a worktree elsewhere finds it further up.
 CORPUS = next(
@@ -70,6 +71,22 @@ def check_invariants(text: str, tree: DocumentTree) -> None:
             assert u.own_end == kids[0].start
         for a, b in zip(kids, kids[1:], strict=False):
             assert a.end < b.start
+
+
+def check_coverage(text: str, tree: DocumentTree) -> None:
+    """No text is lost: every visible character of the body is in exactly one unit's own text
+    (collection comments such as ``<!-- INFO END -->`` are bookkeeping, not text)."""
+    owner = [0] * len(text)
+    for u in tree.units:
+        for k in range(u.start, u.own_end):
+            owner[k] += 1
+    lines = Lines(text)
+    for i in range(lines.count):
+        if lines.is_meta(i) or lines.end[i] <= tree.body_start or lines.start[i] >= tree.body_end:
+            continue
+        for k in range(lines.start[i], lines.end[i]):
+            if text[k] not in SPACE_CHARS and text[k].strip():
+                assert owner[k] == 1, f"{text[k]!r} at {k} in {owner[k]} units: {text[k - 20 : k + 20]!r}"
 
 
 def test_seed_counts(seed: tuple[str, str, DocumentTree]) -> None:
@@ -431,6 +448,8 @@ LINE_PALETTE = [
     "", "  ", "　正文一段。", "1.5万亩", "2024年，完成。", "(由市科技局牵头实施)",
     "本文件自发布之日起施行。", "抄送：各部门。", "2024年3月7日", "关于某事的通知",
     "您的位置：首页 > 要闻", "来源：某网 | 责编：某人", "# source: x", "## 第三章 附则",
+    "六.其他事宜", "（4）跳过一号", "5.跳号", "2.重复", "附件1", "附件：", "附件2：某某表",
+    "某某县人民政府办公室", "（此件公开发布）", "联系人：张三", "某某办公室 2024年3月8日印发", "正文一段；",
 ]  # fmt: skip
 
 
@@ -438,7 +457,9 @@ LINE_PALETTE = [
 @given(st.lists(st.sampled_from(LINE_PALETTE), max_size=40))
 def test_any_mix_keeps_the_invariants(lines: list[str]) -> None:
     text = "\n".join(lines)
-    check_invariants(text, parse_structure(text))
+    tree = parse_structure(text)
+    check_invariants(text, tree)
+    check_coverage(text, tree)
 
 
 def test_one_megabyte_parses_fast() -> None:

@@ -10,12 +10,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_structure import CORPUS, LAW_PATTERNS, LAWS, check_invariants, needs_corpus, seed_text
+from test_structure import (
+    CORPUS,
+    LAW_PATTERNS,
+    LAWS,
+    check_coverage,
+    check_invariants,
+    needs_corpus,
+    seed_text,
+)
 
 from policydiff.io import load_document
 from policydiff.model import DocumentTree, Level, Unit
 from policydiff.structure import parse_structure
-from policydiff.structure_lines import SPACE_CHARS, Lines
 
 VERSIONS = CORPUS / "versions"
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,22 +43,6 @@ def find(tree: DocumentTree, text: str, level: Level, starts: str) -> Unit:
 
 def labels(tree: DocumentTree, parent: Unit) -> list[str]:
     return [u.label for u in tree.children(parent)]
-
-
-def check_coverage(text: str, tree: DocumentTree) -> None:
-    """No text is lost: every visible character of the body is in exactly one unit's own text
-    (collection comments such as ``<!-- INFO END -->`` are bookkeeping, not text)."""
-    owner = [0] * len(text)
-    for u in tree.units:
-        for k in range(u.start, u.own_end):
-            owner[k] += 1
-    lines = Lines(text)
-    for i in range(lines.count):
-        if lines.is_meta(i) or lines.end[i] <= tree.body_start or lines.start[i] >= tree.body_end:
-            continue
-        for k in range(lines.start[i], lines.end[i]):
-            if text[k] not in SPACE_CHARS and text[k].strip():
-                assert owner[k] == 1, f"{text[k]!r} at {k} in {owner[k]} units: {text[k - 20 : k + 20]!r}"
 
 
 # -- 1. a Chinese numeral with a full stop is a chapter -------------------------------------------
