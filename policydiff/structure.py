@@ -116,23 +116,26 @@ class _Label:
     end: int  # offset of the label's end in the text
 
 
+_GROUPS = {  # outer group → (style, group holding the number)
+    "strong": ("", "sn"),
+    "comma": ("一、", "cn"),
+    "cparen": ("（一）", "cpn"),
+    "aparen": ("（1）", "apn"),
+    "adot": ("1.", "an"),
+    "circ": ("①", "circ"),
+}
+
+
 def _match_label(lines: Lines, i: int) -> _Label | None:
     """The numbering label a line starts with, if any."""
     m = LABEL_RE.match(lines.text, lines.start[i], lines.end[i])
     if m is None:
         return None
-    if m.group("strong"):
-        style, number = STRONG_STYLE[m.group("kind")], cn_value(m.group("sn"))
-    elif m.group("comma"):
-        style, number = "一、", cn_value(m.group("cn"))
-    elif m.group("cparen"):
-        style, number = "（一）", cn_value(m.group("cpn"))
-    elif m.group("aparen"):
-        style, number = "（1）", cn_value(m.group("apn"))
-    elif m.group("adot"):
-        style, number = "1.", cn_value(m.group("an"))
-    else:
-        style, number = "①", circled_value(m.group("circ"))
+    group = m.lastgroup or ""
+    style, numeral = _GROUPS[group]
+    if group == "strong":
+        style = STRONG_STYLE[m.group("kind")]
+    number = circled_value(m.group(numeral)) if group == "circ" else cn_value(m.group(numeral))
     if number is None:
         return None
     return _Label(style, number, m.group(0), m.end())
@@ -172,9 +175,16 @@ class _Nester:
         """
         stack = self.stack
         same = [k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == style]
-        keep = next((k for k in same if number == stack[k][1] + 1), None)  # an open sequence: a sibling
-        if keep is None:
-            keep = next((k for k in same if _continues(number, stack[k][1], confirmed)), None)
+        keep: int | None = None
+        for k in same:  # continues an open sequence: a sibling
+            if number == stack[k][1] + 1:
+                keep = k
+                break
+        else:
+            for k in same:
+                if _continues(number, stack[k][1], confirmed):
+                    keep = k
+                    break
         if keep is None and same:
             if number != 1:
                 return False, None
@@ -319,10 +329,11 @@ def _numbered(lines: Lines, head: int, tail: int) -> list[_Rec]:
     recs: list[_Rec] = []
     nester = _Nester()
     prose = False  # unlabelled text since the last unit's first line
+    starts, ends = lines.start, lines.end
     for i in range(head, tail):
-        if lines.blank(i):
-            continue
-        if recs and text.startswith("附", lines.start[i]):
+        if starts[i] >= ends[i]:
+            continue  # blank
+        if recs and text.startswith("附", starts[i]):
             attachment = attachment_label(lines.content(i))
             if attachment is not None:
                 label, number = attachment
