@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from policydiff.numerals import cn_value
 
@@ -88,7 +89,7 @@ ATTACHMENT_RE = re.compile(
 
 
 @lru_cache(maxsize=1)
-def _t2s():  # noqa: ANN202 - opencc has no type hints
+def _t2s() -> Any:  # opencc has no type hints
     import opencc
 
     return opencc.OpenCC("t2s")
@@ -96,7 +97,7 @@ def _t2s():  # noqa: ANN202 - opencc has no type hints
 
 def fold(line: str) -> str:
     """Traditional → simplified, for keyword tests only (lengths may change: never use for offsets)."""
-    return _t2s().convert(line)
+    return str(_t2s().convert(line))
 
 
 def is_junk(line: str) -> bool:
