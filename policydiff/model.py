@@ -21,6 +21,7 @@ class Level(StrEnum):
     ARTICLE = "article"  # 1. / 1、 / 1． / 第一条
     ITEM = "item"  # （1） / ① , or （一） nested under an article
     EPILOGUE = "epilogue"  # closing paragraphs after the last unit (validity, 抄送 ...)
+    ATTACHMENT = "attachment"  # 附件 / 附件1 / 附件：… and what follows it, up to the next one
 
 
 class Status(StrEnum):

@@ -40,6 +40,8 @@ def cn_value(numeral: str) -> int | None:
     """
     if not numeral:
         return None
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
     digits = numeral.translate(FULLWIDTH_DIGITS)
     if digits.isascii() and digits.isdigit():
         return int(digits)

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEED
+from conftest import CORPUS as _CORPUS
+from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,13 @@ from policydiff.io import load_document
 from policydiff.model import DocumentTree, Level
 from policydiff.numerals import circled_value, cn_value
 from policydiff.structure import parse_structure
+from policydiff.structure_lines import SPACE_CHARS, Lines
+
+# The shared corpus sits next to the main checkout; a worktree elsewhere finds it further up.
+CORPUS = next(
+    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
+    _CORPUS,
+)
 
 SEED_COUNTS = {
     "000": (Level.ARTICLE, 8, 58),
@@ -63,6 +71,22 @@ def check_invariants(text: str, tree: DocumentTree) -> None:
             assert u.own_end == kids[0].start
         for a, b in zip(kids, kids[1:], strict=False):
             assert a.end < b.start
+
+
+def check_coverage(text: str, tree: DocumentTree) -> None:
+    """No text is lost: every visible character of the body is in exactly one unit's own text
+    (collection comments such as ``<!-- INFO END -->`` are bookkeeping, not text)."""
+    owner = [0] * len(text)
+    for u in tree.units:
+        for k in range(u.start, u.own_end):
+            owner[k] += 1
+    lines = Lines(text)
+    for i in range(lines.count):
+        if lines.is_meta(i) or lines.end[i] <= tree.body_start or lines.start[i] >= tree.body_end:
+            continue
+        for k in range(lines.start[i], lines.end[i]):
+            if text[k] not in SPACE_CHARS and text[k].strip():
+                assert owner[k] == 1, f"{text[k]!r} at {k} in {owner[k]} units: {text[k - 20 : k + 20]!r}"
 
 
 def test_seed_counts(seed: tuple[str, str, DocumentTree]) -> None:
@@ -271,7 +295,7 @@ def test_traditional_characters_and_full_width_digits() -> None:
 def test_inline_numbers_are_no_units() -> None:
     text = (
         "一、用地保障\n1.加强保障。全省供应建设用地35万亩，\n1.5万亩用于重大项目。\n2024年，完成目标。\n"
-        "3.不是下一条。\n2.强化用能。\n10、20、30万元分档补助。\n二、附则\n1.新的一章重新编号。"
+        "5.不是下一条。\n2.强化用能。\n10、20、30万元分档补助。\n二、附则\n1.新的一章重新编号。"
     )
     tree = parse_structure(text)
     assert [(u.label, u.depth) for u in tree.units] == [
@@ -282,7 +306,7 @@ def test_inline_numbers_are_no_units() -> None:
         ("1.", 1),
     ]
     assert "1.5万亩" in unit_text(text, tree, Level.ARTICLE, 1)
-    assert "3.不是下一条" in unit_text(text, tree, Level.ARTICLE, 1)
+    assert "5.不是下一条" in unit_text(text, tree, Level.ARTICLE, 1)
     assert "10、20、30万元" in text[tree.units[2].start : tree.units[2].end]
 
 
@@ -424,6 +448,8 @@ LINE_PALETTE = [
     "", "  ", "　正文一段。", "1.5万亩", "2024年，完成。", "(由市科技局牵头实施)",
     "本文件自发布之日起施行。", "抄送：各部门。", "2024年3月7日", "关于某事的通知",
     "您的位置：首页 > 要闻", "来源：某网 | 责编：某人", "# source: x", "## 第三章 附则",
+    "六.其他事宜", "（4）跳过一号", "5.跳号", "2.重复", "附件1", "附件：", "附件2：某某表",
+    "某某县人民政府办公室", "（此件公开发布）", "联系人：张三", "某某办公室 2024年3月8日印发", "正文一段；",
 ]  # fmt: skip
 
 
@@ -431,7 +457,9 @@ LINE_PALETTE = [
 @given(st.lists(st.sampled_from(LINE_PALETTE), max_size=40))
 def test_any_mix_keeps_the_invariants(lines: list[str]) -> None:
     text = "\n".join(lines)
-    check_invariants(text, parse_structure(text))
+    tree = parse_structure(text)
+    check_invariants(text, tree)
+    check_coverage(text, tree)
 
 
 def test_one_megabyte_parses_fast() -> None:
@@ -458,3 +486,11 @@ def test_cn_numeral_is_the_inverse_of_cn_value():
         "二千零二十四",
     ]
     assert all(cn_value(cn_numeral(n)) == n for n in range(1, 10_000))
+
+
+@needs_corpus
+def test_outline_shows_attachments_and_epilogue(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", str(next((CORPUS / "versions").glob("07_*.txt")))]) == 0
+    out = capsys.readouterr().out
+    assert "\nattachment 附件1： " in out and "\n  article  1. 王琛" in out
+    assert "\nepilogue · 绍兴市第一中学" in out
