@@ -89,7 +89,9 @@ def _run_coverage(args: argparse.Namespace) -> int:
     if args.json:
         from policydiff.coverage_json import coverage_to_json
 
-        data = json.dumps(coverage_to_json(coverage), ensure_ascii=False, indent=1, allow_nan=False)
+        data = json.dumps(
+            coverage_to_json(coverage), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
         if args.json == "-":
             sys.stdout.flush()
             sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
@@ -167,7 +169,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
-        data = json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1, allow_nan=False)
+        data = json.dumps(
+            comparison_to_json(comparison), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
         if args.json == "-":  # JSON is UTF-8 whatever the console's encoding
             sys.stdout.flush()
             sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))

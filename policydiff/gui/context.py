@@ -47,7 +47,9 @@ def _report(comparison: Comparison) -> str:
 def _json(comparison: Comparison) -> str:
     from policydiff.jsonform import comparison_to_json
 
-    return json.dumps(comparison_to_json(comparison), ensure_ascii=False, indent=1)
+    return json.dumps(
+        comparison_to_json(comparison), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    )
 
 
 def _write(path: str, text: str, inputs: tuple[str, ...]) -> Any:

@@ -344,7 +344,13 @@ def write_outputs(coverage: Coverage, path: str) -> str:
     if target.suffix.lower() == ".json":
         from policydiff.coverage_json import coverage_to_json
 
-        write_atomically(target, json.dumps(coverage_to_json(coverage), ensure_ascii=False, indent=1), inputs)
+        write_atomically(
+            target,
+            json.dumps(
+                coverage_to_json(coverage), ensure_ascii=False, separators=(",", ":"), allow_nan=False
+            ),
+            inputs,
+        )
     elif target.suffix.lower() == ".xlsx":
         from policydiff.coverage_xlsx import coverage_to_xlsx
 
