@@ -11,6 +11,7 @@ May import: the standard library, rapidfuzz and policydiff.model.
 
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -193,12 +194,15 @@ class Aligner:
                 (w for w in unit.words if 0 < len(postings.get(w, ())) <= cfg.max_postings),
                 key=lambda w: -idf[w],
             )[: cfg.words_per_query]
-            tally: Counter[int] = Counter()
+            tally: dict[int, float] = defaultdict(float)
             for word in rare:
                 weight = idf[word]
                 for ri in postings[word]:
                     tally[ri] += weight
-            chosen = {ri for ri, _ in tally.most_common(cfg.candidates_per_unit)}
+            best = heapq.nlargest(
+                cfg.candidates_per_unit, tally.items(), key=lambda item: (item[1], -item[0])
+            )
+            chosen = {ri for ri, _ in best}
             # the unit at the same relative position and its neighbours: catches rewritten units
             guess = round(li * n_right / max(len(self.left), 1))
             chosen.update(r for r in range(guess - 2, guess + 3) if 0 <= r < len(self.right))

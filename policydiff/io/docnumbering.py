@@ -80,7 +80,8 @@ class Numbering:
             k = ord(unit)
             if k < 9:
                 sub = self._level(levels, overrides, min(k, len(levels) - 1))
-                value = counts[k] if counts[k] is not None else sub.start
+                count = counts[k]
+                value = count if count is not None else sub.start
                 out.append(format_number(value, 0 if level.legal else sub.nfc))
             else:
                 out.append(unit)

@@ -142,7 +142,8 @@ def _list_instances(table: bytes, fib: _Fib) -> int:
     fc, lcb = fib.fc_lcb[_FC_PLF_LFO]
     if lcb < 4 or fc + 4 > len(table):
         return 0
-    return max(0, struct.unpack_from("<i", table, fc)[0])
+    count: int = struct.unpack_from("<i", table, fc)[0]
+    return max(0, count)
 
 
 def _add_story(name: str, story: str, blocks: list[str], notices: list[str]) -> None:
