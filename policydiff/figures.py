@@ -3,8 +3,11 @@
 Analysts read policy documents for their figures, so each one is pulled out with its value in a
 base unit (``1.5万亩`` → 15000 亩), its qualifier (``不少于``, ``左右``) and the phrase it measures,
 which lets two versions of a unit be compared figure by figure (see ``figures_compare``).
-Dates, years, labels, document numbers and names that contain digits are not figures.
-May import: the standard library and ``policydiff.model`` only (no PySide6, no jieba).
+Dates, deadlines and years are figures of kind "date" (``figures_dates``); periods (3年, 15个工作日)
+are of kind "period". Labels, document numbers and names that contain digits are not figures.
+Subjects are cut at jieba word boundaries (保障性住房, never 性住房).
+May import: the standard library, ``policydiff.model``, ``policydiff.figures_dates`` and
+``policydiff.words`` (jieba, loaded lazily). No PySide6.
 """
 
 from __future__ import annotations
@@ -13,14 +16,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
+from policydiff.figures_dates import find_dates
 from policydiff.model import Figure, FigureChange
 
-__all__ = ["extract_figures", "compare_figures", "fold", "parse_chinese_numeral"]
+__all__ = ["extract_figures", "compare_figures", "fold", "parse_chinese_numeral", "qualifier_text"]
 
 # One character for one character, so offsets into the folded text index the input too.
 _FOLD_PAIRS = (
-    '０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- '
+    '﹪% ０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- '
     "億亿 萬万 畝亩 噸吨 標标 準准 個个 傢家 項项 張张 臺台 戶户 輛辆 條条 場场 棟栋 間间 "
     "於于 過过 內内 達达 爭争 確确 計计 餘余 約约 單单 兩两 時时 裡里 倉仓 級级 為为 與与 "
     "點点 節节 層层 實实 現现 擬拟 給给 對对 優优 獎奖 勵励 補补 貼贴 額额 "
@@ -64,12 +69,13 @@ UNITS: dict[str, tuple[str, float, str]] = {
     "个百分点": ("个百分点", 1, "percent_point"),
     "百分点": ("个百分点", 1, "percent_point"),
     "倍": ("倍", 1, "multiple"),
-    "年": ("年", 1, "duration"),
-    "个月": ("个月", 1, "duration"),
-    "天": ("天", 1, "duration"),
-    "个工作日": ("个工作日", 1, "duration"),
-    "工作日": ("个工作日", 1, "duration"),
-    "小时": ("小时", 1, "duration"),
+    "年": ("年", 1, "period"),
+    "个月": ("个月", 1, "period"),
+    "天": ("天", 1, "period"),
+    "个工作日": ("个工作日", 1, "period"),
+    "工作日": ("个工作日", 1, "period"),
+    "小时": ("小时", 1, "period"),
+    "分钟": ("分钟", 1, "period"),
     **{
         u: (u, 1, "count")
         for u in (
@@ -123,11 +129,11 @@ HEAD_NOISE = tuple(
         "对 按照 按 且 再 另 均 可 和 及 或 等 共 总计 合计 完成 实现 "
         "供应 安排 拟安排 投放 实施 推动 支持 保障 打造 培育 引导 鼓励 努力 "
         "享受 新建 新开工 引进 组织 开展 创建 建成 落实 提供 带动 发行 开通 "
-        "认定 启动 培养 新培育 招引 举办 争创 预算安排 "
+        "认定 启动 培养 新培育 招引 举办 争创 预算安排 并处 处以 处 "
     ).split()
 )
 TAIL_NOISE = tuple(
-    "的 为 是 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split()
+    "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计 总额".split()
 )
 
 
@@ -177,14 +183,15 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"|(?<![\d.])\d{1,2}月(?:\d{1,2}[日号])?|(?<![\d.])\d{1,2}[日号](?=[起前后至到—-])"  # month, day
     r"|\d{1,2}:\d{2}:\d{2}"  # times of day
     r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"  # phone numbers
-    r"|\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+"  # "4+1", "26+3" names
-    r"|\d+(?:\.\d+)*[A-Za-z]+"  # 5G, 3D, 5A
-    r"|\d+(?:\.\d+)*版"  # versions
+    # each of these starts only where a digit run starts, so a long run is scanned once
+    r"|(?<![\d.])\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+"  # "4+1", "26+3" names
+    r"|(?<![\d.])\d+(?:\.\d+)*(?:[A-Za-z]+|版)"  # 5G, 3D, 5A; versions
     r")",
 )
 _LABEL_AT_START_RE = re.compile(r"[ \t\u3000]*(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)])")
 # Scanned one by one: each has a cheap first character, which one big alternation loses.
 _EXCLUDE_RES = tuple(re.compile(p) for p in EXCLUDE_PATTERNS)
+_DATE_EXCLUDE_RES = _EXCLUDE_RES[:-1]  # a date may stand wherever names, titles and links do not
 _PER_BEFORE_RE = re.compile(
     r"(?:每|单)(?:[一1])?(?:个|家|位|名|件|项|亩|人|户|台|辆|张|套|吨|千瓦时|平方米|年|月|天|次|场|所|村|座)"
     r"(?:项目|企业|单位|主体|合同)?(?:每(?:年|月|天|人|次))?|[亩人户]均"
@@ -205,10 +212,12 @@ _BARE_QUALIFIERS = frozenset(
 _CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
 SUBJECT_MAX = 24
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
-_EMPTY_SUBJECTS = frozenset(("建设", "改造", "提升", "投入", "财政", "新增", "累计"))
+_EMPTY_SUBJECTS = frozenset(
+    ("建设", "改造", "提升", "投入", "财政", "新增", "累计", "到", "至", "在", "于", "截至", "自", "从", "前")
+)
 
 # Nouns a percentage is "of": 按15%的税率, 不超过5%的建设用地机动指标.
-_MEASURE_NOUNS = tuple("率 比例 比重 补助 补贴 奖励 指标 份额 额度 经费 资金".split())
+_MEASURE_NOUNS = tuple("率 比例 比重 补助 补贴 奖励 指标 份额 额度 经费 资金 罚款 罚金".split())
 _MEASURE_AFTER_RE = re.compile(rf"的([\u4e00-\u9fff]{{0,10}}?(?:{_alt(_MEASURE_NOUNS)}))")
 _PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -246,9 +255,9 @@ def _is_cn(s: str) -> bool:
 class _Excluded:
     """Sorted non-figure spans; answers 'does [s, e) touch one?' by bisection."""
 
-    def __init__(self, text: str) -> None:
-        spans = sorted(m.span() for r in _EXCLUDE_RES for m in r.finditer(text))
-        if m0 := _LABEL_AT_START_RE.match(text):
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], labels: bool = True) -> None:
+        spans = sorted(spans)
+        if labels and (m0 := _LABEL_AT_START_RE.match(text)):
             spans.insert(0, m0.span())
         merged: list[list[int]] = []
         for s, e in spans:
@@ -273,7 +282,10 @@ def extract_figures(text: str) -> list[Figure]:
         Figures with value in the base unit, qualifier ("最高|不超过"), subject and kind.
     """
     folded = fold(text)
-    excluded = _Excluded(folded)
+    names = [m.span() for r in _DATE_EXCLUDE_RES for m in r.finditer(folded)]
+    dates = find_dates(folded, _Excluded(folded, names, labels=False).hits)
+    codes = [m.span() for m in _EXCLUDE_RES[-1].finditer(folded)]
+    excluded = _Excluded(folded, names + codes + [(s, e) for s, e, _ in dates])
     found: list[tuple[int, int, dict]] = []
     for m in FIGURE_RE.finditer(folded):
         if excluded.hits(m.start(), m.end()):
@@ -281,7 +293,36 @@ def extract_figures(text: str) -> list[Figure]:
         fig = _read_match(folded, m)
         if fig is not None:
             found.append(fig)
+    found = _merge_bounded_ranges(sorted(found + dates, key=lambda f: f[0]))
     return _with_subjects(text, folded, found)
+
+
+def _merge_bounded_ranges(found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+    """二十万元以上一百万元以下 is one range (value, value_high), not two figures."""
+    out: list[tuple[int, int, dict]] = []
+    for fig in found:
+        if out:
+            s0, e0, d0 = out[-1]
+            _s1, e1, d1 = fig
+            if (
+                "以上" in d0["suf"]
+                and "以下" in d1["suf"]
+                and d1["q_start"] == e0
+                and d0["unit"] == d1["unit"]
+                and d0["value_high"] is None
+                and d1["value_high"] is None
+                and d0["kind"] != "date"
+            ):
+                merged = {**d0, "value_high": d1["value"], "suf": [q for q in d0["suf"] if q != "以上"]}
+                out[-1] = (s0, e1, merged)
+                continue
+        out.append(fig)
+    return out
+
+
+def qualifier_text(qualifier: str | None) -> str:
+    """A figure's qualifiers for reading: "力争|新增|左右" → "力争、新增、左右"; none → ""."""
+    return "、".join(q for q in (qualifier or "").split("|") if q)
 
 
 def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
@@ -331,6 +372,8 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
             return None  # a year
         if cn and (n == "一" or (u == "次" and t[end : end + 1] == "性")):
             return None  # 一个, 一次性: wording, not counts
+        if u == "部" and t[end : end + 1] in ("分", "门"):
+            return None  # 三部分, 两部门: words, not counts
         value = _number(n) * MULTIPLIERS.get(g["m"] or "", 1) * Decimal(factor)
         high = None
     if t[end : end + 1] == "级":
@@ -346,7 +389,7 @@ def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
         return None  # a bare number is a figure only when a qualifier bounds it
     if kind == "number" and not suffix and "\u4e00" <= t[end : end + 1] <= "\u9fff":
         return None  # 超过80岁: a unit we do not know
-    if cn and kind == "duration" and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
+    if cn and kind == "period" and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
         return None  # 三年行动计划, 两年一次
     if g.get("a"):
         suf_words.insert(0, g["a"])
@@ -370,6 +413,7 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
     """Strip time phrases, scope words and verbs from the head and tail of a subject."""
     quals: list[str] = []
     seg = _YEAR_ANYWHERE_RE.sub("", _PER_BEFORE_RE.sub("", seg))
+    seg = _MATH_RE.split(_ASIDE_RE.sub("", seg))[-1]  # 1500 元×10个月, 12月29日(周四)中午
     if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:
         seg = seg.rsplit("(", 1)[1]
     seg = seg.strip(" \t\u3000()（）“”\"'《》-—")
@@ -377,19 +421,47 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
     while changed and seg:
         changed = False
         m = _TIME_HEAD_RE.match(seg) or _HEAD_RE.match(seg)
-        if m and m.end() < len(seg) + 1:
+        if m and not _TIME_HEAD_RE.match(seg) and not _on_word_boundary(seg, m.end()):
+            m = None  # 保障性住房 is one word: 保障 is no head to strip
+        if m:
             word = m.group()
             if word in HEAD_QUALIFIERS:
                 quals.append(word)
             seg = seg[m.end() :].lstrip(" ,()（）的")
             changed = True
         m = _TAIL_RE.search(seg)
-        if m and seg:
+        if m and seg and _on_word_boundary(seg, m.start()):
             seg = seg[: m.start()]
             changed = True
-    if seg.endswith("等") or seg in _EMPTY_SUBJECTS:
-        seg = ""
-    return seg[-SUBJECT_MAX:], quals
+    if seg.endswith("等") or seg in _EMPTY_SUBJECTS or not _HAS_WORD_RE.search(seg):
+        seg = ""  # 1500 元×10个月: "×" names nothing
+    return _tail_words(seg, SUBJECT_MAX), quals
+
+
+_MATH_RE = re.compile(r"[×*=+]")
+_ASIDE_RE = re.compile(r"\([^()\n]{0,12}\)")
+_HAS_WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+
+
+@lru_cache(maxsize=8192)
+def _word_starts(seg: str) -> frozenset[int]:
+    """Where jieba's words of ``seg`` start (subjects repeat: cached)."""
+    from policydiff.words import segment
+
+    return frozenset(segment(seg)[1]) | {len(seg)}
+
+
+def _on_word_boundary(seg: str, at: int) -> bool:
+    """Whether ``at`` falls between two jieba words of ``seg`` (or at either end)."""
+    return at in (0, len(seg)) or at in _word_starts(seg)
+
+
+def _tail_words(seg: str, limit: int) -> str:
+    """The last ``limit`` characters of ``seg``, moved forward to the next word start."""
+    if len(seg) <= limit:
+        return seg
+    cut = len(seg) - limit
+    return seg[min(s for s in _word_starts(seg) if s >= cut) :]
 
 
 def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> list[Figure]:
@@ -402,12 +474,12 @@ def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> lis
         cstart = _clause_start(t, d["q_start"])
         head, _, given = t[max(cstart, prev_end) : d["q_start"]].rpartition("给予")
         nxt = found[i + 1][2]["q_start"] if i + 1 < len(found) else len(t)
-        m = _CLAUSE_RE.search(t, end)
+        m = _CLAUSE_RE.search(t, end, end + SUBJECT_MAX)  # bounded: a line without commas stays linear
         after = t[end : min(nxt, m.start() if m else len(t), end + SUBJECT_MAX)]
         subject, quals = "", []
         if _names_what_follows(d["kind"], after):
             subject, _ = _clean_subject(after.lstrip("的"))
-        elif d["kind"] == "percent" and (pm := _MEASURE_AFTER_RE.match(after)):
+        elif d["kind"] in ("percent", "amount") and (pm := _MEASURE_AFTER_RE.match(after)):
             subject = pm.group(1)
         if not subject:
             subject, quals = _clean_subject(given)

@@ -31,6 +31,7 @@ class PairingConfig:
     min_score: float = 0.42
     min_subject: float = 0.25  # below this a pair needs both subjects empty
     cross_kind_subject: float = 0.8  # figures of different kinds pair only when subjects agree this much
+    date_subject: float = 0.5  # two dates in one unit (a deadline moved) need little subject in common
     rel_tol: float = 1e-9
     full_pairing: int = 40_000  # left × right leftovers up to which every pair is scored
     window: int = 64  # above that, each figure meets this many neighbours on each side
@@ -135,6 +136,10 @@ def compare_figures(
                 b = right[j]
                 gb = grams_r[j]
                 sim = _jaccard(ga, gb) if ga or gb else 0.5
+                if "date" in (a.kind, b.kind):
+                    if a.unit != b.unit:
+                        continue  # a day never pairs with a time of day or a year
+                    sim = max(sim, config.date_subject)
                 if sim < config.min_subject:
                     continue
                 if a.kind != b.kind and a.unit != b.unit and sim < config.cross_kind_subject:
