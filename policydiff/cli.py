@@ -36,6 +36,7 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("right", help="the right (newer / implementing) document")
     parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON (- for standard output)")
     parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML report")
+    parser.add_argument("--docx", metavar="OUT", help="write the 新旧对照表 as a Word document (.docx)")
     parser.add_argument(
         "--normalize",
         choices=NORMALIZE_MODES,
@@ -163,8 +164,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.model import CompareOptions
     from policydiff.outputs import same_file, write_atomically
 
-    if args.json and args.html and args.json != "-" and same_file(args.json, args.html):
-        _compare_parser().error("--json and --html name the same file; give each its own")
+    outs = [o for o in (args.json, args.html, args.docx) if o and o != "-"]
+    if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
+        _compare_parser().error("--json, --html and --docx name the same file; give each its own")
     options = CompareOptions(normalize=args.normalize, show_normalization_diffs=args.show_normalization_diffs)
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
@@ -184,13 +186,21 @@ def _run_compare(args: argparse.Namespace) -> int:
         write_atomically(
             args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
         )
+    if args.docx:
+        from policydiff.report_docx import render_docx
+
+        write_atomically(args.docx, render_docx(comparison), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
+        from policydiff.figures_compare import figure_counts
+
         s = comparison.summary
+        f = figure_counts(comparison.pairs)
         print(
             f"{shown(comparison.left.document.name)} ↔ {shown(comparison.right.document.name)}: "
             f"{s.pairs} pairs, "
             f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
-            f"{s.moved} moved, {s.figures_changed} figures changed"
+            f"{s.moved} moved; figures: {f.changed} changed, {f.added} added, {f.removed} removed "
+            f"({f.in_added_units} in added units, {f.in_removed_units} in removed units)"
         )
     return 0
 

@@ -15,9 +15,18 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydiff.model import Figure, FigureChange, Status
+from policydiff.model import Figure, FigureChange, Pair, Status, Unit
 
-__all__ = ["compare_figures", "PairingConfig", "same_amount", "subject_similarity"]
+__all__ = [
+    "FigureCounts",
+    "PairingConfig",
+    "compare_figures",
+    "figure_counts",
+    "finite_ratio",
+    "unit_place",
+    "same_amount",
+    "subject_similarity",
+]
 
 
 @dataclass(frozen=True)
@@ -183,3 +192,69 @@ def _ordered(
         rows.append((anchor, 1, i, FigureChange(Status.REMOVED, a.subject, a, None)))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return [r[3] for r in rows]
+
+
+@dataclass(frozen=True)
+class FigureCounts:
+    """Figure changes counted apart: changed, added and removed inside units both sides keep, and
+    the figures of units only one side has (a new article brings all its figures with it)."""
+
+    changed: int = 0
+    added: int = 0
+    removed: int = 0
+    in_added_units: int = 0
+    in_removed_units: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.changed + self.added + self.removed
+
+
+def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
+    """Count the figure changes of a comparison's pairs (see FigureCounts)."""
+    changed = added = removed = in_added = in_removed = 0
+    for pair in pairs:
+        if pair.left is None:
+            in_added += len(pair.figures)
+        elif pair.right is None:
+            in_removed += len(pair.figures)
+        else:
+            for f in pair.figures:
+                changed += f.status == Status.CHANGED
+                added += f.status == Status.ADDED
+                removed += f.status == Status.REMOVED
+    return FigureCounts(changed, added, removed, in_added, in_removed)
+
+
+def finite_ratio(change: FigureChange) -> float | None:
+    """right/left when both exist and the quotient is a finite number (never inf or nan)."""
+    if change.left is None or change.right is None or change.left.value == 0:
+        return None
+    try:
+        ratio = change.right.value / change.left.value
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return ratio if math.isfinite(ratio) else None
+
+
+def unit_place(units: Sequence[Unit], unit: Unit | None) -> str:
+    """Where a unit stands, with its parents, so ``2.`` is never ambiguous: ``一、 › 2.``.
+
+    Unlabelled units (preamble, title, epilogue) are named by their heading's first characters.
+    """
+    if unit is None:
+        return ""
+    parts: list[str] = []
+    seen = 0
+    current: Unit | None = unit
+    while current is not None and seen < PLACE_DEPTH:
+        parts.append(current.label.strip() or current.heading[:PLACE_HEADING_CHARS].strip())
+        current = (
+            units[current.parent] if current.parent is not None and current.parent < len(units) else None
+        )
+        seen += 1
+    return " › ".join(p for p in reversed(parts) if p)
+
+
+PLACE_DEPTH = 6  # ancestors shown at most (real documents nest four deep)
+PLACE_HEADING_CHARS = 8

@@ -25,7 +25,9 @@ _YEAR = r"(?:19|20)\d{2}"
 _FULL_RE = re.compile(
     rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号])?(?P<end>底|末)?"
 )
-_YEAR_RE = re.compile(rf"(?<![\d.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?\d)")
+_YEAR_RE = re.compile(
+    rf"(?<![\d.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?\d)"
+)
 _MONTH_DAY_RE = re.compile(
     rf"(?<![\d.年])(?P<m>\d{{1,2}})\s?月\s?(?P<d>\d{{1,2}})\s?[日号]?(?:{_SEP}(?P<d2>\d{{1,2}})\s?[日号])?"
 )

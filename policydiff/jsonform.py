@@ -7,9 +7,11 @@ May import: the standard library and policydiff.model.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from policydiff import __version__
+from policydiff.figures_compare import figure_counts, finite_ratio
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -58,6 +60,11 @@ def _edit(edit: Edit) -> dict[str, Any]:
     return {"op": edit.op.value, "left": list(edit.left), "right": list(edit.right)}
 
 
+def _finite(value: float | None) -> float | None:
+    """A number JSON can carry: inf and nan (a figure ratio that overflowed) become null."""
+    return value if value is None or math.isfinite(value) else None
+
+
 def _figval(fig: Figure | None) -> dict[str, Any] | None:
     if fig is None:
         return None
@@ -65,14 +72,14 @@ def _figval(fig: Figure | None) -> dict[str, Any] | None:
         "text": fig.text,
         "start": fig.start,
         "end": fig.end,
-        "value": fig.value,
+        "value": _finite(fig.value),
         "unit": fig.unit,
         "qualifier": fig.qualifier,
         "kind": fig.kind,
         "subject": fig.subject,
     }
     if fig.value_high is not None:
-        out["value_high"] = fig.value_high
+        out["value_high"] = _finite(fig.value_high)
     if fig.per is not None:
         out["per"] = fig.per
     return out
@@ -85,8 +92,9 @@ def _fig(change: FigureChange) -> dict[str, Any]:
         "left": _figval(change.left),
         "right": _figval(change.right),
     }
-    if change.ratio is not None:
-        out["ratio"] = change.ratio
+    ratio = finite_ratio(change)
+    if ratio is not None:
+        out["ratio"] = ratio
     return out
 
 
@@ -133,7 +141,7 @@ def _pair(pair: Pair) -> dict[str, Any]:
         "level": pair.level.value,
         "left": _node(pair.left),
         "right": _node(pair.right),
-        "similarity": pair.similarity,
+        "similarity": _finite(pair.similarity),
         "edits": [_edit(e) for e in pair.edits],
         "figures": [_fig(f) for f in pair.figures],
         "obligations": [_obligation(o) for o in pair.obligations],
@@ -147,6 +155,7 @@ def _pair(pair: Pair) -> dict[str, Any]:
 def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
     """The comparison as a JSON-ready dict of schema policydiff.comparison/1."""
     s = comparison.summary
+    figs = figure_counts(comparison.pairs)
     return {
         "schema": SCHEMA,
         "generator": f"policydiff {__version__}",
@@ -165,7 +174,13 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "added": s.added,
             "removed": s.removed,
             "moved": s.moved,
-            "figures_changed": s.figures_changed,
+            # figures of units both sides keep: changed / added / removed, counted apart;
+            # figures of wholly added / removed units apart again
+            "figures_changed": figs.changed,
+            "figures_added": figs.added,
+            "figures_removed": figs.removed,
+            "figures_in_added_units": figs.in_added_units,
+            "figures_in_removed_units": figs.in_removed_units,
             "manual": s.manual,
             "obligations_changed": s.obligations_changed,
             "responsible_changed": s.responsible_changed,

@@ -9,14 +9,19 @@ May import: the standard library, jinja2, policydiff and policydiff.model. Never
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from importlib.resources import files
 from typing import NamedTuple
 
 import jinja2
+from markupsafe import Markup
 
 from policydiff import __version__
+from policydiff.figures import qualifier_text
+from policydiff.figures_compare import figure_counts, finite_ratio, subject_similarity, unit_place
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -90,12 +95,17 @@ class Row:
     depth: int
     moved: bool
     manual: bool
+    unpaired_by_hand: bool  # the user took this unit out of a pair: 人工取消配对, not 人工配对
     similarity: str
     figures_changed: int
     collapsed: bool
     left: Cell | None
     right: Cell | None
     group_note: str = ""  # a merge or split: "合并自 2.、3." / "拆分为 第十七条、第十八条"
+
+    @property
+    def manual_label(self) -> str:
+        return "人工取消配对" if self.unpaired_by_hand else "人工配对"
 
     @property
     def is_difference(self) -> bool:
@@ -117,10 +127,12 @@ class Row:
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One changed figure in the appendix."""
+    """One changed figure in the appendix, keyed by the article it stands in (both sides' labels)."""
 
     anchor: str
     number: int
+    place_left: str
+    place_right: str
     status: str
     status_label: str
     subject: str
@@ -133,6 +145,7 @@ class FigureRow:
 @dataclass(frozen=True)
 class DocumentInfo:
     name: str
+    plain_name: str  # the name without control or bidi characters, for <title> and the page header
     path: str
     title: str
     format: str
@@ -158,12 +171,15 @@ def render_report(
     rows = [_row(comparison, n, pair, collapse_unchanged) for n, pair in enumerate(comparison.pairs, 1)]
     summary = comparison.summary
     moment = generated_at or datetime.now().astimezone()
+    left, right = _document_info(comparison.left), _document_info(comparison.right)
     return (
         _environment()
         .get_template(TEMPLATE)
         .render(
-            left=_document_info(comparison.left),
-            right=_document_info(comparison.right),
+            left=left,
+            right=right,
+            kind=pair_kind(comparison),
+            figure_counts=figure_counts(comparison.pairs),
             generated=moment.strftime("%Y-%m-%d %H:%M"),
             normalize=NORMALIZE_LABELS.get(comparison.options.normalize, comparison.options.normalize),
             show_normalization_diffs=comparison.options.show_normalization_diffs,
@@ -181,7 +197,7 @@ def render_report(
 def _environment() -> jinja2.Environment:
     """Templates come from the policydiff.resources package, so a PyInstaller bundle finds them too."""
     folder = files("policydiff.resources")
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FunctionLoader(lambda name: folder.joinpath(name).read_text(encoding="utf-8")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -189,12 +205,76 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["css_string"] = css_string
+    return env
+
+
+def css_string(text: str) -> Markup:
+    """``text`` as a quoted CSS string: everything but letters and digits as a hex escape, so no
+    file name can close the string or the <style> element."""
+    out = "".join(c if c.isascii() and c.isalnum() else f"\\{ord(c):06x}" for c in plain(text))
+    return Markup(f'"{out}"')  # safe: nothing but letters, digits and escapes
+
+
+_CONTROL_RE = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+
+
+def plain(text: str) -> str:
+    """Text without control and bidi-override characters (a file name shown where markup cannot
+    isolate it: the page title, the printed header)."""
+    text = _CONTROL_RE.sub("", text)
+    return "".join(c if unicodedata.category(c)[0] != "C" else "\ufffd" for c in text)
+
+
+# Years in a title or file name: 2019–2039 (a policy's edition), not document numbers.
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_DRAFT_WORDS = ("征求意见稿", "草案", "送审稿", "讨论稿", "draft")
+
+
+SAME_TITLE = 0.6  # bigram similarity of two titles (years and draft words left out) for one document
+
+
+def _bare_title(title: str) -> str:
+    """A title without its years, draft words and bracketed notes: what names the document."""
+    title = re.sub(r"[(（][^()（）]{0,60}[)）]", "", _YEAR_RE.sub("", title))
+    for word in _DRAFT_WORDS:
+        title = title.replace(word, "")
+    return re.sub(r"[\s\d_.\-〔〕\[\]“”\"年度]", "", title)
+
+
+def pair_kind(comparison: Comparison) -> str:
+    """新旧对照 when the left document is an older version of the right one, else 文件对照.
+
+    The rule: the two titles (the file names when a side has no title) must name one document (bigram similarity ≥ SAME_TITLE once years
+    and draft words are left out; a province's policy and a city's implementation do not); then
+    the left is older when the latest year in its title (else its file name) is smaller, or when
+    the years agree or are missing and only the left is a draft (征求意见稿, 草案, 送审稿, 讨论稿).
+    File dates are not used: copies and downloads reset them.
+    """
+    sides_ = (comparison.left, comparison.right)
+    titles = [side.tree.title for side in sides_]
+    if not all(titles):  # a side without a title line: compare both file names instead
+        titles = [side.document.name.rsplit(".", 1)[0] for side in sides_]
+    titles = [_bare_title(t) for t in titles]
+    if not all(titles) or subject_similarity(*titles) < SAME_TITLE:
+        return "文件对照"
+    sides = []
+    for side in (comparison.left, comparison.right):
+        title, name = side.tree.title or "", side.document.name
+        years = [int(y) for y in _YEAR_RE.findall(title)] or [int(y) for y in _YEAR_RE.findall(name)]
+        draft = any(w in title or w in name.lower() for w in _DRAFT_WORDS)
+        sides.append((max(years) if years else None, draft))
+    (ly, ld), (ry, rd) = sides
+    if ly is not None and ry is not None and ly != ry:
+        return "新旧对照" if ly < ry else "文件对照"
+    return "新旧对照" if ld and not rd else "文件对照"
 
 
 def _document_info(side: ComparedDocument) -> DocumentInfo:
     doc = side.document
     return DocumentInfo(
         name=doc.name,
+        plain_name=plain(doc.name),
         path=doc.path,
         title=side.tree.title,
         format=doc.format,
@@ -238,6 +318,7 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         depth=min(depth, MAX_DEPTH_CLASS),
         moved=pair.moved,
         manual=pair.manual,
+        unpaired_by_hand=pair.manual and not both,
         similarity=f"{pair.similarity:.0%}" if both else "",
         figures_changed=pair.figures_changed,
         collapsed=collapse_unchanged and pair.status == Status.UNCHANGED and not pair.moved,
@@ -406,6 +487,8 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
                 FigureRow(
                     anchor=f"pair-{number}",
                     number=number,
+                    place_left=unit_place(comparison.left.tree.units, pair.left),
+                    place_right=unit_place(comparison.right.tree.units, pair.right),
                     status=str(change.status),
                     status_label=STATUS_LABELS.get(change.status, str(change.status)),
                     subject=change.subject,
@@ -424,9 +507,11 @@ def _figure_change(change: FigureChange) -> str:
     if old is None or new is None:
         return ""
     if old.unit != new.unit:
-        return f"单位不同（{old.unit or '—'} → {new.unit or '—'}）"
+        return f"单位不同（{old.unit or '无'} → {new.unit or '无'}）"
     if old.per != new.per:
-        return f"计量口径不同（{old.per or '—'} → {new.per or '—'}）"
+        return f"计量口径不同（{old.per or '无'} → {new.per or '无'}）"
+    if old.kind == "date" or new.kind == "date":
+        return _date_change(old, new)
     difference = new.value - old.value
     if difference == 0:
         if old.value_high != new.value_high:  # a range whose upper end moved: 10—20亿元 → 10—30亿元
@@ -435,10 +520,24 @@ def _figure_change(change: FigureChange) -> str:
             return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
         return "数值相同"
     parts = [_amount_change(difference, old)]
-    if change.ratio is not None and old.value > 0:
-        growth = _number((change.ratio - 1) * 100, signed=True, digits=1)
-        parts.append(f"×{_number(change.ratio, digits=2)}（{growth}%）")
+    ratio = finite_ratio(change)
+    if ratio is not None and old.value > 0:
+        growth = _number((ratio - 1) * 100, signed=True, digits=1)
+        parts.append(f"×{_number(ratio, digits=2)}（{growth}%）")
     return "，".join(parts)
+
+
+# Date units whose values order in time (a month or a day without its year may cross a new year).
+_ORDERED_DATES = frozenset(("年份", "年月", "日期", "时刻"))
+
+
+def _date_change(old: Figure, new: Figure) -> str:
+    """How a date or deadline moved: 提前 / 推迟 where the values order in time, else 日期改变."""
+    if old.value == new.value and old.value_high == new.value_high:
+        return "日期相同" if old.qualifier == new.qualifier else "期限表述改变"
+    if old.unit in _ORDERED_DATES:
+        return "提前" if new.value < old.value else "推迟"
+    return "日期改变"
 
 
 def _amount_change(difference: float, like: Figure) -> str:
@@ -456,7 +555,7 @@ def _qualifier_change(old: Figure | None, new: Figure | None) -> str:
 
 def _qualifier(figure: Figure) -> str:
     """A figure's qualifiers for reading: several arrive joined by "|"."""
-    return "、".join(q for q in (figure.qualifier or "").split("|") if q) or "—"
+    return qualifier_text(figure.qualifier) or "无"
 
 
 def _quantity(value: float, unit: str, signed: bool = False) -> str:

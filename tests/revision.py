@@ -103,7 +103,11 @@ def make_revision(
                 break
     changed_figures: dict[int, list[tuple[str, str]]] = {}
     for piece in rng.sample(candidates, min(8, len(candidates))):
-        figures = [f for f in extract_figures(piece.text) if re.fullmatch(r"\d+(\.\d+)?", _digits(f.text))]
+        figures = [
+            f
+            for f in extract_figures(piece.text)
+            if f.kind != "date" and re.fullmatch(r"\d+(\.\d+)?", _digits(f.text))
+        ]
         if not figures:
             continue
         fig = rng.choice(figures)

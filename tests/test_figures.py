@@ -241,7 +241,11 @@ def test_per_unit_rates(text: str, per: str, unit: str) -> None:
 )
 def test_durations(text: str, value: float, unit: str, qualifier: str | None) -> None:
     f = one(text)
-    assert (f.value, f.unit, f.kind) == (value, unit, "period")  # periods are kind "period" (the JSON contract's FIG.kind)
+    assert (f.value, f.unit, f.kind) == (
+        value,
+        unit,
+        "period",
+    )  # periods are kind "period" (the JSON contract's FIG.kind)
     assert f.qualifier == qualifier
 
 
@@ -659,7 +663,9 @@ def test_qualifiers_read_as_words() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("run", ["1" * 60_000, "1." * 30_000, "1元" * 30_000, "2020年" * 12_000, "12:30前" * 8000])
+@pytest.mark.parametrize(
+    "run", ["1" * 60_000, "1." * 30_000, "1元" * 30_000, "2020年" * 12_000, "12:30前" * 8000]
+)
 def test_long_runs_stay_linear(run: str) -> None:
     # A 60k-digit run took 45 s per 30 KB (each exclusion pattern rescanned the run from every digit).
     t0 = time.process_time()

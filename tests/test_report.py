@@ -31,6 +31,7 @@ from policydiff.model import (
 )
 from policydiff.model import Level as L
 from policydiff.report import render_report
+from policydiff.figures_compare import figure_counts
 
 GENERATED = datetime(2024, 3, 1, 9, 30)
 MARK = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # [old|new]: replace; [|new]: insert; [old|]: delete
@@ -236,10 +237,24 @@ def test_summary_counts_match_the_comparison():
         "added": 1,
         "removed": 1,
         "moved": 1,
-        "figures_changed": 2,
         "manual": 1,
+        # figures counted apart: one changed in a kept unit, one brought by a wholly added unit
+        "figures_changed": 1,
+        "figures_added": 0,
+        "figures_removed": 0,
+        "figures_in_added_units": 1,
+        "figures_in_removed_units": 0,
     }
-    assert shown == {k: getattr(s, k) for k in shown}
+    counts = figure_counts(comparison.pairs)
+    expected = {
+        k: getattr(s, k) for k in ("pairs", "unchanged", "changed", "added", "removed", "moved", "manual")
+    }
+    expected |= {f"figures_{k}": getattr(counts, k) for k in ("changed", "added", "removed")}
+    expected |= {
+        "figures_in_added_units": counts.in_added_units,
+        "figures_in_removed_units": counts.in_removed_units,
+    }
+    assert shown == expected
 
 
 def test_header_names_both_documents_and_settings():
@@ -448,7 +463,7 @@ def test_document_text_is_escaped_everywhere():
     assert HOSTILE in r[0].select_one("td.left .text").get_text()
     assert HOSTILE in r[1].select_one("td.right .text").get_text()
     assert soup.select_one("td.doc-left").get_text() == "<img src=x onerror=alert(3)>.txt"
-    assert soup.title.get_text().startswith("新旧对照表：<img src=x onerror=alert(3)>.txt")
+    assert soup.title.get_text().startswith("文件对照：<img src=x onerror=alert(3)>.txt")
     assert HOSTILE in soup.select_one(".titles").get_text()
     assert '"><script>alert(2)</script>' in r[0].select_one("mark.fig")["title"]
     assert "<script>" not in html and "<img" not in html
@@ -505,7 +520,12 @@ def test_report_module_never_imports_the_gui():
         "importlib.resources",
         "typing",
         "jinja2",
+        "markupsafe",
+        "re",
+        "unicodedata",
         "policydiff",
+        "policydiff.figures",
+        "policydiff.figures_compare",
         "policydiff.model",
     }
 
@@ -558,3 +578,83 @@ def test_appendix_names_a_moved_upper_end_of_a_range():
     old = Figure("10—20亿元", 0, 7, 1e9, "元", value_high=2e9)
     new = Figure("10—30亿元", 0, 7, 1e9, "元", value_high=3e9)
     assert _figure_change(FigureChange(Status.CHANGED, "投资", old, new)) == "上限 +10亿元"
+
+
+# ---------------------------------------------------------------- what the pair is, print, names
+
+
+def test_title_says_what_the_pair_is():
+    _, soup = render(sample())  # a draft and its final text: the left is the older version
+    assert soup.title.get_text() == "新旧对照：旧版.txt ↔ 新版.txt"
+    assert soup.select_one("#pair-title").get_text(" ", strip=True).startswith("新旧对照：")
+    other = build(
+        [Spec(Status.UNCHANGED, L.PREAMBLE, "为深入贯彻落实。")],
+        left_title="浙江省2024年推动经济高质量发展若干政策",
+        right_title="杭州市关于贯彻落实的实施意见",
+    )
+    assert render(other)[1].title.get_text().startswith("文件对照：")
+    older_right = build(
+        [Spec(Status.UNCHANGED, L.PREAMBLE, "为深入贯彻落实。")],
+        left_title="绍兴一中2023年度教工考核工作方案",
+        right_title="绍兴一中2022年度教工考核工作方案",
+    )
+    assert render(older_right)[1].title.get_text().startswith("文件对照：")
+
+
+def test_a_unit_unpaired_by_hand_says_so():
+    U, R = Status.UNCHANGED, Status.REMOVED
+    comparison = build(
+        [
+            Spec(U, L.PREAMBLE, "为深入贯彻落实。"),
+            Spec(R, L.ARTICLE, "3.优化审批流程。", label="3.", manual=True),
+        ]
+    )
+    _, soup = render(comparison)
+    assert "人工取消配对" in rows(soup)[1].select_one("td.meta").get_text()
+    assert "人工取消配对" not in rows(soup)[0].get_text()
+    _, paired = render(sample())
+    assert "人工配对" in rows(paired)[-1].select_one("td.meta").get_text()
+    assert "人工取消配对" not in rows(paired)[-1].get_text()
+
+
+def test_figure_appendix_is_keyed_by_article_and_links_to_its_row():
+    _, soup = render(sample())
+    first = soup.select("table.figures tbody tr")[0]
+    link = first.select_one("td.fig-place a")
+    assert link.get_text() == "一、 › 1. ↔ 一、 › 1."
+    assert soup.select_one(link["href"]) is not None
+    added = soup.select("table.figures tbody tr")[1]
+    assert added.select_one("td.fig-place a").get_text() == "无 ↔ 一、 › 3."
+    assert added.select_one("td.fig-left").get_text() == "无"  # never a dash that reads as 一
+
+
+def test_bidi_and_control_characters_in_file_names_are_isolated():
+    comparison = build([Spec(Status.UNCHANGED, L.PREAMBLE, "为深入贯彻落实。")], left_name="a\u202etxt.exe")
+    html, soup = render(comparison)
+    assert "\u202e" not in soup.title.get_text()
+    cell = soup.select_one("td.doc-left")
+    assert cell.bdi is not None and "\u202e" in cell.bdi.get_text()
+    assert "\u202e" not in html.split("<body>")[0].split("<title>")[1]  # nor in the page header's CSS
+
+
+def test_print_lets_long_rows_split_with_a_running_header_and_page_numbers():
+    html, soup = render(sample())
+    style = soup.style.get_text()
+    assert "tr { break-inside: auto" in style and "orphans: 3" in style
+    assert "@top-left" in style and "counter(page)" in style and "counter(pages)" in style
+    assert "\\0065e7\\007248" in style  # 旧版 as CSS escapes: a name can never close the string
+    assert soup.select_one("footer .screen-only a[href='#top']") is not None
+    assert ".screen-only { display: none; }" in style
+
+
+def test_an_overflowing_ratio_never_reaches_the_page_or_the_json():
+    import json
+
+    from policydiff.jsonform import _fig
+    from policydiff.report import _figure_change
+
+    tiny = Figure("0.000000001%", 0, 5, 1e-300, "%", kind="percent")
+    huge = Figure("1e300%", 0, 5, 1e300, "%", kind="percent")
+    change = FigureChange(Status.CHANGED, "比例", tiny, huge)
+    assert "inf" not in _figure_change(change)
+    json.dumps(_fig(change), allow_nan=False)
