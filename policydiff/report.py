@@ -245,11 +245,12 @@ def _bare_title(title: str) -> str:
 def pair_kind(comparison: Comparison) -> str:
     """新旧对照 when the left document is an older version of the right one, else 文件对照.
 
-    The rule: the two titles (the file names when a side has no title) must name one document (bigram similarity ≥ SAME_TITLE once years
-    and draft words are left out; a province's policy and a city's implementation do not); then
-    the left is older when the latest year in its title (else its file name) is smaller, or when
-    the years agree or are missing and only the left is a draft (征求意见稿, 草案, 送审稿, 讨论稿).
-    File dates are not used: copies and downloads reset them.
+    The rule: the two titles (the file names when a side has no title) must name one document,
+    with bigram similarity ≥ SAME_TITLE once years, draft words and bracketed notes are left out
+    (a province's policy and a city's implementation do not). Then the left is older when the
+    latest year in its title (else its file name) is smaller, or when the years agree or are
+    missing and only the left is a draft (征求意见稿, 草案, 送审稿, 讨论稿). File dates are not
+    used: copies and downloads reset them.
     """
     sides_ = (comparison.left, comparison.right)
     titles = [side.tree.title for side in sides_]

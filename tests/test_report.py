@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from policydiff.figures_compare import figure_counts
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -31,7 +32,6 @@ from policydiff.model import (
 )
 from policydiff.model import Level as L
 from policydiff.report import render_report
-from policydiff.figures_compare import figure_counts
 
 GENERATED = datetime(2024, 3, 1, 9, 30)
 MARK = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # [old|new]: replace; [|new]: insert; [old|]: delete
