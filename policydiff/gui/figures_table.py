@@ -4,7 +4,10 @@ Rows come from every pair's ``figures``; sorting uses the numbers, not the displ
 done by the model itself: one key per row and ``list.sort``, instead of the proxy's generic sort that
 asks the model for two cells per comparison (seconds for tens of thousands of figures). Clicking a
 row asks the window to show both places.
-May import: PySide6, policydiff.model, policydiff.gui.outline (captions).
+The line above the table counts changed, added and removed figures apart, and the figures of
+wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
+May import: PySide6, policydiff.model, policydiff.figures, policydiff.figures_compare,
+policydiff.gui.outline (captions).
 """
 
 from __future__ import annotations
@@ -23,22 +26,27 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from policydiff.figures import qualifier_text
+from policydiff.figures_compare import figure_counts, finite_ratio, unit_place
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
+
+MISSING = "无"  # a side without the figure: never a dash, which reads as 一
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
 def change_text(change: FigureChange) -> str:
     """``+25%`` / ``−10%`` for a changed value, else the status in words."""
-    ratio = change.ratio
+    ratio = finite_ratio(change)
     if change.status == Status.CHANGED and ratio is not None and ratio != 1:
         percent = (ratio - 1) * 100
         sign = "+" if percent > 0 else "−"
@@ -54,9 +62,17 @@ class FigureModel(RowsModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._places: dict[int, str] = {}
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self._sorted_by = (self.UNIT, Qt.SortOrder.AscendingOrder)  # rows come in reading order
+        self._places = {}
+        if comparison is not None:
+            lu, ru = comparison.left.tree.units, comparison.right.tree.units
+            for index, pair in enumerate(comparison.pairs):
+                if pair.figures:
+                    left, right = unit_place(lu, pair.left), unit_place(ru, pair.right)
+                    self._places[index] = f"{left or MISSING} ↔ {right or MISSING}"
         rows: list[tuple[int, Pair, FigureChange]] = []
         if comparison is not None:
             for index, pair in enumerate(comparison.pairs):
@@ -76,7 +92,7 @@ class FigureModel(RowsModel):
         if column == self.RIGHT:
             return change.right.value if change.right else float("-inf")
         if column == self.CHANGE:
-            ratio = change.ratio
+            ratio = finite_ratio(change)
             if ratio is not None:
                 return ratio
             return 0.0 if change.status == Status.UNCHANGED else float("inf")
@@ -126,22 +142,21 @@ class FigureModel(RowsModel):
         left, right = change.left, change.right
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.UNIT:
-                labels = [u.label for u in (pair.left, pair.right) if u is not None and u.label]
-                return " ↔ ".join(labels)
+                return self._places.get(pair_index, "")
             if column == self.SUBJECT:
                 return change.subject
             if column == self.LEFT:
-                return left.text if left else "—"
+                return left.text if left else MISSING
             if column == self.RIGHT:
-                return right.text if right else "—"
+                return right.text if right else MISSING
             if column == self.CHANGE:
                 return change_text(change)
             if column == self.QUALIFIER:
-                lq = left.qualifier if left else None
-                rq = right.qualifier if right else None
+                lq = qualifier_text(left.qualifier) if left else ""
+                rq = qualifier_text(right.qualifier) if right else ""
                 if lq == rq or left is None or right is None:
-                    return lq or rq or ""
-                return f"{lq or '—'} → {rq or '—'}"
+                    return lq or rq
+                return f"{lq or MISSING} → {rq or MISSING}"
         elif role == Qt.ItemDataRole.FontRole and change.status != Status.UNCHANGED and column == self.CHANGE:
             font = QFont()
             font.setBold(True)
@@ -209,6 +224,8 @@ class FiguresWidget(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search subjects and figures"))
         self.search.setClearButtonEnabled(True)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("figureCounts")
         self.view = QTableView(self)
         self.view.setObjectName("figures")
         self.view.setModel(self.proxy)
@@ -228,6 +245,7 @@ class FiguresWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.counts)
         layout.addWidget(self.view, 1)
         self.changed_only.toggled.connect(self.proxy.set_changed_only)
         self.search.textChanged.connect(self.proxy.set_search)
@@ -241,6 +259,23 @@ class FiguresWidget(QWidget):
         header.setSortIndicator(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)
         header.blockSignals(blocked)
         self.model.set_comparison(comparison)
+        self.counts.setText(self.counts_text(comparison))
+
+    def counts_text(self, comparison: Comparison | None) -> str:
+        """Changed, added and removed figures apart; figures of added/removed units apart again."""
+        if comparison is None:
+            return ""
+        c = figure_counts(comparison.pairs)
+        return self.tr(
+            "Figures: {changed} changed · {added} added · {removed} removed · "
+            "{in_added} in added units · {in_removed} in removed units"
+        ).format(
+            changed=c.changed,
+            added=c.added,
+            removed=c.removed,
+            in_added=c.in_added_units,
+            in_removed=c.in_removed_units,
+        )
 
     def visible_rows(self) -> list[tuple[int, FigureChange]]:
         rows = []

@@ -69,6 +69,11 @@
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
+    <message>
+        <location filename="../../policydiff/gui/figures_table.py" line="270"/>
+        <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
+        <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
