@@ -572,3 +572,13 @@ def _number(value: float, signed: bool = False, digits: int = 4) -> str:
     if text in ("-0", ""):
         text = "0"
     return f"+{text}" if signed and value > 0 else text
+
+
+def report_rows(comparison: Comparison, collapse_unchanged: bool = True) -> list[Row]:
+    """The report's rows, for other renderings of the same table (the Word export)."""
+    return [_row(comparison, n, pair, collapse_unchanged) for n, pair in enumerate(comparison.pairs, 1)]
+
+
+def figure_rows(comparison: Comparison) -> list[FigureRow]:
+    """The figure appendix's rows (every figure that is not unchanged), in reading order."""
+    return _figure_rows(comparison)
