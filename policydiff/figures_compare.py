@@ -40,6 +40,7 @@ class PairingConfig:
     min_score: float = 0.42
     min_subject: float = 0.25  # below this a pair needs both subjects empty
     cross_kind_subject: float = 0.8  # figures of different kinds pair only when subjects agree this much
+    same_value_subject: float = 0.5  # same value and unit, subjects overlapping: likely one figure
     date_subject: float = 0.5  # two dates in one unit (a deadline moved) need little subject in common
     rel_tol: float = 1e-9
     full_pairing: int = 40_000  # left × right leftovers up to which every pair is scored
@@ -145,6 +146,14 @@ def compare_figures(
                 b = right[j]
                 gb = grams_r[j]
                 sim = _jaccard(ga, gb) if ga or gb else 0.5
+                if (
+                    (not (ga and gb) or ga & gb)
+                    and a.unit == b.unit
+                    and same_amount(a.value, b.value, config.rel_tol)
+                ):
+                    # same value and unit, subjects with a word in common (or one unnamed):
+                    # 按20%比例四舍五入推荐 → 推荐名额按小组人数20%比例
+                    sim = max(sim, config.same_value_subject)
                 if "date" in (a.kind, b.kind):
                     if a.unit != b.unit:
                         continue  # a day never pairs with a time of day or a year

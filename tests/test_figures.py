@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from policydiff.figures import compare_figures, extract_figures, fold, parse_chinese_numeral
 from policydiff.model import Figure, Status
+from policydiff.words import ensure_ready
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _T2S = opencc.OpenCC("t2s")
@@ -561,6 +562,7 @@ def test_a_unit_compared_with_itself_is_unchanged(figs: list[Figure]) -> None:
 def test_extraction_speed() -> None:
     text = normalized_seed("000")
     big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
+    ensure_ready()  # subjects are cut at jieba words: its one-time dictionary load is not extraction
     t0 = time.process_time()  # CPU time: other jobs on a busy machine do not count
     figs = extract_figures(big)
     elapsed = time.process_time() - t0
@@ -671,3 +673,62 @@ def test_long_runs_stay_linear(run: str) -> None:
     t0 = time.process_time()
     extract_figures(run)
     assert time.process_time() - t0 < 2.5
+
+
+# ---- hand-checked figure CHANGES of one corpus pair (07 ↔ 08) -----------------------------------
+
+PAIR_GOLD = Path(__file__).resolve().parent / "fixtures" / "figures" / "gold_07_08.json"
+PAIR_PRECISION_FLOOR = 0.85  # measured 0.889 (8 of 9 reported changes are real)
+PAIR_RECALL_FLOOR = 0.95  # measured 1.000 (all 8 gold changes found)
+
+
+def figure_change_scores() -> tuple[float, float, list[str]]:
+    """Precision and recall of the reported figure changes against the hand-checked gold.
+
+    As ../shared/tools/score.py does, figures of wholly added or removed units are not scored; a
+    reported change counts when its status and both sides' positions match a gold change.
+    """
+    import json
+
+    from policydiff.compare import compare_files
+
+    gold = json.loads(PAIR_GOLD.read_text(encoding="utf-8"))
+    folder = PAIR_GOLD.parent
+    comparison = compare_files(str(folder / gold["left_file"]), str(folder / gold["right_file"]))
+    texts = (comparison.left.text, comparison.right.text)
+
+    def at(side: int, figure: str | None, anchor: str) -> int | None:
+        if figure is None:
+            return None
+        start = texts[side].find(anchor)
+        assert start >= 0, anchor
+        found = texts[side].find(figure, start)
+        assert found >= 0, figure
+        return found
+
+    wanted = {
+        (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"]))
+        for g in gold["figures"]
+    }
+    reported = {
+        (str(c.status), c.left.start if c.left else None, c.right.start if c.right else None): c
+        for p in comparison.pairs
+        if p.left is not None and p.right is not None
+        for c in p.figures
+        if c.status != Status.UNCHANGED
+    }
+    hits = wanted & set(reported)
+    wrong = [
+        f"{c.status}: {c.left and c.left.text} → {c.right and c.right.text}"
+        for key, c in reported.items()
+        if key not in wanted
+    ]
+    missed = [str(w) for w in wanted - set(reported)]
+    return len(hits) / max(1, len(reported)), len(hits) / len(wanted), wrong + missed
+
+
+def test_figure_changes_on_the_hand_checked_pair() -> None:
+    precision, recall, notes = figure_change_scores()
+    print(f"figure changes 07↔08: precision {precision:.3f} recall {recall:.3f}", notes)
+    assert precision >= PAIR_PRECISION_FLOOR, notes
+    assert recall >= PAIR_RECALL_FLOOR, notes
