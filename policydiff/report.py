@@ -479,8 +479,32 @@ def _layout_mask(text: str, start: int, end: int) -> list[bool]:
 
 
 def _figure_rows(comparison: Comparison) -> list[FigureRow]:
+    """One row per figure change inside a unit both sides keep; one row per wholly added or removed
+    unit listing its figures (they are not changes of a figure: the whole unit is new or gone)."""
     rows: list[FigureRow] = []
     for number, pair in enumerate(comparison.pairs, 1):
+        place_left = unit_place(comparison.left.tree.units, pair.left)
+        place_right = unit_place(comparison.right.tree.units, pair.right)
+        if (pair.left is None or pair.right is None) and pair.figures:
+            added = pair.left is None
+            listed = "、".join((c.right if added else c.left).text for c in pair.figures if c.right or c.left)
+            status = Status.ADDED if added else Status.REMOVED
+            rows.append(
+                FigureRow(
+                    anchor=f"pair-{number}",
+                    number=number,
+                    place_left=place_left,
+                    place_right=place_right,
+                    status=str(status),
+                    status_label=STATUS_LABELS[status],
+                    subject=f"{'新增' if added else '删除'}条目中的数字（{len(pair.figures)} 个）",
+                    left="" if added else listed,
+                    right=listed if added else "",
+                    change="",
+                    qualifier="",
+                )
+            )
+            continue
         for change in pair.figures:
             if change.status == Status.UNCHANGED:
                 continue
@@ -488,8 +512,8 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
                 FigureRow(
                     anchor=f"pair-{number}",
                     number=number,
-                    place_left=unit_place(comparison.left.tree.units, pair.left),
-                    place_right=unit_place(comparison.right.tree.units, pair.right),
+                    place_left=place_left,
+                    place_right=place_right,
                     status=str(change.status),
                     status_label=STATUS_LABELS.get(change.status, str(change.status)),
                     subject=change.subject,
