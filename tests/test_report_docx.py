@@ -53,7 +53,10 @@ def test_unchanged_units_show_their_heading_and_absent_sides_say_so():
     rows = doc.tables[0].rows
     assert rows[1].cells[0].text.startswith("为深入贯彻落实")  # the unchanged preamble, collapsed
     added = rows[5]  # 3.设立产业基金: only on the right
-    assert added.cells[0].text == "（无对应内容）" and "新增条目中的数字（1 个）：无 → 20亿元左右" in added.cells[2].text
+    assert (
+        added.cells[0].text == "（无对应内容）"
+        and "新增条目中的数字（1 个）：无 → 20亿元左右" in added.cells[2].text
+    )
 
 
 def test_cli_writes_the_docx(tmp_path):
