@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from policydiff import __version__
+from policydiff.change_notes import ChangeNote, change_notes
 from policydiff.figures import qualifier_text
 from policydiff.figures_compare import figure_counts, finite_ratio, subject_similarity, unit_place
 from policydiff.model import (
@@ -102,6 +103,7 @@ class Row:
     left: Cell | None
     right: Cell | None
     group_note: str = ""  # a merge or split: "合并自 2.、3." / "拆分为 第十七条、第十八条"
+    notes: tuple[ChangeNote, ...] = ()  # changes in meaning: obligations, owners, references
 
     @property
     def manual_label(self) -> str:
@@ -326,6 +328,7 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         left=_cell(comparison.left.text, pair.left, left_marks, left_figs, pair.left_units),
         right=_cell(comparison.right.text, pair.right, right_marks, right_figs, pair.right_units),
         group_note=_group_note(pair),
+        notes=tuple(change_notes(pair)),
     )
 
 

@@ -207,16 +207,20 @@ def _side(cell: _Cell, side: Cell | None, row: Row, layout: DocxLayout) -> None:
 
 
 def _notes(cell: _Cell, row: Row, figures: list[FigureRow], layout: DocxLayout) -> None:
-    """说明: the row's status (moved, paired by hand) and each changed figure."""
+    """说明: the row's status (moved, by hand, merged), its changes in meaning, each changed figure."""
     paragraph = cell.paragraphs[0]
     words = [f"{row.number}. {row.status_label}"]
     if row.moved:
         words.append("移动")
     if row.manual:
         words.append(row.manual_label)
+    if row.group_note:
+        words.append(row.group_note)
     if row.similarity and not row.collapsed:
         words.append(f"相似度 {row.similarity}")
     _run(paragraph, " · ".join(words), layout, bold=True, size=layout.small_pt)
+    for note in row.notes:  # obligations, owners, references
+        _run(cell.add_paragraph(), note.detail or note.text, layout, size=layout.small_pt)
     for f in figures:
         p = cell.add_paragraph()
         subject = f"{f.subject}：" if f.subject else ""

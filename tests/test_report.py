@@ -32,6 +32,7 @@ from policydiff.model import (
 )
 from policydiff.model import Level as L
 from policydiff.report import render_report
+from tests.conftest import SEED
 
 GENERATED = datetime(2024, 3, 1, 9, 30)
 MARK = re.compile(r"\[([^|\]]*)\|([^\]]*)\]")  # [old|new]: replace; [|new]: insert; [old|]: delete
@@ -244,6 +245,9 @@ def test_summary_counts_match_the_comparison():
         "figures_removed": 0,
         "figures_in_added_units": 1,
         "figures_in_removed_units": 0,
+        "obligations_changed": 0,
+        "responsible_changed": 0,
+        "references_stale": 0,
     }
     counts = figure_counts(comparison.pairs)
     expected = {
@@ -254,6 +258,7 @@ def test_summary_counts_match_the_comparison():
         "figures_in_added_units": counts.in_added_units,
         "figures_in_removed_units": counts.in_removed_units,
     }
+    expected |= {k: getattr(s, k) for k in ("obligations_changed", "responsible_changed", "references_stale")}
     assert shown == expected
 
 
@@ -524,6 +529,7 @@ def test_report_module_never_imports_the_gui():
         "re",
         "unicodedata",
         "policydiff",
+        "policydiff.change_notes",
         "policydiff.figures",
         "policydiff.figures_compare",
         "policydiff.model",
@@ -531,6 +537,18 @@ def test_report_module_never_imports_the_gui():
 
 
 # ---------------------------------------------------------------- the real pipeline on the seed pair
+
+
+def test_changes_in_meaning_are_badges_and_counts():
+    """Obligations, owners and stale references each get a badge on their row and a summary count."""
+    compare = pytest.importorskip("policydiff.compare")
+    comparison = compare.compare_files(str(SEED["000"]), str(SEED["003"]), CompareOptions())
+    soup = BeautifulSoup(render_report(comparison), "html.parser")
+    owners = soup.select("#comparison .badge.note-owners")  # (the table of contents repeats them)
+    assert len(owners) == comparison.summary.responsible_changed > 0
+    assert any("区经科局" in b.get_text() for b in owners)
+    count = soup.select_one('[data-count="responsible_changed"]')
+    assert count is not None and count.get_text() == str(comparison.summary.responsible_changed)
 
 
 @pytest.fixture(scope="module")

@@ -99,3 +99,15 @@ def test_libreoffice_lays_it_out_with_page_numbers(tmp_path):
         ).stdout
         flat = "".join(text.split())
         assert "第1页/共1页" in flat and "旧版.txt↔新版.txt" in flat and "说明" in flat
+
+
+def test_the_notes_column_names_changes_in_meaning():
+    from policydiff.compare import compare_files
+
+    comparison = compare_files(
+        str(SEEDS / "000_22597a2fc5b61001.txt"), str(SEEDS / "003_382b0033226e8008.txt")
+    )
+    [table] = read(render_docx(comparison)).tables
+    notes = [row.cells[2].text for row in table.rows[1:]]
+    assert sum("责任单位" in n for n in notes) == comparison.summary.responsible_changed > 0
+    assert any("区经科局" in n for n in notes)
