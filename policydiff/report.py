@@ -51,6 +51,7 @@ LEVEL_LABELS = {
     Level.ARTICLE: "条",
     Level.ITEM: "项",
     Level.EPILOGUE: "结尾",
+    Level.ATTACHMENT: "附件",
 }
 NORMALIZE_LABELS = {
     "t2s": "繁体转简体（t2s）",

@@ -676,3 +676,9 @@ def test_an_overflowing_ratio_never_reaches_the_page_or_the_json():
     change = FigureChange(Status.CHANGED, "比例", tiny, huge)
     assert "inf" not in _figure_change(change)
     json.dumps(_fig(change), allow_nan=False)
+
+
+def test_every_level_has_a_chinese_label():
+    from policydiff.report import LEVEL_LABELS
+
+    assert set(LEVEL_LABELS) == set(L)
