@@ -17,9 +17,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any, cast
 
 from policydiff.figures_dates import find_dates
 from policydiff.model import Figure, FigureChange
+
+_Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
 
 __all__ = ["extract_figures", "compare_figures", "fold", "parse_chinese_numeral", "qualifier_text"]
 
@@ -289,7 +292,7 @@ def extract_figures(text: str) -> list[Figure]:
     dates = find_dates(folded, _Excluded(folded, names, labels=False).hits)
     codes = [m.span() for m in _EXCLUDE_RES[-1].finditer(folded)]
     excluded = _Excluded(folded, names + codes + [(s, e) for s, e, _ in dates])
-    found: list[tuple[int, int, dict]] = []
+    found: list[_Found] = []
     for m in FIGURE_RE.finditer(folded):
         if excluded.hits(m.start(), m.end()):
             continue
@@ -300,9 +303,11 @@ def extract_figures(text: str) -> list[Figure]:
     return _with_subjects(text, folded, found)
 
 
-def _merge_bounded_ranges(found: list[tuple[int, int, dict]]) -> list[tuple[int, int, dict]]:
+def _merge_bounded_ranges(
+    found: list[_Found],
+) -> list[_Found]:
     """二十万元以上一百万元以下 is one range (value, value_high), not two figures."""
-    out: list[tuple[int, int, dict]] = []
+    out: list[_Found] = []
     for fig in found:
         if out:
             s0, e0, d0 = out[-1]
@@ -328,7 +333,7 @@ def qualifier_text(qualifier: str | None) -> str:
     return "、".join(q for q in (qualifier or "").split("|") if q)
 
 
-def _read_match(t: str, m: re.Match[str]) -> tuple[int, int, dict] | None:
+def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     """Value, unit, range and qualifiers of one match, or None when it is not a figure."""
     start, end = m.span()
     g = m.groupdict()
@@ -467,7 +472,7 @@ def _tail_words(seg: str, limit: int) -> str:
     return seg[min(s for s in _word_starts(seg) if s >= cut) :]
 
 
-def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> list[Figure]:
+def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
     """Attach subjects: the clause text before each figure, else after it, else a neighbour's."""
     subjects: list[str] = []
     extra_quals: list[list[str]] = []
@@ -479,7 +484,7 @@ def _with_subjects(text: str, t: str, found: list[tuple[int, int, dict]]) -> lis
         nxt = found[i + 1][2]["q_start"] if i + 1 < len(found) else len(t)
         m = _CLAUSE_RE.search(t, end, end + SUBJECT_MAX)  # bounded: a line without commas stays linear
         after = t[end : min(nxt, m.start() if m else len(t), end + SUBJECT_MAX)]
-        subject, quals = "", []
+        subject, quals = "", cast(list[str], [])
         if _names_what_follows(d["kind"], after):
             subject, _ = _clean_subject(after.lstrip("的"))
         elif d["kind"] in ("percent", "amount") and (pm := _MEASURE_AFTER_RE.match(after)):
@@ -555,7 +560,7 @@ def _last_per(t: str, start: int, end: int) -> re.Match[str] | None:
     return last
 
 
-def _listed(t: str, found: list[tuple[int, int, dict]], i: int) -> bool:
+def _listed(t: str, found: list[_Found], i: int) -> bool:
     """Whether figure i and i+1 are items of one list (joined by 、 和 或 及)."""
     if i + 1 >= len(found):
         return False

@@ -491,7 +491,8 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
         place_right = unit_place(comparison.right.tree.units, pair.right)
         if (pair.left is None or pair.right is None) and pair.figures:
             added = pair.left is None
-            listed = "、".join((c.right if added else c.left).text for c in pair.figures if c.right or c.left)
+            shown = (c.right if added else c.left for c in pair.figures)
+            listed = "、".join(f.text for f in shown if f is not None)
             status = Status.ADDED if added else Status.REMOVED
             rows.append(
                 FigureRow(

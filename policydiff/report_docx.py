@@ -15,13 +15,16 @@ from datetime import datetime
 from io import BytesIO
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from docx.table import _Cell
+from docx.table import _Cell, _Row
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from policydiff.figures_compare import figure_counts
 from policydiff.model import Comparison
@@ -89,8 +92,8 @@ def render_docx(
         colour=layout.muted_rgb,
     )
     figures: dict[int, list[FigureRow]] = {}
-    for row in figure_rows(comparison):
-        figures.setdefault(row.number, []).append(row)
+    for figure in figure_rows(comparison):
+        figures.setdefault(figure.number, []).append(figure)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -115,7 +118,7 @@ def render_docx(
     return out.getvalue()
 
 
-def _page(doc: Document, comparison: Comparison, layout: DocxLayout) -> None:
+def _page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
     """A4 portrait, the file names in the header, 第 N 页 / 共 M 页 in the footer."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -137,7 +140,7 @@ def _page(doc: Document, comparison: Comparison, layout: DocxLayout) -> None:
     _run(footer, " 页", layout, size=layout.small_pt)
 
 
-def _field(paragraph, code: str, layout: DocxLayout) -> None:  # noqa: ANN001 - python-docx Paragraph
+def _field(paragraph: Paragraph, code: str, layout: DocxLayout) -> None:
     """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when laying out the page."""
     run = paragraph.add_run()
     run.font.size = Pt(layout.small_pt)
@@ -145,7 +148,7 @@ def _field(paragraph, code: str, layout: DocxLayout) -> None:  # noqa: ANN001 - 
         if kind:
             element = OxmlElement("w:fldChar")
             element.set(qn("w:fldCharType"), kind)
-        elif text.strip() == "1":
+        elif text is not None and text.strip() == "1":
             element = OxmlElement("w:t")
             element.text = text
         else:
@@ -155,7 +158,7 @@ def _field(paragraph, code: str, layout: DocxLayout) -> None:  # noqa: ANN001 - 
         run._r.append(element)
 
 
-def _repeat_header(row) -> None:  # noqa: ANN001 - python-docx _Row
+def _repeat_header(row: _Row) -> None:
     """Repeat the column titles at the top of every page."""
     props = row._tr.get_or_add_trPr()
     mark = OxmlElement("w:tblHeader")
@@ -164,14 +167,14 @@ def _repeat_header(row) -> None:  # noqa: ANN001 - python-docx _Row
 
 
 def _run(
-    paragraph,  # noqa: ANN001 - python-docx Paragraph
+    paragraph: Paragraph,
     text: str,
     layout: DocxLayout,
     *,
     bold: bool = False,
     size: float | None = None,
     colour: tuple[int, int, int] | None = None,
-):  # noqa: ANN202
+) -> Run:
     run = paragraph.add_run(text)
     run.bold = bold or None
     if size:
