@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Iterator
 
 from policydiff.io.limits import MB, LoadLimits
 
@@ -112,30 +113,30 @@ def _inflated(data: bytes, start: int, layers: int, cap: int, keep: bool) -> tup
         size = (len(data) if end < 0 else end) - start
         return size, data[start : start + min(size, cap)] if keep else None
     decoders = [zlib.decompressobj() for _ in range(layers)]
+    chunks: Iterator[bytes] = (data[i : i + _CHUNK] for i in range(start, len(data), _CHUNK))
+    for decoder in decoders:
+        chunks = _drain(decoder, chunks)  # lazy: each layer pulls one bounded chunk at a time
     kept: list[bytes] = []
     size = 0
-    pos = start
     try:
-        while pos < len(data) and not decoders[0].eof:
-            chunks = [data[pos : pos + _CHUNK]]
-            pos += _CHUNK
-            for decoder in decoders:
-                chunks = list(_drain(decoder, chunks))
-            for chunk in chunks:
-                size += len(chunk)
-                if keep:
-                    kept.append(chunk)
-                if size > cap:
-                    return size, None
+        for chunk in chunks:
+            size += len(chunk)
+            if keep:
+                kept.append(chunk)
+            if size > cap:
+                return size, None
     except zlib.error:
         pass  # damaged or encrypted: measured as far as it inflates, PDFium decides the rest
     return size, b"".join(kept) if keep else None
 
 
-def _drain(decoder: zlib._Decompress, chunks: list[bytes]):  # type: ignore[name-defined]
-    """Inflate chunks in bounded steps so no single call returns more than one chunk's worth."""
+def _drain(decoder: zlib._Decompress, chunks: Iterator[bytes]) -> Iterator[bytes]:  # type: ignore[name-defined]
+    """Inflate chunks in bounded steps, so no single call returns more than one chunk's worth."""
     for chunk in chunks:
+        if decoder.eof:
+            return
         out = decoder.decompress(chunk, _CHUNK)
-        yield out
+        if out:
+            yield out
         while decoder.unconsumed_tail and not decoder.eof:
             yield decoder.decompress(decoder.unconsumed_tail, _CHUNK)

@@ -49,12 +49,13 @@ class LayoutParams:
 
     row_tolerance: float = 0.45  # glyph centres this close vertically share a row
     split_gap: float = 1.5  # a horizontal gap this wide splits a row into segments
-    word_gap: float = 0.2  # a gap this wide between Latin letters is a space
+    word_gap: float = 0.16  # a visible gap this wide is a space (justified CJK spreads less)
     band: float = 0.16  # share of the page height at top and bottom where furniture lives
     edge_rows: int = 2  # rows at each page edge examined as furniture
     repeat_share: float = 0.5  # a line at the same place on this share of pages is furniture
     same_place: float = 6.0  # points: furniture repeats within this vertical distance
     margin_gap: float = 1.4  # furniture stands off the body by this many line pitches
+    small_font: float = 0.85  # or is set smaller than the body text (a browser's print header)
     right_tolerance: float = 1.5  # a line ending within this of the right margin reaches it
     indent: float = 0.8  # a line starting this far right of the left margin is indented
     paragraph_gap: float = 1.45  # line pitches: a wider vertical gap ends a paragraph
@@ -110,17 +111,19 @@ def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
     real = [g for g in glyphs if g.x1 >= g.x0 and not (g.generated and not g.ch.isspace())]
     real.sort(key=lambda g: -(g.y0 + g.y1) / 2)
     rows: list[list[Glyph]] = []
-    anchor = 0.0
+    anchor = anchor_size = 0.0
     for g in real:
         centre = (g.y0 + g.y1) / 2
-        if rows and abs(centre - anchor) <= params.row_tolerance * max(g.size, 1.0):
+        if rows and abs(centre - anchor) <= params.row_tolerance * max(g.size, anchor_size, 1.0):
             rows[-1].append(g)
+        elif g.ch.isspace():
+            continue  # a space alone on a row carries no text
         else:
             rows.append([g])
-            anchor = centre
+            anchor, anchor_size = centre, g.size
     segments: list[Line] = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
         current: list[Glyph] = []
         for g in row:
             if current and g.x0 - _right(current) > params.split_gap * max(g.size, 1.0):
@@ -149,8 +152,9 @@ def _segment(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
             generated_space = generated_space or g.generated
             continue
         if prev is not None:
+            gap = g.x0 - prev.x1
             latin = _latin(prev.ch[-1]) and _latin(g.ch[0])
-            if real_space or latin and (generated_space or g.x0 - prev.x1 > params.word_gap * g.size):
+            if real_space or (generated_space or latin) and gap > params.word_gap * g.size:
                 out.append(" ")
         out.append(g.ch)
         prev = g
@@ -219,7 +223,9 @@ def find_furniture(
 ) -> set[tuple[int, int]]:
     """(page, row) of rows at the page edges that are headers, footers or page numbers."""
     pitch = _pitch(pages)
-    candidates: list[tuple[int, int, Line, bool]] = []  # page, row, segment, stands off the body
+    sizes = sorted(s.size for rows in pages for row in rows for s in row)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    candidates: list[tuple[int, int, Line, bool]] = []  # page, row, segment, set apart from the body
     for p, rows in enumerate(pages):
         height = heights[p]
         k = min(params.edge_rows, len(rows))
@@ -228,30 +234,29 @@ def find_furniture(
             y = rows[r][0].y
             if params.band * height < y < (1 - params.band) * height:
                 continue
-            neighbour = rows[r + 1] if r < k else rows[r - 1] if r > 0 else None
+            below = r + 1 if r < k else r - 1
+            neighbour = rows[below] if 0 <= below < len(rows) else None
             apart = neighbour is None or abs(y - neighbour[0].y) > params.margin_gap * pitch
             for seg in rows[r]:
-                candidates.append((p, r, seg, apart))
-    places: dict[str, list[tuple[float, int]]] = defaultdict(list)
-    for p, _r, seg, _apart in candidates:
+                candidates.append((p, r, seg, apart or seg.size < params.small_font * body))
+    places: dict[str, list[tuple[float, int, int]]] = defaultdict(list)  # y, page, candidate
+    for index, (p, _r, seg, _apart) in enumerate(candidates):
         if len(seg.text) <= _MAX_SEGMENT:
-            places[_shape(seg.text)].append((seg.y, p))
+            places[_shape(seg.text)].append((seg.y, p, index))
     need = max(2, int(len(pages) * params.repeat_share + 0.999))
-    repeated: set[tuple[str, int]] = set()
-    for shape, spots in places.items():
+    repeated: set[int] = set()
+    for spots in places.values():
         spots.sort()
         lo = 0
         for hi in range(len(spots)):
             while spots[hi][0] - spots[lo][0] > params.same_place:
                 lo += 1
-            window = {p for _y, p in spots[lo : hi + 1]}
-            if len(window) >= need:
-                repeated.update((shape, p) for p in window)
+            window = spots[lo : hi + 1]
+            if len({p for _y, p, _i in window}) >= need:
+                repeated.update(i for _y, _p, i in window)
     dropped: dict[tuple[int, int], list[bool]] = defaultdict(list)
-    for p, r, seg, apart in candidates:
-        shape = _shape(seg.text)
-        again = (shape, p) in repeated
-        many = again and (need >= 3 or apart)
+    for index, (p, r, seg, apart) in enumerate(candidates):
+        many = index in repeated and (need >= 3 or apart)
         dropped[(p, r)].append(many or (apart and _edge_like(seg.text)))
     return {key for key, flags in dropped.items() if any(flags) and _row_is_furniture(flags)}
 
@@ -290,9 +295,14 @@ def _aligned(segs: list[Line], params: LayoutParams) -> bool:
     return full * 2 >= len(segs)
 
 
-def reading_order(rows: list[list[Line]], width: float, page: int, params: LayoutParams) -> list[Line]:
+def _fits(rows: list[list[Line]], gutter: float) -> bool:
+    """Whether a page's lines leave the gutter of the other pages free (a short last page)."""
+    segs = [s for row in rows for s in row]
+    return bool(segs) and sum(1 for s in segs if s.x0 < gutter < s.x1) * 10 <= len(segs)
+
+
+def reading_order(rows: list[list[Line]], gutter: float | None, page: int) -> list[Line]:
     """Lines of one page in reading order: a two-column block left column first, then right."""
-    gutter = _gutter(rows, width, params)
     if gutter is None:
         return [_join_row(row, page, 0) for row in rows]
     out: list[Line] = []
@@ -324,7 +334,9 @@ def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
         lefts = defaultdict(int)
         for line in mine:
             lefts[round(line.x0)] += 1
-        left = float(min(x for x, n in lefts.items() if n == max(lefts.values())))
+        support = max(2, len(mine) // 10)  # wrapped lines start here; first lines may be indented
+        supported = [x for x, n in lefts.items() if n >= support]
+        left = float(min(supported) if supported else min(lefts))
         rights = sorted(line.x1 for line in mine)
         right = rights[-1]
         for x in reversed(rights):
@@ -344,8 +356,6 @@ def _continues(
     size = max(a.size, 1.0)
     if a.x1 < right - p.right_tolerance * size:
         return False  # a short line ends its paragraph
-    if a.x0 > left + 2 * size and right - a.x1 < size:
-        pass  # an indented first line that reaches the margin still continues
     if b.x0 > b_left + p.indent * size or _HEADING.match(b.text):
         return False
     if abs(a.size - b.size) > p.size_change * size:
@@ -377,10 +387,16 @@ def build(
     pages_rows = [_rows(page_segments(glyphs, params), params) for glyphs in pages_glyphs]
     drop = find_furniture(pages_rows, [h for _w, h in sizes], params)
     furniture = [" ".join(s.text for s in pages_rows[p][r]) for p, r in sorted(drop)]
+    kept = [[row for r, row in enumerate(rows) if (p, r) not in drop] for p, rows in enumerate(pages_rows)]
+    gutters = [_gutter(rows, sizes[p][0], params) for p, rows in enumerate(kept)]
+    found = [g for g in gutters if g is not None]
+    usual = statistics.median(found) if found else None
     lines: list[Line] = []
-    for p, rows in enumerate(pages_rows):
-        kept = [row for r, row in enumerate(rows) if (p, r) not in drop]
-        lines += reading_order(kept, sizes[p][0], p, params)
+    for p, rows in enumerate(kept):
+        gutter = gutters[p]
+        if gutter is None and usual is not None and _fits(rows, usual):
+            gutter = usual
+        lines += reading_order(rows, gutter, p)
     if not lines:
         return Layout("", furniture)
     margins = _margins(lines)

@@ -111,13 +111,17 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
                     "(the PDF limit); split it"
                 )
             box = raw.FS_RECTF()
+            tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
             out: list[Glyph] = []
             for i in range(max(0, count)):
                 code = raw.FPDFText_GetUnicode(handle, i)
                 if code in (0, 0xFFFE, 0xFFFF) or code in (0x0D, 0x0A) or code > 0x10FFFF:
                     continue
                 if not raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box)):
-                    continue
+                    # PDFium's generated spaces have no loose box, only a point
+                    if not raw.FPDFText_GetCharBox(handle, i, *(ctypes.byref(v) for v in tight)):
+                        continue
+                    box.left, box.right, box.bottom, box.top = (v.value for v in tight)
                 size = raw.FPDFText_GetFontSize(handle, i)
                 out.append(
                     Glyph(
