@@ -9,6 +9,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import defaultdict
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 # --- data --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Glyph:
     """One character of the text layer; x grows right, y grows up (PDF space), in points."""
 
@@ -125,17 +126,15 @@ def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
     for row in rows:
         row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
         current: list[Glyph] = []
+        right = 0.0
         for g in row:
-            if current and g.x0 - _right(current) > params.split_gap * max(g.size, 1.0):
+            if current and g.x0 - right > params.split_gap * max(g.size, 1.0):
                 segments.extend(_segment(current, params))
                 current = []
+            right = g.x1 if not current else max(right, g.x1)
             current.append(g)
         segments.extend(_segment(current, params))
     return segments
-
-
-def _right(glyphs: list[Glyph]) -> float:
-    return max(g.x1 for g in glyphs)
 
 
 def _segment(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
@@ -339,8 +338,10 @@ def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
         left = float(min(supported) if supported else min(lefts))
         rights = sorted(line.x1 for line in mine)
         right = rights[-1]
-        for x in reversed(rights):
-            if sum(1 for r in rights if abs(r - x) <= 1.5) >= min(3, len(rights)):
+        need = min(3, len(rights))
+        for i in range(len(rights) - 1, -1, -1):  # the rightmost edge at least three lines share
+            x = rights[i]
+            if bisect.bisect_right(rights, x + 1.5) - bisect.bisect_left(rights, x - 1.5) >= need:
                 right = x
                 break
         out[col] = (left, right)
