@@ -78,11 +78,9 @@ def check_streams(data: bytes, limits: LoadLimits) -> None:
                 )
             pages_total += page
             if pages_total > limits.pdf_max_content:
-                raise _refuse(
-                    f"has pages whose content decodes to more than {_mb(limits.pdf_max_content)} in all"
-                )
+                raise _refuse(f"has pages whose content decodes to more than {_mb(limits.pdf_max_content)}")
     if total > limits.pdf_max_content:
-        raise _refuse(f"has content streams that decode to more than {_mb(limits.pdf_max_content)} in all")
+        raise _refuse(f"has content streams that decode to more than {_mb(limits.pdf_max_content)}")
 
 
 def _mb(n: int) -> str:
