@@ -189,11 +189,16 @@ def bomb_shared_stream(pages: int, size: int) -> bytes:
     return _pdf(objects)
 
 
-def _load_in_child(path: Path) -> tuple[str, float, int]:
-    """Load in a fresh interpreter; return its error message, seconds and peak memory (KB)."""
+def _load_in_child(path: Path, memory: int = 1 << 30) -> tuple[str, float, int]:
+    """Load in a fresh interpreter held to ``memory`` bytes of address space.
+
+    Returns its message, seconds and peak memory (KB; Linux carries the parent's peak into the
+    child, so the address-space limit is the real bound).
+    """
     code = textwrap.dedent(
         f"""
         import resource, time
+        resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
         from policydiff.io import load_document
         from policydiff.errors import LoadError
         t = time.monotonic()
@@ -224,7 +229,7 @@ def test_repeated_double_flate_bomb_refused_in_bounded_memory(tmp_path):
     message, seconds, peak_kb = _load_in_child(path)
     assert "bomb.pdf" in message and "MB (the PDF content limit)" in message, message
     assert "\n" not in message
-    assert seconds < 10 and peak_kb < 400 * 1024, (seconds, peak_kb)
+    assert seconds < 10, (seconds, peak_kb)
 
 
 def test_many_pages_sharing_one_stream_refused(tmp_path):
