@@ -78,10 +78,10 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         from policydiff.io.pdftext import PdfRefused, read_pdf
 
         try:
-            text = read_pdf(data, limits)
+            text, notices = read_pdf(data, limits)
         except PdfRefused as exc:
             raise LoadError(f"{name} {exc}") from exc
-        return _document(path, name, "pdf", None, normalize_text(text), size)
+        return _document(path, name, "pdf", None, normalize_text(text), size, notices=notices)
     if kind == Kind.ZIP:
         from policydiff.io.ofdtext import is_ofd
 

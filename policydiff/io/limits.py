@@ -25,6 +25,11 @@ class LoadLimits:
     xml_head_bytes: int = 64 * 1024  # how much of each XML part is scanned for DOCTYPE/ENTITY
     pdf_max_pages: int = 2000
     pdf_min_chars_per_page: float = 5.0  # fewer visible characters than this means "no text layer"
+    pdf_max_stream: int = 32 * MB  # decoded size of one content stream (a page's drawing commands)
+    pdf_max_page_content: int = 64 * MB  # decoded content one page draws (its streams, repeats counted)
+    pdf_max_content: int = 256 * MB  # decoded content all pages draw together (pages x content)
+    pdf_max_chars: int = 4_000_000  # characters in the text layer, per page and in total
+    pdf_max_seconds: float = 120.0  # reading the pages' text; checked after each page
     sniff_bytes: int = 64 * 1024  # sample used to detect binary data and encodings
     max_control_ratio: float = 0.05  # share of control bytes above which a file is binary
     score_chars: int = 20000  # characters scored when choosing between Chinese encodings

@@ -1,16 +1,25 @@
-"""Read the text layer of a PDF with PDFium, page by page in reading order.
+"""Read the text layer of a PDF with PDFium: glyphs with their boxes, rebuilt into paragraphs.
 
-A scanned PDF has pictures of pages and no text layer; it is refused with a hint to run OCR,
-rather than loaded as an empty document. PDFium is not thread-safe, so calls are serialised.
+PDFium gives each character's box and font size; policydiff.io.pdflayout turns them into
+paragraphs in reading order and leaves page furniture out. A scanned PDF has pictures of pages and
+no text layer; it is refused with a hint to run OCR, rather than loaded as an empty document.
+Content streams are measured before PDFium parses them (policydiff.io.pdfguard), so a bomb is
+refused instead of exhausting memory. PDFium is not thread-safe, so calls are serialised.
 May import: the standard library, pypdfium2, policydiff.io.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 import threading
+import time
 
 from policydiff.io.limits import LoadLimits
+from policydiff.io.pdfguard import check_streams
+from policydiff.io.pdflayout import Glyph, build
+
+FURNITURE_NOTICE = "page headers, footers and numbers left out"
 
 
 class PdfRefused(ValueError):
@@ -25,14 +34,15 @@ _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
 _RESAVE = "open it in a PDF reader and save it again"
 
 
-def read_pdf(data: bytes, limits: LoadLimits) -> str:
-    """Text of every page, pages separated by a newline, trailing spaces stripped per line.
+def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
+    """Paragraphs of every page in reading order, and notices on how the file was read.
 
     Raises:
-        PdfRefused: damaged, encrypted, too many pages, or no text layer.
+        PdfRefused: damaged, encrypted, too many pages, too much content, or no text layer.
     """
     import pypdfium2 as pdfium
 
+    check_streams(data, limits)
     with _LOCK:
         try:
             document = pdfium.PdfDocument(data)
@@ -46,26 +56,85 @@ def read_pdf(data: bytes, limits: LoadLimits) -> str:
                 raise PdfRefused(
                     f"has {pages} pages, more than the {limits.pdf_max_pages} page limit; split it"
                 )
-            texts = [_page_text(document, i) for i in range(pages)]
+            glyphs, sizes = _read_pages(document, pages, limits)
         except pdfium.PdfiumError as exc:
             raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}") from exc
         finally:
             document.close()
-    text = "\n".join(texts)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", text))
-    visible = sum(1 for ch in text if not ch.isspace())
+    visible = sum(1 for page in glyphs for g in page if not g.ch.isspace())
     if visible < limits.pdf_min_chars_per_page * max(1, pages):
         raise PdfRefused("has no text layer (a scanned image?); run OCR on it first or open a text version")
-    return text
+    layout = build(glyphs, sizes)
+    text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", layout.text))
+    notices = (FURNITURE_NOTICE,) if layout.furniture else ()
+    return text, notices
 
 
-def _page_text(document: object, index: int) -> str:
+def _read_pages(
+    document: object, pages: int, limits: LoadLimits
+) -> tuple[list[list[Glyph]], list[tuple[float, float]]]:
+    """Every page's glyphs and size, within the character and time limits."""
+    started = time.monotonic()
+    glyphs: list[list[Glyph]] = []
+    sizes: list[tuple[float, float]] = []
+    total = 0
+    for index in range(pages):
+        page_glyphs, size = _page_glyphs(document, index, limits)
+        total += len(page_glyphs)
+        if total > limits.pdf_max_chars:
+            raise PdfRefused(
+                f"holds more than {limits.pdf_max_chars:,} characters of text (the PDF limit); split it"
+            )
+        if time.monotonic() - started > limits.pdf_max_seconds:
+            raise PdfRefused(
+                f"takes longer than {limits.pdf_max_seconds:.0f} s to read (page {index + 1} of {pages}); "
+                f"{_RESAVE} or split it"
+            )
+        glyphs.append(page_glyphs)
+        sizes.append(size)
+    return glyphs, sizes
+
+
+def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list[Glyph], tuple[float, float]]:
+    import pypdfium2.raw as raw
+
     page = document[index]  # type: ignore[index]
     try:
+        width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            return str(textpage.get_text_range())
+            handle = textpage.raw
+            count = raw.FPDFText_CountChars(handle)
+            if count > limits.pdf_max_chars:
+                raise PdfRefused(
+                    f"has more than {limits.pdf_max_chars:,} characters on page {index + 1} "
+                    "(the PDF limit); split it"
+                )
+            box = raw.FS_RECTF()
+            tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+            out: list[Glyph] = []
+            for i in range(max(0, count)):
+                code = raw.FPDFText_GetUnicode(handle, i)
+                if code in (0, 0xFFFE, 0xFFFF) or code in (0x0D, 0x0A) or code > 0x10FFFF:
+                    continue
+                if not raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(box)):
+                    # PDFium's generated spaces have no loose box, only a point
+                    if not raw.FPDFText_GetCharBox(handle, i, *(ctypes.byref(v) for v in tight)):
+                        continue
+                    box.left, box.right, box.bottom, box.top = (v.value for v in tight)
+                size = raw.FPDFText_GetFontSize(handle, i)
+                out.append(
+                    Glyph(
+                        chr(code),
+                        box.left,
+                        box.right,
+                        box.bottom,
+                        box.top,
+                        size if size > 0 else box.top - box.bottom,
+                        raw.FPDFText_IsGenerated(handle, i) == 1,
+                    )
+                )
+            return out, (width, height)
         finally:
             textpage.close()
     finally:

@@ -1,0 +1,411 @@
+"""Rebuild a PDF's paragraphs from glyph geometry: lines, columns, page furniture, wrapped lines.
+
+A PDF holds positioned glyphs, not paragraphs. Glyphs on one baseline make a line; a line that
+reaches the right margin continues on the next; a short, indented, centred or heading line starts a
+paragraph. Lines repeated at the same place on most pages (running headers, footers, page numbers,
+a browser's print date and URL) are page furniture and are left out. Pure geometry: no PDF library.
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+# --- data --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    """One character of the text layer; x grows right, y grows up (PDF space), in points."""
+
+    ch: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    size: float
+    generated: bool = False  # PDFium's own space, not a glyph of the file
+
+
+@dataclass
+class Line:
+    """A run of glyphs on one baseline, without large gaps."""
+
+    text: str
+    x0: float
+    x1: float
+    y: float  # vertical centre
+    size: float
+    page: int
+    col: int = 0  # 0 single column, 1 left, 2 right
+
+
+@dataclass(frozen=True)
+class LayoutParams:
+    """Geometry thresholds, in multiples of the font size unless said otherwise."""
+
+    row_tolerance: float = 0.45  # glyph centres this close vertically share a row
+    split_gap: float = 1.5  # a horizontal gap this wide splits a row into segments
+    word_gap: float = 0.16  # a visible gap this wide is a space (justified CJK spreads less)
+    band: float = 0.16  # share of the page height at top and bottom where furniture lives
+    edge_rows: int = 2  # rows at each page edge examined as furniture
+    repeat_share: float = 0.5  # a line at the same place on this share of pages is furniture
+    same_place: float = 6.0  # points: furniture repeats within this vertical distance
+    margin_gap: float = 1.4  # furniture stands off the body by this many line pitches
+    small_font: float = 0.85  # or is set smaller than the body text (a browser's print header)
+    right_tolerance: float = 1.5  # a line ending within this of the right margin reaches it
+    indent: float = 0.8  # a line starting this far right of the left margin is indented
+    paragraph_gap: float = 1.45  # line pitches: a wider vertical gap ends a paragraph
+    size_change: float = 0.15  # relative font size change that ends a paragraph
+    column_min_lines: int = 4  # lines each side of a gutter before a page counts as two columns
+
+
+@dataclass
+class Layout:
+    """Paragraph text of a document and what was left out."""
+
+    text: str
+    furniture: list[str] = field(default_factory=list)
+
+
+# --- patterns (each bounded: one short segment at a time, no nested quantifiers) ---------------
+
+_DASH = "-—–―－~〜_"
+_PAGE_NUMBER = re.compile(
+    rf"[{_DASH}]{{0,3}}\d{{1,4}}[{_DASH}]{{0,3}}"
+    r"|第\d{1,4}页(?:[,，/]?共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页"
+    r"|第[一二三四五六七八九十百零]{1,6}页"
+    r"|\d{1,4}/\d{1,4}|(?i:page\d{1,4}(?:of\d{1,4})?)"
+    rf"|[{_DASH}]{{0,3}}(?i:[ivxlcdm]{{1,8}})[{_DASH}]{{0,3}}"
+)
+_BROWSER = re.compile(
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[,，]?\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp][Mm]|上午|下午)?"
+    r"|(?:上午|下午)?\d{1,2}:\d{2}(?::\d{2})?(?:[AaPp][Mm])?"
+    r"|(?:file|https?)://\S{1,2000}"
+)
+_ROMAN = re.compile(r"(?i:[ivxlcdm]{1,8})")
+_DIGITS = re.compile(r"\d{1,20}")
+_HEADING = re.compile(
+    r"(?:[一二三四五六七八九十百]{1,4}[、.．]|第[一二三四五六七八九十百零〇\d]{1,8}[编章节条款]"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d)|附件|附表)"
+)
+_MAX_SEGMENT = 200  # furniture is short: longer segments are never tested
+
+
+def _is_cjk(ch: str) -> bool:
+    return ch >= "\u2e80" and not ("\uff01" <= ch <= "\uff5e" and ch.isalnum())
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# --- lines ---------------------------------------------------------------------------------------
+
+
+def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
+    """Rows of glyphs split at wide gaps, top to bottom then left to right."""
+    real = [g for g in glyphs if g.x1 >= g.x0 and not (g.generated and not g.ch.isspace())]
+    real.sort(key=lambda g: -(g.y0 + g.y1) / 2)
+    rows: list[list[Glyph]] = []
+    anchor = anchor_size = 0.0
+    for g in real:
+        centre = (g.y0 + g.y1) / 2
+        if rows and abs(centre - anchor) <= params.row_tolerance * max(g.size, anchor_size, 1.0):
+            rows[-1].append(g)
+        elif g.ch.isspace():
+            continue  # a space alone on a row carries no text
+        else:
+            rows.append([g])
+            anchor, anchor_size = centre, g.size
+    segments: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
+        current: list[Glyph] = []
+        right = 0.0
+        for g in row:
+            if current and g.x0 - right > params.split_gap * max(g.size, 1.0):
+                segments.extend(_segment(current, params))
+                current = []
+            right = g.x1 if not current else max(right, g.x1)
+            current.append(g)
+        segments.extend(_segment(current, params))
+    return segments
+
+
+def _segment(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
+    """One segment's text: the file's own spaces kept, PDFium's kept only between Latin words."""
+    ink = [g for g in glyphs if not g.ch.isspace()]
+    if not ink:
+        return []
+    out: list[str] = []
+    prev: Glyph | None = None
+    real_space = generated_space = False
+    for g in glyphs:
+        if g.ch.isspace():
+            real_space = real_space or not g.generated
+            generated_space = generated_space or g.generated
+            continue
+        if prev is not None:
+            gap = g.x0 - prev.x1
+            latin = _latin(prev.ch[-1]) and _latin(g.ch[0])
+            if real_space or (generated_space or latin) and gap > params.word_gap * g.size:
+                out.append(" ")
+        out.append(g.ch)
+        prev = g
+        real_space = generated_space = False
+    sizes = sorted(g.size for g in ink)
+    return [
+        Line(
+            text="".join(out),
+            x0=ink[0].x0,
+            x1=max(g.x1 for g in ink),
+            y=statistics.median((g.y0 + g.y1) / 2 for g in ink),
+            size=sizes[len(sizes) // 2],
+            page=0,
+        )
+    ]
+
+
+def _rows(segments: list[Line], params: LayoutParams) -> list[list[Line]]:
+    """Segments sharing a baseline, top to bottom."""
+    rows: list[list[Line]] = []
+    for seg in segments:
+        if rows and abs(rows[-1][0].y - seg.y) <= params.row_tolerance * max(seg.size, 1.0):
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    for row in rows:
+        row.sort(key=lambda s: s.x0)
+    return rows
+
+
+def _join_row(row: list[Line], page: int, col: int) -> Line:
+    text = " ".join(s.text for s in row)
+    return Line(text, row[0].x0, row[-1].x1, row[0].y, max(s.size for s in row), page, col)
+
+
+# --- furniture -----------------------------------------------------------------------------------
+
+
+def _shape(text: str) -> str:
+    """What stays the same from page to page: digits and roman numerals become #."""
+    squeezed = "".join(text.split())
+    if _ROMAN.fullmatch(squeezed):
+        return "#"
+    return _DIGITS.sub("#", squeezed)
+
+
+def _edge_like(text: str) -> bool:
+    squeezed = "".join(text.split())
+    if len(squeezed) > _MAX_SEGMENT:
+        return False
+    return bool(_PAGE_NUMBER.fullmatch(squeezed) or _BROWSER.fullmatch(squeezed))
+
+
+def _pitch(pages: list[list[list[Line]]]) -> float:
+    gaps = [
+        a[0].y - b[0].y
+        for rows in pages
+        for a, b in zip(rows, rows[1:], strict=False)
+        if 0 < a[0].y - b[0].y < 4 * max(a[0].size, 1.0)
+    ]
+    return statistics.median(gaps) if gaps else 14.0
+
+
+def find_furniture(
+    pages: list[list[list[Line]]], heights: list[float], params: LayoutParams
+) -> set[tuple[int, int]]:
+    """(page, row) of rows at the page edges that are headers, footers or page numbers."""
+    pitch = _pitch(pages)
+    sizes = sorted(s.size for rows in pages for row in rows for s in row)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    candidates: list[tuple[int, int, Line, bool]] = []  # page, row, segment, set apart from the body
+    for p, rows in enumerate(pages):
+        height = heights[p]
+        k = min(params.edge_rows, len(rows))
+        edge = sorted(set(range(k)) | set(range(len(rows) - k, len(rows))))
+        for r in edge:
+            y = rows[r][0].y
+            if params.band * height < y < (1 - params.band) * height:
+                continue
+            below = r + 1 if r < k else r - 1
+            neighbour = rows[below] if 0 <= below < len(rows) else None
+            apart = neighbour is None or abs(y - neighbour[0].y) > params.margin_gap * pitch
+            for seg in rows[r]:
+                candidates.append((p, r, seg, apart or seg.size < params.small_font * body))
+    places: dict[str, list[tuple[float, int, int]]] = defaultdict(list)  # y, page, candidate
+    for index, (p, _r, seg, _apart) in enumerate(candidates):
+        if len(seg.text) <= _MAX_SEGMENT:
+            places[_shape(seg.text)].append((seg.y, p, index))
+    need = max(2, int(len(pages) * params.repeat_share + 0.999))
+    repeated: set[int] = set()
+    for spots in places.values():
+        spots.sort()
+        lo = 0
+        for hi in range(len(spots)):
+            while spots[hi][0] - spots[lo][0] > params.same_place:
+                lo += 1
+            window = spots[lo : hi + 1]
+            if len({p for _y, p, _i in window}) >= need:
+                repeated.update(i for _y, _p, i in window)
+    dropped: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    for index, (p, r, seg, apart) in enumerate(candidates):
+        many = index in repeated and (need >= 3 or apart)
+        dropped[(p, r)].append(many or (apart and _edge_like(seg.text)))
+    return {key for key, flags in dropped.items() if any(flags) and _row_is_furniture(flags)}
+
+
+def _row_is_furniture(flags: list[bool]) -> bool:
+    """A row is furniture when every segment is, or it is a browser's header (date + title)."""
+    return all(flags) or len(flags) <= 3
+
+
+# --- columns -------------------------------------------------------------------------------------
+
+
+def _gutter(rows: list[list[Line]], width: float, params: LayoutParams) -> float | None:
+    """The x of a gap between two columns of wrapped text, if the page has one."""
+    segs = [s for row in rows for s in row]
+    if len(segs) < 2 * params.column_min_lines:
+        return None
+    best: tuple[int, float] | None = None
+    x = 0.3 * width
+    while x <= 0.7 * width:
+        spans = sum(1 for s in segs if s.x0 < x < s.x1)
+        left = [s for s in segs if s.x1 <= x]
+        right = [s for s in segs if s.x0 >= x]
+        if len(left) >= params.column_min_lines and len(right) >= params.column_min_lines:
+            if spans * 10 <= len(segs) and (best is None or spans < best[0]):
+                if _aligned(left, params) and _aligned(right, params):
+                    best = (spans, x)
+        x += 4.0
+    return None if best is None else best[1]
+
+
+def _aligned(segs: list[Line], params: LayoutParams) -> bool:
+    """Most lines end at one right edge: wrapped text, not a table's cells."""
+    edge = max(s.x1 for s in segs)
+    full = sum(1 for s in segs if edge - s.x1 <= params.right_tolerance * s.size)
+    return full * 2 >= len(segs)
+
+
+def _fits(rows: list[list[Line]], gutter: float) -> bool:
+    """Whether a page's lines leave the gutter of the other pages free (a short last page)."""
+    segs = [s for row in rows for s in row]
+    return bool(segs) and sum(1 for s in segs if s.x0 < gutter < s.x1) * 10 <= len(segs)
+
+
+def reading_order(rows: list[list[Line]], gutter: float | None, page: int) -> list[Line]:
+    """Lines of one page in reading order: a two-column block left column first, then right."""
+    if gutter is None:
+        return [_join_row(row, page, 0) for row in rows]
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for row in rows:
+        if any(s.x0 < gutter < s.x1 for s in row):
+            out += left + right
+            left, right = [], []
+            out.append(_join_row(row, page, 0))
+            continue
+        lpart = [s for s in row if s.x1 <= gutter]
+        rpart = [s for s in row if s.x0 >= gutter]
+        if lpart:
+            left.append(_join_row(lpart, page, 1))
+        if rpart:
+            right.append(_join_row(rpart, page, 2))
+    return out + left + right
+
+
+# --- paragraphs ----------------------------------------------------------------------------------
+
+
+def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
+    """Left and right margin of each column kind over the whole document."""
+    out: dict[int, tuple[float, float]] = {}
+    for col in {line.col for line in lines}:
+        mine = [line for line in lines if line.col == col]
+        lefts = defaultdict(int)
+        for line in mine:
+            lefts[round(line.x0)] += 1
+        support = max(2, len(mine) // 10)  # wrapped lines start here; first lines may be indented
+        supported = [x for x, n in lefts.items() if n >= support]
+        left = float(min(supported) if supported else min(lefts))
+        rights = sorted(line.x1 for line in mine)
+        right = rights[-1]
+        need = min(3, len(rights))
+        for i in range(len(rights) - 1, -1, -1):  # the rightmost edge at least three lines share
+            x = rights[i]
+            if bisect.bisect_right(rights, x + 1.5) - bisect.bisect_left(rights, x - 1.5) >= need:
+                right = x
+                break
+        out[col] = (left, right)
+    return out
+
+
+def _continues(
+    a: Line, b: Line, margins: dict[int, tuple[float, float]], pitch: float, p: LayoutParams
+) -> bool:
+    """Whether line b continues the paragraph that line a is in."""
+    left, right = margins[a.col]
+    b_left, _b_right = margins[b.col]
+    size = max(a.size, 1.0)
+    if a.x1 < right - p.right_tolerance * size:
+        return False  # a short line ends its paragraph
+    if b.x0 > b_left + p.indent * size or _HEADING.match(b.text):
+        return False
+    if abs(a.size - b.size) > p.size_change * size:
+        return False
+    if a.page == b.page and a.col == b.col and a.y - b.y > p.paragraph_gap * pitch:
+        return False
+    return True
+
+
+def _glue(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalpha() and b[0].isascii() and b[0].isalpha():
+        return a + " " + b
+    return a + b
+
+
+def build(
+    pages_glyphs: list[list[Glyph]], sizes: list[tuple[float, float]], params: LayoutParams = LayoutParams()
+) -> Layout:
+    """Paragraph text of a document from its pages' glyphs and (width, height) page sizes.
+
+    Args:
+        pages_glyphs: each page's glyphs.
+        sizes: each page's width and height in points.
+        params: geometry thresholds.
+
+    Returns:
+        One paragraph per line, and the furniture left out.
+    """
+    pages_rows = [_rows(page_segments(glyphs, params), params) for glyphs in pages_glyphs]
+    drop = find_furniture(pages_rows, [h for _w, h in sizes], params)
+    furniture = [" ".join(s.text for s in pages_rows[p][r]) for p, r in sorted(drop)]
+    kept = [[row for r, row in enumerate(rows) if (p, r) not in drop] for p, rows in enumerate(pages_rows)]
+    gutters = [_gutter(rows, sizes[p][0], params) for p, rows in enumerate(kept)]
+    found = [g for g in gutters if g is not None]
+    usual = statistics.median(found) if found else None
+    lines: list[Line] = []
+    for p, rows in enumerate(kept):
+        gutter = gutters[p]
+        if gutter is None and usual is not None and _fits(rows, usual):
+            gutter = usual
+        lines += reading_order(rows, gutter, p)
+    if not lines:
+        return Layout("", furniture)
+    margins = _margins(lines)
+    pitch = _pitch(pages_rows)
+    paragraphs = [lines[0].text]
+    for a, b in zip(lines, lines[1:], strict=False):
+        if _continues(a, b, margins, pitch, params):
+            paragraphs[-1] = _glue(paragraphs[-1], b.text)
+        else:
+            paragraphs.append(b.text)
+    return Layout("\n".join(paragraphs), furniture)
