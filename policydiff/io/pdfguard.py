@@ -128,7 +128,7 @@ def _inflated(data: bytes, start: int, layers: int, cap: int, keep: bool) -> tup
     return size, b"".join(kept) if keep else None
 
 
-def _drain(decoder: zlib._Decompress, chunks: Iterator[bytes]) -> Iterator[bytes]:  # type: ignore[name-defined]
+def _drain(decoder: zlib._Decompress, chunks: Iterator[bytes]) -> Iterator[bytes]:
     """Inflate chunks in bounded steps, so no single call returns more than one chunk's worth."""
     for chunk in chunks:
         if decoder.eof:

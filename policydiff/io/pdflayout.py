@@ -330,7 +330,7 @@ def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
     out: dict[int, tuple[float, float]] = {}
     for col in {line.col for line in lines}:
         mine = [line for line in lines if line.col == col]
-        lefts = defaultdict(int)
+        lefts: defaultdict[int, int] = defaultdict(int)
         for line in mine:
             lefts[round(line.x0)] += 1
         support = max(2, len(mine) // 10)  # wrapped lines start here; first lines may be indented
