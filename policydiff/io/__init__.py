@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError
-from policydiff.io.htmltext import has_front_matter, html_to_text, looks_like_html
+from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
@@ -131,7 +131,11 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
     if ext in _MHT_EXTS and not looks_like_html(text):
         return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
     if ext in _HTML_EXTS or looks_like_html(text):
-        return _document(path, name, "html", decoded.encoding, html_to_text(text), size, _EMPTY_PAGE)
+        try:
+            page = html_to_text(text)
+        except HtmlRefused as exc:
+            raise LoadError(f"{name} {exc}") from exc
+        return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
     return _document(path, name, "txt", decoded.encoding, text, size)

@@ -1,0 +1,166 @@
+"""Linear scans of raw HTML: is this text really a web page, and how much text does a browser show?
+
+Both questions are answered by walking the markup once with ``str.find`` (no backtracking regex), so
+a hostile file (thousands of comments, an unterminated tag, megabytes of one character) costs time in
+proportion to its length. The visible-character count lets the reader check that the HTML parser
+handed over every character a browser would show: libxml2 stops at a nesting depth limit and can
+give up on malformed input, and a lost sentence must never turn into a false "no differences".
+May import: the standard library only.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# Tags that give a text file the block structure of a page (a stray <img> or </td> does not).
+BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "td", "th"}
+    | {"section", "article", "body", "head", "meta", "link", "center", "tbody", "blockquote", "dl", "dd"}
+)
+# Known tag names: ASCII names only, so 《关于修改<中华人民共和国法官法>》 is never markup.
+_KNOWN_TAG = re.compile(
+    r"</?(?:p|div|br|span|li|ul|ol|h[1-6]|table|tr|td|th|strong|b|i|u|em|a|img|font|section|article"
+    r"|body|head|meta|link|script|style|center|tbody|blockquote|dl|dt|dd|hr|sup|sub)\b[^<>]{0,1000}>",
+    re.IGNORECASE,
+)
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15})")
+# Raw-text elements: their content is not markup and not shown (script, style) or not document text.
+_RAW_TEXT = ("script", "style")
+_TAG_STOP = re.compile(r"""[>"']""")
+_ENTITY_OR_SPACE = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)|\s+")
+
+
+@dataclass(frozen=True)
+class HtmlSniff:
+    """What the sniff decides: the thresholds a text file must reach to be read as a page."""
+
+    sniff_chars: int = 65536  # how much of the start is looked at
+    min_block_tags: int = 8  # block-level tags needed besides a high markup share
+    min_markup_share: float = 0.05  # characters inside known tags / non-blank characters (004: 0.13)
+
+
+SNIFF = HtmlSniff()
+
+
+def starts_like_page(head: str) -> bool:
+    """True if ``head`` opens with ``<!DOCTYPE html>`` or ``<html``, after an XML declaration,
+    comments and whitespace (each skipped with one ``find``: linear however many comments)."""
+    i, n = 0, len(head)
+    while True:
+        while i < n and head[i].isspace():
+            i += 1
+        if head.startswith("<?", i):
+            end = head.find(">", i)
+            if end < 0:
+                return False
+            i = end + 1
+        elif head.startswith("<!--", i):
+            end = head.find("-->", i + 4)
+            if end < 0:
+                return False
+            i = end + 3
+        else:
+            break
+    word = head[i : i + 14].lower()
+    if word.startswith("<!doctype"):
+        return word[9:].lstrip().startswith("html")
+    return word.startswith("<html") and (len(word) == 5 or not word[5].isalnum())
+
+
+def markup_share(head: str, sniff: HtmlSniff = SNIFF) -> tuple[float, int]:
+    """Share of the non-blank characters that sit inside known tags, and how many block tags."""
+    inside = 0
+    blocks = 0
+    for match in _KNOWN_TAG.finditer(head):
+        inside += len(match[0])
+        name = _TAG_NAME.match(match[0])
+        if name and name[1].lower() in BLOCK_TAGS:
+            blocks += 1
+    visible = len(head) - sum(len(m) for m in re.findall(r"\s+", head))
+    return (inside / visible if visible else 0.0), blocks
+
+
+def is_page(text: str, sniff: HtmlSniff = SNIFF) -> bool:
+    """A real page: a doctype or ``<html>`` root, or markup making up a large share of the text
+    with block structure. A text with a few stray tags inside sentences stays text."""
+    head = text[: sniff.sniff_chars]
+    if starts_like_page(head):
+        return True
+    share, blocks = markup_share(head, sniff)
+    return blocks >= sniff.min_block_tags and share >= sniff.min_markup_share
+
+
+def _count_visible(segment: str) -> int:
+    """Non-blank characters of a text segment as shown: an entity counts as what it decodes to."""
+    count = 0
+    last = 0
+    for match in _ENTITY_OR_SPACE.finditer(segment):
+        count += match.start() - last
+        last = match.end()
+        token = match[0]
+        if token[0] == "&":
+            count += sum(1 for ch in html.unescape(token) if not ch.isspace())
+    return count + len(segment) - last
+
+
+def visible_chars(text: str) -> int:
+    """Characters a browser shows in ``text`` (blanks not counted), in one pass over the markup.
+
+    Tags, comments, declarations and the content of script and style are not shown; a ``<`` that
+    does not start a tag (``a < b``, ``<中华人民共和国法官法>``) is text, as it is to a browser.
+    """
+    count = 0
+    i, n = 0, len(text)
+    lower = None
+    while i < n:
+        lt = text.find("<", i)
+        if lt < 0:
+            return count + _count_visible(text[i:])
+        count += _count_visible(text[i:lt])
+        nxt = text[lt + 1 : lt + 2]
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            i = n if end < 0 else end + 3
+            continue
+        after = text[lt + 2 : lt + 3]
+        if nxt in ("!", "?") or (nxt == "/" and after.isascii() and after.isalpha()):
+            end = text.find(">", lt + 1)
+            i = n if end < 0 else end + 1
+            continue
+        if not (nxt.isascii() and nxt.isalpha()):
+            count += 1  # the "<" itself is text
+            i = lt + 1
+            continue
+        end = _tag_end(text, lt + 1)
+        name = _TAG_NAME.match(text, lt)
+        tag = name[1].lower() if name else ""
+        i = end
+        if tag in _RAW_TEXT and not text[end - 2 : end] == "/>":
+            if lower is None:
+                lower = text.lower()
+            close = lower.find("</" + tag, i)
+            i = n if close < 0 else close
+    return count
+
+
+def _tag_end(text: str, i: int) -> int:
+    """One past the ``>`` closing the tag that starts before ``i``; a quoted attribute value
+    (after ``=``) may hold ``>``."""
+    n = len(text)
+    while True:
+        match = _TAG_STOP.search(text, i)
+        if match is None:
+            return n
+        at = match.start()
+        ch = text[at]
+        if ch == ">":
+            return at + 1
+        if text[at - 1 : at] == "=" or text[at - 2 : at].replace(" ", "") == "=":
+            close = text.find(ch, at + 1)
+            if close < 0:
+                return n
+            i = close + 1
+        else:
+            i = at + 1
