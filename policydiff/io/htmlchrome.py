@@ -61,6 +61,7 @@ _BAR = re.compile(
     r"分享到|分享[：:]|[打][印]本?[页頁]|[关關][闭閉]窗口|[关關][闭閉]本?[页頁]|[扫掃]一[扫掃]"
     r"|手机[打]?[开開]|手機[打]?[開开]|字[体體号號][ ：:【\[]{0,4}[大中小]"
     r"|返回[顶頂]部|[收][藏]本?[页頁]|[加][入]收藏|上一[篇条條]|下一[篇条條]"
+    r"|[【\[](?:打印|[关關][闭閉]|收藏|返回|[关關][闭閉]本?[页頁])[】\]]"
     r"|微信[ \t\u3000]{0,3}微博|QQ空[间間]|[朋][友]圈|[纠糾][错錯]"
 )
 # Keys of a publication bar or an information-disclosure table, at the start of a line.
@@ -69,7 +70,7 @@ _META_KEY = re.compile(
     r"|文章[来來]源|作者|[浏瀏][览覽]次?[数數]|[点點][击擊]量?次?[数數]?|[访訪][问問]量|[阅閱][读讀]次?[数數]|[责責]任?[编編][辑輯]"
     r"|[编編][辑輯]|[审審]核|撰稿|索引[号號]|主[题題]分[类類]|[发發]文[机機][关關]|[发發]文字?[号號]|文[号號]|[标標][题題]"
     r"|名[称稱]|有效性|信息分[类類]|[发發][布佈][机機]构|[发發][布佈][机機][构構]|公[开開]方式|公[开開]范[围圍]|[组組]配分[类類]"
-    r"|体裁分[类類]|主[题题][词詞]|[关關][键鍵][词詞]|[时時][间間])"
+    r"|体裁分[类類]|主[题题][词詞]|[关關][键鍵][词詞]|[时時][间間]|上一[篇条條]|下一[篇条條])"
     r"[ \t\u3000]{0,3}[】\]]?[ \t\u3000]{0,3}[：:|｜]"
 )
 _BREADCRUMB = re.compile(
@@ -152,7 +153,7 @@ def _tail(page: PageLines, first: int, rules: ChromeRules) -> int:
         if not page.is_links(i - 1, rules):
             break
         j = i - 1
-        while j > first and page.is_links(j - 1, rules):
+        while j > first and page.is_links(j - 1, rules) and not is_chrome_line(lines[j - 1], rules):
             j -= 1
         above = lines[j - 1] if j > first else ""
         if j > first and (is_related_heading(above) or is_chrome_line(above, rules)):

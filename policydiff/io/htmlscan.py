@@ -29,7 +29,14 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]{0,15})")
 # Raw-text elements: their content is not markup and not shown (script, style) or not document text.
 _RAW_TEXT = ("script", "style")
 _TAG_STOP = re.compile(r"""[>"']""")
-_ENTITY_OR_SPACE = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)|\s+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")
+_BLANKS = re.compile(r"\s+")
+# Where a comment or a raw-text element starts: scanned to its end with find, not a regex.
+_SPECIAL = re.compile(r"<!--|<(?:script|style)(?=[\s/>])", re.IGNORECASE)
+# A tag, declaration or closing tag. Each repetition starts with a different character class
+# (plain character, double-quoted or single-quoted value), so the pattern never backtracks; an
+# unterminated tag runs to the end of the text, as it does for a browser.
+_MARKUP = re.compile(r"""</?[A-Za-z](?:[^>"']|"[^"]*"|'[^']*')*>?|<[!?/][^>]*>?""")
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,7 @@ def markup_share(head: str, sniff: HtmlSniff = SNIFF) -> tuple[float, int]:
         name = _TAG_NAME.match(match[0])
         if name and name[1].lower() in BLOCK_TAGS:
             blocks += 1
-    visible = len(head) - sum(len(m) for m in re.findall(r"\s+", head))
+    visible = len(_BLANKS.sub("", head))
     return (inside / visible if visible else 0.0), blocks
 
 
@@ -93,16 +100,14 @@ def is_page(text: str, sniff: HtmlSniff = SNIFF) -> bool:
 
 
 def _count_visible(segment: str) -> int:
-    """Non-blank characters of a text segment as shown: an entity counts as what it decodes to."""
-    count = 0
-    last = 0
-    for match in _ENTITY_OR_SPACE.finditer(segment):
-        count += match.start() - last
-        last = match.end()
-        token = match[0]
-        if token[0] == "&":
-            count += sum(1 for ch in html.unescape(token) if not ch.isspace())
-    return count + len(segment) - last
+    """Non-blank characters a browser shows in a stretch without comments, script or style:
+    tags are not shown, an entity counts as what it decodes to."""
+    shown = _MARKUP.sub(" ", segment)
+    count = len(_BLANKS.sub("", shown))
+    if "&" in shown:
+        for match in _ENTITY.finditer(shown):
+            count += sum(1 for ch in html.unescape(match[0]) if not ch.isspace()) - len(match[0])
+    return count
 
 
 def visible_chars(text: str) -> int:
@@ -113,36 +118,26 @@ def visible_chars(text: str) -> int:
     """
     count = 0
     i, n = 0, len(text)
-    lower = None
-    while i < n:
-        lt = text.find("<", i)
-        if lt < 0:
-            return count + _count_visible(text[i:])
-        count += _count_visible(text[i:lt])
-        nxt = text[lt + 1 : lt + 2]
-        if text.startswith("<!--", lt):
-            end = text.find("-->", lt + 4)
+    lower: str | None = None
+    for special in _SPECIAL.finditer(text):
+        at = special.start()
+        if at < i:  # inside a comment or script already skipped
+            continue
+        count += _count_visible(text[i:at])
+        if special[0] == "<!--":
+            end = text.find("-->", at + 4)
             i = n if end < 0 else end + 3
             continue
-        after = text[lt + 2 : lt + 3]
-        if nxt in ("!", "?") or (nxt == "/" and after.isascii() and after.isalpha()):
-            end = text.find(">", lt + 1)
-            i = n if end < 0 else end + 1
+        tag = special[0][1:].lower()
+        end = _tag_end(text, at + len(special[0]))
+        if text[end - 2 : end] == "/>":
+            i = end
             continue
-        if not (nxt.isascii() and nxt.isalpha()):
-            count += 1  # the "<" itself is text
-            i = lt + 1
-            continue
-        end = _tag_end(text, lt + 1)
-        name = _TAG_NAME.match(text, lt)
-        tag = name[1].lower() if name else ""
-        i = end
-        if tag in _RAW_TEXT and not text[end - 2 : end] == "/>":
-            if lower is None:
-                lower = text.lower()
-            close = lower.find("</" + tag, i)
-            i = n if close < 0 else close
-    return count
+        if lower is None:
+            lower = text.lower()
+        close = lower.find("</" + tag, end)
+        i = n if close < 0 else close
+    return count + _count_visible(text[i:])
 
 
 def _tag_end(text: str, i: int) -> int:

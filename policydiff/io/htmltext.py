@@ -255,7 +255,7 @@ class _Collector:
         if tag == "a" and "href" in attrib:
             flags |= _F_LINK
             self.links += 1
-        if tag in _HEADINGS or ("title" in names.lower() and tag in _BLOCKS):
+        if tag in _HEADINGS or ("title" in names.lower() and (tag in _BLOCKS or tag in _CELLS)):
             flags |= _F_HEAD
             self.heads += 1
         if tag == "pre":
@@ -298,7 +298,7 @@ class _Collector:
     def data(self, data: str) -> None:
         if self.raw:
             return
-        visible = len(data) - _blank_count(data)
+        visible = len("".join(data.split()))
         self.received += visible
         if self.skip or not data:
             return
@@ -344,13 +344,6 @@ class _Collector:
             link_chars=[self.line_links[i] for i in keep],
             heading=[self.line_head[i] for i in keep],
         )
-
-
-_BLANKS = re.compile(r"\s+")
-
-
-def _blank_count(text: str) -> int:
-    return sum(len(m) for m in _BLANKS.findall(text)) if text else 0
 
 
 def _tidy(line: str) -> str:
