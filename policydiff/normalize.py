@@ -15,9 +15,11 @@ Pipeline (every mode except ``none``):
    as one block, so a span never splits a phrase conversion.
 2. Typography: ``_FOLD_TABLE``, strictly one character for one character (full width → half width,
    Chinese and ASCII punctuation → one canonical form; ``。`` and ``、`` stay, they mark structure).
-3. Whitespace: a run holding a line break becomes one ``\\n`` (paragraphs survive, blank lines do
-   not count); any other run becomes one space between two letters/digits of an alphabetic script
-   (``Article 1``) and disappears elsewhere (next to CJK, punctuation, or the ends of the text).
+3. Whitespace, line breaks included, is layout: a run becomes one space between two letters/digits
+   of an alphabetic script (``Article 1``, a word wrapped onto the next line) and disappears
+   elsewhere (next to CJK, punctuation, or the ends of the text), so a line wrapped inside a word
+   (``实施计\\n划``) or between paragraphs of one unit compares equal to the unwrapped text. Units
+   are cut from the loaded text's lines by the structure parser, so headings still start lines.
 
 Speed: one OpenCC call for all runs, one ``str.translate``; Python loops only over whitespace runs
 and length-changing runs, so 1 MB of Chinese takes about 0.1–0.2 s. The map costs 4 bytes per
@@ -331,13 +333,19 @@ def _fold_whitespace(
 
 
 def _whitespace_replacement(folded: str, a: int, b: int, run: str) -> tuple[str, int]:
-    """What the whitespace run folded[a:b] becomes, and the index its character comes from."""
-    line_break = _LINE_BREAK.search(run)
-    if line_break:
-        return "\n", a + line_break.start()
+    """What the whitespace run folded[a:b] becomes, and the index its character comes from.
+
+    A line break is layout like any other blank (a hard-wrapped ``实施计\\n划`` is ``实施计划``): the
+    structure parser reads lines from the loaded text, the comparison reads words.
+    """
     if a == 0 or b == len(folded) or not run.strip(_INVISIBLE):
         return "", a
     before, after = folded[a - 1], folded[b]
     if before.isalnum() and after.isalnum() and before < _FIRST_CJK and after < _FIRST_CJK:
-        return " ", a
+        line_break = _LINE_BREAK.search(run)
+        if line_break is None:
+            return " ", a
+        if before.isdigit() and after.isdigit():  # a figure wrapped onto the next line: 40\n00亿元
+            return "", a
+        return " ", a + line_break.start()
     return "", a

@@ -21,7 +21,9 @@ _TAG = re.compile(
     r"\b[^<>\n]{0,500}>",
     re.IGNORECASE,
 )
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+# An ATX heading line; its closing hashes are removed in _heading_text with str methods, so the
+# pattern itself is one forward pass (the old lazy body before optional "  ##" was quadratic).
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}(?:[ \t]+(.*)|[ \t]*)$", re.MULTILINE)
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-{2,})[ \t]*$", re.MULTILINE)  # underline of a heading
 _RULE = re.compile(r"^[ \t]{0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$", re.MULTILINE)
 _FENCE = re.compile(r"^[ \t]{0,3}(?:```|~~~).*$\n?", re.MULTILINE)
@@ -36,11 +38,28 @@ _STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{1,1000})(?<=\S)\*\*|__(?=[^\s_])([^
 _EM = re.compile(r"(?<![*A-Za-z0-9])\*(?=[^\s*])([^*\n]{1,1000})(?<=\S)\*(?!\*)")
 _STRIKE = re.compile(r"~~(?=[^\s~])([^~\n]{1,1000})(?<=\S)~~")
 _CODE = re.compile(r"`([^`\n]{1,1000})`")
-_TABLE_RULE = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$", re.MULTILINE
-)
+_TABLE_RULE_LINE = re.compile(r"^[ \t|:]*-[ \t|:-]*$", re.MULTILINE)  # candidates, checked by _is_rule
+_RULE_CELL = re.compile(r":?-{3,}:?")
 _TABLE_ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$", re.MULTILINE)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _heading_text(match: re.Match[str]) -> str:
+    """The text of an ATX heading: closing hashes (after a blank) and trailing blanks removed."""
+    body = (match[1] or "").rstrip(" \t")
+    bare = body.rstrip("#")
+    if bare != body and (not bare or bare[-1] in " \t"):
+        body = bare.rstrip(" \t")
+    return body
+
+
+def _drop_table_rule(match: re.Match[str]) -> str:
+    """A table's header rule (``|---|:--:|``) goes; any other line of dashes and bars stays."""
+    line = match[0].strip(" \t")
+    inner = line[1:] if line.startswith("|") else line
+    inner = inner[:-1] if inner.endswith("|") else inner
+    cells = [cell.strip(" \t") for cell in inner.split("|")]
+    return "" if all(_RULE_CELL.fullmatch(cell) for cell in cells) else match[0]
 
 
 def md_to_text(text: str) -> str:
@@ -51,9 +70,9 @@ def md_to_text(text: str) -> str:
     text = strip_front_matter(text)
     text = _COMMENT.sub("", text)
     text = _FENCE.sub("", text)
-    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_RULE_LINE.sub(_drop_table_rule, text)
     text = _TABLE_ROW.sub(lambda m: "\t".join(c.strip() for c in m[1].split("|")), text)
-    text = _HEADING.sub(r"\1", text)
+    text = _HEADING.sub(_heading_text, text)
     text = _SETEXT.sub("", text)
     text = _RULE.sub("", text)
     text = _LINK_DEF.sub("", text)
