@@ -72,9 +72,7 @@ def test_typography_folds_to_the_same_text(a: str, b: str) -> None:
     assert normalize(a).text == normalize(b).text
 
 
-@pytest.mark.parametrize(
-    ("a", "b"), [("1.", "1、"), ("。", "."), ("《办法》", "〈办法〉")]
-)
+@pytest.mark.parametrize(("a", "b"), [("1.", "1、"), ("。", "."), ("《办法》", "〈办法〉")])
 def test_structure_marks_stay_distinct(a: str, b: str) -> None:
     assert normalize(a).text != normalize(b).text
 

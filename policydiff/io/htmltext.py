@@ -49,7 +49,7 @@ _HEADINGS = frozenset({"h1", "h2"})
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; U+3000 and NBSP are text
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_YAML_KEY = re.compile(r"[ \t\n]{0,1000}[A-Za-z_][\w-]{0,100}[ \t]{0,100}:")
+_YAML_KEY = re.compile(r"\A[ \t\n]{0,1000}[A-Za-z_][\w-]{0,100}[ \t]{0,100}:")
 _SNIFF_CHARS = 65536
 _NOT_NAME = re.compile(r"[^a-z0-9-]+")
 
