@@ -167,6 +167,10 @@ def test_a_sentence_mentioning_furniture_words_is_text():
     assert is_chrome_line("分享到：微信 微博 QQ空间")
     assert is_chrome_line("【打印本页】【关闭窗口】")
     assert is_chrome_line("網站標識碼：bm12000001 京ICP備08005356號")
+    assert is_chrome_line(
+        "标题：\t根据市教育局通知精神，结合我校实际，特制订本年度考核工作方案。"
+    )  # a table cell
+    assert not is_chrome_line("标题：根据市教育局通知精神，特制订本方案。")
 
 
 def test_trim_keeps_a_title_that_the_body_does_not_repeat():

@@ -93,8 +93,10 @@ def _short_leftover(line: str, pattern: re.Pattern[str]) -> bool:
 
 def is_chrome_line(line: str, rules: ChromeRules = RULES) -> bool:
     """True if one line (at a page edge) is furniture: footer, share/print bar, meta key, breadcrumb."""
-    if len(line) > rules.max_line_chars or "。" in line:
+    if len(line) > rules.max_line_chars:
         return False
+    if "。" in line:  # a sentence: furniture only as a cell of an information table (标题：\t…。)
+        return "\t" in line and _META_KEY.match(line) is not None
     if _FOOTER.search(line) or _META_KEY.match(line) or _BREADCRUMB.match(line):
         return True
     return _BAR.search(line) is not None and _short_leftover(line, _BAR)
