@@ -15,11 +15,12 @@ Pipeline (every mode except ``none``):
    as one block, so a span never splits a phrase conversion.
 2. Typography: ``_FOLD_TABLE``, strictly one character for one character (full width → half width,
    Chinese and ASCII punctuation → one canonical form; ``。`` and ``、`` stay, they mark structure).
-3. Whitespace, line breaks included, is layout: a run becomes one space between two letters/digits
-   of an alphabetic script (``Article 1``, a word wrapped onto the next line) and disappears
-   elsewhere (next to CJK, punctuation, or the ends of the text), so a line wrapped inside a word
-   (``实施计\\n划``) or between paragraphs of one unit compares equal to the unwrapped text. Units
-   are cut from the loaded text's lines by the structure parser, so headings still start lines.
+3. Whitespace is layout: a run becomes one space between two letters/digits of an alphabetic
+   script (``Article 1``) and disappears elsewhere (next to CJK, punctuation, or the ends of the
+   text). A line break after a line of more than ``WRAPPED_LINE_CHARS`` characters is wrapping and
+   folds the same way (to nothing inside ``实施计\\n划`` or ``40\\n00亿元``), so a hard-wrapped text
+   compares equal to the unwrapped one; after a short line (heading, table cell) it stays one
+   ``\\n``. Units are cut from the loaded text's lines by the structure parser.
 
 Speed: one OpenCC call for all runs, one ``str.translate``; Python loops only over whitespace runs
 and length-changing runs, so 1 MB of Chinese takes about 0.1–0.2 s. The map costs 4 bytes per
@@ -332,20 +333,34 @@ def _fold_whitespace(
     return NormalizedText(original, "".join(pieces), final_starts, final_ends)
 
 
+WRAPPED_LINE_CHARS = 16  # a line this long that ends inside a figure was wrapped; shorter ones are cells
+
+
+def _wrapped(folded: str, end: int) -> bool:
+    """True if the line ending at ``end`` is long enough to be a wrapped line, not a table cell."""
+    return end - (folded.rfind("\n", max(0, end - WRAPPED_LINE_CHARS - 1), end) + 1) > WRAPPED_LINE_CHARS
+
+
 def _whitespace_replacement(folded: str, a: int, b: int, run: str) -> tuple[str, int]:
     """What the whitespace run folded[a:b] becomes, and the index its character comes from.
 
-    A line break is layout like any other blank (a hard-wrapped ``实施计\\n划`` is ``实施计划``): the
-    structure parser reads lines from the loaded text, the comparison reads words.
+    A line break after a line long enough to have been wrapped is layout like any other blank: a
+    hard-wrapped ``…实施计\\n划`` is ``…实施计划``, ``…40\\n00亿元`` is ``…4000亿元`` (the structure
+    parser reads lines from the loaded text; the comparison reads words). After a short line — a
+    heading, a table cell (``14`` above the name ``张叠``) — it stays a break, which keeps figures
+    and their subjects apart.
     """
     if a == 0 or b == len(folded) or not run.strip(_INVISIBLE):
         return "", a
     before, after = folded[a - 1], folded[b]
-    if before.isalnum() and after.isalnum() and before < _FIRST_CJK and after < _FIRST_CJK:
-        line_break = _LINE_BREAK.search(run)
-        if line_break is None:
-            return " ", a
-        if before.isdigit() and after.isdigit():  # a figure wrapped onto the next line: 40\n00亿元
-            return "", a
-        return " ", a + line_break.start()
+    latin = before.isalnum() and before < _FIRST_CJK, after.isalnum() and after < _FIRST_CJK
+    line_break = _LINE_BREAK.search(run)
+    if line_break is None:
+        return (" ", a) if all(latin) else ("", a)
+    if not _wrapped(folded, a):
+        return "\n", a + line_break.start()
+    if not any(latin):
+        return "", a
+    if all(latin) and not (before.isdigit() and after.isdigit()):
+        return " ", a + line_break.start()  # a word wrapped onto the next line
     return "", a
