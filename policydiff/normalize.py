@@ -119,7 +119,7 @@ class NormalizedText:
     original: str
     text: str
     # The map follows from original and mode; leaving it out of comparison keeps the value hashable.
-    starts: array = field(repr=False, compare=False)  # array('i'), one entry per character of text
+    starts: array[int] = field(repr=False, compare=False)  # array('i'), one entry per character of text
     ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -165,7 +165,7 @@ def _converter(mode: str) -> opencc.OpenCC:
 
 @lru_cache(maxsize=65_536)
 def _convert_char(mode: str, char: str) -> str:
-    return _converter(mode).convert(char)
+    return str(_converter(mode).convert(char))
 
 
 def normalize(text: str, mode: str = DEFAULT_MODE) -> NormalizedText:
@@ -197,13 +197,13 @@ def fold_typography(text: str) -> NormalizedText:
 
 def _fold(text: str, mode: str | None) -> NormalizedText:
     if mode is None:
-        converted, starts, ends = text, None, {}
+        converted, starts, ends = text, None, dict[int, int]()
     else:
         converted, starts, ends = _convert_script(text, mode)
     return _fold_whitespace(text, converted.translate(_FOLD_TABLE), starts, ends)
 
 
-def _convert_script(text: str, mode: str) -> tuple[str, array | None, dict[int, int]]:
+def _convert_script(text: str, mode: str) -> tuple[str, array[int] | None, dict[int, int]]:
     """OpenCC over the CJK runs. Returns the converted text and its map (None: one for one)."""
     pieces = _chop_long_runs(_CJK_RUN.split(text))  # other, run, other, run, ..., other
     runs = pieces[1::2]
@@ -298,7 +298,7 @@ def _align_run(run: str, out: str, mode: str) -> list[list[int]]:
 
 
 def _fold_whitespace(
-    original: str, folded: str, starts: array | None, ends: dict[int, int]
+    original: str, folded: str, starts: array[int] | None, ends: dict[int, int]
 ) -> NormalizedText:
     """Drop or collapse whitespace runs in ``folded`` and compose the offset maps."""
     pieces: list[str] = []

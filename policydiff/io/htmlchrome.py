@@ -17,7 +17,16 @@ from dataclasses import dataclass
 
 # Class and id names of page furniture. Stems are matched inside a name (bdsharebuttonbox); short,
 # ambiguous words only as a whole token (foot, nav), so "content" or "navigator-text" never are.
-_CHROME_STEMS = ("share", "fenxiang", "footer", "copyright", "banquan", "breadcrumb", "crumb", "qrcode")
+_CHROME_STEMS: tuple[str, ...] = (
+    "share",
+    "fenxiang",
+    "footer",
+    "copyright",
+    "banquan",
+    "breadcrumb",
+    "crumb",
+    "qrcode",
+)
 _CHROME_STEMS += ("erweima", "related", "relate", "xgwj", "xgjd", "xglj", "gotop", "backtop", "toolbar")
 _CHROME_TOKENS = frozenset(
     {"foot", "bottom", "nav", "navbar", "menu", "sidebar", "tools", "position", "location", "weizhi"}

@@ -89,7 +89,15 @@ def looks_like_html(text: str) -> bool:
 # --- list numbering -------------------------------------------------------------------------------
 
 _TYPE_ATTR = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"))
+_ROMAN: tuple[tuple[int, str], ...] = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+)
 _ROMAN += ((40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _NUMBERED = frozenset(
     {"decimal", "decimal-leading-zero", "lower-alpha", "lower-latin", "upper-alpha", "upper-latin"}
