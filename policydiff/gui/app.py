@@ -9,6 +9,7 @@ May import: PySide6, policydiff.gui.*, the standard library.
 from __future__ import annotations
 
 import sys
+import sysconfig
 import threading
 from importlib import resources
 from pathlib import Path
@@ -38,11 +39,17 @@ SMOKE_TIMEOUT_MS = 120_000
 
 
 def seeds_folder() -> Path:
-    """Where the bundled sample documents are (a PyInstaller bundle or a source checkout)."""
+    """Where the sample documents are: a PyInstaller bundle, a source checkout, or a wheel install
+    (its data files, ``<prefix>/share/policydiff/seeds``, for the environment or the user scheme)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "seeds"
-    return Path(__file__).resolve().parent.parent.parent / "seeds"
+    checkout = Path(__file__).resolve().parent.parent.parent / "seeds"
+    candidates = [checkout] + [
+        Path(sysconfig.get_path("data", scheme)) / "share" / "policydiff" / "seeds"
+        for scheme in (sysconfig.get_default_scheme(), sysconfig.get_preferred_scheme("user"))
+    ]
+    return next((c for c in candidates if (c / SAMPLE_PAIR[0]).is_file()), checkout)
 
 
 def sample_pair() -> tuple[str, str]:
