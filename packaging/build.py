@@ -1,6 +1,7 @@
 """Build the standalone program dist/policydiff/ and, on Linux, dist/policydiff_<version>_<arch>.deb.
 
-Steps: stage the package (policydiff/resources included), find or draw the icon, run PyInstaller on packaging/policydiff.spec, check that every library
+Steps: stage the package (policydiff/resources included), find or draw the icon, run PyInstaller
+on packaging/policydiff.spec, check that every library
 in the bundle resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
 Run it with the Python whose packages go into the bundle:  .venv/bin/python packaging/build.py
 May import: the standard library; PyInstaller through a subprocess.
