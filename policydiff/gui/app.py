@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from policydiff.gui import diagnostics
 from policydiff.gui.context import AppContext
 from policydiff.gui.i18n import install_translators, remove_translators, resolve_language
 from policydiff.gui.jobs import JobRunner
@@ -122,6 +123,7 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     """
     QCoreApplication.setOrganizationName("policydiff")
     QCoreApplication.setApplicationName("policydiff")
+    logged = diagnostics.install()
     settings = Settings()
     app, translators = prepare_application(settings)
     context = AppContext(settings=settings, jobs=JobRunner(), interactive=not smoke)
@@ -150,4 +152,5 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
         window.deleteLater()
         QCoreApplication.processEvents()
         remove_translators(app, translators)
+        logged.uninstall()
     return int(code)
