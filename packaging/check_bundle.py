@@ -74,8 +74,13 @@ def check_comparison_json(data: dict) -> str:
         **{status: sum(1 for p in pairs if p.get("status") == status) for status in STATUSES},
         "moved": sum(1 for p in pairs if p.get("moved")),
         "manual": sum(1 for p in pairs if p.get("manual")),
+        # figures whose value changed, in units both sides keep (jsonform's figure counts)
         "figures_changed": sum(
-            1 for p in pairs for f in p.get("figures", ()) if f.get("status") != "unchanged"
+            1
+            for p in pairs
+            if p.get("status") not in ("added", "removed")
+            for f in p.get("figures", ())
+            if f.get("status") == "changed"
         ),
     }
     wrong = {k: (summary.get(k), v) for k, v in expected.items() if summary.get(k) != v}
@@ -153,6 +158,9 @@ def check(program: Path, label: str) -> None:
             raise CheckFailed(f"the program wrote a dictionary cache: {written}")
         runner.run("gui --smoke with a pair", "--smoke", *seeds, timeout=SMOKE_TIMEOUT_S)
         runner.run("gui --smoke (warm)", "--smoke", timeout=SMOKE_TIMEOUT_S)
+        log = runner.work / "state" / "policydiff" / "policydiff.log"
+        if "INFO policydiff: started" not in (log.read_text(encoding="utf-8") if log.is_file() else ""):
+            raise CheckFailed(f"the app wrote no start-up line to its log {log}")
     print(f"check {label}: {version}; JSON: {summary}; HTML report {len(html) // 1024} KiB")
     for name, seconds in runner.timings.items():
         print(f"check {label}:   {name:<28} {seconds:6.2f} s")
