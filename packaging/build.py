@@ -1,10 +1,10 @@
 """Build the standalone program dist/policydiff/ and, on Linux, dist/policydiff_<version>_<arch>.deb.
 
-Steps: stage the package (policydiff/resources included), prepare jieba's dictionary
-cache, find or draw the icon, run PyInstaller on packaging/policydiff.spec, check that every library
+Steps: stage the package (policydiff/resources included), find or draw the icon, run PyInstaller
+on packaging/policydiff.spec, check that every library
 in the bundle resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
 Run it with the Python whose packages go into the bundle:  .venv/bin/python packaging/build.py
-May import: the standard library; jieba in the cache step; PyInstaller through a subprocess.
+May import: the standard library; PyInstaller through a subprocess.
 """
 
 from __future__ import annotations
@@ -71,23 +71,6 @@ def stage_sources(root: Path, dest: Path) -> Path:
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(root / "policydiff", dest / "policydiff", ignore=ignore)
     return dest
-
-
-def make_jieba_cache(folder: Path) -> Path:
-    """Prepare jieba's default dictionary into ``folder/jieba.cache`` (marshal, for this Python)."""
-    import jieba
-
-    folder.mkdir(parents=True, exist_ok=True)
-    cache = folder / "jieba.cache"
-    cache.unlink(missing_ok=True)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(folder)
-    tokenizer.cache_file = cache.name
-    jieba.setLogLevel(30)
-    tokenizer.initialize()
-    if not cache.is_file():
-        raise SystemExit(f"build: jieba did not write {cache}")
-    return cache
 
 
 def find_icons(root: Path, prepared: Path) -> tuple[Path, Path | None]:
@@ -373,7 +356,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"run: {sys.executable} -m pip install -e ."
         )
     stage_sources(ROOT, PREPARED / "src")
-    make_jieba_cache(PREPARED / "jieba_cache")
     png, svg = find_icons(ROOT, PREPARED)
     os.environ["POLICYDIFF_VERSION"] = version
     os.environ["POLICYDIFF_PREPARED"] = str(PREPARED)

@@ -2,8 +2,9 @@
 
 Runs the frozen program, never the source tree: from an empty folder, with a fresh HOME and cache
 folder and no PYTHON* variables. Checks --version against pyproject.toml, a headless compare of two
-sample documents to JSON (schema, pairs, summary counts) and HTML, that the bundled jieba cache was
-used (nothing written to the user's cache), and a GUI start with --smoke on Qt's offscreen platform
+sample documents to JSON (schema, pairs, summary counts, changed wording found by the word
+segmenter) and HTML, that no dictionary cache is written (rjieba embeds its dictionary; nothing
+lands in the cache or temporary folder), and a GUI start with --smoke on Qt's offscreen platform
 that exits 0 by itself. Any stderr output not on the allow-list fails the check.
 Usage: python packaging/check_bundle.py PROGRAM [--label NAME]
 May import: the standard library.
@@ -49,6 +50,17 @@ def unexpected_stderr(stderr: str) -> list[str]:
     ]
 
 
+def written_caches(work: Path) -> list[str]:
+    """Dictionary caches a run left in the cache or temporary folder (jieba writes ``jieba.cache``)."""
+    return sorted(
+        str(p.relative_to(work))
+        for folder in (work / "cache", work / "tmp")
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix == ".cache"
+    )
+
+
 def check_comparison_json(data: dict) -> str:
     """Raise CheckFailed unless ``data`` is a consistent policydiff.comparison/1; returns a summary line."""
     if data.get("schema") != SCHEMA:
@@ -62,8 +74,13 @@ def check_comparison_json(data: dict) -> str:
         **{status: sum(1 for p in pairs if p.get("status") == status) for status in STATUSES},
         "moved": sum(1 for p in pairs if p.get("moved")),
         "manual": sum(1 for p in pairs if p.get("manual")),
+        # figures whose value changed, in units both sides keep (jsonform's figure counts)
         "figures_changed": sum(
-            1 for p in pairs for f in p.get("figures", ()) if f.get("status") != "unchanged"
+            1
+            for p in pairs
+            if p.get("status") not in ("added", "removed")
+            for f in p.get("figures", ())
+            if f.get("status") == "changed"
         ),
     }
     wrong = {k: (summary.get(k), v) for k, v in expected.items() if summary.get(k) != v}
@@ -71,6 +88,8 @@ def check_comparison_json(data: dict) -> str:
         raise CheckFailed(f"JSON summary disagrees with its pairs (summary, counted): {wrong}")
     if sum(expected[s] for s in STATUSES) != expected["pairs"]:
         raise CheckFailed("JSON pairs have statuses outside " + ", ".join(STATUSES))
+    if expected["changed"] and not any(p.get("edits") for p in pairs if p.get("status") == "changed"):
+        raise CheckFailed("changed pairs have no word edits: word segmentation did not work")
     return ", ".join(f"{k} {v}" for k, v in expected.items())
 
 
@@ -87,10 +106,13 @@ class Runner:
             HOME=str(work / "home"),
             XDG_CACHE_HOME=str(self.cache),
             XDG_CONFIG_HOME=str(work / "config"),
+            XDG_STATE_HOME=str(work / "state"),
+            TMPDIR=str(work / "tmp"),
             QT_QPA_PLATFORM="offscreen",
             LC_ALL="C.UTF-8",
         )
         (work / "home").mkdir()
+        (work / "tmp").mkdir()
 
     def run(self, name: str, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         started = time.monotonic()
@@ -131,12 +153,14 @@ def check(program: Path, label: str) -> None:
         html = out_html.read_text(encoding="utf-8")
         if "<html" not in html[:500].lower() or len(html) < 2000:
             raise CheckFailed(f"{out_html.name} does not look like the report ({len(html)} characters)")
-        if (runner.cache / "policydiff" / "jieba.cache").exists():
-            raise CheckFailed(
-                "jieba rebuilt its dictionary cache: the bundled jieba_cache/jieba.cache was not used"
-            )
+        written = written_caches(runner.work)
+        if written:
+            raise CheckFailed(f"the program wrote a dictionary cache: {written}")
         runner.run("gui --smoke with a pair", "--smoke", *seeds, timeout=SMOKE_TIMEOUT_S)
         runner.run("gui --smoke (warm)", "--smoke", timeout=SMOKE_TIMEOUT_S)
+        log = runner.work / "state" / "policydiff" / "policydiff.log"
+        if "INFO policydiff: started" not in (log.read_text(encoding="utf-8") if log.is_file() else ""):
+            raise CheckFailed(f"the app wrote no start-up line to its log {log}")
     print(f"check {label}: {version}; JSON: {summary}; HTML report {len(html) // 1024} KiB")
     for name, seconds in runner.timings.items():
         print(f"check {label}:   {name:<28} {seconds:6.2f} s")

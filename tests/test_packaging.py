@@ -116,7 +116,13 @@ def test_desktop_entry_starts_the_app_from_the_menu():
 
 def _comparison(**summary_overrides):
     pairs = [
-        {"status": "changed", "moved": True, "manual": False, "figures": [{"status": "changed"}]},
+        {
+            "status": "changed",
+            "moved": True,
+            "manual": False,
+            "figures": [{"status": "changed"}],
+            "edits": [{"op": "replace", "left": "应当", "right": "可以"}],
+        },
         {"status": "added", "moved": False, "manual": False, "figures": []},
         {"status": "unchanged", "moved": False, "manual": False, "figures": [{"status": "unchanged"}]},
     ]
@@ -135,6 +141,49 @@ def _comparison(**summary_overrides):
 
 def test_check_comparison_json_accepts_a_consistent_comparison():
     assert "pairs 3" in check_bundle.check_comparison_json(_comparison())
+
+
+def test_check_comparison_json_rejects_changed_pairs_without_word_edits():
+    data = _comparison()
+    for pair in data["pairs"]:
+        pair.pop("edits", None)
+    with pytest.raises(check_bundle.CheckFailed, match="segmentation"):
+        check_bundle.check_comparison_json(data)
+
+
+def test_written_caches_finds_a_dictionary_cache(tmp_path):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "tmp" / "report.html").write_text("x")
+    assert check_bundle.written_caches(tmp_path) == []
+    (tmp_path / "tmp" / "jieba.cache").write_bytes(b"x")
+    assert check_bundle.written_caches(tmp_path) == ["tmp/jieba.cache"]
+
+
+def test_bundle_recipe_leaves_jieba_out():
+    spec = (ROOT / "packaging" / "policydiff.spec").read_text(encoding="utf-8")
+    assert '"jieba",' in spec and "jieba_cache" not in spec
+    assert "jieba" not in (ROOT / "packaging" / "build.py").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_wheel_holds_the_sample_pair_resources_and_licence(tmp_path):
+    """Builds the wheel (pip fetches setuptools>=77 into an isolated build environment)."""
+    import subprocess
+    import zipfile
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = tmp_path.glob("policydiff-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    data = f"policydiff-{build.read_version()}.data/data/share/policydiff/seeds/"
+    assert {data + "000_22597a2fc5b61001.txt", data + "002_59720e67ef255997.txt"} <= names
+    assert {"policydiff/resources/report.html.j2", "policydiff/resources/report.css"} <= names
+    assert any(n.startswith("policydiff/resources/i18n/") and n.endswith(".qm") for n in names)
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
 
 
 @pytest.mark.parametrize("wrong", [{"pairs": 4}, {"changed": 0}, {"moved": 0}, {"figures_changed": 2}])

@@ -9,6 +9,7 @@ May import: PySide6, policydiff.gui.*, the standard library.
 from __future__ import annotations
 
 import sys
+import sysconfig
 import threading
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from policydiff.gui import diagnostics
 from policydiff.gui.context import AppContext
 from policydiff.gui.i18n import install_translators, remove_translators, resolve_language
 from policydiff.gui.jobs import JobRunner
@@ -38,11 +40,17 @@ SMOKE_TIMEOUT_MS = 120_000
 
 
 def seeds_folder() -> Path:
-    """Where the bundled sample documents are (a PyInstaller bundle or a source checkout)."""
+    """Where the sample documents are: a PyInstaller bundle, a source checkout, or a wheel install
+    (its data files, ``<prefix>/share/policydiff/seeds``, for the environment or the user scheme)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "seeds"
-    return Path(__file__).resolve().parent.parent.parent / "seeds"
+    checkout = Path(__file__).resolve().parent.parent.parent / "seeds"
+    candidates = [checkout] + [
+        Path(sysconfig.get_path("data", scheme)) / "share" / "policydiff" / "seeds"
+        for scheme in (sysconfig.get_default_scheme(), sysconfig.get_preferred_scheme("user"))
+    ]
+    return next((c for c in candidates if (c / SAMPLE_PAIR[0]).is_file()), checkout)
 
 
 def sample_pair() -> tuple[str, str]:
@@ -115,6 +123,7 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     """
     QCoreApplication.setOrganizationName("policydiff")
     QCoreApplication.setApplicationName("policydiff")
+    logged = diagnostics.install()
     settings = Settings()
     app, translators = prepare_application(settings)
     context = AppContext(settings=settings, jobs=JobRunner(), interactive=not smoke)
@@ -143,4 +152,5 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
         window.deleteLater()
         QCoreApplication.processEvents()
         remove_translators(app, translators)
+        logged.uninstall()
     return int(code)
