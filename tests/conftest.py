@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app logs to the user's state folder: tests write theirs to a temporary one, never to $HOME.
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="policydiff-test-state-")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
