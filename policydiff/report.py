@@ -4,7 +4,7 @@ One HTML file that any browser opens offline, years later: inline CSS, no fetche
 script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
 unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
 figure) and the template alone writes markup.
-May import: the standard library, jinja2, policydiff and policydiff.model. Never PySide6.
+May import: the standard library, jinja2, policydiff, policydiff.model and policydiff.projection. Never PySide6.
 """
 
 from __future__ import annotations
@@ -29,11 +29,11 @@ from policydiff.model import (
     Figure,
     FigureChange,
     Level,
-    Op,
     Pair,
     Status,
     Unit,
 )
+from policydiff.projection import Kind, project
 
 TEMPLATE = "report.html.j2"
 
@@ -297,17 +297,10 @@ def _byte_size(size: int) -> str:
 
 
 def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bool) -> Row:
-    left_marks: list[tuple[int, int, str]] = []
-    right_marks: list[tuple[int, int, str]] = []
-    for edit in pair.edits:
-        if edit.op in (Op.DELETE, Op.REPLACE):
-            left_marks.append((*edit.left, "del"))
-        if edit.op in (Op.INSERT, Op.REPLACE):
-            right_marks.append((*edit.right, "ins"))
-    if not pair.edits and pair.left is not None and pair.right is None:
-        left_marks.append((pair.left.start, pair.left.own_end, "del"))
-    if not pair.edits and pair.right is not None and pair.left is None:
-        right_marks.append((pair.right.start, pair.right.own_end, "ins"))
+    # one projection for every view; a rewrite (low similarity) is shown plain, figures still marked
+    css = {Kind.DELETED: "del", Kind.INSERTED: "ins"}
+    left_marks = [(s, e, css[k]) for s, e, k in project(pair, "left").marks if k in css]
+    right_marks = [(s, e, css[k]) for s, e, k in project(pair, "right").marks if k in css]
     left_figs, right_figs = _figure_marks(pair.figures)
     unit = pair.left or pair.right
     depth = unit.depth if unit else 0

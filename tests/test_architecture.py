@@ -18,6 +18,7 @@ CORE = [
     "policydiff.report",
     "policydiff.jsonform",
     "policydiff.outputs",
+    "policydiff.projection",
 ]
 
 

@@ -533,6 +533,7 @@ def test_report_module_never_imports_the_gui():
         "policydiff.figures",
         "policydiff.figures_compare",
         "policydiff.model",
+        "policydiff.projection",
     }
 
 
@@ -567,10 +568,16 @@ def test_seed_report_is_small_and_complete(seed_comparison):
 
 
 def test_seed_report_highlights_exactly_the_edited_characters(seed_comparison):
+    from policydiff.projection import is_rewrite
+
+    assert any(is_rewrite(p) for p in seed_comparison.pairs)  # the rule is exercised
     _, soup = render(seed_comparison)
     left, right = seed_comparison.left.text, seed_comparison.right.text
     for pair, tr in zip(seed_comparison.pairs, rows(soup), strict=True):
         if pair.status != Status.CHANGED or not pair.edits:
+            continue
+        if is_rewrite(pair):  # a rewrite reads as plain text: no strike-through, figures still marked
+            assert not tr.select("del") and not tr.select("ins")
             continue
         deleted = "".join(left[e.left[0] : e.left[1]] for e in pair.edits if e.op in (Op.DELETE, Op.REPLACE))
         inserted = "".join(
