@@ -14,7 +14,7 @@ from policydiff.gui.context import AppContext, Backend
 from policydiff.gui.i18n import catalogue_path, install_translators, remove_translators, resolve_language
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.mainwindow import MainWindow
-from policydiff.gui.marks import Anchors, side_marks
+from policydiff.gui.marks import side_marks
 from policydiff.gui.panes import TextMap
 from policydiff.gui.settings import Settings
 from policydiff.model import Status
@@ -175,12 +175,21 @@ def test_escape_cancels_a_long_comparison_and_the_window_stays_responsive(qtbot,
 
 
 # -- the Qt-free paint plan --------------------------------------------------------------------
-def test_anchors_interpolate_inside_pairs_and_skip_moved_units() -> None:
-    anchors = Anchors([(10, 20), (20, 40), (15, 5), (30, 40)])  # (15, 5) runs backwards: skipped
-    assert anchors.to_right(15) == 30
-    assert anchors.to_right(25) == 40  # removed text on the left: the right pane waits
-    assert anchors.to_left(30) == 15
-    assert anchors.to_right(35) == 45  # past the last anchor the panes move together
+def test_rows_pair_level_units_and_give_lone_units_their_own_row(seed_paths) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.compare import compare_files
+    from policydiff.gui.rows import build_rows, line_start
+
+    comparison = compare_files(str(seed_paths["000"]), str(seed_paths["002"]))
+    rows = build_rows(comparison)
+    assert line_start("ab\n  cd", 5) == 3 and line_start("ab\nx cd", 5) is None
+    for row in rows:
+        pair = comparison.pairs[row.pair]
+        if not row.one_sided:
+            assert pair.left is not None and pair.right is not None and not pair.moved
+        elif pair.left is None or pair.right is None:
+            assert (row.left is None) == (pair.left is None)
+    added = {i for i, p in enumerate(comparison.pairs) if p.left is None}
+    assert added and added <= {r.pair for r in rows if r.left is None}
 
 
 def test_text_map_counts_characters_beyond_the_basic_plane() -> None:

@@ -150,6 +150,7 @@ class MainWindow(QMainWindow):
             view = self.view(side)
             view.unitClicked.connect(lambda offset, side=side: self.select_at(side, offset))
             view.fileDropped.connect(lambda path, side=side: self.open_file(side, path))
+            view.bandClicked.connect(lambda band, side=side: self.band_clicked(side, band))
             view.extra_actions = [a.copy_unit, a.pair, a.unpair]
         self.outline.pairActivated.connect(lambda index: self.go_to_pair(index))
         self.figures.figureActivated.connect(self.go_to_figure)
@@ -330,17 +331,48 @@ class MainWindow(QMainWindow):
             "right": pair.right.index if pair.right else self.selected["right"],
         }
         self.outline.select_pair(index)
-        left, right = self.view("left"), self.view("right")
+        self._scroll_to_pair(index, pair.left, pair.right)
+        self._highlight_selection()
+        self._update_actions()
+
+    def _scroll_to_pair(self, index: int, left: Unit | None, right: Unit | None) -> None:
+        """Bring pair ``index``'s row to the top of both panes (its own row on each side if moved)."""
+        rows = self.sync.rows_of_pair(index)
         with self.sync.hold():
-            if pair.left is not None:
-                left.show_offset(pair.left.start)
-            if pair.right is not None:
-                right.show_offset(pair.right.start)
-            anchors = self.sync.anchors
-            if anchors is not None and pair.left is None and pair.right is not None:
-                left.set_top_position(anchors.to_left(right.block_position(pair.right.start)))
-            if anchors is not None and pair.right is None and pair.left is not None:
-                right.set_top_position(anchors.to_right(left.block_position(pair.left.start)))
+            if len(rows) == 1:
+                y = self.sync.row_tops[rows[0]] - 4
+                self.view("left").scroll_to_y(y)
+                self.view("right").scroll_to_y(y)
+            else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
+                for side, unit in (("left", left), ("right", right)):
+                    if unit is not None:
+                        self.view(side).scroll_to_y(self.view(side).y_of(unit.start) - 4)
+        for side, unit in (("left", left), ("right", right)):
+            if unit is not None:
+                cursor = self.view(side).textCursor()
+                cursor.setPosition(self.view(side).qt_position(unit.start))
+                self.view(side).setTextCursor(cursor)
+
+    def band_clicked(self, side: str, band_index: int) -> None:
+        """An empty band was clicked: a moved unit's band jumps to where its partner stands."""
+        view = self.view(side)
+        if self.comparison is None or not 0 <= band_index < len(view.bands):
+            return
+        index = view.bands[band_index].pair
+        pair = self.comparison.pairs[index]
+        unit = pair.left if side == "left" else pair.right
+        self.current_pair = index
+        self.selected = {
+            "left": pair.left.index if pair.left else None,
+            "right": pair.right.index if pair.right else None,
+        }
+        self.outline.select_pair(index)
+        rows = [r for r in self.sync.rows_of_pair(index) if getattr(self.sync.rows[r], side) is not None]
+        if pair.moved and unit is not None and rows:
+            y = self.sync.row_tops[rows[0]] - 4
+            with self.sync.hold():
+                for s in SIDES:
+                    self.view(s).scroll_to_y(y)
         self._highlight_selection()
         self._update_actions()
 
@@ -359,15 +391,15 @@ class MainWindow(QMainWindow):
 
     def go_to_figure(self, pair_index: int, change: FigureChange) -> None:
         self.go_to_pair(pair_index)
-        with self.sync.hold():
-            for side, figure in (("left", change.left), ("right", change.right)):
-                if figure is None:
-                    continue
-                view = self.view(side)
-                view.show_offset(figure.start)
-                cursor = view.textCursor()
-                cursor.setPosition(view.qt_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
-                view.setTextCursor(cursor)
+        for side, figure in (("left", change.left), ("right", change.right)):
+            if figure is None:
+                continue
+            view = self.view(side)
+            cursor = view.textCursor()
+            cursor.setPosition(view.qt_position(figure.start))
+            cursor.setPosition(view.qt_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
+            view.setTextCursor(cursor)
+            view.ensureCursorVisible()
 
     def _highlight_selection(self) -> None:
         for side in SIDES:
@@ -446,6 +478,8 @@ class MainWindow(QMainWindow):
         self.settings.zoom = self.settings.zoom + steps
         for side in SIDES:
             self.view(side).set_zoom(self.settings.zoom)
+        self.sync.realign()
+        self.update()  # repaint the docks too: nothing of the old size may stay on screen
 
     def default_output(self, kind: str) -> str:
         left, right = self.session.paths["left"], self.session.paths["right"]

@@ -1,8 +1,8 @@
-"""What to paint where, computed once per Comparison: text marks, gutter marks and scroll anchors.
+"""What to paint where, computed once per Comparison: text marks and gutter marks.
 
 The panes only turn these spans into colours. Kept free of Qt so it is tested on tiny comparisons
-and so the per-scroll work is a bisect over lists prepared here.
-May import: the standard library and policydiff.model.
+and so the per-paint work is a bisect over lists prepared here.
+May import: the standard library, policydiff.model and policydiff.projection.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
-from policydiff.model import Comparison, Op, Pair, Status, Unit
+from policydiff.model import Comparison, Pair, Status
+from policydiff.projection import Kind, group_units, project
 
 
 class Mark(StrEnum):
     DELETED = "deleted"  # words only on the left
     INSERTED = "inserted"  # words only on the right
     FIGURE = "figure"  # a figure that changed (or appeared / disappeared)
+    SHARED = "shared"  # a phrase both sides share, marked in a rewrite (low-similarity pair)
 
 
 class Gutter(StrEnum):
@@ -70,30 +72,25 @@ def _gutter_kind(pair: Pair) -> Gutter | None:
     return None
 
 
-def side_marks(comparison: Comparison, side: str) -> SideMarks:
-    """Collect the marks of one side (``"left"`` or ``"right"``)."""
+def side_marks(comparison: Comparison, side: str, rewrites: bool = True) -> SideMarks:
+    """Collect the marks of one side (``"left"`` or ``"right"``).
+
+    Each pair is projected onto the side by ``policydiff.projection.project``, the same function
+    the report uses; ``rewrites=False`` shows every pair as a word diff, never as a rewrite.
+    """
     left = side == "left"
+    text = comparison.left.text if left else comparison.right.text
+    kinds = {Kind.DELETED: Mark.DELETED, Kind.INSERTED: Mark.INSERTED, Kind.SHARED: Mark.SHARED}
     text_marks: list[tuple[int, int, Mark]] = []
     gutter: list[tuple[int, int, Gutter]] = []
     for pair in comparison.pairs:
-        unit: Unit | None = pair.left if left else pair.right
-        if unit is None:
-            continue
-        kind = _gutter_kind(pair)
-        if kind is not None:
-            gutter.append((unit.start, unit.own_end, kind))
-        for edit in pair.edits:
-            if edit.op == Op.EQUAL:
-                continue
-            s, e = edit.left if left else edit.right
-            if e > s:
-                text_marks.append((s, e, Mark.DELETED if left else Mark.INSERTED))
-        for change in pair.figures:
-            if change.status == Status.UNCHANGED:
-                continue
-            figure = change.left if left else change.right
-            if figure is not None and figure.end > figure.start:
-                text_marks.append((figure.start, figure.end, Mark.FIGURE))
+        projection = project(pair, side, text, rewrite=None if rewrites else False)
+        for unit in group_units(pair, side):
+            kind = _gutter_kind(pair)
+            if kind is not None:
+                gutter.append((unit.start, unit.own_end, kind))
+        text_marks.extend((s, e, kinds[k]) for s, e, k in projection.marks)
+        text_marks.extend((s, e, Mark.FIGURE) for s, e, _change in projection.figures)
     gutter.sort(key=lambda g: g[0])
     units = sorted(comparison.left.tree.units if left else comparison.right.tree.units, key=lambda u: u.start)
     return SideMarks(
@@ -104,65 +101,3 @@ def side_marks(comparison: Comparison, side: str) -> SideMarks:
         unit_ids=tuple(u.index for u in units),
         unit_ends=tuple(u.own_end for u in units),
     )
-
-
-class Anchors:
-    """Monotonic (left, right) position pairs; maps a scroll position of one pane to the other.
-
-    Positions are in any unit that grows through the document (the panes use fractional block
-    numbers). Built once per comparison; each lookup is a bisect.
-    """
-
-    def __init__(self, points: list[tuple[float, float]]) -> None:
-        kept: list[tuple[float, float]] = [(0.0, 0.0)]
-        for lp, rp in sorted(points, key=lambda p: (p[0], p[1])):
-            if lp >= kept[-1][0] and rp >= kept[-1][1]:
-                kept.append((lp, rp))  # a moved unit would run backwards on one side: skip it
-        self.left = [p[0] for p in kept]
-        self.right = [p[1] for p in kept]
-
-    def __len__(self) -> int:
-        return len(self.left)
-
-    @staticmethod
-    def _map(pos: float, src: list[float], dst: list[float]) -> float:
-        i = bisect_right(src, pos) - 1
-        if i < 0:
-            return dst[0]
-        if i + 1 >= len(src):
-            return dst[i] + (pos - src[i])  # past the last anchor: scroll along one for one
-        s0, s1, d0, d1 = src[i], src[i + 1], dst[i], dst[i + 1]
-        if s1 <= s0:
-            return d1
-        return d0 + (pos - s0) * (d1 - d0) / (s1 - s0)
-
-    def to_right(self, left_pos: float) -> float:
-        return self._map(left_pos, self.left, self.right)
-
-    def to_left(self, right_pos: float) -> float:
-        return self._map(right_pos, self.right, self.left)
-
-
-def anchor_offsets(comparison: Comparison) -> list[tuple[int, int]]:
-    """Text offsets that should be level with each other: each pair's start and own end.
-
-    A unit with no counterpart anchors to where the other side's previous unit ended, so the other
-    pane waits while this one scrolls through the added or removed text.
-    """
-    points: list[tuple[int, int]] = []
-    last_left = last_right = 0
-    for pair in comparison.pairs:
-        ls = pair.left.start if pair.left else last_left
-        rs = pair.right.start if pair.right else last_right
-        le = pair.left.own_end if pair.left else ls
-        re_ = pair.right.own_end if pair.right else rs
-        if pair.moved:
-            if pair.left:
-                last_left = max(last_left, le)
-            if pair.right:
-                last_right = max(last_right, re_)
-            continue
-        points.append((ls, rs))
-        points.append((le, re_))
-        last_left, last_right = max(last_left, le), max(last_right, re_)
-    return points

@@ -1,8 +1,9 @@
 """One document pane: the text as loaded, its word and figure marks, a status gutter, drops and clicks.
 
-A read-only QPlainTextEdit (it lays out only what is shown, so 1 MB documents stay quick). Marks are
-applied as character formats in one batch per comparison; the gutter paints only visible blocks;
-the selected unit is the one extra selection. Offsets given to and by this class index the
+A read-only QTextEdit scrolled by pixels: rows are padded level with the other pane by block
+margins, and the empty bands facing a unit the other side lacks are painted over the padding. Marks
+are applied as character formats in one batch per comparison; the gutter paints only visible
+blocks; the selected unit and find hits are extra selections. Offsets given to and by this class index the
 document's loaded text (Python code points); ``TextMap`` converts them to Qt's UTF-16 positions.
 May import: PySide6, policydiff.gui.marks.
 """
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QBrush,
     QColor,
     QDragEnterEvent,
     QDropEvent,
@@ -27,7 +30,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QMenu, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from policydiff.gui.marks import Gutter, Mark, SideMarks
 
@@ -40,6 +43,15 @@ GUTTER_COLORS = {
     Gutter.MANUAL: QColor("#0969da"),
 }
 SELECTED_UNIT = QColor("#dbeafe")
+FOUND = QColor("#fff3a3")
+FOUND_CURRENT = QColor("#ffb000")
+BAND_COLORS = {
+    Gutter.ADDED: "#eef8f0",
+    Gutter.REMOVED: "#fcefef",
+    Gutter.MOVED: "#f3effc",
+    Gutter.CHANGED: "#f6f8fa",
+    Gutter.MANUAL: "#f6f8fa",
+}
 
 
 def mark_formats() -> dict[Mark, QTextCharFormat]:
@@ -58,7 +70,10 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     figure.setFontUnderline(True)
     figure.setUnderlineColor(QColor("#f76707"))
     figure.setFontStrikeOut(False)
-    return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure}
+    shared = QTextCharFormat()
+    shared.setBackground(QColor("#ddf4ff"))
+    shared.setForeground(QColor("#0a3069"))
+    return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
 
 
 class TextMap:
@@ -97,10 +112,26 @@ class _GutterArea(QWidget):
         self._view.paint_gutter(self, event)
 
 
-class DocumentView(QPlainTextEdit):
-    """A read-only pane showing one document with its comparison marks."""
+@dataclass(frozen=True)
+class Band:
+    """An empty stretch of a pane facing a unit the other side lacks (document y, pixels)."""
+
+    top: float
+    bottom: float
+    kind: Gutter  # ADDED / REMOVED (the other side's unit has no counterpart) or MOVED
+    note: str = ""  # painted inside the band, e.g. where a moved unit's partner is
+    pair: int = -1  # the pair whose unit the band faces
+
+
+class DocumentView(QTextEdit):
+    """A read-only pane showing one document with its comparison marks.
+
+    Scrolls by pixels, so two panes padded to the same rows stay level at every position: row
+    padding is the bottom margin of the last block before a row (``set_padding``).
+    """
 
     unitClicked = Signal(int)  # offset in the loaded text
+    bandClicked = Signal(int)  # index of the band clicked (an empty stretch facing a unit)
     fileDropped = Signal(str)
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
@@ -109,7 +140,10 @@ class DocumentView(QPlainTextEdit):
         self.setObjectName(f"{side}Pane")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptRichText(False)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        # always shown, so padding that changes the height never changes the width (and the rows)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
@@ -117,12 +151,15 @@ class DocumentView(QPlainTextEdit):
         self.viewport().setAcceptDrops(True)
         self._map = TextMap("")
         self._text = ""
-        self._block_starts: list[int] | None = None
         self._marks: SideMarks | None = None
         self._formats = mark_formats()
         self._gutter = _GutterArea(self)
+        self._padded: set[int] = set()  # block numbers that carry a padding margin
+        self.bands: list[Band] = []
+        self._selection: list[QTextEdit.ExtraSelection] = []
+        self._found: list[QTextEdit.ExtraSelection] = []
         self.setViewportMargins(GUTTER_WIDTH, 0, 0, 0)
-        self.updateRequest.connect(self._on_update_request)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._gutter.update())
         self.extra_actions: list[QAction] = []
         self._base_point_size: float | None = None
 
@@ -130,10 +167,16 @@ class DocumentView(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         self._map = TextMap(text)
         self._text = text
-        self._block_starts = None
         self._marks = None
+        self._padded = set()
+        self.bands = []
+        self._selection, self._found = [], []
         self.setExtraSelections([])
         self.setPlainText(display_text(text))
+
+    @property
+    def text(self) -> str:
+        return self._text
 
     def apply_marks(self, marks: SideMarks | None) -> None:
         """Replace the word/figure formats and gutter marks in one batch edit."""
@@ -149,6 +192,7 @@ class DocumentView(QPlainTextEdit):
                 cursor.mergeCharFormat(self._formats[kind])
         cursor.endEditBlock()
         self._marks = marks
+        self._selection, self._found = [], []
         self.setExtraSelections([])
         self._gutter.update()
 
@@ -169,6 +213,8 @@ class DocumentView(QPlainTextEdit):
         font = self.font()
         font.setPointSizeF(max(1.0, self._base_point_size + steps))
         self.setFont(font)
+        self.document().setDefaultFont(font)
+        self.viewport().update()
 
     # -- positions ----------------------------------------------------------------------------
     def qt_position(self, offset: int) -> int:
@@ -177,106 +223,169 @@ class DocumentView(QPlainTextEdit):
     def offset_at_cursor(self) -> int:
         return self._map.to_py(self.textCursor().position())
 
-    def block_starts(self) -> list[int]:
-        """Qt position where each block begins, found once per text with a regex, not per lookup.
+    def block_number(self, offset: int) -> int:
+        return self.document().findBlock(self.qt_position(offset)).blockNumber()
 
-        Empty if it does not match the document's own block count (then lookups ask Qt).
-        """
-        if self._block_starts is None:
-            starts = [0, *(m.end() for m in BLOCK_BREAK.finditer(self._text))]
-            if self._map.to_qt(len(self._text)) != len(self._text):
-                starts = [self._map.to_qt(s) for s in starts]
-            self._block_starts = starts if len(starts) == self.document().blockCount() else []
-        return self._block_starts
+    def y_of(self, offset: int) -> float:
+        """Document y (pixels, padding included) of the top of the line holding ``offset``."""
+        return self.y_of_position(self.qt_position(offset))
 
-    def block_position(self, offset: int) -> float:
-        """Fractional block number of ``offset``: the coordinate scroll sync works in.
-
-        A bisect in ``block_starts``; scroll sync asks this for every pair of a comparison, and a
-        QTextDocument.findBlock per call took most of a second for a 5 MB document.
-        """
-        position = self.qt_position(offset)
-        starts = self.block_starts()
-        if not starts:
-            block = self.document().findBlock(position)
-            return block.blockNumber() + (position - block.position()) / max(1, block.length())
-        number = bisect_right(starts, position) - 1
-        end = starts[number + 1] if number + 1 < len(starts) else self.document().characterCount()
-        return number + (position - starts[number]) / max(1, end - starts[number])
-
-    def block_positions(self, offsets: list[int]) -> list[float]:
-        """``block_position`` of many offsets at once (the anchors of a whole comparison)."""
-        starts = self.block_starts()
-        if not starts:
-            return [self.block_position(offset) for offset in offsets]
-        last = max(0, self.document().characterCount() - 1)
-        lengths = [max(1, end - start) for start, end in zip(starts, [*starts[1:], last + 1], strict=True)]
-        to_qt, out = self._map.to_qt, []
-        for offset in offsets:
-            position = min(to_qt(offset), last)
-            number = bisect_right(starts, position) - 1
-            out.append(number + (position - starts[number]) / lengths[number])
-        return out
-
-    def top_position(self) -> float:
-        line = self.verticalScrollBar().value()
-        block = self.document().findBlockByLineNumber(line)
+    def y_of_position(self, position: int) -> float:
+        block = self.document().findBlock(position)
         if not block.isValid():
-            return 0.0
-        return block.blockNumber() + (line - block.firstLineNumber()) / max(1, block.lineCount())
+            return self.content_height()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        layout = block.layout()
+        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
+        top = rect.top() + block.blockFormat().topMargin()
+        if line is not None and line.isValid():
+            top = layout.position().y() + line.y()
+        return top
 
-    def set_top_position(self, position: float) -> None:
-        number = max(0, int(position))
-        block = self.document().findBlockByNumber(number)
-        if not block.isValid():
-            block = self.document().lastBlock()
-        line = block.firstLineNumber() + int(round((position - number) * max(1, block.lineCount())))
-        self.verticalScrollBar().setValue(line)
+    def content_height(self) -> float:
+        """Bottom of the last block (laid out now; the layout's document size may be an estimate)."""
+        document = self.document()
+        bottom = document.documentLayout().blockBoundingRect(document.lastBlock()).bottom()
+        return bottom + document.rootFrame().frameFormat().bottomMargin() - document.documentMargin()
+
+    def top_y(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def scroll_to_y(self, y: float) -> None:
+        self.verticalScrollBar().setValue(int(round(y)))
+
+    def set_padding(self, margins: dict[int, float], first_top: float, end: float = 0.0) -> None:
+        """Give block ``n`` a bottom margin of ``margins[n]`` pixels (and the first block a top one),
+        and ``end`` pixels below the last block (the last block's own bottom margin does not count).
+
+        All in one edit block, so the layout is redone once; earlier padding is cleared.
+        """
+        document = self.document()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()
+        frame = document.rootFrame()
+        frame_format = frame.frameFormat()
+        if frame_format.bottomMargin() != document.documentMargin() + end:
+            frame_format.setBottomMargin(document.documentMargin() + end)
+            frame.setFrameFormat(frame_format)
+        wanted = {n for n, m in margins.items() if m > 0}
+        for number in sorted(self._padded | wanted | {0}):
+            block = document.findBlockByNumber(number)
+            if not block.isValid():
+                continue
+            fmt = block.blockFormat()
+            bottom, top = margins.get(number, 0.0), first_top if number == 0 else 0.0
+            if fmt.bottomMargin() == bottom and fmt.topMargin() == top:
+                continue
+            fmt.setBottomMargin(bottom)
+            fmt.setTopMargin(top)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+        cursor.endEditBlock()
+        self._padded = wanted
+        self.viewport().update()
+        self._gutter.update()
 
     def show_offset(self, offset: int, select_to: int | None = None) -> None:
-        """Put ``offset`` at the top of the pane and the text cursor on it."""
+        """Put ``offset`` near the top of the pane and the text cursor on it."""
         cursor = self.textCursor()
         cursor.setPosition(self.qt_position(offset))
+        if select_to is not None:
+            cursor.setPosition(self.qt_position(select_to), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.set_top_position(self.block_position(offset))
+        self.scroll_to_y(self.y_of(offset) - 4)
 
     def highlight_unit(self, span: tuple[int, int] | None) -> None:
-        if span is None:
-            self.setExtraSelections([])
-            return
-        selection = QTextEdit.ExtraSelection()
-        selection.format.setBackground(SELECTED_UNIT)
-        selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.qt_position(span[0]))
-        cursor.setPosition(self.qt_position(span[1]), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        self.setExtraSelections([selection])
+        self._selection = []
+        if span is not None:
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(SELECTED_UNIT)
+            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.qt_position(span[0]))
+            cursor.setPosition(self.qt_position(span[1]), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            self._selection = [selection]
+        self.setExtraSelections(self._selection + self._found)
+
+    def highlight_found(self, spans: list[tuple[int, int]], current: int | None) -> None:
+        """Tint every find hit, the current one stronger (spans index the loaded text)."""
+        self._found = []
+        for i, (start, end) in enumerate(spans):
+            selection = QTextEdit.ExtraSelection()
+            selection.format.setBackground(FOUND_CURRENT if i == current else FOUND)
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.qt_position(start))
+            cursor.setPosition(self.qt_position(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            self._found.append(selection)
+        self.setExtraSelections(self._selection + self._found)
 
     def visible_text(self) -> str:
         """Text of the blocks currently shown (for tests and accessibility)."""
         parts: list[str] = []
-        block = self.firstVisibleBlock()
-        height = self.viewport().height()
+        top, bottom = self.top_y(), self.top_y() + self.viewport().height()
+        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
+        layout = self.document().documentLayout()
         while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
-            if top > height:
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
                 break
-            parts.append(block.text())
+            if rect.bottom() >= top:
+                parts.append(block.text())
             block = block.next()
         return "\n".join(parts)
 
-    # -- gutter -------------------------------------------------------------------------------
-    def _on_update_request(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self._gutter.scroll(0, dy)
-        else:
-            self._gutter.update(0, rect.y(), self._gutter.width(), rect.height())
+    def first_visible_text(self) -> str:
+        """The text of the first block whose top is on screen."""
+        top = self.top_y()
+        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
+        layout = self.document().documentLayout()
+        while block.isValid() and layout.blockBoundingRect(block).top() + 1 < top:
+            block = block.next()
+        return block.text() if block.isValid() else ""
 
+    # -- painting -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         contents = self.contentsRect()
         self._gutter.setGeometry(QRect(contents.left(), contents.top(), GUTTER_WIDTH, contents.height()))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.bands:
+            return
+        painter = QPainter(self.viewport())
+        dy = self.top_y()
+        height = self.viewport().height()
+        width = self.viewport().width()
+        tops = [b.top for b in self.bands]
+        i = max(0, bisect_right(tops, dy) - 1)
+        while i < len(self.bands) and self.bands[i].top - dy <= height:
+            band = self.bands[i]
+            i += 1
+            if band.bottom - dy < 0 or band.bottom - band.top < 2:
+                continue
+            rect = QRectF(0, band.top - dy, width, band.bottom - band.top)
+            color = QColor(BAND_COLORS[band.kind])
+            painter.fillRect(rect, color)
+            color.setAlpha(70)
+            painter.fillRect(rect, QBrush(color.darker(130), Qt.BrushStyle.BDiagPattern))
+            if band.note:
+                painter.setPen(QColor("#57606a") if band.kind != Gutter.MOVED else QColor("#6639ba"))
+                painter.drawText(
+                    rect.adjusted(8, 2, -8, 0),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                    band.note,
+                )
+
+    def band_at(self, y: float) -> int | None:
+        """Index of the band under document y, if any."""
+        tops = [b.top for b in self.bands]
+        i = bisect_right(tops, y) - 1
+        if i >= 0 and self.bands[i].top <= y < self.bands[i].bottom:
+            return i
+        return None
 
     def paint_gutter(self, area: QWidget, event: QPaintEvent) -> None:
         painter = QPainter(area)
@@ -284,20 +393,24 @@ class DocumentView(QPlainTextEdit):
         marks = self._marks
         if marks is None or not marks.gutter:
             return
-        block = self.firstVisibleBlock()
-        offset = self.contentOffset()
+        dy = self.top_y()
+        layout = self.document().documentLayout()
+        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
         bottom_limit = event.rect().bottom()
         while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
+            geometry = layout.blockBoundingRect(block).translated(0, -dy)
             if geometry.top() > bottom_limit:
                 break
-            if block.isVisible() and geometry.bottom() >= event.rect().top():
+            if geometry.bottom() >= event.rect().top():
                 start = self._map.to_py(block.position())
                 end = self._map.to_py(block.position() + max(1, block.length() - 1))
                 kinds = marks.gutter_at(start, end)
                 if kinds:
+                    text_height = geometry.height() - block.blockFormat().bottomMargin()
                     painter.fillRect(
-                        QRect(0, int(geometry.top()), GUTTER_WIDTH - 2, int(geometry.height())),
+                        QRectF(
+                            0, geometry.top() + block.blockFormat().topMargin(), GUTTER_WIDTH - 2, text_height
+                        ),
                         GUTTER_COLORS[kinds[0]],
                     )
             block = block.next()
@@ -305,7 +418,12 @@ class DocumentView(QPlainTextEdit):
     # -- interaction --------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        band = self.band_at(event.position().y() + self.top_y())
+        if band is not None:
+            self.bandClicked.emit(band)
+        else:
             self.unitClicked.emit(self.offset_at_cursor())
 
     def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -1,61 +1,186 @@
-"""Scroll the two panes together along the alignment, so counterpart units stay level.
+"""Keep the two panes in rows: pad each row to its taller side, then scroll both by the same pixels.
 
-Anchors (pair starts and ends, as fractional block numbers) are built once per comparison; each
-scroll does a bisect and one interpolation inside the current pair, never a walk over the text.
-May import: PySide6, policydiff.gui.marks/panes.
+The rows come from ``rows.build_rows`` (pure); this module measures where each row starts in each
+pane at the current width and font, sets the padding margins (one layout pass per pane) and paints
+the empty bands facing added, removed and moved units. With both documents padded to the same
+height, scroll sync is a copy of the scroll bar value: wheel, keys and scroll bar alike.
+May import: PySide6, policydiff.gui.marks/panes/rows, policydiff.model.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from policydiff.gui.marks import Anchors, anchor_offsets
-from policydiff.gui.panes import DocumentView
-from policydiff.model import Comparison
+from policydiff.gui.marks import Gutter
+from policydiff.gui.panes import Band, DocumentView
+from policydiff.gui.rows import Row, build_rows
+from policydiff.model import Comparison, Status
+
+REALIGN_DELAY_MS = 120  # wait for a resize or zoom to settle before measuring the rows again
 
 
 class ScrollSync(QObject):
-    """Keeps ``right`` level with ``left`` (and back) while either is scrolled."""
+    """Pads ``left`` and ``right`` into rows and scrolls them together."""
+
+    realigned = Signal()
 
     def __init__(self, left: DocumentView, right: DocumentView, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
-        self.anchors: Anchors | None = None
+        self.comparison: Comparison | None = None
+        self.rows: list[Row] = []
+        self.row_tops: list[float] = []  # document y of each row (the same in both panes)
         self.enabled = True
         self._busy = False
-        left.verticalScrollBar().valueChanged.connect(self._left_scrolled)
-        right.verticalScrollBar().valueChanged.connect(self._right_scrolled)
+        self._widths = (0, 0)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REALIGN_DELAY_MS)
+        self._timer.timeout.connect(self.realign)
+        left.verticalScrollBar().valueChanged.connect(lambda v: self._scrolled(self.right, v))
+        right.verticalScrollBar().valueChanged.connect(lambda v: self._scrolled(self.left, v))
+        for view in (left, right):
+            view.document().documentLayout().documentSizeChanged.connect(self._size_changed)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        if comparison is None:
-            self.anchors = None
-            return
-        offsets = anchor_offsets(comparison)
-        left = self.left.block_positions([lo for lo, _ro in offsets])
-        right = self.right.block_positions([ro for _lo, ro in offsets])
-        self.anchors = Anchors(list(zip(left, right, strict=True)))
+        self.comparison = comparison
+        self.rows = build_rows(comparison) if comparison is not None else []
+        self.realign()
 
-    def _left_scrolled(self, _value: int) -> None:
-        if self._busy or not self.enabled or self.anchors is None:
+    def schedule(self) -> None:
+        """Measure and pad again soon (after a resize or a zoom)."""
+        if self.comparison is not None:
+            self._timer.start()
+
+    def _size_changed(self, _size: object) -> None:
+        widths = (self.left.viewport().width(), self.right.viewport().width())
+        if widths != self._widths:
+            self.schedule()
+
+    def realign(self) -> None:
+        """Measure every row in both panes and pad them level (two layout passes per pane)."""
+        self._timer.stop()
+        views = {"left": self.left, "right": self.right}
+        if self.comparison is None or not self.rows:
+            for view in views.values():
+                view.set_padding({}, 0.0)
+                view.bands = []
+            self.row_tops = []
+            return
+        top = self.left.top_y()
+        for view in views.values():
+            view.set_padding({}, 0.0)
+        natural = {side: _natural_tops(view, self.rows, side) for side, view in views.items()}
+        blocks = {side: _pad_blocks(view, self.rows, side) for side, view in views.items()}
+        pads: dict[str, dict[int, float]] = {"left": {}, "right": {}}
+        first_top = {"left": 0.0, "right": 0.0}
+        shift = {"left": 0.0, "right": 0.0}
+        bands: dict[str, list[Band]] = {"left": [], "right": []}
+        self.row_tops = []
+        count = len(self.rows)
+
+        def add(side: str, row: int, amount: float) -> None:
+            if amount <= 0:
+                return
+            block = blocks[side][row]
+            if block < 0:
+                first_top[side] += amount
+            else:
+                pads[side][block] = pads[side].get(block, 0.0) + amount
+            shift[side] += amount
+
+        for i, row in enumerate(self.rows):
+            tops = {side: natural[side][i] + shift[side] for side in views}
+            level = max(tops.values())
+            for side in views:
+                add(side, i, level - tops[side])
+            self.row_tops.append(level)
+            for side, other in (("left", "right"), ("right", "left")):
+                if getattr(row, side) is None:
+                    height = natural[other][i + 1] - natural[other][i]
+                    add(side, i, height)
+                    bands[side].append(
+                        Band(
+                            level, level + height, self._band_kind(row), self._band_note(row, side), row.pair
+                        )
+                    )
+        ends = {side: natural[side][count] + shift[side] for side in views}
+        level = max(ends.values())
+        for side, view in views.items():
+            view.set_padding(pads[side], first_top[side], level - ends[side])
+            view.bands = bands[side]
+        self._widths = (self.left.viewport().width(), self.right.viewport().width())
+        with self.hold():
+            self.left.scroll_to_y(top)
+            self.right.scroll_to_y(top)
+        self.realigned.emit()
+
+    def _band_kind(self, row: Row) -> Gutter:
+        pair = self.comparison.pairs[row.pair]  # type: ignore[union-attr]
+        if pair.moved:
+            return Gutter.MOVED
+        return Gutter.ADDED if pair.status == Status.ADDED else Gutter.REMOVED
+
+    def _band_note(self, row: Row, side: str) -> str:
+        """What an empty band says: where a moved unit's partner stands, else nothing."""
+        pair = self.comparison.pairs[row.pair]  # type: ignore[union-attr]
+        if not pair.moved:
+            return ""
+        unit = pair.left if side == "left" else pair.right
+        label = (unit.label or unit.heading[:12]) if unit is not None else ""
+        return QCoreApplication.translate(
+            "ScrollSync", "↕ moved: its counterpart {label} is elsewhere — click to jump"
+        ).format(label=label)
+
+    def row_index_at(self, y: float) -> int | None:
+        """The row shown at document y."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.row_tops, y) - 1
+        return i if i >= 0 else None
+
+    def rows_of_pair(self, pair_index: int) -> list[int]:
+        return [i for i, row in enumerate(self.rows) if row.pair == pair_index]
+
+    def _scrolled(self, other: DocumentView, value: int) -> None:
+        if self._busy or not self.enabled:
             return
         self._busy = True
         try:
-            self.right.set_top_position(self.anchors.to_right(self.left.top_position()))
-        finally:
-            self._busy = False
-
-    def _right_scrolled(self, _value: int) -> None:
-        if self._busy or not self.enabled or self.anchors is None:
-            return
-        self._busy = True
-        try:
-            self.left.set_top_position(self.anchors.to_left(self.right.top_position()))
+            other.verticalScrollBar().setValue(value)
         finally:
             self._busy = False
 
     def hold(self) -> _Hold:
         """``with sync.hold():`` positions both panes without one dragging the other."""
         return _Hold(self)
+
+
+def _natural_tops(view: DocumentView, rows: list[Row], side: str) -> list[float]:
+    """Unpadded y of each row's start on ``side`` (an empty side: where its next row starts); one more
+    entry at the end for the document's bottom."""
+    tops = [0.0] * (len(rows) + 1)
+    tops[len(rows)] = view.content_height()
+    following = tops[len(rows)]
+    for i in range(len(rows) - 1, -1, -1):
+        start = getattr(rows[i], side)
+        if start is not None:
+            following = view.y_of(start)
+        tops[i] = following
+    return tops
+
+
+def _pad_blocks(view: DocumentView, rows: list[Row], side: str) -> list[int]:
+    """For each row, the block whose bottom margin pads before it on ``side`` (-1: the first block's
+    top margin). An empty side pads before its next row start."""
+    out = [0] * len(rows)
+    following = view.document().blockCount()
+    for i in range(len(rows) - 1, -1, -1):
+        start = getattr(rows[i], side)
+        if start is not None:
+            following = view.block_number(start)
+        out[i] = following - 1
+    return out
 
 
 class _Hold:
