@@ -4,7 +4,8 @@ One HTML file that any browser opens offline, years later: inline CSS, no fetche
 script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
 unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
 figure) and the template alone writes markup.
-May import: the standard library, jinja2, policydiff, policydiff.model and policydiff.projection. Never PySide6.
+May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.projection.
+Never PySide6.
 """
 
 from __future__ import annotations

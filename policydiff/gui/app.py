@@ -128,6 +128,13 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     app, translators = prepare_application(settings)
     context = AppContext(settings=settings, jobs=JobRunner(), interactive=not smoke)
     window = MainWindow(context)
+    windows = [window]  # a language switch puts a new window in the old one's place
+
+    def replaced(new: MainWindow) -> None:
+        windows.append(new)
+        new.replaced.connect(replaced)
+
+    window.replaced.connect(replaced)
     window.show()
     if not (left and right):
         start_warm_up()
@@ -148,8 +155,9 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
         watchdog.stop()
         context.jobs.cancel()
         context.jobs.wait()
-        window.close()
-        window.deleteLater()
+        current = windows[-1]
+        current.close()
+        current.deleteLater()
         QCoreApplication.processEvents()
         remove_translators(app, translators)
         logged.uninstall()

@@ -7,7 +7,7 @@ row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
 wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
 May import: PySide6, policydiff.model, policydiff.figures, policydiff.figures_compare,
-policydiff.gui.outline (captions).
+policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from policydiff.figures import qualifier_text
 from policydiff.figures_compare import figure_counts, finite_ratio, unit_place
 from policydiff.gui.outline import refilter, status_name
+from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
 
@@ -192,7 +193,7 @@ class FigureFilter(QSortFilterProxyModel):
         refilter(self, lambda: setattr(self, "_changed_only", on))
 
     def set_search(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_search", text.strip().lower()))
+        refilter(self, lambda: setattr(self, "_search", fold(text.strip())))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()
@@ -202,9 +203,9 @@ class FigureFilter(QSortFilterProxyModel):
         if self._changed_only and change.status == Status.UNCHANGED:
             return False
         if self._search:
-            words = " ".join(
-                [change.subject] + [f.text for f in (change.left, change.right) if f is not None]
-            ).lower()
+            words = fold(
+                " ".join([change.subject] + [f.text for f in (change.left, change.right) if f is not None])
+            )
             return self._search in words
         return True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CATALOGUE = "policydiff_{}.qm"
@@ -48,13 +49,28 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             installed.append(translator)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language}", qt_dir):
+    # Qt's own catalogue (file dialogs, standard buttons); PySide6 wheels carry it beside Qt
+    folders = [qt_dir, str(Path(PySide6.__file__).parent / "Qt" / "translations")]
+    if any(qt_translator.load(f"qtbase_{language}", folder) for folder in folders):
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
+    _ACTIVE.extend(installed)
     return installed
+
+
+_ACTIVE: list[QTranslator] = []  # the catalogues installed now (a language switch replaces them)
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
+        if translator not in _ACTIVE:
+            continue  # already replaced by a language switch
+        _ACTIVE.remove(translator)
         app.removeTranslator(translator)
         translator.deleteLater()
+
+
+def switch_language(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Replace the installed catalogues by those of ``language`` (widgets built after it speak it)."""
+    remove_translators(app, list(_ACTIVE))
+    return install_translators(app, language)

@@ -3,7 +3,7 @@
 It wires user actions to the Session (which runs the core in background jobs) and shows each new
 Comparison in every view in one pass. It decides nothing about the documents itself: which units
 pair, what changed and which figures differ all come from the Comparison.
-May import: PySide6, policydiff.gui.*, policydiff.model.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection.
 """
 
 from __future__ import annotations
@@ -13,38 +13,57 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QSplitter,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from policydiff.gui.context import AppContext
 from policydiff.gui.figures_table import FiguresWidget
+from policydiff.gui.find import FindBar
+from policydiff.gui.i18n import resolve_language, switch_language
+from policydiff.gui.keys import KeysDialog
 from policydiff.gui.marks import side_marks
 from policydiff.gui.menus import build_menus
 from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
 from policydiff.gui.panes import DocumentPane, DocumentView
+from policydiff.gui.ruler import Legend, OverviewRuler
 from policydiff.gui.session import SIDES, Session
 from policydiff.gui.sync import ScrollSync
 from policydiff.gui.watching import ReloadWatcher
-from policydiff.model import CompareOptions, Comparison, FigureChange, LoadedDocument, Unit
+from policydiff.model import CompareOptions, Comparison, FigureChange, LoadedDocument, Op, Unit
+from policydiff.projection import DISPLAY_RULES, is_rewrite
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
+OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
+LONG_PAIR_CHARS = 300  # F7 steps change by change inside pairs at least this long
+FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
+
+
+def first_window_size(available_width: int, available_height: int) -> tuple[int, int]:
+    """The first window fits the available screen (a 1366×768 laptop included), with a margin."""
+    return (
+        min(FIRST_WINDOW[0], max(800, available_width - 40)),
+        min(FIRST_WINDOW[1], max(560, available_height - 40)),
+    )
 
 
 class MainWindow(QMainWindow):
     """Side-by-side view of a Comparison with navigation, manual pairing and export."""
 
     comparisonShown = Signal(object)  # the Comparison now on screen
+    replaced = Signal(object)  # the MainWindow that took this one's place (after a language change)
     problem = Signal(str, str)  # kind, one-line message (after the dialog, if any)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -61,6 +80,9 @@ class MainWindow(QMainWindow):
         self._pair_of: dict[str, dict[int, int]] = {"left": {}, "right": {}}
         self._shown_text: dict[str, str | None] = {"left": None, "right": None}
         self.timings: dict[str, float] = {}
+        self._changes: tuple[Comparison, list[tuple[int, int | None]]] | None = None
+        self._closing_for_rebuild = False
+        self._language = resolve_language(self.settings.language)
 
         self.panes = {side: DocumentPane(side, self) for side in SIDES}
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -68,8 +90,24 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         for side in SIDES:
             splitter.addWidget(self.panes[side])
-        self.setCentralWidget(splitter)
         self.sync = ScrollSync(self.view("left"), self.view("right"), self)
+        self.ruler = OverviewRuler(self.sync, self.view("right"), self)
+        self.find_bar = FindBar(context, {side: self.view(side) for side in SIDES}, self)
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        rows = QHBoxLayout()
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(0)
+        rows.addWidget(splitter, 1)
+        rows.addWidget(self.ruler)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addLayout(rows, 1)
+        self.setCentralWidget(central)
+        self.current_change: tuple[int, int | None] | None = None  # (pair, edit) F7 stands on
+        self._picked = {"left": False, "right": False}  # chosen by a click since the last comparison
 
         self.outline = OutlineWidget(self)
         self.outline_dock = self._dock(
@@ -79,6 +117,11 @@ class MainWindow(QMainWindow):
         self.figures_dock = self._dock(
             "figuresDock", self.tr("Figures"), self.figures, Qt.DockWidgetArea.BottomDockWidgetArea
         )
+        self.legend = Legend(self)
+        self.legend_dock = self._dock(
+            "legendDock", self.tr("Legend"), self.legend, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.legend_dock.hide()
 
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
@@ -100,6 +143,10 @@ class MainWindow(QMainWindow):
         self.actions_ = build_menus(self)
         self.actions_.menus["panels"].addAction(self.outline_dock.toggleViewAction())
         self.actions_.menus["panels"].addAction(self.figures_dock.toggleViewAction())
+        self.legend_button = QToolButton(self)
+        self.legend_button.setObjectName("legendButton")
+        self.legend_button.setDefaultAction(self.actions_.legend)
+        bar.addPermanentWidget(self.legend_button)
         self.watcher = ReloadWatcher(self, self.session, self.statusBar(), context.interactive)
         self._connect()
         self._restore()
@@ -131,6 +178,18 @@ class MainWindow(QMainWindow):
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
         a.unpair.triggered.connect(self.unpair_current)
+        a.undo.triggered.connect(s.undo)
+        a.redo.triggered.connect(s.redo)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(lambda: self._find_step(+1))
+        a.find_prev.triggered.connect(lambda: self._find_step(-1))
+        a.show_rewrites.toggled.connect(self._rewrites_toggled)
+        a.legend.toggled.connect(self.legend_dock.setVisible)
+        self.legend_dock.visibilityChanged.connect(
+            lambda visible: a.legend.setChecked(visible) if not self.isMinimized() else None
+        )
+        a.keys.triggered.connect(self.show_keys)
+        a.recent_pairs.aboutToShow.connect(self._fill_recent_pairs)
         a.next_diff.triggered.connect(lambda: self.go_to_difference(+1))
         a.prev_diff.triggered.connect(lambda: self.go_to_difference(-1))
         a.zoom_in.triggered.connect(lambda: self.zoom(+1))
@@ -169,14 +228,29 @@ class MainWindow(QMainWindow):
         a = self.actions_
         a.normalize[self.session.options.normalize].setChecked(True)
         a.show_normalization_diffs.setChecked(self.session.options.show_normalization_diffs)
+        a.show_rewrites.setChecked(self.settings.show_rewrites)
+        a.show_rewrites.setStatusTip(
+            a.show_rewrites.statusTip().format(n=round(DISPLAY_RULES.rewrite_below * 100))
+        )
         a.auto_reload.setChecked(self.settings.auto_reload)
         a.language[self.settings.language].setChecked(True)
         geometry, state = self.settings.geometry(), self.settings.window_state()
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
+            width, height = (
+                first_window_size(available.width(), available.height()) if available else (1400, 900)
+            )
+            self.resize(width, height)
+            if available is not None:
+                self.move(available.center() - self.rect().center())
+        elif available is not None and (
+            self.width() > available.width() or self.height() > available.height()
+        ):
+            self.resize(min(self.width(), available.width()), min(self.height(), available.height()))
         if state is None or not self.restoreState(state):
-            self.resizeDocks([self.outline_dock], [480], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.figures_dock], [220], Qt.Orientation.Vertical)
+            self.resizeDocks([self.outline_dock], [min(420, self.width() // 4)], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.figures_dock], [min(220, self.height() // 4)], Qt.Orientation.Vertical)
         if self.settings.zoom:
             for side in SIDES:
                 self.view(side).set_zoom(self.settings.zoom)
@@ -213,6 +287,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(side, p))
         menu.addSeparator()
         menu.addAction(self.actions_.clear_recent)
+
+    def _fill_recent_pairs(self) -> None:
+        menu = self.actions_.recent_pairs
+        menu.clear()
+        pairs = self.settings.recent_pairs
+        if not pairs:
+            menu.addAction(self.tr("(no recent pairs)")).setEnabled(False)
+        for left, right in pairs:
+            action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
+            action.setToolTip(f"{left}\n{right}")
+            action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
     def _document_changed(self, side: str) -> None:
         document = self.session.documents[side]
@@ -260,7 +345,9 @@ class MainWindow(QMainWindow):
         for side in SIDES:
             compared = comparison.left if side == "left" else comparison.right
             self._show_text(side, compared.text)
-            self.view(side).apply_marks(side_marks(comparison, side))
+            self.view(side).apply_marks(side_marks(comparison, side, self.settings.show_rewrites))
+        self._picked = {"left": False, "right": False}
+        self.current_change = None
         self._pair_of = {"left": {}, "right": {}}
         for index, pair in enumerate(comparison.pairs):
             if pair.left is not None:
@@ -275,6 +362,12 @@ class MainWindow(QMainWindow):
             self.current_pair = None
         if self.selected["left"] is not None:
             self.current_pair = self._pair_of["left"].get(self.selected["left"], self.current_pair)
+        if self.current_pair is not None:  # the other side shows the partner, never a stale choice
+            pair = comparison.pairs[self.current_pair]
+            self.selected = {
+                "left": pair.left.index if pair.left else None,
+                "right": pair.right.index if pair.right else None,
+            }
         self.outline.select_pair(self.current_pair)
         self._highlight_selection()
         self._update_actions()
@@ -315,7 +408,13 @@ class MainWindow(QMainWindow):
         if index is None:
             return
         self.selected[side] = index
+        self._picked[side] = True
         self.current_pair = self._pair_of[side].get(index)
+        other = "right" if side == "left" else "left"
+        if not self._picked[other]:  # not chosen by the user: show this unit's partner, if any
+            pair = self.comparison.pairs[self.current_pair] if self.current_pair is not None else None
+            partner = (pair.right if other == "right" else pair.left) if pair is not None else None
+            self.selected[other] = partner.index if partner is not None else None
         self.outline.select_pair(self.current_pair)
         self._highlight_selection()
         self._update_actions()
@@ -326,10 +425,12 @@ class MainWindow(QMainWindow):
             return
         pair = self.comparison.pairs[index]
         self.current_pair = index
+        self.current_change = (index, None)
         self.selected = {
-            "left": pair.left.index if pair.left else self.selected["left"],
-            "right": pair.right.index if pair.right else self.selected["right"],
+            "left": pair.left.index if pair.left else None,
+            "right": pair.right.index if pair.right else None,
         }
+        self._picked = {"left": False, "right": False}
         self.outline.select_pair(index)
         self._scroll_to_pair(index, pair.left, pair.right)
         self._highlight_selection()
@@ -376,18 +477,64 @@ class MainWindow(QMainWindow):
         self._highlight_selection()
         self._update_actions()
 
+    def changes(self) -> list[tuple[int, int | None]]:
+        """Every stop of F7 in order: each differing pair, then each change inside a long pair."""
+        if self.comparison is None:
+            return []
+        if self._changes is None or self._changes[0] is not self.comparison:
+            stops: list[tuple[int, int | None]] = []
+            for i, pair in enumerate(self.comparison.pairs):
+                if not is_difference(pair):
+                    continue
+                stops.append((i, None))
+                unit = pair.left or pair.right
+                if unit is None or unit.own_end - unit.start < LONG_PAIR_CHARS or is_rewrite(pair):
+                    continue
+                edits = [e for e, edit in enumerate(pair.edits) if edit.op != Op.EQUAL]
+                stops.extend((i, e) for e in edits[1:] if len(edits) > 1)
+            self._changes = (self.comparison, stops)
+        return self._changes[1]
+
     def go_to_difference(self, step: int) -> None:
+        """F7 / Shift+F7: the next or previous change, word by word inside long pairs."""
         if self.comparison is None:
             return
-        pairs = self.comparison.pairs
-        i = self.current_pair if self.current_pair is not None else (-1 if step > 0 else len(pairs))
-        i += step
-        while 0 <= i < len(pairs):
-            if is_difference(pairs[i]):
-                self.go_to_pair(i)
-                return
-            i += step
-        self.statusBar().showMessage(self.tr("No more differences"), 3000)
+        stops = self.changes()
+        here = self.current_change
+        if here is None and self.current_pair is not None:
+            here = (self.current_pair, None)
+
+        def key(stop: tuple[int, int | None]) -> tuple[int, int]:
+            return (stop[0], -1 if stop[1] is None else stop[1])
+
+        if here is None:
+            candidates = stops if step > 0 else stops[::-1]
+        elif step > 0:
+            candidates = [s for s in stops if key(s) > key(here)]
+        else:
+            candidates = [s for s in stops[::-1] if key(s) < key(here)]
+        if not candidates:
+            self.statusBar().showMessage(self.tr("No more differences"), 3000)
+            return
+        index, edit = candidates[0]
+        if edit is None:
+            self.go_to_pair(index)
+            return
+        self.go_to_pair(index)
+        self.current_change = (index, edit)
+        chunk = self.comparison.pairs[index].edits[edit]
+        y = None
+        for side, (start, end) in (("left", chunk.left), ("right", chunk.right)):
+            view = self.view(side)
+            if end > start:
+                view.highlight_found([(start, end)], 0)
+                y = view.y_of(start) if y is None else min(y, view.y_of(start))
+            else:
+                view.highlight_found([], None)
+        if y is not None:
+            with self.sync.hold():
+                for side in SIDES:
+                    self.view(side).scroll_to_y(max(0.0, y - self.view(side).viewport().height() / 3))
 
     def go_to_figure(self, pair_index: int, change: FigureChange) -> None:
         self.go_to_pair(pair_index)
@@ -419,6 +566,8 @@ class MainWindow(QMainWindow):
         left, right = self.selected["left"], self.selected["right"]
         if self.comparison is None or left is None or right is None:
             return False
+        if not (self._picked["left"] and self._picked["right"]):
+            return False  # only units the user chose on both sides since the comparison was shown
         return self._pair_of["left"].get(left) != self._pair_of["right"].get(right) or (
             self._pair_of["left"].get(left) is None
         )
@@ -459,6 +608,8 @@ class MainWindow(QMainWindow):
             has and (self.selected["left"] is not None or self.selected["right"] is not None)
         )
         a.swap.setEnabled(any(self.session.documents.values()))
+        a.undo.setEnabled(self.session.can_undo())
+        a.redo.setEnabled(self.session.can_redo())
 
     # -- options, view, files -------------------------------------------------------------------
     def _options_changed(self) -> None:
@@ -469,9 +620,49 @@ class MainWindow(QMainWindow):
         self.session.set_options(CompareOptions(normalize=normalize, show_normalization_diffs=show))
 
     def _language_chosen(self) -> None:
+        """Switch the interface language now: new catalogues, then a fresh window in its place."""
         chosen = next((k for k, act in self.actions_.language.items() if act.isChecked()), "system")
+        if chosen == self.settings.language and self._language == resolve_language(chosen):
+            return
         self.settings.language = chosen
-        self.statusBar().showMessage(self.tr("The language changes when policydiff is started again."), 8000)
+        app = QCoreApplication.instance()
+        if app is not None:
+            switch_language(app, resolve_language(chosen))
+        QTimer.singleShot(0, self._rebuild)  # not from inside the triggered action itself
+
+    def _rebuild(self) -> None:
+        """Replace this window by one built in the current language, showing the same comparison."""
+        new = MainWindow(self.context)
+        new.restoreGeometry(self.saveGeometry())
+        new.restoreState(self.saveState())
+        OPEN_WINDOWS.add(new)
+        new.destroyed.connect(lambda _obj=None, w=new: OPEN_WINDOWS.discard(w))
+        new.session.adopt(self.session)
+        if self.isVisible():
+            new.show()
+        self.replaced.emit(new)
+        self._closing_for_rebuild = True
+        self.close()  # hidden, not deleted: whoever holds it (the app, a test) lets it go
+
+    def _rewrites_toggled(self, on: bool) -> None:
+        self.settings.show_rewrites = on
+        if self.comparison is not None:
+            for side in SIDES:
+                self.view(side).apply_marks(side_marks(self.comparison, side, on))
+            self._highlight_selection()
+
+    def _find_step(self, direction: int) -> None:
+        if not self.find_bar.isVisible():
+            self.find_bar.open_bar()
+        else:
+            self.find_bar.step(direction)
+
+    def show_keys(self) -> None:
+        """Help → Keyboard Shortcuts: every key of the window, from the actions themselves."""
+        dialog = KeysDialog(self.actions_, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys_dialog = dialog
+        dialog.show()
 
     def zoom(self, steps: int) -> None:
         """Zoom both panes by ``steps`` points, within the range the settings keep."""
@@ -541,7 +732,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.session.cancel()
+        if not self._closing_for_rebuild:
+            self.session.cancel()
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         self.settings.sync()
         super().closeEvent(event)

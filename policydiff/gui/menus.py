@@ -32,6 +32,7 @@ class Actions:
     open_right: QAction
     recent_left: QMenu
     recent_right: QMenu
+    recent_pairs: QMenu
     clear_recent: QAction
     swap: QAction
     reload: QAction
@@ -41,6 +42,14 @@ class Actions:
     copy_unit: QAction
     pair: QAction
     unpair: QAction
+    undo: QAction
+    redo: QAction
+    find: QAction
+    find_next: QAction
+    find_prev: QAction
+    show_rewrites: QAction
+    legend: QAction
+    keys: QAction
     next_diff: QAction
     prev_diff: QAction
     zoom_in: QAction
@@ -103,6 +112,8 @@ class MenuBuilder(QObject):
         recent_left.setObjectName("recentLeft")
         recent_right = file_menu.addMenu(self.tr("Open Recent on Right"))
         recent_right.setObjectName("recentRight")
+        recent_pairs = file_menu.addMenu(self.tr("Open Recent &Pair"))
+        recent_pairs.setObjectName("recentPairs")
         clear_recent = _action(window, "clearRecent", self.tr("Clear Recent Files"))
         file_menu.addSeparator()
         swap = _action(
@@ -164,8 +175,23 @@ class MenuBuilder(QObject):
             "Ctrl+U",
             self.tr("Split the selected pair into a removed and an added unit"),
         )
-        for action in (copy_unit, pair, unpair):
-            edit_menu.addAction(action)
+        undo = _action(
+            window,
+            "undo",
+            self.tr("&Undo Pairing"),
+            "Ctrl+Z",
+            self.tr("Take back the last pairing or unpairing"),
+        )
+        redo = _action(window, "redo", self.tr("&Redo Pairing"), "Ctrl+Shift+Z")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        find = _action(window, "find", self.tr("&Find…"), "Ctrl+F", self.tr("Find text in either document"))
+        find_next = _action(window, "findNext", self.tr("Find &Next"), "F3")
+        find_prev = _action(window, "findPrev", self.tr("Find Pre&vious"), "Shift+F3")
+        for action in (undo, redo, None, copy_unit, pair, unpair, None, find, find_next, find_prev):
+            if action is None:
+                edit_menu.addSeparator()
+            else:
+                edit_menu.addAction(action)
 
         view_menu = menus["view"] = bar.addMenu(self.tr("&View"))
         next_diff = _action(
@@ -173,7 +199,7 @@ class MenuBuilder(QObject):
             "nextDiff",
             self.tr("&Next Difference"),
             "F7",
-            self.tr("Go to the next changed, added, removed or moved unit"),
+            self.tr("Go to the next change: word by word inside long pairs, then the next unit"),
         )
         prev_diff = _action(
             window,
@@ -185,6 +211,22 @@ class MenuBuilder(QObject):
         view_menu.addAction(next_diff)
         view_menu.addAction(prev_diff)
         view_menu.addSeparator()
+        show_rewrites = _action(
+            window,
+            "showRewrites",
+            self.tr("Show &Rewrites as Plain Text"),
+            tip=self.tr(
+                "Pairs under {n}% similar: plain text with shared phrases and changed figures marked"
+            ),
+        )
+        show_rewrites.setCheckable(True)
+        legend = _action(
+            window, "legend", self.tr("&Legend"), "Ctrl+L", self.tr("What each colour and mark means")
+        )
+        legend.setCheckable(True)
+        view_menu.addAction(show_rewrites)
+        view_menu.addAction(legend)
+        view_menu.addSeparator()
         zoom_in = _action(window, "zoomIn", self.tr("Zoom &In"), "Ctrl+=")
         zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(QKeySequence.StandardKey.ZoomIn)])
         zoom_out = _action(window, "zoomOut", self.tr("Zoom &Out"), "Ctrl+-")
@@ -194,7 +236,7 @@ class MenuBuilder(QObject):
         view_menu.addSeparator()
         docks_menu = menus["panels"] = view_menu.addMenu(self.tr("Panels"))
         docks_menu.setObjectName("panelsMenu")
-        language_menu = menus["language"] = view_menu.addMenu(self.tr("Language (applies after restart)"))
+        language_menu = menus["language"] = view_menu.addMenu(self.tr("Language"))
         language_menu.setObjectName("languageMenu")
         language_group = QActionGroup(window)
         language: dict[str, QAction] = {}
@@ -234,6 +276,8 @@ class MenuBuilder(QObject):
             compare_menu.addAction(action)
 
         help_menu = menus["help"] = bar.addMenu(self.tr("&Help"))
+        keys = _action(window, "keys", self.tr("&Keyboard Shortcuts"), "F1")
+        help_menu.addAction(keys)
         about = _action(window, "about", self.tr("&About policydiff"))
         help_menu.addAction(about)
 
@@ -242,6 +286,7 @@ class MenuBuilder(QObject):
             open_right=open_right,
             recent_left=recent_left,
             recent_right=recent_right,
+            recent_pairs=recent_pairs,
             clear_recent=clear_recent,
             swap=swap,
             reload=reload,
@@ -251,6 +296,14 @@ class MenuBuilder(QObject):
             copy_unit=copy_unit,
             pair=pair,
             unpair=unpair,
+            undo=undo,
+            redo=redo,
+            find=find,
+            find_next=find_next,
+            find_prev=find_prev,
+            show_rewrites=show_rewrites,
+            legend=legend,
+            keys=keys,
             next_diff=next_diff,
             prev_diff=prev_diff,
             zoom_in=zoom_in,

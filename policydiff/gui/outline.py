@@ -3,7 +3,7 @@
 A flat table model over ``Comparison.pairs`` in reading order (indentation shows depth), a proxy that
 filters by status and a search text, and a small widget putting them together. Selecting a row asks
 the window to show that pair; the window tells the outline which pair is current.
-May import: PySide6, policydiff.model.
+May import: PySide6, policydiff.model, policydiff.gui.searchfold/tables.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, Level, Pair, Status, Unit
 
@@ -116,7 +117,7 @@ class PairModel(RowsModel):
         """The labels and headings of a row in lower case, as searched (built once per comparison)."""
         if self._words is None:
             self._words = [
-                " ".join(f"{u.label} {u.heading}" for u in (p.left, p.right) if u is not None).lower()
+                fold(" ".join(f"{u.label} {u.heading}" for u in (p.left, p.right) if u is not None))
                 for p in self._rows
             ]
         return self._words[row]
@@ -179,7 +180,7 @@ class PairFilter(QSortFilterProxyModel):
         refilter(self, lambda: setattr(self, "_mode", mode if mode in FILTERS else "all"))
 
     def set_search(self, text: str) -> None:
-        refilter(self, lambda: setattr(self, "_search", text.strip().lower()))
+        refilter(self, lambda: setattr(self, "_search", fold(text.strip())))
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

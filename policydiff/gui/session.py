@@ -3,11 +3,14 @@
 Not a widget: it turns user intentions (open, swap, reload, pair, save …) into background jobs that
 call the pure core, and announces the outcome with signals the window turns into pixels. It holds
 no comparison logic of its own; manual pairings are handed back to the core on every recompare.
-May import: PySide6.QtCore, policydiff.gui.context/jobs, policydiff.model and policydiff.errors.
+May import: the standard library, PySide6.QtCore, policydiff.gui.context/jobs, policydiff.model,
+policydiff.errors.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sys
 import traceback
 
@@ -61,6 +64,8 @@ class Session(QObject):
             show_normalization_diffs=context.settings.show_normalization_diffs,
         )
         self._overrides: tuple[tuple[int | None, int | None], ...] = ()
+        self._undo: list[tuple[tuple[int | None, int | None], ...]] = []
+        self._redo: list[tuple[tuple[int | None, int | None], ...]] = []
         self._request = 0  # number of the newest comparison request; older answers are dropped
         self._saves = 0
         jobs = context.jobs
@@ -118,18 +123,73 @@ class Session(QObject):
     def pair(self, left_unit: int, right_unit: int) -> None:
         """Pair two units by hand: a new override, kept through later option changes and swaps."""
         if self.comparison is not None:
-            self._overrides = (*self._overrides, (left_unit, right_unit))
-            self.recompare()
+            self._change_overrides((*self._overrides, (left_unit, right_unit)))
 
     def unpair(self, pair_index: int) -> None:
-        """Split pair ``pair_index`` of the comparison shown: its units become removed and added."""
+        """Split pair ``pair_index`` of the comparison shown.
+
+        A pair made by hand is taken back (its units return to the machine's pairs); a pair the
+        machine made becomes a removed and an added unit.
+        """
         comparison = self.comparison
         if comparison is None or not 0 <= pair_index < len(comparison.pairs):
             return
         pair = comparison.pairs[pair_index]
-        if pair.left is not None and pair.right is not None:
-            self._overrides = (*self._overrides, (pair.left.index, None))
+        if pair.left is None or pair.right is None:
+            return
+        if pair.manual:
+            li, ri = pair.left.index, pair.right.index
+            kept = tuple((a, b) for a, b in self._overrides if a != li and b != ri)
+            self._change_overrides(kept)
+        else:
+            self._change_overrides((*self._overrides, (pair.left.index, None)))
+
+    def _change_overrides(self, overrides: tuple[tuple[int | None, int | None], ...]) -> None:
+        self._undo.append(self._overrides)
+        self._redo.clear()
+        self._overrides = overrides
+        self.recompare()
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> None:
+        """Take back the last pairing or unpairing."""
+        if self._undo:
+            self._redo.append(self._overrides)
+            self._overrides = self._undo.pop()
             self.recompare()
+
+    def redo(self) -> None:
+        if self._redo:
+            self._undo.append(self._overrides)
+            self._overrides = self._redo.pop()
+            self.recompare()
+
+    def adopt(self, other: Session) -> None:
+        """Take over another session's documents, pairings and comparison (a rebuilt window)."""
+        self.documents, self.paths = dict(other.documents), dict(other.paths)
+        self.options, self._overrides = other.options, other._overrides
+        self._undo, self._redo = list(other._undo), list(other._redo)
+        for side in SIDES:
+            if self.documents[side] is not None:
+                self.documentChanged.emit(side)
+        if other.comparison is not None:
+            self._set_comparison(other.comparison)
+
+    def files_key(self) -> str | None:
+        """Names the open pair of files and their texts, to keep manual pairings with them."""
+        left, right = self.documents["left"], self.documents["right"]
+        if left is None or right is None:
+            return None
+        digest = hashlib.sha1()
+        for document in (left, right):
+            digest.update(os.path.abspath(document.path).encode("utf-8", "surrogatepass") + b"\0")
+            digest.update(document.text.encode("utf-8", "surrogatepass") + b"\0")
+        return digest.hexdigest()
 
     def save(self, kind: str, path: str) -> None:
         """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``).
@@ -159,6 +219,9 @@ class Session(QObject):
         self.comparison = comparison
         if comparison is not None:
             self._overrides = comparison.overrides
+            key = self.files_key()
+            if key is not None:
+                self.context.settings.set_overrides(key, self._overrides)
         self.comparisonChanged.emit(comparison)
 
     def _on_result(self, kind: str, value: object) -> None:
@@ -168,9 +231,18 @@ class Session(QObject):
             old = self.documents[side]
             if old is None or old.text != document.text:
                 self._overrides = ()  # unit numbers of a changed text no longer mean the same units
+                self._undo.clear()
+                self._redo.clear()
             self.documents[side] = document
             self.paths[side] = path
             self.context.settings.add_recent(path)
+            key = self.files_key()
+            if key is not None:
+                if not self._overrides:  # the same two files as before: their pairings come back
+                    self._overrides = self.context.settings.overrides(key)
+                left, right = self.paths["left"], self.paths["right"]
+                if left and right:
+                    self.context.settings.add_recent_pair(left, right)
             self.documentChanged.emit(side)
             self.recompare()
         elif kind == "compare":

@@ -98,6 +98,50 @@ class Settings:
 
     def clear_recent(self) -> None:
         self.store.setValue("files/recent", [])
+        self.store.setValue("files/recent_pairs", [])
+
+    @property
+    def recent_pairs(self) -> list[tuple[str, str]]:
+        """Pairs of files compared lately, newest first (each kept as "left\tright")."""
+        out = []
+        for entry in _as_list(self.store.value("files/recent_pairs")):
+            left, _, right = entry.partition("\t")
+            if left and right:
+                out.append((left, right))
+        return out[:MAX_RECENT]
+
+    def add_recent_pair(self, left: str, right: str) -> None:
+        pairs = [p for p in self.recent_pairs if p != (left, right)]
+        self.store.setValue(
+            "files/recent_pairs", [f"{a}\t{b}" for a, b in [(left, right), *pairs]][:MAX_RECENT]
+        )
+
+    def overrides(self, key: str) -> tuple[tuple[int | None, int | None], ...]:
+        """The manual pairings remembered for one pair of files (``key`` names files and texts)."""
+        out: list[tuple[int | None, int | None]] = []
+        for entry in _as_list(self.store.value(f"overrides/{key}")):
+            left, _, right = entry.partition(",")
+            try:
+                out.append((int(left) if left else None, int(right) if right else None))
+            except ValueError:
+                continue
+        return tuple(out)
+
+    def set_overrides(self, key: str, overrides: tuple[tuple[int | None, int | None], ...]) -> None:
+        values = [f"{'' if a is None else a},{'' if b is None else b}" for a, b in overrides]
+        if values:
+            self.store.setValue(f"overrides/{key}", values)
+        else:
+            self.store.remove(f"overrides/{key}")
+
+    @property
+    def show_rewrites(self) -> bool:
+        """Show low-similarity pairs as rewrites (plain text, shared phrases marked)."""
+        return _as_bool(self.store.value("view/show_rewrites"), True)
+
+    @show_rewrites.setter
+    def show_rewrites(self, value: bool) -> None:
+        self.store.setValue("view/show_rewrites", bool(value))
 
     @property
     def last_folder(self) -> str:
