@@ -199,3 +199,165 @@ def test_a_merge_group_is_padded_as_one_row(qtbot, window) -> None:  # type: ign
     rows = build_rows(merged)
     assert not any(r.right == line_start(merged.right.text, extra.start) for r in rows)
     side_marks(merged, "right")  # groups get gutter marks without error
+
+
+# -- finding -------------------------------------------------------------------------------------
+def test_search_folds_script_width_and_numerals() -> None:
+    from policydiff.gui.searchfold import FoldedText, fold
+
+    assert fold("研发") in fold("加大研發投入")
+    assert fold("800亿") in fold("800億元")
+    assert fold("24") in fold("（二十四）支持")
+    text = "一、研發投入８００億元"
+    hits = FoldedText.of(text).find_all("800亿")
+    assert [text[s:e] for s, e in hits] == ["８００億"]
+
+
+def test_ctrl_f_finds_in_both_panes_and_steps_through_hits(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    comparison = open_pair(qtbot, window, *SAMPLE)
+    window.actions_.find.trigger()
+    bar = window.find_bar
+    assert bar.isVisible()
+    bar.field.setText("研发")  # simplified; the right document writes 研發
+    qtbot.waitUntil(lambda: len(bar.hits) > 2, timeout=10_000)
+    sides = {side for side, _s, _e in bar.hits}
+    assert sides == {"left", "right"}
+    for side, start, end in bar.hits:
+        text = (comparison.left if side == "left" else comparison.right).text
+        assert text[start:end] in ("研发", "研發")
+    first = bar.current
+    window.actions_.find_next.trigger()
+    assert bar.current == (first + 1) % len(bar.hits)
+    window.actions_.find_prev.trigger()
+    assert bar.current == first
+    side, start, _end = bar.hits[bar.current]
+    view = window.view(side)
+    assert view.top_y() <= view.y_of(start) <= view.top_y() + view.viewport().height()
+    assert len(view.extraSelections()) >= 1
+
+
+def test_outline_search_folds_like_the_comparison(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    comparison = open_pair(qtbot, window, *SAMPLE)
+    window.outline.search.setText("24")
+    qtbot.waitUntil(lambda: 0 < len(window.outline.visible_pairs()) < 20, timeout=3000)
+    labels = [
+        f"{p.left.label if p.left else ''}{p.right.label if p.right else ''}"
+        for p in (comparison.pairs[i] for i in window.outline.visible_pairs())
+    ]
+    assert any("二十四" in label or "24" in label for label in labels)
+
+
+def test_f7_steps_change_by_change_inside_long_pairs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    open_pair(qtbot, window, *SAMPLE)
+    stops = window.changes()
+    inner = [s for s in stops if s[1] is not None]
+    assert inner, "a long pair offers stops inside it"
+    target = stops.index(inner[0]) - 1
+    window.current_change = stops[target]
+    window.actions_.next_diff.trigger()
+    assert window.current_change == inner[0]
+    window.actions_.prev_diff.trigger()
+    assert window.current_change == stops[target]
+
+
+# -- manual pairing ------------------------------------------------------------------------------
+def test_pairing_offers_only_fresh_choices_and_undoes(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    comparison = open_pair(qtbot, window, *SAMPLE)
+    removed = next(p for p in comparison.pairs if p.left is not None and p.right is None)
+    added = next(p for p in comparison.pairs if p.right is not None and p.left is None)
+    window.go_to_pair(comparison.pairs.index(added))  # leaves a right selection from navigation
+    window.select_at("left", removed.left.start)
+    assert not window.actions_.pair.isEnabled(), "the right side's selection is not the user's choice"
+    window.select_at("right", added.right.start)
+    assert window.actions_.pair.isEnabled()
+    paired = wait_shown(qtbot, window, window.actions_.pair.trigger)
+    assert any(p.manual and p.left and p.right and p.left.index == removed.left.index for p in paired.pairs)
+    assert window.actions_.undo.isEnabled() and window.actions_.undo.shortcut().toString() == "Ctrl+Z"
+    back = wait_shown(qtbot, window, window.actions_.undo.trigger)
+    assert not any(p.manual for p in back.pairs)
+    again = wait_shown(qtbot, window, window.actions_.redo.trigger)
+    manual = next(i for i, p in enumerate(again.pairs) if p.manual and p.left and p.right)
+    window.go_to_pair(manual)
+    restored = wait_shown(qtbot, window, window.actions_.unpair.trigger)  # a manual pair: taken back
+    assert [(p.status, p.left and p.left.index, p.right and p.right.index) for p in restored.pairs] == [
+        (p.status, p.left and p.left.index, p.right and p.right.index) for p in comparison.pairs
+    ]
+
+
+def test_pairings_come_back_with_the_same_two_files(qtbot, window, settings) -> None:  # type: ignore[no-untyped-def]
+    comparison = open_pair(qtbot, window, *SAMPLE)
+    removed = next(p for p in comparison.pairs if p.left is not None and p.right is None)
+    added = next(p for p in comparison.pairs if p.right is not None and p.left is None)
+    wait_shown(qtbot, window, lambda: window.session.pair(removed.left.index, added.right.index))
+    assert settings.recent_pairs[0] == (str(SAMPLE[0]), str(SAMPLE[1]))
+    window.session.documents = {"left": None, "right": None}
+    window.session._overrides = ()
+    reopened = open_pair(qtbot, window, *SAMPLE)
+    qtbot.waitUntil(
+        lambda: window.comparison is not None and window.comparison.summary.manual > 0, timeout=20_000
+    )
+    assert reopened is not None and window.comparison.summary.manual >= 1
+
+
+def wait_shown(qtbot, win, action):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(win.comparisonShown, timeout=60_000) as blocker:
+        action()
+    return blocker.args[0]
+
+
+# -- rewrites, overview, legend, keys, screen ------------------------------------------------------
+def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.marks import Mark
+    from policydiff.projection import is_rewrite
+
+    comparison = open_pair(qtbot, window, *SAMPLE)
+    rewrite = next(p for p in comparison.pairs if is_rewrite(p))
+    marks = window.view("left").marks
+    inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
+    assert Mark.DELETED not in inside
+    assert window.actions_.show_rewrites.isChecked()
+    window.actions_.show_rewrites.trigger()
+    marks = window.view("left").marks
+    inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
+    assert Mark.DELETED in inside and Mark.SHARED not in inside
+    assert not window.settings.show_rewrites
+
+
+def test_overview_ruler_shows_changes_and_a_click_scrolls(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.marks import Gutter
+
+    open_pair(qtbot, window, *LAW)
+    ruler = window.ruler
+    kinds = {kind for _t, _b, kind, _f in ruler.ticks()}
+    assert {Gutter.CHANGED, Gutter.ADDED, Gutter.MOVED} <= kinds
+    assert any(f for *_rest, f in ruler.ticks())  # figure changes are marked too
+    qtbot.mouseClick(ruler, Qt.MouseButton.LeftButton, pos=QPoint(5, ruler.height() * 3 // 4))
+    left, right = window.view("left"), window.view("right")
+    assert left.top_y() > left.verticalScrollBar().maximum() // 2 and right.top_y() == left.top_y()
+
+
+def test_legend_and_keys_are_at_hand(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.actions_.legend.trigger()
+    assert window.legend_dock.isVisible()
+    assert window.legend.findChildren(type(window.counts))  # swatches and labels
+    window.actions_.keys.trigger()
+    table = window.keys_dialog.table
+    keys = {table.item(i, 1).text() for i in range(table.rowCount())}
+    assert {"Ctrl+F", "Ctrl+Z", "F7"} <= {k.split(", ")[0] for k in keys}
+    window.keys_dialog.close()
+
+
+def test_first_window_fits_small_screens() -> None:
+    from policydiff.gui.mainwindow import first_window_size
+
+    assert first_window_size(1366, 728) == (1326, 688)
+    assert first_window_size(1920, 1040) == (1400, 900)
+
+
+def test_every_pane_is_usable_at_1024_by_700(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    open_pair(qtbot, window, *SAMPLE)
+    window.resize(1024, 700)
+    qtbot.wait(50)
+    for side in ("left", "right"):
+        assert window.view(side).viewport().width() >= 200 and window.view(side).viewport().height() >= 200
+    assert window.outline.width() >= 150 and window.figures.height() >= 80

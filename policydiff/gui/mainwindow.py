@@ -47,7 +47,7 @@ from policydiff.projection import DISPLAY_RULES, is_rewrite
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
-LONG_PAIR_CHARS = 300  # F7 steps change by change inside pairs at least this long
+LONG_PAIR_CHARS = 120  # F7 steps change by change inside pairs at least this long (about 4 lines)
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
 
 
