@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
 
     # -- showing a comparison -------------------------------------------------------------------
     def _comparison_changed(self, comparison: Comparison | None) -> None:
+        self.timings["received"] = time.perf_counter()  # the core's answer is in: display from here
         self.comparison = comparison
         if comparison is None:
             for side in SIDES:

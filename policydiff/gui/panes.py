@@ -72,8 +72,10 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     figure.setUnderlineColor(QColor("#f76707"))
     figure.setFontStrikeOut(False)
     shared = QTextCharFormat()
-    shared.setBackground(QColor("#ddf4ff"))
     shared.setForeground(QColor("#0a3069"))
+    shared.setFontUnderline(True)
+    shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    shared.setUnderlineColor(QColor("#0969da"))
     return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
 
 

@@ -10,10 +10,10 @@ May import: PySide6, policydiff.gui.marks/panes/sync, policydiff.model.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QBrush, QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from policydiff.gui.marks import Gutter
+from policydiff.gui.marks import Gutter, Mark
 from policydiff.gui.panes import BAND_COLORS, GUTTER_COLORS, DocumentView, mark_formats
 from policydiff.gui.sync import ScrollSync
 from policydiff.model import Status
@@ -115,7 +115,7 @@ class Legend(QWidget):
         grid.setHorizontalSpacing(8)
         formats = mark_formats()
         text_entries = [
-            (formats[k].background().color(), formats[k].foreground().color(), sample, label)
+            (_background(formats[k].background()), formats[k].foreground().color(), sample, label)
             for k, sample, label in (
                 (_mark("DELETED"), self.tr("words"), self.tr("only on the left (deleted)")),
                 (_mark("INSERTED"), self.tr("words"), self.tr("only on the right (inserted)")),
@@ -144,6 +144,11 @@ class Legend(QWidget):
             swatch.setStyleSheet(
                 f"background:{background.name()}; color:{foreground.name()}; padding:1px 4px;"
                 + ("text-decoration: line-through;" if label == text_entries[0][3] else "")
+                + (
+                    "text-decoration: underline; border-bottom: 1px dotted #0969da;"
+                    if sample == self.tr("phrase")
+                    else ""
+                )
             )
             grid.addWidget(swatch, row, 0)
             grid.addWidget(QLabel(label, self), row, 1)
@@ -161,9 +166,13 @@ class Legend(QWidget):
         grid.addWidget(band, row, 0, Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(QLabel(self.tr("hatched band: the other side has no counterpart here"), self), row, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(row + 1, 1)  # entries stay together at the top of a tall dock
 
 
-def _mark(name: str):  # type: ignore[no-untyped-def]
-    from policydiff.gui.marks import Mark
+def _background(brush: QBrush) -> QColor:
+    """A format's background colour; white where it has none (Qt reports black then)."""
+    return brush.color() if brush.style() != Qt.BrushStyle.NoBrush else QColor("white")
 
+
+def _mark(name: str) -> Mark:
     return Mark[name]
