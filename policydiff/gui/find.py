@@ -84,7 +84,7 @@ class FindBar(QWidget):
         for view in self.views.values():
             view.highlight_found([], None)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
         else:
@@ -100,7 +100,7 @@ class FindBar(QWidget):
         if not missing:
             return True
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             return {side: (text, FoldedText.of(text)) for side, text in missing.items()}
 
         self.count.setText(self.tr("Preparing…"))

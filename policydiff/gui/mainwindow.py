@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         a.recent_right.aboutToShow.connect(lambda: self._fill_recent(a.recent_right, "right"))
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
-        a.reload.triggered.connect(lambda: [s.reload(side) for side in SIDES])
+        a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
         a.quit.triggered.connect(self.close)
@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         self.timings["chosen"] = time.perf_counter()
         self.session.open_pair(left, right)
 
-    def _fill_recent(self, menu, side: str) -> None:  # type: ignore[no-untyped-def]
+    def _fill_recent(self, menu, side: str) -> None:
         menu.clear()
         files = self.settings.recent_files
         if not files:
@@ -743,3 +743,9 @@ class MainWindow(QMainWindow):
 def _kind_name(kind: str) -> str:
     """A job's kind without its number: every save ("save-3") is its own job of kind "save"."""
     return "save" if kind.startswith("save-") else kind
+
+
+def _reload_both(session: Session) -> None:
+    """Reload both sides from disk (Ctrl+R)."""
+    for side in SIDES:
+        session.reload(side)

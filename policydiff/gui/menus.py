@@ -66,7 +66,11 @@ class Actions:
 
 
 def _action(
-    window: QMainWindow, name: str, text: str, shortcut: QKeySequence | str | None = None, tip: str = ""
+    window: QMainWindow,
+    name: str,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    tip: str = "",
 ) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
@@ -241,7 +245,9 @@ class MenuBuilder(QObject):
         language_group = QActionGroup(window)
         language: dict[str, QAction] = {}
         for key, label in LANGUAGE_LABELS:
-            action = _action(window, f"language_{key}", self.tr(label) if key == "system" else label)
+            action = _action(
+                window, f"language_{key}", self.tr(str(label)) if key == "system" else str(label)
+            )
             action.setCheckable(True)
             action.setData(key)
             language_group.addAction(action)
@@ -252,7 +258,7 @@ class MenuBuilder(QObject):
         normalize_group = QActionGroup(window)
         normalize: dict[str, QAction] = {}
         for key, label in NORMALIZE_LABELS:
-            action = _action(window, f"normalize_{key}", self.tr(label))
+            action = _action(window, f"normalize_{key}", self.tr(str(label)))
             action.setCheckable(True)
             action.setData(key)
             normalize_group.addAction(action)

@@ -432,7 +432,7 @@ class DocumentView(QTextEdit):
         else:
             self.unitClicked.emit(self.offset_at_cursor())
 
-    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def contextMenuEvent(self, event) -> None:
         menu: QMenu = self.createStandardContextMenu(event.pos())
         if self.extra_actions:
             menu.addSeparator()
@@ -451,7 +451,7 @@ class DocumentView(QTextEdit):
         else:
             super().dragEnterEvent(event)
 
-    def dragMoveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def dragMoveEvent(self, event) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
         else:

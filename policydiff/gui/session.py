@@ -13,6 +13,7 @@ import hashlib
 import os
 import sys
 import traceback
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -115,7 +116,7 @@ class Session(QObject):
             return
         backend, options, overrides = self.context.backend, self.options, self._overrides
 
-        def job(progress, cancelled) -> tuple[int, Comparison]:  # type: ignore[no-untyped-def]
+        def job(progress, cancelled) -> tuple[int, Comparison]:
             return request, backend.compare(left, right, options, progress, cancelled, overrides=overrides)
 
         self.context.jobs.submit("compare", job)
@@ -203,7 +204,7 @@ class Session(QObject):
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
         render = backend.report_html if kind == "html" else backend.report_json
 
-        def job(progress, cancelled) -> str:  # type: ignore[no-untyped-def]
+        def job(progress, cancelled) -> str:
             backend.write(path, render(comparison), inputs)
             return path
 
@@ -227,7 +228,7 @@ class Session(QObject):
     def _on_result(self, kind: str, value: object) -> None:
         if kind.startswith("load-"):
             side = kind[5:]
-            path, document = value  # type: ignore[misc]
+            path, document = cast(tuple[str, LoadedDocument], value)
             old = self.documents[side]
             if old is None or old.text != document.text:
                 self._overrides = ()  # unit numbers of a changed text no longer mean the same units
@@ -246,7 +247,7 @@ class Session(QObject):
             self.documentChanged.emit(side)
             self.recompare()
         elif kind == "compare":
-            request, comparison = value  # type: ignore[misc]
+            request, comparison = cast(tuple[int, Comparison], value)
             if request == self._request:
                 self._set_comparison(comparison)
         elif kind.startswith("save-"):

@@ -29,7 +29,7 @@ def _as_list(value: object) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
-    return [str(v) for v in value]  # type: ignore[union-attr]
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
 
 
 class Settings:
@@ -62,7 +62,7 @@ class Settings:
     @property
     def zoom(self) -> int:
         try:
-            return max(ZOOM_MIN, min(ZOOM_MAX, int(self.store.value("view/zoom", 0))))  # type: ignore[arg-type]
+            return max(ZOOM_MIN, min(ZOOM_MAX, int(str(self.store.value("view/zoom", 0)))))
         except (TypeError, ValueError):
             return 0
 
