@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 CORE = [
     "policydiff.cli",
@@ -44,3 +45,18 @@ def test_a_scripted_comparison_does_not_load_qt(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_every_interface_string_has_a_chinese_translation():
+    """The Chinese UI never falls back to English: the catalogue has no unfinished message."""
+    import xml.etree.ElementTree as ET
+
+    catalogue = (
+        Path(__file__).resolve().parent.parent / "policydiff" / "resources" / "i18n" / "policydiff_zh_CN.ts"
+    )
+    unfinished = [
+        m.findtext("source")
+        for m in ET.parse(catalogue).getroot().iter("message")
+        if (t := m.find("translation")) is not None and t.get("type") == "unfinished"
+    ]
+    assert unfinished == []

@@ -51,3 +51,29 @@ def test_setup_collects_the_documents_of_a_folder_but_not_the_parent(qtbot, tmp_
     dialog.add_children(documents_in(tmp_path, exclude=dialog.parent_path()))
     dialog.add_children([str(tmp_path / "a.txt")])  # never twice
     assert [Path(p).name for p in dialog.child_paths()] == ["a.txt", "b.docx"]
+
+
+def test_file_menu_opens_the_matrix_and_a_cell_opens_its_pair_in_the_main_window(qtbot, settings):
+    from PySide6.QtCore import QCoreApplication
+
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.mainwindow import MainWindow
+
+    context = AppContext(settings=settings)
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.actions_.coverage.text()  # File → One Against Many
+    matrix = main.open_coverage(str(SEED["000"]), [str(SEED["002"])])
+    assert matrix is not None
+    with qtbot.waitSignal(matrix.jobs.result, timeout=180_000):
+        pass
+    assert matrix.coverage is not None
+    row = next(k for k, r in enumerate(matrix.coverage.rows) if r.cells[0] and r.cells[0].pair_index)
+    wanted = matrix.coverage.rows[row].cells[0].pair_index
+    with qtbot.waitSignal(main.comparisonShown, timeout=180_000):
+        matrix._open_cell(matrix.table.model().index(row, 1))
+    qtbot.waitUntil(lambda: main.current_pair == wanted, timeout=10_000)
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()

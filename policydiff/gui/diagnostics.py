@@ -51,10 +51,15 @@ def state_folder() -> Path:
 
 def error_box(details: str, log_path: Path) -> QMessageBox:
     """The dialog of an unexpected error: a short text, the log's path, the traceback as details."""
-    tr = QCoreApplication.translate
-    box = QMessageBox(QMessageBox.Icon.Critical, tr("Diagnostics", "Unexpected error"), "")
-    box.setText(tr("Diagnostics", "Something went wrong inside policydiff. Your documents were not changed."))
-    box.setInformativeText(tr("Diagnostics", "Details are in the log file: {0}").format(log_path))
+    title = QCoreApplication.translate("Diagnostics", "Unexpected error")
+    box = QMessageBox(QMessageBox.Icon.Critical, title, "")
+    box.setText(
+        QCoreApplication.translate(
+            "Diagnostics", "Something went wrong inside policydiff. Your documents were not changed."
+        )
+    )
+    where = QCoreApplication.translate("Diagnostics", "Details are in the log file: {0}")
+    box.setInformativeText(where.format(log_path))
     box.setDetailedText(details)
     return box
 

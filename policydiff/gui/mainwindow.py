@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.gui.context import AppContext
+from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
 from policydiff.gui.find import FindBar
 from policydiff.gui.i18n import resolve_language, switch_language
@@ -71,6 +72,9 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = context.settings
         self.session = Session(context, self)
+        self._coverage_windows: list[CoverageWindow] = []
+        # (right path, pair) to go to once the comparison with that document is shown
+        self._pending_pair: tuple[str, int] | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("policydiff")
         self.setAcceptDrops(False)
@@ -171,6 +175,7 @@ class MainWindow(QMainWindow):
         a.recent_right.aboutToShow.connect(lambda: self._fill_recent(a.recent_right, "right"))
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
+        a.coverage.triggered.connect(self.open_coverage)
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
@@ -273,6 +278,31 @@ class MainWindow(QMainWindow):
         self.timings["chosen"] = time.perf_counter()
         self.session.open(side, path)
 
+    def open_coverage(
+        self, parent_path: str = "", child_paths: list[str] | None = None
+    ) -> CoverageWindow | None:
+        """File → One Against Many: choose a parent and its documents, then show their matrix.
+
+        A cell double-clicked there opens that pair here and goes to it once it is compared.
+        """
+        if not (parent_path and child_paths):
+            setup = CoverageSetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            if setup.exec() != CoverageSetup.DialogCode.Accepted:
+                return None
+            parent_path, child_paths = setup.parent_path(), setup.child_paths()
+        window = CoverageWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._coverage_windows.append(window)
+        window.show()
+        window.run(parent_path, child_paths)
+        return window
+
+    def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:
+        self._pending_pair = (child_path, pair_index) if pair_index is not None else None
+        self.open_pair(parent_path, child_path)
+        self.raise_()
+        self.activateWindow()
+
     def open_pair(self, left: str, right: str) -> None:
         self.timings["chosen"] = time.perf_counter()
         self.session.open_pair(left, right)
@@ -331,6 +361,13 @@ class MainWindow(QMainWindow):
 
     # -- showing a comparison -------------------------------------------------------------------
     def _comparison_changed(self, comparison: Comparison | None) -> None:
+        self._show_comparison(comparison)
+        pending = self._pending_pair
+        if comparison is not None and pending is not None and comparison.right.document.path == pending[0]:
+            self._pending_pair = None
+            self.go_to_pair(pending[1])
+
+    def _show_comparison(self, comparison: Comparison | None) -> None:
         self.timings["received"] = time.perf_counter()  # the core's answer is in: display from here
         self.comparison = comparison
         if comparison is None:

@@ -38,6 +38,7 @@ class Actions:
     reload: QAction
     save_report: QAction
     save_json: QAction
+    coverage: QAction
     quit: QAction
     copy_unit: QAction
     pair: QAction
@@ -153,6 +154,15 @@ class MenuBuilder(QObject):
         )
         file_menu.addAction(save_report)
         file_menu.addAction(save_json)
+        file_menu.addSeparator()
+        coverage = _action(
+            window,
+            "coverage",
+            self.tr("One Against &Many…"),
+            "Ctrl+M",
+            self.tr("Compare one policy with each of its implementations"),
+        )
+        file_menu.addAction(coverage)
         file_menu.addSeparator()
         quit_ = _action(window, "quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_)
@@ -298,6 +308,7 @@ class MenuBuilder(QObject):
             reload=reload,
             save_report=save_report,
             save_json=save_json,
+            coverage=coverage,
             quit=quit_,
             copy_unit=copy_unit,
             pair=pair,
