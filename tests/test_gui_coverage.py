@@ -77,3 +77,31 @@ def test_file_menu_opens_the_matrix_and_a_cell_opens_its_pair_in_the_main_window
     context.jobs.cancel()
     assert context.jobs.wait(30_000)
     QCoreApplication.processEvents()
+
+
+def test_the_outline_filters_and_marks_changes_in_meaning(qtbot, settings):
+    from PySide6.QtCore import QCoreApplication
+
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.mainwindow import MainWindow
+    from policydiff.gui.outline import PairModel
+
+    context = AppContext(settings=settings)
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.comparisonShown, timeout=180_000) as blocker:
+        main.open_pair(str(SEED["000"]), str(SEED["003"]))
+    comparison = blocker.args[0]
+    owners = [p for p in comparison.pairs if p.responsible is not None and p.responsible.changed]
+    main.outline.set_filter("owners")
+    proxy = main.outline.proxy
+    assert proxy.rowCount() == len(owners) > 0
+    status = proxy.index(0, PairModel.STATUS)
+    assert "owners" in status.data() or "责任单位" in status.data()
+    assert "区" in status.data(Qt.ItemDataRole.ToolTipRole)
+    main.outline.set_filter("references")
+    assert proxy.rowCount() == 0  # a district plan holds no 第X条 references
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.change_notes import change_notes
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
-from policydiff.model import Comparison, Level, Pair, Status, Unit
+from policydiff.model import Comparison, Direction, Level, Pair, Status, Unit
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -44,7 +45,10 @@ STATUS_COLORS = {
     Status.REMOVED: QColor("#ffebe9"),
 }
 
-FILTERS = ("all", "differences", "changed", "added", "removed", "moved", "figures", "manual")
+FILTERS = (
+    "all", "differences", "changed", "added", "removed", "moved", "figures",
+    "obligations", "owners", "references", "manual",
+)  # fmt: skip
 SEARCH_DELAY_MS = 150  # the outline is filtered once typing pauses, not on every keystroke
 
 
@@ -68,6 +72,7 @@ def level_name(level: Level) -> str:
         Level.ARTICLE: QCoreApplication.translate("PairModel", "Article"),
         Level.ITEM: QCoreApplication.translate("PairModel", "Item"),
         Level.EPILOGUE: QCoreApplication.translate("PairModel", "Closing"),
+        Level.ATTACHMENT: QCoreApplication.translate("PairModel", "Attachment"),
     }
     return names.get(level, str(level))
 
@@ -149,11 +154,21 @@ class PairModel(RowsModel):
                     text += " · " + self.tr("moved")
                 if pair.manual:
                     text += " · " + self.tr("manual")
+                if any(o.direction == Direction.STRICTER for o in pair.obligations):
+                    text += " · " + self.tr("stricter")
+                if any(o.direction == Direction.LOOSER for o in pair.obligations):
+                    text += " · " + self.tr("looser")
+                if pair.responsible is not None and pair.responsible.changed:
+                    text += " · " + self.tr("owners")
+                if pair.references:
+                    text += " · " + self.tr("reference")
                 return text
             if column == self.SIMILARITY:
                 return f"{pair.similarity:.0%}" if pair.left and pair.right else ""
             if column == self.FIGURES:
                 return str(pair.figures_changed) if pair.figures_changed else ""
+        elif role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
+            return "\n".join(note.detail or note.text for note in change_notes(pair)) or None
         elif role == Qt.ItemDataRole.ToolTipRole and column in (self.LEFT, self.RIGHT):
             unit = pair.left if column == self.LEFT else pair.right
             return f"{unit.label} {unit.heading}" if unit else None
@@ -198,6 +213,12 @@ class PairFilter(QSortFilterProxyModel):
             return False
         if mode == "manual" and not pair.manual:
             return False
+        if mode == "obligations" and not pair.obligations:
+            return False
+        if mode == "owners" and not (pair.responsible is not None and pair.responsible.changed):
+            return False
+        if mode == "references" and not pair.references:
+            return False
         if self._search:
             return self._search in model.words(source_row)
         return True
@@ -223,6 +244,9 @@ class OutlineWidget(QWidget):
             "removed": self.tr("Removed"),
             "moved": self.tr("Moved"),
             "figures": self.tr("Figures changed"),
+            "obligations": self.tr("Duty got stricter or looser"),
+            "owners": self.tr("Responsible units changed"),
+            "references": self.tr("Stale cross-references"),
             "manual": self.tr("Paired by hand"),
         }
         for key in FILTERS:

@@ -866,47 +866,62 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="219" />
+        <location filename="../../gui/outline.py" line="240" />
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="220" />
+        <location filename="../../gui/outline.py" line="241" />
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="221" />
+        <location filename="../../gui/outline.py" line="242" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="222" />
+        <location filename="../../gui/outline.py" line="243" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="223" />
+        <location filename="../../gui/outline.py" line="244" />
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="224" />
+        <location filename="../../gui/outline.py" line="245" />
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="225" />
+        <location filename="../../gui/outline.py" line="246" />
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="226" />
+        <location filename="../../gui/outline.py" line="247" />
+        <source>Duty got stricter or looser</source>
+        <translation>义务强度变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="248" />
+        <source>Responsible units changed</source>
+        <translation>责任单位变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="249" />
+        <source>Stale cross-references</source>
+        <translation>引用失效</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="250" />
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="232" />
+        <location filename="../../gui/outline.py" line="256" />
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
     </message>
@@ -922,94 +937,119 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="64" />
+        <location filename="../../gui/outline.py" line="68" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="65" />
+        <location filename="../../gui/outline.py" line="69" />
         <source>Preamble</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="66" />
+        <location filename="../../gui/outline.py" line="70" />
         <source>Chapter</source>
         <translation>章</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="67" />
+        <location filename="../../gui/outline.py" line="71" />
         <source>Section</source>
         <translation>节</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="68" />
+        <location filename="../../gui/outline.py" line="72" />
         <source>Article</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="69" />
+        <location filename="../../gui/outline.py" line="73" />
         <source>Item</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="70" />
+        <location filename="../../gui/outline.py" line="74" />
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="77" />
+        <location filename="../../gui/outline.py" line="75" />
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="82" />
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="78" />
+        <location filename="../../gui/outline.py" line="83" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="79" />
+        <location filename="../../gui/outline.py" line="84" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="80" />
+        <location filename="../../gui/outline.py" line="85" />
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="127" />
+        <location filename="../../gui/outline.py" line="132" />
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="128" />
+        <location filename="../../gui/outline.py" line="133" />
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="129" />
+        <location filename="../../gui/outline.py" line="134" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="130" />
+        <location filename="../../gui/outline.py" line="135" />
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="131" />
+        <location filename="../../gui/outline.py" line="136" />
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="149" />
+        <location filename="../../gui/outline.py" line="154" />
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="151" />
+        <location filename="../../gui/outline.py" line="156" />
         <source>manual</source>
         <translation>手工</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="158" />
+        <source>stricter</source>
+        <translation>收紧</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="160" />
+        <source>looser</source>
+        <translation>放宽</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="162" />
+        <source>owners</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="164" />
+        <source>reference</source>
+        <translation>引用</translation>
     </message>
 </context>
 <context>
