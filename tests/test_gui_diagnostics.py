@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from pathlib import Path
@@ -49,3 +50,30 @@ def test_the_error_dialog_has_the_traceback_and_the_log_path(qapp, tmp_path: Pat
     assert box.detailedText().endswith("ValueError: x")
     assert str(tmp_path / "policydiff.log") in box.informativeText()
     box.deleteLater()
+
+
+@pytest.mark.parametrize("trap", ["fifo", "lock-folder"])
+def test_a_settings_file_that_would_hang_the_start_gives_default_settings(tmp_path, trap):
+    """A settings file that is a pipe (or a lock path that is a folder) never blocks the start."""
+    import subprocess
+    import sys
+
+    config = tmp_path / "config" / "policydiff"
+    config.mkdir(parents=True)
+    if trap == "fifo":
+        os.mkfifo(config / "policydiff.conf")
+    else:
+        (config / "policydiff.conf.lock").mkdir()
+    code = (
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "QCoreApplication.setOrganizationName('policydiff'); QCoreApplication.setApplicationName('policydiff')\n"
+        "from policydiff.gui.settings import Settings, usable_store\n"
+        "store, problem = usable_store()\n"
+        "settings = Settings(store); settings.normalize = 'none'\n"
+        "print(settings.normalize, problem)\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-800:]
+    assert done.stdout.startswith("none ") and "not a regular file" in done.stdout

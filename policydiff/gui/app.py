@@ -8,6 +8,7 @@ May import: PySide6, policydiff.gui.*, the standard library.
 
 from __future__ import annotations
 
+import logging
 import sys
 import sysconfig
 import threading
@@ -23,7 +24,7 @@ from policydiff.gui.context import AppContext
 from policydiff.gui.i18n import install_translators, remove_translators, resolve_language
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.mainwindow import MainWindow
-from policydiff.gui.settings import Settings
+from policydiff.gui.settings import Settings, usable_store
 
 SAMPLE_PAIR = ("000_22597a2fc5b61001.txt", "002_59720e67ef255997.txt")
 CJK_FONTS = (
@@ -124,7 +125,8 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     QCoreApplication.setOrganizationName("policydiff")
     QCoreApplication.setApplicationName("policydiff")
     logged = diagnostics.install()
-    settings = Settings()
+    store, settings_problem = usable_store()
+    settings = Settings(store)
     app, translators = prepare_application(settings)
     context = AppContext(settings=settings, jobs=JobRunner(), interactive=not smoke)
     window = MainWindow(context)
@@ -136,6 +138,9 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
 
     window.replaced.connect(replaced)
     window.show()
+    if settings_problem is not None:
+        logging.getLogger("policydiff").warning(settings_problem)
+        window.statusBar().showMessage(settings_problem)
     if not (left and right):
         start_warm_up()
     watchdog = QTimer(window)

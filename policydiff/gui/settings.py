@@ -7,7 +7,11 @@ May import: PySide6.QtCore and the standard library.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 
 NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
 LANGUAGES = ("system", "zh_CN", "en")
@@ -30,6 +34,42 @@ def _as_list(value: object) -> list[str]:
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value] if isinstance(value, (list, tuple)) else [str(value)]
+
+
+def _settings_path() -> Path | None:
+    """Where QSettings() keeps the user's settings file on Linux and other Unixes, found without
+    constructing one (QSettings reads its file as it is made, and a pipe would block there)."""
+    if sys.platform.startswith(("win", "darwin")):
+        return None
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    suffix = ".ini" if QSettings.defaultFormat() == QSettings.Format.IniFormat else ".conf"
+    organization = QCoreApplication.organizationName() or "policydiff"
+    return Path(base) / organization / f"{QCoreApplication.applicationName() or 'policydiff'}{suffix}"
+
+
+def usable_store() -> tuple[QSettings, str | None]:
+    """The user's settings, or a throw-away store when they cannot be used safely.
+
+    QSettings opens its file and a ``.lock`` beside it with blocking calls: a settings file that is a
+    named pipe would hang the start for ever, a lock path that is a folder would fail every save.
+    Such paths are checked before anything is read; the app then starts with default settings and
+    the returned message (one line) says why.
+    """
+    path = _settings_path()
+    if path is None:  # Windows keeps settings in the registry, macOS in a property list
+        return QSettings(), None
+    lock = path.with_name(path.name + ".lock")
+    if path.exists() and not path.is_file():
+        unusable = path
+    elif lock.exists() and not lock.is_file():
+        unusable = lock
+    else:
+        return QSettings(), None
+    folder = Path(tempfile.mkdtemp(prefix="policydiff-settings-"))
+    message = QCoreApplication.translate(
+        "Settings", "{path} is not a regular file: starting with default settings, which will not be kept"
+    ).format(path=str(unusable))
+    return QSettings(str(folder / "policydiff.ini"), QSettings.Format.IniFormat), message
 
 
 class Settings:

@@ -1096,4 +1096,12 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>意外问题（{kind}）：{text}</translation>
     </message>
 </context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../gui/settings.py" line="57" />
+        <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
+        <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
+    </message>
+</context>
 </TS>
