@@ -70,6 +70,8 @@ class Cell:
     figures: tuple[FigureChange, ...]
     why: str  # one line a reader understands
     pair_index: int | None = None  # the pair in the child's comparison, for its detail
+    owners: tuple[str, ...] = ()  # the child's lead and responsible units for it (牵头/责任单位)
+    owners_changed: bool = False  # compared by role with the parent's (省经信厅 = 市经信局)
 
 
 @dataclass(frozen=True)
@@ -178,7 +180,17 @@ def _cells_for(comparison: Comparison, config: CoverageConfig) -> dict[int, Cell
             continue
         kind, why = verdict(comparison, pair, config)
         units = (pair.right, *getattr(pair, "also_right", ())) if pair.right is not None else ()
-        cell = Cell(kind, units, pair.similarity, pair.figures, why, k)
+        owners = pair.responsible
+        cell = Cell(
+            kind,
+            units,
+            pair.similarity,
+            pair.figures,
+            why,
+            k,
+            owners.right.units if owners is not None else (),
+            owners is not None and owners.changed,
+        )
         for left in (pair.left, *getattr(pair, "also_left", ())):
             out[left.index] = cell
     return out

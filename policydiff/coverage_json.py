@@ -34,6 +34,8 @@ def _cell(cell: Cell | None) -> dict[str, Any] | None:
         "figures": [figure_change_to_json(f) for f in cell.figures],
         "why": cell.why,
         "pair": cell.pair_index,
+        "owners": list(cell.owners),
+        "owners_changed": cell.owners_changed,
     }
 
 

@@ -46,6 +46,8 @@ def _cell(cell: Cell | None, href_base: str | None) -> dict[str, Any] | None:
         "units": "、".join(u.label or u.heading[:10] for u in cell.units),
         "why": cell.why,
         "href": href,
+        "owners": "、".join(cell.owners),
+        "owners_changed": cell.owners_changed,
     }
 
 

@@ -1,6 +1,7 @@
 """The coverage matrix as an Excel workbook, because reviewers annotate and forward spreadsheets.
 
-Sheet 覆盖矩阵: one row per parent unit, per child a verdict column (coloured) and a reason column;
+Sheet 覆盖矩阵: one row per parent unit; per child its verdict (coloured), units, reason and
+responsible units;
 sheet 新增条目: each child's own additions; sheet 统计: counts per verdict and child.
 May import: the standard library, openpyxl and the pure policydiff modules (never PySide6).
 """
@@ -36,7 +37,12 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     matrix = book.create_sheet("覆盖矩阵")
     header = ["条目", "标题"]
     for child in coverage.children:
-        header += [f"{child.name} 判定", f"{child.name} 对应条目", f"{child.name} 说明"]
+        header += [
+            f"{child.name} 判定",
+            f"{child.name} 对应条目",
+            f"{child.name} 说明",
+            f"{child.name} 责任单位",
+        ]
     header.append("采纳份数")
     matrix.append(header)
     for cell in matrix[1]:
@@ -46,18 +52,19 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
         values: list[str | int] = ["　" * row.unit.depth + row.unit.label, _clip(row.unit.heading)]
         for k, cell in enumerate(row.cells):
             if cell is None:
-                values += ["无法读取", "", _clip(coverage.children[k].error or "")]
+                values += ["无法读取", "", _clip(coverage.children[k].error or ""), ""]
             else:
                 values += [
                     VERDICT_LABELS[cell.verdict],
                     "、".join(u.label or u.heading[:10] for u in cell.units),
                     _clip(cell.why),
+                    "、".join(cell.owners) + ("（有变化）" if cell.owners_changed else ""),
                 ]
         values.append(coverage.adopted_by(row))
         matrix.append(values)
         for k, cell in enumerate(row.cells):
             if cell is not None:
-                matrix.cell(row=matrix.max_row, column=3 + 3 * k).fill = fills[cell.verdict]
+                matrix.cell(row=matrix.max_row, column=3 + 4 * k).fill = fills[cell.verdict]
     matrix.freeze_panes = "C2"
     matrix.column_dimensions["A"].width = 12
     matrix.column_dimensions["B"].width = 36

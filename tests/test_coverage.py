@@ -223,3 +223,17 @@ def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: 
     captured = capsys.readouterr()
     assert "照搬" in captured.out and "could not be read" in captured.err
     assert main(["coverage", str(tmp_path / "nope.txt"), str(SEED["002"])]) == 1
+
+
+def test_the_matrix_names_each_childs_responsible_units(seeds_coverage):
+    """Owners compare by role: Jiaojiang's 区经科局 replacing the province's 省经信厅 is a change."""
+    jiaojiang = 2
+    cells = [r.cells[jiaojiang] for r in seeds_coverage.rows if r.unit.label == "三、"]
+    assert cells and cells[0] is not None
+    assert "区经科局" in cells[0].owners and cells[0].owners_changed
+    first = next(r.cells[jiaojiang] for r in seeds_coverage.rows if r.unit.label == "一、")
+    assert first is not None and first.owners == ("区发改局",) and not first.owners_changed
+    data = coverage_to_json(seeds_coverage)
+    assert any(c and c["owners_changed"] for row in data["rows"] for c in row["cells"])
+    html = render_coverage(seeds_coverage, "m.html")["m.html"]
+    assert "责任单位：区经科局" in html
