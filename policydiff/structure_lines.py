@@ -96,8 +96,14 @@ def _t2s() -> Any:  # opencc has no type hints
 
 
 def fold(line: str) -> str:
-    """Traditional → simplified, for keyword tests only (lengths may change: never use for offsets)."""
-    return str(_t2s().convert(line))
+    """Traditional → simplified, for keyword tests only (lengths may change: never use for offsets).
+
+    OpenCC takes UTF-8 only: a lone surrogate (an undecodable byte kept by a reader) becomes "?".
+    """
+    try:
+        return str(_t2s().convert(line))
+    except UnicodeEncodeError:
+        return str(_t2s().convert(line.encode("utf-8", "replace").decode("utf-8")))
 
 
 def is_junk(line: str) -> bool:

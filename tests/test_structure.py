@@ -494,3 +494,9 @@ def test_outline_shows_attachments_and_epilogue(capsys: pytest.CaptureFixture[st
     out = capsys.readouterr().out
     assert "\nattachment 附件1： " in out and "\n  article  1. 王琛" in out
     assert "\nepilogue · 绍兴市第一中学" in out
+
+
+def test_a_lone_surrogate_never_stops_the_parser():
+    """Found by the fuzzer: OpenCC cannot encode a lone surrogate in a line tested for furniture."""
+    tree = parse_structure("一、总则\n第一条 内容。\n来源\udd9e：网站\n")
+    assert tree.units
