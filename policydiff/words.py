@@ -53,6 +53,13 @@ def segment(text: str) -> tuple[list[str], list[int]]:
     Every character belongs to exactly one word, so the words joined give ``text`` back.
     """
     ensure_ready()
-    words = _as_jieba(rjieba.cut(text, False))
+    try:
+        words = _as_jieba(rjieba.cut(text, False))
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable byte a reader kept): rjieba takes UTF-8
+        safe = text.encode("utf-8", "replace").decode("utf-8")  # one "?" per surrogate: lengths kept
+        words, position = [], 0
+        for word in _as_jieba(rjieba.cut(safe, False)):
+            words.append(text[position : position + len(word)])
+            position += len(word)
     starts = [0, *accumulate(len(w) for w in words)][:-1] if words else []
     return words, starts

@@ -43,3 +43,13 @@ def test_every_character_in_one_word():
     words, starts = segment(text)
     assert "".join(words) == text
     assert starts == [sum(len(w) for w in words[:k]) for k in range(len(words))]
+
+
+def test_a_lone_surrogate_is_segmented_and_the_words_still_tile_the_text():
+    """Found by the fuzzer: rjieba takes UTF-8 only, so a lone surrogate must not reach it."""
+    from policydiff.words import segment
+
+    text = "推动经济\udd9e高质量发展"
+    words, starts = segment(text)
+    assert "".join(words) == text
+    assert starts == [sum(len(w) for w in words[:k]) for k in range(len(words))]
