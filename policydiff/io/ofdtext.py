@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from policydiff.io.limits import MB, LoadLimits
+from policydiff.io.limits import LoadLimits
+from policydiff.io.zipparts import OfficeRefused, check_guards
 
 
 class OfdRefused(ValueError):
@@ -98,33 +99,11 @@ def read_ofd(data: bytes, limits: LoadLimits) -> OfdText:
 
 
 def _check_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
-    """The .docx guards, applied to an OFD: declared sizes, ratios, encryption, DOCTYPE/ENTITY."""
-    infos = archive.infolist()
-    total = sum(info.file_size for info in infos)
-    if total > limits.docx_max_uncompressed:
-        raise OfdRefused(
-            f"would unpack to {total / MB:,.0f} MB, more than the "
-            f"{limits.docx_max_uncompressed / MB:.0f} MB limit (a zip bomb?)"
-        )
-    for info in infos:
-        if info.flag_bits & 0x1:
-            raise OfdRefused("is password-protected; remove the password and try again")
-        if info.file_size >= limits.docx_ratio_min_size and (
-            info.compress_size == 0 or info.file_size / info.compress_size > limits.docx_max_ratio
-        ):
-            raise OfdRefused(
-                f"has a part compressed more than {limits.docx_max_ratio:.0f}:1 "
-                f"({info.filename}); refusing it as a possible zip bomb"
-            )
-    for info in infos:
-        if info.filename.lower().endswith(".xml"):
-            with archive.open(info) as part:
-                head = part.read(limits.xml_head_bytes).upper()
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                raise OfdRefused(
-                    f"contains XML with DOCTYPE/ENTITY declarations ({info.filename}), which OFD never has; "
-                    f"{_SAVE_AGAIN}"
-                )
+    """The guards of every zip-based document (zipparts.check_guards), refused as an OFD."""
+    try:
+        check_guards(archive, limits, (".xml",))
+    except OfficeRefused as exc:
+        raise OfdRefused(str(exc)) from exc
 
 
 @dataclass(frozen=True)

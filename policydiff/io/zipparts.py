@@ -50,10 +50,7 @@ def open_archive(data: bytes, limits: LoadLimits) -> tuple[zipfile.ZipFile, Flav
         raise OfficeRefused("is damaged (not a complete .docx/.odt archive); save it again") from exc
     try:
         flavour = _flavour(archive)
-        _check_sizes(archive, limits)
-        for info in archive.infolist():
-            if info.filename.endswith((".xml", ".rels")):
-                _check_xml_head(archive, info, limits)
+        check_guards(archive, limits)
     except BaseException:
         archive.close()
         raise
@@ -85,13 +82,28 @@ def _names_word_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
     return b"/officeDocument" in rels and any(n.startswith("word/") and n.endswith(".xml") for n in names)
 
 
+def check_guards(
+    archive: zipfile.ZipFile, limits: LoadLimits, xml_suffixes: tuple[str, ...] = (".xml", ".rels")
+) -> None:
+    """The guards every zip-based document gets (.docx, .odt, .ofd) before anything is inflated or
+    parsed: declared sizes, compression ratios, encryption, DOCTYPE/ENTITY in its XML parts.
+
+    Raises:
+        OfficeRefused: with a message fragment naming the limit or the part.
+    """
+    _check_sizes(archive, limits)
+    for info in archive.infolist():
+        if info.filename.lower().endswith(xml_suffixes):
+            _check_xml_head(archive, info, limits)
+
+
 def _check_sizes(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
     infos = archive.infolist()
     total = sum(info.file_size for info in infos)
     if total > limits.docx_max_uncompressed:
         raise OfficeRefused(
             f"would unpack to {total / MB:,.0f} MB, more than the "
-            f"{limits.docx_max_uncompressed / MB:.0f} MB limit for .docx/.odt files (a zip bomb?)"
+            f"{limits.docx_max_uncompressed / MB:.0f} MB limit for zip-based documents (a zip bomb?)"
         )
     for info in infos:
         if info.flag_bits & 0x1:
@@ -112,8 +124,8 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Loa
     upper = head.upper()
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
         raise OfficeRefused(
-            f"contains XML with DOCTYPE/ENTITY declarations ({info.filename}), which office programs "
-            "never write; save it again from Word or LibreOffice"
+            f"contains XML with DOCTYPE/ENTITY declarations ({info.filename}), which document programs "
+            "never write; save it again from the program that made it"
         )
 
 
