@@ -56,6 +56,19 @@ def _compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
+    """Compact JSON to a file (atomically) or to standard output (``-``: UTF-8, whatever the console)."""
+    from policydiff.outputs import write_atomically
+
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    if target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(target, data, inputs=inputs)
+
+
 def _coverage_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="policydiff coverage",
@@ -90,15 +103,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
     if args.json:
         from policydiff.coverage_json import coverage_to_json
 
-        data = json.dumps(
-            coverage_to_json(coverage), ensure_ascii=False, separators=(",", ":"), allow_nan=False
-        )
-        if args.json == "-":
-            sys.stdout.flush()
-            sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
-            sys.stdout.buffer.flush()
-        else:
-            write_atomically(args.json, data, inputs=inputs)
+        _write_json(args.json, coverage_to_json(coverage), inputs)
     if args.html:
         from policydiff.coverage_report import render_coverage
 
@@ -171,15 +176,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
-        data = json.dumps(
-            comparison_to_json(comparison), ensure_ascii=False, separators=(",", ":"), allow_nan=False
-        )
-        if args.json == "-":  # JSON is UTF-8 whatever the console's encoding
-            sys.stdout.flush()
-            sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
-            sys.stdout.buffer.flush()
-        else:
-            write_atomically(args.json, data, inputs=inputs)
+        _write_json(args.json, comparison_to_json(comparison), inputs)
     if args.html:
         from policydiff.report import render_report
 
