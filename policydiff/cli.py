@@ -225,12 +225,15 @@ def _run_outline(args: argparse.Namespace) -> int:
             "format": document.format,
             "encoding": document.encoding,
             "title": tree.title,
+            "notices": list(document.notices),
         }
         out["units"] = units
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
     facts = f"{document.format}, {document.encoding or '-'}, {len(document.text)} chars"
     print(f"{tree.title or document.name}  [{facts}]")
+    for notice in document.notices:  # how the file was read: tracked changes, page furniture …
+        print(f"note: {shown(notice)}")
     for u in tree.units:
         print(f"{'  ' * u.depth}{u.level.value:<8} {u.label or '·'} {u.heading[:40]}  [{u.start}:{u.end}]")
     return 0

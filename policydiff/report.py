@@ -156,6 +156,7 @@ class DocumentInfo:
     encoding: str
     size: str
     chars: int
+    notices: tuple[str, ...] = ()  # how the file was read: tracked changes accepted, page headers left out
 
 
 def render_report(
@@ -286,6 +287,7 @@ def _document_info(side: ComparedDocument) -> DocumentInfo:
         encoding=doc.encoding or "—",
         size=_byte_size(doc.size),
         chars=len(doc.text),
+        notices=doc.notices,
     )
 
 

@@ -494,3 +494,19 @@ def test_main_part_with_another_name_is_found_through_the_package_relationships(
                 data = data.replace(b"document.xml", b"document2.xml")
             dst.writestr(renames.get(name, name), data)
     assert_same_as_source(SOURCES["seed000"], path)
+
+
+def test_tracked_changes_are_said_in_the_outline_and_the_report(capsys):
+    """Issue 11: the outline and the report say the file had tracked changes (shown as the final text)."""
+    from bs4 import BeautifulSoup
+
+    from policydiff.cli import main
+    from policydiff.compare import compare_documents
+    from policydiff.report import render_report
+
+    tracked = Path(__file__).parent / "fixtures" / "docx" / "fuyi2023.tracked.docx"
+    assert main(["outline", str(tracked)]) == 0
+    assert "note: had tracked changes" in capsys.readouterr().out
+    document = load_document(tracked)
+    soup = BeautifulSoup(render_report(compare_documents(document, document)), "html.parser")
+    assert "tracked changes" in soup.select_one(".notices-left").get_text()

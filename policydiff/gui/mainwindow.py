@@ -351,7 +351,8 @@ class MainWindow(QMainWindow):
         if document.encoding:
             details.append(document.encoding)
         details.append(self.tr("{n} characters").format(n=f"{len(document.text):,}"))
-        return f"{document.name}   ({', '.join(details)})"
+        notes = f"   — {'; '.join(document.notices)}" if document.notices else ""
+        return f"{document.name}   ({', '.join(details)}){notes}"
 
     def _update_title(self) -> None:
         names = [
