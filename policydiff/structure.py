@@ -51,6 +51,7 @@ from policydiff.structure_lines import (
     StructureConfig,
     attachment_label,
     fold,
+    is_closing_formula,
     is_closing_line,
     is_date_line,
     is_junk,
@@ -279,7 +280,7 @@ def _epilogue_line(lines: Lines, after: int, stop: int) -> int | None:
     filled = lines.filled(after + 1, stop)
     for k, i in enumerate(filled):
         line = lines.content(i)
-        if is_closing_line(line):
+        if is_closing_line(line) or _wrapped_formula(lines, filled, k):
             return i
         if is_date_line(line):
             j = k
@@ -289,6 +290,14 @@ def _epilogue_line(lines: Lines, after: int, stop: int) -> int | None:
                 j -= 1
             return filled[j]
     return None
+
+
+def _wrapped_formula(lines: Lines, filled: list[int], k: int) -> bool:
+    """A closing formula hard-wrapped onto the next line (本文件……均为2024年全年 / 实施有效。)."""
+    line = lines.content(filled[k])
+    if not line or line[-1] in PARAGRAPH_END or k + 1 >= len(filled):
+        return False
+    return is_closing_formula(line + lines.content(filled[k + 1]))
 
 
 def _trailing_block(lines: Lines, after: int, stop: int) -> int | None:

@@ -47,6 +47,7 @@ COMMENT_END = "-->"
 SENTENCE_END = "。；;：:，,、！!？?"
 PARAGRAPH_END = "。；;！!？?"  # a line ending so is a complete paragraph, not a heading
 STOP_MARK = "。"
+CLAUSE_MARK = "，"  # a title has no clause break; a line with one is a wrapped line of prose
 
 # Tests on t2s-folded lines (simplified characters); each runs on at most max_furniture_chars.
 JUNK_RE = re.compile(
@@ -147,12 +148,15 @@ def _validity_formula(window: str) -> bool:
     return False
 
 
+def is_closing_formula(text: str) -> bool:
+    """Text that starts with a closing formula: validity (本办法自…施行), 抄送, 此件公开发布, contact."""
+    window = fold(text[: CONFIG.closing_window])
+    return _validity_formula(window) or CLOSING_RE.match(window) is not None
+
+
 def is_closing_line(line: str) -> bool:
-    """A paragraph that opens the closing part: validity formula, 抄送/印发, 此件公开发布, contact line."""
-    window = fold(line[: CONFIG.closing_window])
-    if _validity_formula(window) or CLOSING_RE.match(window) is not None:
-        return True
-    return PRINTED_TAIL_RE.search(line[-CONFIG.closing_tail :]) is not None
+    """A paragraph that opens the closing part: a closing formula, or a line ending in …印发."""
+    return is_closing_formula(line) or PRINTED_TAIL_RE.search(line[-CONFIG.closing_tail :]) is not None
 
 
 def is_trailing_closing_line(line: str) -> bool:
@@ -193,7 +197,7 @@ def is_title_like(line: str) -> bool:
         return False
     if BRACKETED_RE.match(line):  # （征求意见稿） （2025年版） （2021年5月20日）
         return True
-    if line[-1] in SENTENCE_END or STOP_MARK in line:
+    if line[-1] in SENTENCE_END or STOP_MARK in line or CLAUSE_MARK in line:
         return False
     folded = fold(line).rstrip(SPACE_CHARS)
     return not (

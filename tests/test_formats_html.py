@@ -353,11 +353,6 @@ def test_hard_wrapped_articles_compare_unchanged(width):
         assert pair is numbered[-1] and right.startswith(left), left[:30]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="structure parser: wrapped preamble lines are taken for title lines, and a closing formula "
-    "wrapped onto two lines does not open the epilogue (structure.py)",
-)
 @pytest.mark.parametrize("width", [28, 35])
 def test_hard_wrapped_seed_compares_unchanged_throughout(width):
     source = load_document(SEED["000"])

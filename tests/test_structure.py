@@ -185,6 +185,26 @@ def test_preamble_and_epilogue() -> None:
     assert "弱有眾扶" in unit_text(text2, tree2, Level.SECTION, 76)
 
 
+def test_hard_wrapped_preamble_and_closing_formula() -> None:
+    """Prose wrapped at a fixed width: its lines are no title lines, and a wrapped closing formula
+    still opens the epilogue."""
+    text = (
+        "关于支持企业发展的\n若干措施\n"
+        "为贯彻落实省委省政府决策部署，进一步\n优化营商环境，制定以下措施。\n"
+        "1.加大财政支持。市级财政每年安排\n资金2亿元。\n"
+        "2.强化要素保障。\n"
+        "本措施明确的各项政策除标明具体实施期限外，均为2025年全年\n实施有效。\n"
+    )
+    tree = parse_structure(text)
+    assert tree.title == "关于支持企业发展的若干措施"
+    levels = [u.level for u in tree.units]
+    assert levels == [Level.TITLE, Level.PREAMBLE, Level.ARTICLE, Level.ARTICLE, Level.EPILOGUE]
+    preamble, epilogue = tree.units[1], tree.units[-1]
+    assert text[preamble.start : preamble.end].startswith("为贯彻落实")
+    assert text[epilogue.start : epilogue.end].startswith("本措施明确的各项政策")
+    assert "本措施" not in unit_text(text, tree, Level.ARTICLE, 2)
+
+
 def test_cover_letter_belongs_to_the_title_block() -> None:
     text = seed_text("001")
     tree = parse_structure(text)
