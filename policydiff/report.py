@@ -34,7 +34,7 @@ from policydiff.model import (
     Status,
     Unit,
 )
-from policydiff.projection import Kind, project
+from policydiff.projection import DISPLAY_RULES, Kind, SideProjection, project
 
 TEMPLATE = "report.html.j2"
 
@@ -62,13 +62,16 @@ NORMALIZE_LABELS = {
 }
 CAPTION_CHARS = 40  # how much of an unlabelled unit's text stands in for its heading
 MAX_DEPTH_CLASS = 4  # deeper units indent no further
+# how each kind of projected span reaches the template (Segment.kind)
+SEGMENT_KINDS = {Kind.DELETED: "del", Kind.INSERTED: "ins", Kind.SHARED: "shared"}
 
 
 class Segment(NamedTuple):
     """A run of one unit's text.
 
-    ``kind`` is eq | del | ins; ``fig`` the tooltip of a changed figure (empty if none); ``head``
-    says the run belongs to the unit's label and heading, which the page sets in bold.
+    ``kind`` is eq | del | ins | shared (a phrase both sides have, marked in a rewrite); ``fig``
+    the tooltip of a changed figure (empty if none); ``head`` says the run belongs to the unit's
+    label and heading, which the page sets in bold.
     """
 
     kind: str
@@ -98,6 +101,7 @@ class Row:
     depth: int
     moved: bool
     manual: bool
+    rewrite: bool  # shown as a rewrite: plain text, shared phrases marked (projection.is_rewrite)
     unpaired_by_hand: bool  # the user took this unit out of a pair: 人工取消配对, not 人工配对
     similarity: str
     figures_changed: int
@@ -160,7 +164,10 @@ class DocumentInfo:
 
 
 def render_report(
-    comparison: Comparison, collapse_unchanged: bool = True, generated_at: datetime | None = None
+    comparison: Comparison,
+    collapse_unchanged: bool = True,
+    generated_at: datetime | None = None,
+    rewrites: bool = True,
 ) -> str:
     """Render a comparison as one self-contained HTML page.
 
@@ -169,11 +176,14 @@ def render_report(
         collapse_unchanged: show unchanged units as their heading only, in a closed ``<details>``,
             so the report reads as its changes.
         generated_at: the date printed in the header; now when None (fix it for repeatable output).
+        rewrites: show a pair under ``DISPLAY_RULES.rewrite_below`` similarity as a rewrite (plain
+            text, shared phrases marked), as the window does by default; False: every pair as a
+            word diff (the window's View switch turned off).
 
     Returns:
         The HTML text (the caller writes it, e.g. with ``policydiff.outputs.write_atomically``).
     """
-    rows = [_row(comparison, n, pair, collapse_unchanged) for n, pair in enumerate(comparison.pairs, 1)]
+    rows = report_rows(comparison, collapse_unchanged, rewrites)
     summary = comparison.summary
     moment = generated_at or datetime.now().astimezone()
     left, right = _document_info(comparison.left), _document_info(comparison.right)
@@ -194,6 +204,8 @@ def render_report(
             rows=rows,
             differences=[row for row in rows if row.is_difference],
             figures=_figure_rows(comparison),
+            rewrites=[row for row in rows if row.rewrite],
+            rewrite_below=f"{DISPLAY_RULES.rewrite_below:.0%}",
             version=__version__,
         )
     )
@@ -299,12 +311,17 @@ def _byte_size(size: int) -> str:
     return f"{size} 字节"
 
 
-def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bool) -> Row:
-    # one projection for every view; a rewrite (low similarity) is shown plain, figures still marked
-    css = {Kind.DELETED: "del", Kind.INSERTED: "ins"}
-    left_marks = [(s, e, css[k]) for s, e, k in project(pair, "left").marks if k in css]
-    right_marks = [(s, e, css[k]) for s, e, k in project(pair, "right").marks if k in css]
-    left_figs, right_figs = _figure_marks(pair.figures)
+def _row(
+    comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bool, rewrites: bool = True
+) -> Row:
+    # one projection for every view (policydiff.projection, as the panes and the JSON): a rewrite
+    # (low similarity) is plain text with its shared phrases marked; changed figures always are
+    rewrite = None if rewrites else False
+    left_view = project(pair, "left", comparison.left.text, rewrite=rewrite)
+    right_view = project(pair, "right", comparison.right.text, rewrite=rewrite)
+    left_marks = [(s, e, SEGMENT_KINDS[k]) for s, e, k in left_view.marks]
+    right_marks = [(s, e, SEGMENT_KINDS[k]) for s, e, k in right_view.marks]
+    left_figs, right_figs = _figure_marks(left_view, right_view)
     unit = pair.left or pair.right
     depth = unit.depth if unit else 0
     both = pair.left is not None and pair.right is not None
@@ -318,6 +335,7 @@ def _row(comparison: Comparison, number: int, pair: Pair, collapse_unchanged: bo
         depth=min(depth, MAX_DEPTH_CLASS),
         moved=pair.moved,
         manual=pair.manual,
+        rewrite=left_view.rewrite,
         unpaired_by_hand=pair.manual and not both,
         similarity=f"{pair.similarity:.0%}" if both else "",
         figures_changed=pair.figures_changed,
@@ -339,20 +357,14 @@ def _group_note(pair: Pair) -> str:
 
 
 def _figure_marks(
-    changes: tuple[FigureChange, ...],
+    left: SideProjection, right: SideProjection
 ) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]:
-    """Spans of the changed figures on each side, each with the tooltip that explains the change."""
-    left: list[tuple[int, int, str]] = []
-    right: list[tuple[int, int, str]] = []
-    for change in changes:
-        if change.status == Status.UNCHANGED:
-            continue
-        tip = _figure_tip(change)
-        if change.left is not None:
-            left.append((change.left.start, change.left.end, tip))
-        if change.right is not None:
-            right.append((change.right.start, change.right.end, tip))
-    return left, right
+    """Spans of the changed figures on each side (as projected), each with the tooltip that
+    explains the change."""
+    return (
+        [(s, e, _figure_tip(change)) for s, e, change in left.figures],
+        [(s, e, _figure_tip(change)) for s, e, change in right.figures],
+    )
 
 
 def _figure_tip(change: FigureChange) -> str:
@@ -599,9 +611,11 @@ def _number(value: float, signed: bool = False, digits: int = 4) -> str:
     return f"+{text}" if signed and value > 0 else text
 
 
-def report_rows(comparison: Comparison, collapse_unchanged: bool = True) -> list[Row]:
+def report_rows(comparison: Comparison, collapse_unchanged: bool = True, rewrites: bool = True) -> list[Row]:
     """The report's rows, for other renderings of the same table (the Word export)."""
-    return [_row(comparison, n, pair, collapse_unchanged) for n, pair in enumerate(comparison.pairs, 1)]
+    return [
+        _row(comparison, n, pair, collapse_unchanged, rewrites) for n, pair in enumerate(comparison.pairs, 1)
+    ]
 
 
 def figure_rows(comparison: Comparison) -> list[FigureRow]:

@@ -3,7 +3,8 @@
 Three columns — the left unit, the right unit, and 说明 (status and the figure changes) — on A4,
 with both file names in the page header and the page number (a PAGE field) in the footer.
 Deleted words are struck through in red, inserted words underlined in green, changed figures
-bold on yellow, exactly as the HTML report marks them (the same rows and segments, see report).
+bold on yellow, and a rewrite's shared phrases dark blue with a dotted underline, exactly as the
+HTML report marks them (the same rows and segments, see report).
 May import: the standard library, python-docx (docx), policydiff.model, policydiff.report,
 policydiff.figures_compare. Never PySide6.
 """
@@ -18,7 +19,7 @@ from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_UNDERLINE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -46,6 +47,7 @@ class DocxLayout:
     east_asian_font: str = "宋体"
     del_rgb: tuple[int, int, int] = (0x8F, 0x1D, 0x1D)
     ins_rgb: tuple[int, int, int] = (0x0D, 0x5B, 0x22)
+    shared_rgb: tuple[int, int, int] = (0x0A, 0x30, 0x69)  # a rewrite's shared phrase, as the panes
     muted_rgb: tuple[int, int, int] = (0x5D, 0x68, 0x75)
 
 
@@ -57,6 +59,7 @@ def render_docx(
     collapse_unchanged: bool = True,
     generated_at: datetime | None = None,
     layout: DocxLayout = DEFAULT,
+    rewrites: bool = True,
 ) -> bytes:
     """The comparison as .docx bytes (write them with ``policydiff.outputs.write_atomically``).
 
@@ -65,6 +68,7 @@ def render_docx(
         collapse_unchanged: unchanged units show their heading only, as in the HTML report.
         generated_at: the date printed under the title; now when None.
         layout: page and type sizes.
+        rewrites: show low-similarity pairs as rewrites (shared phrases marked), as the report does.
     """
     doc = Document()
     _page(doc, comparison, layout)
@@ -105,7 +109,7 @@ def render_docx(
     ):
         _run(cell.paragraphs[0], text, layout, bold=True)
     _repeat_header(table.rows[0])
-    for row in report_rows(comparison, collapse_unchanged):
+    for row in report_rows(comparison, collapse_unchanged, rewrites):
         cells = table.add_row().cells
         _side(cells[0], row.left, row, layout)
         _side(cells[1], row.right, row, layout)
@@ -205,6 +209,9 @@ def _side(cell: _Cell, side: Cell | None, row: Row, layout: DocxLayout) -> None:
             elif segment.kind == "ins":
                 run.font.underline = True
                 run.font.color.rgb = RGBColor(*layout.ins_rgb)
+            elif segment.kind == "shared":
+                run.font.underline = WD_UNDERLINE.DOTTED
+                run.font.color.rgb = RGBColor(*layout.shared_rgb)
             if segment.fig:
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
 
@@ -221,6 +228,8 @@ def _notes(cell: _Cell, row: Row, figures: list[FigureRow], layout: DocxLayout) 
         words.append(row.group_note)
     if row.similarity and not row.collapsed:
         words.append(f"相似度 {row.similarity}")
+    if row.rewrite:  # shown plain, shared phrases marked: say why there is no strike-through
+        words.append("改写（标出共有词句）")
     _run(paragraph, " · ".join(words), layout, bold=True, size=layout.small_pt)
     for note in row.notes:  # obligations, owners, references
         _run(cell.add_paragraph(), note.detail or note.text, layout, size=layout.small_pt)

@@ -53,6 +53,7 @@ class Spec:
     moved: bool = False
     manual: bool = False
     figures: tuple[tuple[str | None, str | None, str, float, float], ...] = ()  # left, right, subject, lv, rv
+    similarity: float | None = None  # None: 1.0 unchanged, 0.8 changed, 0.0 one-sided
 
 
 @dataclass
@@ -160,6 +161,8 @@ def build(
             for lf, rf, subject, lv, rv in spec.figures
         )
         similarity = 1.0 if spec.status == Status.UNCHANGED else 0.8 if lunit and runit else 0.0
+        if spec.similarity is not None:
+            similarity = spec.similarity
         pairs.append(
             Pair(spec.status, spec.level, lunit, runit, similarity, spec.moved, edits, figures, spec.manual)
         )
@@ -586,6 +589,76 @@ def test_seed_report_highlights_exactly_the_edited_characters(seed_comparison):
         # layout whitespace is tidied for reading; every other character is highlighted exactly
         assert squeeze(joined(tr.select_one("td.left"), "del")) == squeeze(deleted)
         assert squeeze(joined(tr.select_one("td.right"), "ins")) == squeeze(inserted)
+
+
+def rewrite_sample() -> Comparison:
+    """A pair rewritten rather than edited (similarity 20 %) between two ordinary edits."""
+    C = Status.CHANGED
+    return build(
+        [
+            Spec(C, L.ARTICLE, "1.[加强|强化]人才支撑。引进高层次人才。", label="1.", depth=1),
+            Spec(
+                C,
+                L.ARTICLE,
+                "2.[推进|加快]数字[经济|产业]发展。[实施|落实]数字化改造工程，[建设|打造]一批智能工厂，"
+                "[培育|新增]企业[30|50]家。",
+                label="2.",
+                depth=1,
+                similarity=0.2,
+                figures=(("30家", "50家", "企业", 30, 50),),
+            ),
+        ]
+    )
+
+
+def test_a_rewrite_is_plain_text_with_its_shared_phrases_marked():
+    """Below the rewrite threshold a pair shows no strike-through: only the phrases both sides
+    have (at least DisplayRules.shared_phrase_min characters) and the changed figures are marked."""
+    _, soup = render(rewrite_sample())
+    edited, rewritten = rows(soup)
+    assert edited.select("del") and edited.select("ins") and not edited.select(".shared")
+    assert not edited.select(".badge.rewrite")
+    for td in rewritten.select("td.side"):
+        assert not td.select("del") and not td.select("ins")
+        # 2. / 数字 / 发展。 / 企业 are shared too, but too short to be worth marking
+        assert [t.get_text() for t in td.select(".shared")] == ["数字化改造工程，", "一批智能工厂，"]
+    assert [m.get_text() for m in rewritten.select("mark.fig")] == ["30家", "50家"]
+    assert rewritten.select_one("td.meta .badge.rewrite").get_text() == "改写"
+    legend = soup.select_one(".legend")
+    assert legend.select_one(".shared") and "相似度低于 30%" in legend.get_text()
+
+
+def test_rewrites_can_be_shown_as_word_diffs_like_the_view_switch():
+    _, soup = render(rewrite_sample(), rewrites=False)
+    rewritten = rows(soup)[1]
+    assert joined(rewritten.select_one("td.left"), "del") == "推进经济实施建设培育30"
+    assert not soup.select(".shared") and not soup.select(".badge.rewrite")
+    assert "相似度低于" not in soup.select_one(".legend").get_text()  # no rewrite, no legend entry
+
+
+def test_seed_report_marks_shared_phrases_as_the_panes_do(seed_comparison):
+    """Every rewrite of the seed pair marks exactly the shared phrases and figures the projection
+    gives the panes (policydiff.projection.project with the side's text); no other row marks any."""
+    from policydiff.projection import Kind, is_rewrite, project
+
+    _, soup = render(seed_comparison)
+    texts = {"left": seed_comparison.left.text, "right": seed_comparison.right.text}
+    rewrites = 0
+    for pair, tr in zip(seed_comparison.pairs, rows(soup), strict=True):
+        if not is_rewrite(pair):
+            assert not tr.select(".shared") and not tr.select(".badge.rewrite")
+            continue
+        rewrites += 1
+        assert tr.select_one("td.meta .badge.rewrite") is not None
+        for side in ("left", "right"):
+            text = texts[side]
+            view = project(pair, side, text)
+            shared = "".join(text[s:e] for s, e, kind in view.marks if kind == Kind.SHARED)
+            figures = "".join(text[s:e] for s, e, _change in view.figures)
+            cell = tr.select_one(f"td.{side}")
+            assert squeeze(joined(cell, ".shared")) == squeeze(shared)
+            assert squeeze(joined(cell, "mark.fig")) == squeeze(figures)
+    assert rewrites >= 10
 
 
 def test_seed_document_against_itself_has_no_differences(seed_paths):

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from test_report import sample
+from test_report import rewrite_sample, sample
 
 from policydiff.cli import main
 from policydiff.report_docx import render_docx
@@ -111,3 +112,21 @@ def test_the_notes_column_names_changes_in_meaning():
     notes = [row.cells[2].text for row in table.rows[1:]]
     assert sum("责任单位" in n for n in notes) == comparison.summary.responsible_changed > 0
     assert any("区经科局" in n for n in notes)
+
+
+def test_a_rewrite_marks_its_shared_phrases_as_the_report_does():
+    """A pair under the rewrite threshold: no strike-through or green, the shared phrases dotted."""
+    rows = read(render_docx(rewrite_sample())).tables[0].rows
+    for cell in rows[2].cells[:2]:
+        runs = [r for p in cell.paragraphs for r in p.runs]
+        assert not any(r.font.strike for r in runs)
+        shared = [r.text for r in runs if r.font.underline == WD_UNDERLINE.DOTTED]
+        assert shared == ["数字化改造工程，", "一批智能工厂，"]
+        assert not any(r.font.underline is True for r in runs)  # no inserted words either
+    assert "改写" in rows[2].cells[2].text and "改写" not in rows[1].cells[2].text
+    edited = [
+        r
+        for p in read(render_docx(rewrite_sample(), rewrites=False)).tables[0].rows[2].cells[0].paragraphs
+        for r in p.runs
+    ]
+    assert any(r.font.strike for r in edited)
