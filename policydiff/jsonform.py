@@ -1,8 +1,11 @@
 """The comparison's JSON form, schema ``policydiff.comparison/1`` (docs/CONTRACT.md).
 
 Other programs read this shape: fields may be added, never renamed or dropped without a new
-schema name. Offsets are Python string indices into each document's loaded text.
-May import: the standard library and policydiff.model.
+schema name. Offsets are Python string indices into each document's loaded text. What a view
+marks on each side of a pair (``rewrite``, ``marks``) comes from policydiff.projection, the one
+function the panes and the HTML report project a pair with, so the three cannot drift apart.
+May import: the standard library, policydiff, policydiff.model, policydiff.figures_compare,
+policydiff.projection.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from policydiff.model import (
     ResponsibilityChange,
     Unit,
 )
+from policydiff.projection import SideProjection, project
 
 SCHEMA = "policydiff.comparison/1"
 
@@ -133,7 +137,19 @@ def _reference(issue: ReferenceIssue) -> dict[str, Any]:
     }
 
 
-def _pair(pair: Pair) -> dict[str, Any]:
+FIGURE_MARK = "figure"  # MARK.kind of a changed figure; the other kinds are projection.Kind values
+
+
+def _marks(view: SideProjection) -> list[dict[str, Any]]:
+    """One side's marks as a view paints them: the projection's text spans, then its changed figures."""
+    marks = [{"kind": kind.value, "span": [start, end]} for start, end, kind in view.marks]
+    marks.extend({"kind": FIGURE_MARK, "span": [start, end]} for start, end, _change in view.figures)
+    return marks
+
+
+def _pair(pair: Pair, left_text: str, right_text: str) -> dict[str, Any]:
+    left = project(pair, "left", left_text)
+    right = project(pair, "right", right_text)
     return {
         "status": pair.status.value,
         "moved": pair.moved,
@@ -149,6 +165,8 @@ def _pair(pair: Pair) -> dict[str, Any]:
         "references": [_reference(r) for r in pair.references],
         "also_left": [_node(u) for u in pair.also_left],
         "also_right": [_node(u) for u in pair.also_right],
+        "rewrite": left.rewrite,
+        "marks": {"left": _marks(left), "right": _marks(right)},
     }
 
 
@@ -166,7 +184,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         },
         "left": _doc(comparison.left),
         "right": _doc(comparison.right),
-        "pairs": [_pair(p) for p in comparison.pairs],
+        "pairs": [_pair(p, comparison.left.text, comparison.right.text) for p in comparison.pairs],
         "summary": {
             "pairs": s.pairs,
             "unchanged": s.unchanged,
