@@ -400,8 +400,13 @@ def _caption(text: str, unit: Unit) -> str:
     return caption if len(caption) <= CAPTION_CHARS else caption[:CAPTION_CHARS] + "…"
 
 
+# A law's article (第十二条): its "heading" is the first sentence of its text, not a title to set bold.
+_LAW_ARTICLE_RE = re.compile(r"第[0-9零〇一二三四五六七八九十百千两]{1,8}条")
+
+
 def _heading_end(text: str, unit: Unit) -> int:
-    """Where a numbered unit's label and heading end in the text; unlabelled units have no heading."""
+    """Where a numbered unit's label and heading end in the text; unlabelled units have no heading,
+    and a law's article (第X条) has only its label: the structure's heading there is a sentence."""
     if not unit.label:
         return unit.start
     own = text[unit.start : unit.own_end]
@@ -409,7 +414,7 @@ def _heading_end(text: str, unit: Unit) -> int:
     if at < 0:
         return unit.start
     end = at + len(unit.label)
-    if unit.heading:
+    if unit.heading and not _LAW_ARTICLE_RE.fullmatch(unit.label.strip()):
         found = own.find(unit.heading, end)
         if found >= 0:
             end = found + len(unit.heading)

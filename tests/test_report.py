@@ -661,6 +661,23 @@ def test_seed_report_marks_shared_phrases_as_the_panes_do(seed_comparison):
     assert rewrites >= 10
 
 
+def test_a_law_article_sets_only_its_label_in_bold():
+    """第一条 has no title: the sentence after it is text, whatever the outline calls its heading;
+    a policy's numbered item keeps its heading bold."""
+    C = Status.CHANGED
+    comparison = build(
+        [
+            Spec(C, L.ARTICLE, "第一条 为了[规范|加强]应急管理，制定本法。", label="第一条"),
+            Spec(C, L.ARTICLE, "1.[加强|强化]人才支撑。引进高层次人才。", label="1.", depth=1),
+        ]
+    )
+    assert comparison.pairs[0].left.heading.strip() == "为了规范应急管理，制定本法"
+    _, soup = render(comparison)
+    law, policy = rows(soup)
+    assert [b.get_text() for b in law.select("td.left b.head")] == ["第一条"]
+    assert "".join(b.get_text() for b in policy.select("td.right b.head")) == "1.强化人才支撑"
+
+
 def test_seed_document_against_itself_has_no_differences(seed_paths):
     compare = pytest.importorskip("policydiff.compare")
     path = str(seed_paths["002"])
