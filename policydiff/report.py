@@ -10,6 +10,7 @@ Never PySide6.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -337,7 +338,7 @@ def _row(
         manual=pair.manual,
         rewrite=left_view.rewrite,
         unpaired_by_hand=pair.manual and not both,
-        similarity=f"{pair.similarity:.0%}" if both else "",
+        similarity=_percent(pair.similarity) if both else "",
         figures_changed=pair.figures_changed,
         collapsed=collapse_unchanged and pair.status == Status.UNCHANGED and not pair.moved,
         left=_cell(comparison.left.text, pair.left, left_marks, left_figs, pair.left_units),
@@ -345,6 +346,21 @@ def _row(
         group_note=_group_note(pair),
         notes=tuple(change_notes(pair)),
     )
+
+
+def _percent(similarity: float) -> str:
+    """Similarity in whole percent, rounded, except across a line a reader checks: a pair under
+    the rewrite threshold (29.8 %) never reads 30 % beside its 改写 badge, and a pair that is not
+    identical never reads 100 %."""
+    if not math.isfinite(similarity):
+        return ""
+    value = round(similarity * 100)
+    below = DISPLAY_RULES.rewrite_below * 100
+    if similarity * 100 < below <= value:
+        value = math.ceil(below) - 1
+    if similarity < 1 and value >= 100:
+        value = 99
+    return f"{value}%"
 
 
 def _group_note(pair: Pair) -> str:

@@ -526,6 +526,7 @@ def test_report_module_never_imports_the_gui():
         "dataclasses",
         "datetime",
         "importlib.resources",
+        "math",
         "typing",
         "jinja2",
         "markupsafe",
@@ -626,6 +627,21 @@ def test_a_rewrite_is_plain_text_with_its_shared_phrases_marked():
     assert rewritten.select_one("td.meta .badge.rewrite").get_text() == "改写"
     legend = soup.select_one(".legend")
     assert legend.select_one(".shared") and "相似度低于 30%" in legend.get_text()
+
+
+def test_similarity_never_reads_as_the_threshold_beside_a_rewrite_badge():
+    """29.8 % is under the 30 % rule: it reads 29 %, not a rounded 30 %; 99.7 % never reads 100 %."""
+    from policydiff.report import _percent
+
+    assert [_percent(v) for v in (0.298, 0.3, 0.304, 0.57, 0.997, 1.0, 0.0)] == [
+        "29%",
+        "30%",
+        "30%",
+        "57%",
+        "99%",
+        "100%",
+        "0%",
+    ]
 
 
 def test_rewrites_can_be_shown_as_word_diffs_like_the_view_switch():
