@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policydiff.model import Direction, Pair, RefProblem, Unit
+from policydiff.model import Direction, Pair, RefProblem, Side, Unit
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def change_notes(pair: Pair) -> list[ChangeNote]:
         text = "责任单位：" + "；".join(parts)
         notes.append(ChangeNote("owners", text[:60] + ("…" if len(text) > 60 else ""), text))
     for issue in pair.references:
-        side = "左" if issue.side == "left" else "右"
+        side = "左" if issue.side == Side.LEFT else "右"
         if issue.problem == RefProblem.STALE:
             now, due = _unit_name(issue.points_to), _unit_name(issue.should_point_to)
             text = f"引用失效：{issue.text}（现指{now}，应为{due}）"

@@ -21,10 +21,11 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
+from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
 COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
-NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
+NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
 
 
 def _compare_parser() -> argparse.ArgumentParser:
@@ -39,8 +40,8 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--docx", metavar="OUT", help="write the 新旧对照表 as a Word document (.docx)")
     parser.add_argument(
         "--normalize",
-        choices=NORMALIZE_MODES,
-        default="t2s",
+        choices=NORMALIZE_CHOICES,
+        default=DEFAULT_NORMALIZE.value,
         help="how script is folded before comparing (default t2s: traditional → simplified characters)",
     )
     parser.add_argument(
@@ -84,7 +85,9 @@ def _coverage_parser() -> argparse.ArgumentParser:
         "--html", metavar="OUT", help="write the matrix as HTML, each child's report beside it"
     )
     parser.add_argument("--xlsx", metavar="OUT", help="write the matrix as an Excel workbook")
-    parser.add_argument("--normalize", choices=NORMALIZE_MODES, default="t2s", help="as for compare")
+    parser.add_argument(
+        "--normalize", choices=NORMALIZE_CHOICES, default=DEFAULT_NORMALIZE.value, help="as for compare"
+    )
     return parser
 
 
@@ -99,7 +102,9 @@ def _run_coverage(args: argparse.Namespace) -> int:
     if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
         _coverage_parser().error("two outputs name the same file; give each its own")
     inputs = (args.parent, *args.children)
-    coverage = build_coverage(args.parent, args.children, CompareOptions(normalize=args.normalize))
+    coverage = build_coverage(
+        args.parent, args.children, CompareOptions(normalize=NormalizeMode(args.normalize))
+    )
     if args.json:
         from policydiff.coverage_json import coverage_to_json
 
@@ -172,7 +177,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     outs = [o for o in (args.json, args.html, args.docx) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
         _compare_parser().error("--json, --html and --docx name the same file; give each its own")
-    options = CompareOptions(normalize=args.normalize, show_normalization_diffs=args.show_normalization_diffs)
+    options = CompareOptions(
+        normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
+    )
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:

@@ -28,6 +28,7 @@ from policydiff.model import (
     Figure,
     FigureChange,
     LoadedDocument,
+    NormalizeMode,
     Op,
     Pair,
     Status,
@@ -41,7 +42,7 @@ ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
 Override = tuple[int | None, int | None]
 
-FIGURE_MODE = "t2s"  # figures are always read on simplified text, whatever the display mode
+FIGURE_MODE = NormalizeMode.T2S  # figures are always read on simplified text, whatever the display mode
 
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
@@ -188,8 +189,8 @@ def compare_prepared(
     left_fig = left if options.normalize == FIGURE_MODE else prepare(left.document, FIGURE_MODE)
     right_fig = right if options.normalize == FIGURE_MODE else prepare(right.document, FIGURE_MODE)
     raw = None
-    if options.show_normalization_diffs and options.normalize != "none":
-        raw = (prepare(left.document, "none"), prepare(right.document, "none"))
+    if options.show_normalization_diffs and options.normalize != NormalizeMode.NONE:
+        raw = (prepare(left.document, NormalizeMode.NONE), prepare(right.document, NormalizeMode.NONE))
     pairs = []
     total = max(len(alignment.pairs), 1)
     for k, (li, ri) in enumerate(alignment.pairs):

@@ -28,6 +28,7 @@ from policydiff.model import (
     Level,
     LoadedDocument,
     Pair,
+    Side,
     Status,
     Unit,
 )
@@ -135,8 +136,8 @@ def _figure_direction(change: FigureChange) -> int:
     return 1 if change.right.value > change.left.value else -1
 
 
-def _own_length(comparison: Comparison, side: str, units: Sequence[Unit]) -> int:
-    text = comparison.left.text if side == "left" else comparison.right.text
+def _own_length(comparison: Comparison, side: Side, units: Sequence[Unit]) -> int:
+    text = comparison.left.text if side == Side.LEFT else comparison.right.text
     return sum(len("".join(text[u.start : u.own_end].split())) for u in units)
 
 
@@ -161,8 +162,8 @@ def verdict(comparison: Comparison, pair: Pair, config: CoverageConfig) -> tuple
         if weakened > raised:
             return Verdict.WEAKENED, f"{what}（{similarity}）"
         return Verdict.REFINED, f"有升有降：{what}（{similarity}）"
-    parent_length = max(_own_length(comparison, "left", left_units), 1)
-    growth = _own_length(comparison, "right", right_units) / parent_length
+    parent_length = max(_own_length(comparison, Side.LEFT, left_units), 1)
+    growth = _own_length(comparison, Side.RIGHT, right_units) / parent_length
     if pair.status == Status.UNCHANGED or (
         pair.similarity >= config.adopted_similarity and growth <= config.adopted_max_growth
     ):

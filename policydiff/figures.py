@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any, cast
 
 from policydiff.figures_dates import find_dates
-from policydiff.model import Figure, FigureChange
+from policydiff.model import QUALIFIER_SEPARATOR, Figure, FigureChange, FigureKind, Qualifier
 
 _Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
 
@@ -49,38 +49,38 @@ def fold(text: str) -> str:
 
 
 # written unit → (base unit, factor to the base, kind). Longest spellings are tried first.
-UNITS: dict[str, tuple[str, float, str]] = {
-    "元": ("元", 1, "amount"),
-    "美元": ("美元", 1, "amount"),
-    "亩": ("亩", 1, "area"),
-    "公顷": ("公顷", 1, "area"),
-    "平方米": ("平方米", 1, "area"),
-    "平方公里": ("平方公里", 1, "area"),
-    "吨标准煤": ("吨标准煤", 1, "energy"),
-    "吨标煤": ("吨标准煤", 1, "energy"),
-    "千瓦时": ("千瓦时", 1, "electricity"),
-    "千瓦": ("千瓦", 1, "power"),
-    "兆瓦": ("千瓦", 1000, "power"),
-    "吉瓦": ("千瓦", 1_000_000, "power"),
-    "吨公里": ("吨公里", 1, "freight"),
-    "吨": ("吨", 1, "weight"),
-    "公斤": ("公斤", 1, "weight"),
-    "公里": ("公里", 1, "length"),
-    "千米": ("公里", 1, "length"),
-    "米": ("米", 1, "length"),
-    "%": ("%", 1, "percent"),
-    "个百分点": ("个百分点", 1, "percent_point"),
-    "百分点": ("个百分点", 1, "percent_point"),
-    "倍": ("倍", 1, "multiple"),
-    "年": ("年", 1, "period"),
-    "个月": ("个月", 1, "period"),
-    "天": ("天", 1, "period"),
-    "个工作日": ("个工作日", 1, "period"),
-    "工作日": ("个工作日", 1, "period"),
-    "小时": ("小时", 1, "period"),
-    "分钟": ("分钟", 1, "period"),
+UNITS: dict[str, tuple[str, float, FigureKind]] = {
+    "元": ("元", 1, FigureKind.AMOUNT),
+    "美元": ("美元", 1, FigureKind.AMOUNT),
+    "亩": ("亩", 1, FigureKind.AREA),
+    "公顷": ("公顷", 1, FigureKind.AREA),
+    "平方米": ("平方米", 1, FigureKind.AREA),
+    "平方公里": ("平方公里", 1, FigureKind.AREA),
+    "吨标准煤": ("吨标准煤", 1, FigureKind.ENERGY),
+    "吨标煤": ("吨标准煤", 1, FigureKind.ENERGY),
+    "千瓦时": ("千瓦时", 1, FigureKind.ELECTRICITY),
+    "千瓦": ("千瓦", 1, FigureKind.POWER),
+    "兆瓦": ("千瓦", 1000, FigureKind.POWER),
+    "吉瓦": ("千瓦", 1_000_000, FigureKind.POWER),
+    "吨公里": ("吨公里", 1, FigureKind.FREIGHT),
+    "吨": ("吨", 1, FigureKind.WEIGHT),
+    "公斤": ("公斤", 1, FigureKind.WEIGHT),
+    "公里": ("公里", 1, FigureKind.LENGTH),
+    "千米": ("公里", 1, FigureKind.LENGTH),
+    "米": ("米", 1, FigureKind.LENGTH),
+    "%": ("%", 1, FigureKind.PERCENT),
+    "个百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
+    "百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
+    "倍": ("倍", 1, FigureKind.MULTIPLE),
+    "年": ("年", 1, FigureKind.PERIOD),
+    "个月": ("个月", 1, FigureKind.PERIOD),
+    "天": ("天", 1, FigureKind.PERIOD),
+    "个工作日": ("个工作日", 1, FigureKind.PERIOD),
+    "工作日": ("个工作日", 1, FigureKind.PERIOD),
+    "小时": ("小时", 1, FigureKind.PERIOD),
+    "分钟": ("分钟", 1, FigureKind.PERIOD),
     **{
-        u: (u, 1, "count")
+        u: (u, 1, FigureKind.COUNT)
         for u in (
             "标箱 场次 家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
             "座 支 艘 架 处 位 株 头 只 部 床 间 批次 "
@@ -108,18 +108,18 @@ PREFIX_QUALIFIERS = tuple(
 )
 SUFFIX_QUALIFIERS = tuple("及以上 以上 以下 以内 之内 左右 上下 内".split())
 # Spellings that mean the same bound, folded to one canonical qualifier.
-CANONICAL_QUALIFIERS = {
-    "达": "达到",
-    "超": "超过",
-    "约": "左右",
-    "上下": "左右",
-    "及以上": "以上",
-    "之内": "以内",
-    "内": "以内",
-    "不得低于": "不低于",
-    "不得少于": "不少于",
-    "不得超过": "不超过",
-    "不得高于": "不高于",
+CANONICAL_QUALIFIERS: dict[str, Qualifier] = {
+    "达": Qualifier.REACH,
+    "超": Qualifier.EXCEED,
+    "约": Qualifier.ABOUT,
+    "上下": Qualifier.ABOUT,
+    "及以上": Qualifier.ABOVE,
+    "之内": Qualifier.WITHIN,
+    "内": Qualifier.WITHIN,
+    "不得低于": Qualifier.NOT_BELOW,
+    "不得少于": Qualifier.NOT_FEWER,
+    "不得超过": Qualifier.NOT_OVER,
+    "不得高于": Qualifier.NOT_HIGHER,
 }
 # Words that may stand between a qualifier and its number: 最高补助3000万元, 最高可达200%.
 _FILLERS = tuple("可连续支持 可 连续 给予 补助 奖励 补贴 资助 支持 分别".split())
@@ -212,8 +212,19 @@ _TIME_HEAD_RE = re.compile(
 )
 _HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
 _TAIL_RE = re.compile(rf"(?:{_alt(TAIL_NOISE)})$")
-_BARE_QUALIFIERS = frozenset(
-    ("不低于", "不少于", "不超过", "不高于", "达到", "超过", "高于", "低于", "以上", "以下")
+_BARE_QUALIFIERS: frozenset[str] = frozenset(
+    (
+        Qualifier.NOT_BELOW,
+        Qualifier.NOT_FEWER,
+        Qualifier.NOT_OVER,
+        Qualifier.NOT_HIGHER,
+        Qualifier.REACH,
+        Qualifier.EXCEED,
+        Qualifier.HIGHER_THAN,
+        Qualifier.LOWER_THAN,
+        Qualifier.ABOVE,
+        Qualifier.BELOW,
+    )
 )
 _CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
 SUBJECT_MAX = 24
@@ -313,15 +324,19 @@ def _merge_bounded_ranges(
             s0, e0, d0 = out[-1]
             _s1, e1, d1 = fig
             if (
-                "以上" in d0["suf"]
-                and "以下" in d1["suf"]
+                Qualifier.ABOVE in d0["suf"]
+                and Qualifier.BELOW in d1["suf"]
                 and d1["q_start"] == e0
                 and d0["unit"] == d1["unit"]
                 and d0["value_high"] is None
                 and d1["value_high"] is None
-                and d0["kind"] != "date"
+                and d0["kind"] != FigureKind.DATE
             ):
-                merged = {**d0, "value_high": d1["value"], "suf": [q for q in d0["suf"] if q != "以上"]}
+                merged = {
+                    **d0,
+                    "value_high": d1["value"],
+                    "suf": [q for q in d0["suf"] if q != Qualifier.ABOVE],
+                }
                 out[-1] = (s0, e1, merged)
                 continue
         out.append(fig)
@@ -330,7 +345,7 @@ def _merge_bounded_ranges(
 
 def qualifier_text(qualifier: str | None) -> str:
     """A figure's qualifiers for reading: "力争|新增|左右" → "力争、新增、左右"; none → ""."""
-    return "、".join(q for q in (qualifier or "").split("|") if q)
+    return "、".join(q for q in (qualifier or "").split(QUALIFIER_SEPARATOR) if q)
 
 
 def _read_match(t: str, m: re.Match[str]) -> _Found | None:
@@ -341,17 +356,17 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     if before and before.isascii() and (before.isalnum() or before in ".,@"):
         return None  # the tail of a longer number or code
     if g["pct"]:
-        value, high, unit, kind, cn = _number(g["pct"]), None, "%", "percent", _is_cn(g["pct"])
+        value, high, unit, kind, cn = _number(g["pct"]), None, "%", FigureKind.PERCENT, _is_cn(g["pct"])
     elif g["r1"]:
         r2 = Decimal(g["r2"])
         if r2 == 0:
             return None
-        value, high, unit, kind, cn = Decimal(g["r1"]) / r2, None, "比", "ratio", False
+        value, high, unit, kind, cn = Decimal(g["r1"]) / r2, None, "比", FigureKind.RATIO, False
     elif g["f1"]:
         f2 = Decimal(g["f2"])
         if f2 == 0 or t[end : end + 1] in "年月日":
             return None
-        value, high, unit, kind, cn = Decimal(g["f1"]) / f2 * 100, None, "%", "percent", False
+        value, high, unit, kind, cn = Decimal(g["f1"]) / f2 * 100, None, "%", FigureKind.PERCENT, False
     elif g["n1"]:
         u2 = g["u2"]
         if u2 == "年" and (_YEAR_RE.match(g["n1"]) or _YEAR_RE.match(g["n2"])):
@@ -373,7 +388,7 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
         if u is None:
             if cn or (t[end : end + 1] in ".," and t[end + 1 : end + 2].isdigit()):
                 return None
-            unit, factor, kind = "", 1, "number"
+            unit, factor, kind = "", 1, FigureKind.NUMBER
         else:
             unit, factor, kind = UNITS[u]
         if unit == "年" and not cn and _YEAR_RE.match(n) and not g["m"]:
@@ -393,11 +408,11 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     prefix = _PREFIX_RE.search(t, max(0, start - 16), start)
     pre_words = _PREFIX_SPLIT_RE.findall(prefix.group()) if prefix else []
     suf_words = _SUFFIX_SPLIT_RE.findall(suffix)
-    if kind == "number" and not (set(pre_words) | set(suf_words)) & _BARE_QUALIFIERS:
+    if kind == FigureKind.NUMBER and not (set(pre_words) | set(suf_words)) & _BARE_QUALIFIERS:
         return None  # a bare number is a figure only when a qualifier bounds it
-    if kind == "number" and not suffix and "\u4e00" <= t[end : end + 1] <= "\u9fff":
+    if kind == FigureKind.NUMBER and not suffix and "\u4e00" <= t[end : end + 1] <= "\u9fff":
         return None  # 超过80岁: a unit we do not know
-    if cn and kind == "period" and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
+    if cn and kind == FigureKind.PERIOD and not (set(pre_words) | set(suf_words)) & _CN_DURATION_QUALIFIERS:
         return None  # 三年行动计划, 两年一次
     if g.get("a"):
         suf_words.insert(0, g["a"])
@@ -487,7 +502,7 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
         subject, quals = "", cast(list[str], [])
         if _names_what_follows(d["kind"], after):
             subject, _ = _clean_subject(after.lstrip("的"))
-        elif d["kind"] in ("percent", "amount") and (pm := _MEASURE_AFTER_RE.match(after)):
+        elif d["kind"] in (FigureKind.PERCENT, FigureKind.AMOUNT) and (pm := _MEASURE_AFTER_RE.match(after)):
             subject = pm.group(1)
         if not subject:
             subject, quals = _clean_subject(given)
@@ -529,9 +544,11 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
                 end=end,
                 value=d["value"],
                 unit=d["unit"],
-                qualifier="|".join(quals) or None,
+                qualifier=QUALIFIER_SEPARATOR.join(quals) or None,
                 subject=subjects[i],
-                kind="rate" if pers[i] and d["kind"] in ("amount", "count") else d["kind"],
+                kind=FigureKind.RATE
+                if pers[i] and d["kind"] in (FigureKind.AMOUNT, FigureKind.COUNT)
+                else d["kind"],
                 value_high=d["value_high"],
                 per=pers[i],
             )
@@ -539,11 +556,11 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
     return figures
 
 
-def _names_what_follows(kind: str, after: str) -> bool:
+def _names_what_follows(kind: FigureKind, after: str) -> bool:
     """Whether the words after a count name what it counts: 打造100个数字化应用场景."""
     if not after:
         return False
-    return kind == "count" and "\u4e00" <= after[0] <= "\u9fff" and after[0] not in "和及或等的"
+    return kind == FigureKind.COUNT and "\u4e00" <= after[0] <= "\u9fff" and after[0] not in "和及或等的"
 
 
 def _clause_start(t: str, pos: int) -> int:

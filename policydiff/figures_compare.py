@@ -15,7 +15,7 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policydiff.model import Figure, FigureChange, Pair, Status, Unit
+from policydiff.model import Figure, FigureChange, FigureKind, Pair, Status, Unit
 
 __all__ = [
     "FigureCounts",
@@ -154,7 +154,7 @@ def compare_figures(
                     # same value and unit, subjects with a word in common (or one unnamed):
                     # 按20%比例四舍五入推荐 → 推荐名额按小组人数20%比例
                     sim = max(sim, config.same_value_subject)
-                if "date" in (a.kind, b.kind):
+                if FigureKind.DATE in (a.kind, b.kind):
                     if a.unit != b.unit:
                         continue  # a day never pairs with a time of day or a year
                     sim = max(sim, config.date_subject)

@@ -6,7 +6,7 @@ one of a few date units (a year, a year and month, a full date, a month, a month
 of day); only dates in the same unit are compared with each other. Dates written with "-" or "/"
 (page timestamps) and the dates of a law's legislative history (…通过, …修正) are not policy
 figures. Every pattern is bounded: each quantifier has a small fixed limit.
-May import: the standard library only.
+May import: the standard library and policydiff.model.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+
+from policydiff.model import FigureKind, Qualifier
 
 __all__ = ["find_dates", "DATE_UNITS"]
 
@@ -41,7 +43,18 @@ _TIME_AFTER = "前后起至-—~"
 _AFTER_RE = re.compile(r"(?:\s?\([^()\n]{0,6}\))?\s?(?P<q>以前|之前|前|起|以后|之后|后|止|以内|内)?")
 _HISTORY_RE = re.compile(r"[^,。;\n]{0,40}?(?:会议|通过|修正|修订|修改|公布)")
 HISTORY_WINDOW = 48  # how far after a date its legislative-history words are looked for
-_CANONICAL = {"以前": "前", "之前": "前", "以后": "后", "之后": "后", "内": "以内"}
+_CANONICAL: dict[str, Qualifier] = {
+    "以前": Qualifier.BEFORE,
+    "之前": Qualifier.BEFORE,
+    "前": Qualifier.BEFORE,
+    "以后": Qualifier.AFTER,
+    "之后": Qualifier.AFTER,
+    "后": Qualifier.AFTER,
+    "起": Qualifier.FROM,
+    "止": Qualifier.UNTIL,
+    "以内": Qualifier.WITHIN,
+    "内": Qualifier.WITHIN,
+}
 
 
 def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, int, dict[str, Any]]]:
@@ -63,7 +76,7 @@ def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, 
             return  # …通过 / …修正: a law's history, not a policy date
         after = _AFTER_RE.match(t, end)
         q = after.group("q") if after else None
-        suf = [_CANONICAL.get(q, q)] if q else []
+        suf = [_CANONICAL[q]] if q else []
         taken[start:end] = b"\x01" * (end - start)
         found.append(
             (
@@ -73,7 +86,7 @@ def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, 
                     "value": float(value),
                     "value_high": None if high is None else float(high),
                     "unit": unit,
-                    "kind": "date",
+                    "kind": FigureKind.DATE,
                     "pre": [],
                     "suf": suf,
                     "q_start": start,

@@ -25,6 +25,7 @@ from policydiff.model import (
     Pair,
     ReferenceIssue,
     ResponsibilityChange,
+    Side,
     Unit,
 )
 from policydiff.projection import SideProjection, project
@@ -79,7 +80,7 @@ def _figval(fig: Figure | None) -> dict[str, Any] | None:
         "value": _finite(fig.value),
         "unit": fig.unit,
         "qualifier": fig.qualifier,
-        "kind": fig.kind,
+        "kind": str(fig.kind),
         "subject": fig.subject,
     }
     if fig.value_high is not None:
@@ -128,7 +129,7 @@ def _responsible(change: ResponsibilityChange | None) -> dict[str, Any] | None:
 
 def _reference(issue: ReferenceIssue) -> dict[str, Any]:
     return {
-        "side": issue.side,
+        "side": str(issue.side),
         "text": issue.text,
         "span": list(issue.span),
         "problem": issue.problem.value,
@@ -148,8 +149,8 @@ def _marks(view: SideProjection) -> list[dict[str, Any]]:
 
 
 def _pair(pair: Pair, left_text: str, right_text: str) -> dict[str, Any]:
-    left = project(pair, "left", left_text)
-    right = project(pair, "right", right_text)
+    left = project(pair, Side.LEFT, left_text)
+    right = project(pair, Side.RIGHT, right_text)
     return {
         "status": pair.status.value,
         "moved": pair.moved,
@@ -178,7 +179,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "schema": SCHEMA,
         "generator": f"policydiff {__version__}",
         "options": {
-            "normalize": comparison.options.normalize,
+            "normalize": str(comparison.options.normalize),
             "show_normalization_diffs": comparison.options.show_normalization_diffs,
             "overrides": [list(o) for o in comparison.overrides],
         },

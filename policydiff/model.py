@@ -38,6 +38,95 @@ class Op(StrEnum):
     REPLACE = "replace"
 
 
+class NormalizeMode(StrEnum):
+    """How script is folded before comparing; the value is the OpenCC configuration's name."""
+
+    T2S = "t2s"  # traditional → simplified characters and phrases (the default)
+    TW2SP = "tw2sp"  # Taiwan → mainland, phrasing too (記憶體 → 内存)
+    HK2S = "hk2s"  # Hong Kong traditional → simplified
+    NONE = "none"  # only typography and whitespace are folded
+
+
+DEFAULT_NORMALIZE = NormalizeMode.T2S
+
+
+class Side(StrEnum):
+    """One of the two documents of a comparison."""
+
+    LEFT = "left"  # the older / higher-level document
+    RIGHT = "right"  # the newer / implementing document
+
+
+class FigureKind(StrEnum):
+    """What a figure measures; amounts and counts with a denominator (每家) become rates."""
+
+    AMOUNT = "amount"  # money: 元, 美元
+    AREA = "area"
+    ENERGY = "energy"  # 吨标准煤
+    ELECTRICITY = "electricity"  # 千瓦时
+    POWER = "power"  # 千瓦
+    FREIGHT = "freight"  # 吨公里
+    WEIGHT = "weight"
+    LENGTH = "length"
+    PERCENT = "percent"
+    PERCENT_POINT = "percent_point"  # 个百分点
+    MULTIPLE = "multiple"  # 倍
+    PERIOD = "period"  # 3年, 15个工作日
+    COUNT = "count"  # 个 家 人 项 ...
+    RATE = "rate"  # an amount or count per something: 每家 / 每人每月
+    RATIO = "ratio"  # 1:1
+    NUMBER = "number"  # a bare number that a qualifier bounds (不超过3)
+    DATE = "date"  # dates, deadlines, times of day (figures_dates)
+
+
+class Qualifier(StrEnum):
+    """The canonical qualifiers a figure may carry (``Figure.qualifier`` joins them with "|")."""
+
+    NOT_BELOW = "不低于"
+    NOT_FEWER = "不少于"
+    NOT_OVER = "不超过"
+    NOT_HIGHER = "不高于"
+    NOT_MORE = "不多于"
+    NOT_GREATER = "不大于"
+    NOT_SMALLER = "不小于"
+    SHORT_OF = "不足"
+    UNDER_REACH = "不到"
+    HIGHEST = "最高"
+    MOST = "最多"
+    LOWEST = "最低"
+    LEAST = "最少"
+    LONGEST = "最长"
+    AT_LEAST = "至少"
+    STRIVE = "力争"
+    SEEK = "争取"
+    ENSURE = "确保"
+    REACH = "达到"
+    CUMULATIVE = "累计"
+    NEW = "新增"
+    EXCEED = "超过"
+    BREAK_THROUGH = "突破"
+    HIGHER_THAN = "高于"
+    LOWER_THAN = "低于"
+    MORE_THAN = "多于"
+    FEWER_THAN = "少于"
+    GREATER_THAN = "大于"
+    SMALLER_THAN = "小于"
+    NEAR = "近"
+    BEYOND = "逾"
+    CAP = "上限"
+    ABOVE = "以上"
+    BELOW = "以下"
+    WITHIN = "以内"
+    ABOUT = "左右"
+    BEFORE = "前"  # dates: 年底前
+    AFTER = "后"
+    FROM = "起"
+    UNTIL = "止"
+
+
+QUALIFIER_SEPARATOR = "|"  # between the qualifiers of one figure, in reading order
+
+
 Span = tuple[int, int]
 
 
@@ -112,9 +201,9 @@ class Figure:
     end: int
     value: float  # in the base unit: 400000000000.0
     unit: str  # base unit: 元 亩 吨标准煤 平方米 公里 % 个 家 人 ...
-    qualifier: str | None = None  # 左右 以上 不低于 不少于 最高 力争 ...
+    qualifier: str | None = None  # Qualifier values joined by QUALIFIER_SEPARATOR: "力争|左右"
     subject: str = ""  # what is measured: 中长期贷款
-    kind: str = "amount"  # amount | percent | ratio | count | rate | ...
+    kind: FigureKind = FigureKind.AMOUNT
     value_high: float | None = None  # upper end of a range (10—20亿元), else None
     per: str | None = None  # rate denominator: 每家 / 每人每月
 
@@ -202,7 +291,7 @@ class RefProblem(StrEnum):
 class ReferenceIssue:
     """A cross-reference (依照本法第十二条) whose target is wrong after renumbering, or missing."""
 
-    side: str  # "left" | "right": the document that holds the reference
+    side: Side  # the document that holds the reference
     text: str
     span: Span  # in that document's loaded text
     points_to: Unit | None  # the unit it names now
@@ -252,8 +341,12 @@ class Pair:
 class CompareOptions:
     """What was in force for a comparison."""
 
-    normalize: str = "t2s"  # t2s | tw2sp | hk2s | none
+    normalize: NormalizeMode = DEFAULT_NORMALIZE
     show_normalization_diffs: bool = False  # report edits that vanish under normalization
+
+    def __post_init__(self) -> None:
+        # Settings and scripts hand the mode's value ("t2s"); keep the enum, reject anything else.
+        object.__setattr__(self, "normalize", NormalizeMode(self.normalize))
 
 
 @dataclass(frozen=True)

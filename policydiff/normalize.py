@@ -26,7 +26,7 @@ Speed: one OpenCC call for all runs, one ``str.translate``; Python loops only ov
 and length-changing runs, so 1 MB of Chinese takes about 0.1–0.2 s. The map costs 4 bytes per
 normalized character (``array('i')``).
 
-May import: the standard library and opencc. Nothing from the GUI.
+May import: the standard library, opencc and policydiff.model. Nothing from the GUI.
 """
 
 from __future__ import annotations
@@ -42,14 +42,13 @@ from itertools import accumulate
 
 import opencc
 
-MODES: tuple[str, ...] = ("t2s", "tw2sp", "hk2s", "none")
-DEFAULT_MODE = "t2s"
+from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
 # OpenCC configuration per mode. tw2sp also rewrites Taiwan *phrasing* (記憶體→内存, 軟體→软件), and
 # with it some words that are already mainland usage (核心→内核). Both documents go through the same
 # conversion, so comparison stays fair, but a word may look changed in exported normalized text;
 # that is why the default is the plain character-and-phrase conversion t2s.
-_OPENCC_CONFIG: dict[str, str] = {"t2s": "t2s", "tw2sp": "tw2sp", "hk2s": "hk2s"}
+# The mode's value is the name of its OpenCC configuration (NormalizeMode.NONE has none).
 
 # Characters handed to OpenCC: CJK radicals, 々〆〇 and other ideographic marks, kana, CJK
 # ideographs (all extensions) and compatibility ideographs.
@@ -158,18 +157,18 @@ class NormalizedText:
 
 
 @cache
-def _converter(mode: str) -> opencc.OpenCC:
+def _converter(mode: NormalizeMode) -> opencc.OpenCC:
     """One OpenCC converter per mode; loading its dictionaries takes a few milliseconds."""
-    return opencc.OpenCC(_OPENCC_CONFIG[mode])
+    return opencc.OpenCC(mode.value)
 
 
 @lru_cache(maxsize=65_536)
-def _convert_char(mode: str, char: str) -> str:
+def _convert_char(mode: NormalizeMode, char: str) -> str:
     return str(_converter(mode).convert(char))
 
 
-def normalize(text: str, mode: str = DEFAULT_MODE) -> NormalizedText:
-    """Normalize ``text`` for comparison in ``mode`` (one of ``MODES``).
+def normalize(text: str, mode: NormalizeMode = DEFAULT_NORMALIZE) -> NormalizedText:
+    """Normalize ``text`` for comparison in ``mode`` (a NormalizeMode or its value).
 
     Args:
         text: the original text; every offset of the result's map indexes it.
@@ -183,9 +182,12 @@ def normalize(text: str, mode: str = DEFAULT_MODE) -> NormalizedText:
     Raises:
         ValueError: for an unknown mode.
     """
-    if mode not in MODES:
-        raise ValueError(f"unknown normalization mode {mode!r}; expected one of {', '.join(MODES)}")
-    if mode == "none":
+    try:
+        mode = NormalizeMode(mode)
+    except ValueError:
+        expected = ", ".join(NormalizeMode)
+        raise ValueError(f"unknown normalization mode {mode!r}; expected one of {expected}") from None
+    if mode == NormalizeMode.NONE:
         return NormalizedText(text, text, array("i", range(len(text))))
     return _fold(text, mode)
 
@@ -195,7 +197,7 @@ def fold_typography(text: str) -> NormalizedText:
     return _fold(text, None)
 
 
-def _fold(text: str, mode: str | None) -> NormalizedText:
+def _fold(text: str, mode: NormalizeMode | None) -> NormalizedText:
     if mode is None:
         converted, starts, ends = text, None, dict[int, int]()
     else:
@@ -203,7 +205,7 @@ def _fold(text: str, mode: str | None) -> NormalizedText:
     return _fold_whitespace(text, converted.translate(_FOLD_TABLE), starts, ends)
 
 
-def _convert_script(text: str, mode: str) -> tuple[str, array[int] | None, dict[int, int]]:
+def _convert_script(text: str, mode: NormalizeMode) -> tuple[str, array[int] | None, dict[int, int]]:
     """OpenCC over the CJK runs. Returns the converted text and its map (None: one for one)."""
     pieces = _chop_long_runs(_CJK_RUN.split(text))  # other, run, other, run, ..., other
     runs = pieces[1::2]
@@ -259,7 +261,7 @@ def _chop_long_runs(pieces: list[str]) -> list[str]:
     return out
 
 
-def _align_run(run: str, out: str, mode: str) -> list[list[int]]:
+def _align_run(run: str, out: str, mode: NormalizeMode) -> list[list[int]]:
     """Blocks [o_start, o_end, c_start, c_end] pairing run[o_start:o_end] with out[c_start:c_end].
 
     OpenCC reports no offsets, so the phrase conversion ``out`` is aligned against the run converted

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policydiff.model import (
+    NormalizeMode,
     ObligationChange,
     Pair,
     ReferenceIssue,
     Responsibility,
     ResponsibilityChange,
+    Side,
     Span,
     Unit,
 )
@@ -98,7 +100,7 @@ def _owners(
 
 
 def attach_references(
-    pairs: Sequence[Pair], left: PreparedDocument, right: PreparedDocument, mode: str
+    pairs: Sequence[Pair], left: PreparedDocument, right: PreparedDocument, mode: NormalizeMode
 ) -> list[Pair]:
     """The pairs with their stale and dangling cross-references attached (to the pair holding each)."""
     partner = {p.left.index: p.right.index for p in pairs if p.left is not None and p.right is not None}
@@ -113,7 +115,7 @@ def attach_references(
         return list(pairs)
     by_unit: dict[tuple[str, int], list[ReferenceIssue]] = {}
     for finding in findings:
-        units = left.units if finding.side == "left" else right.units
+        units = left.units if finding.side == Side.LEFT else right.units
         ref = finding.reference
         issue = ReferenceIssue(
             side=finding.side,
@@ -129,8 +131,8 @@ def attach_references(
     out = []
     for pair in pairs:
         issues = [
-            *(by_unit.get(("left", pair.left.index), []) if pair.left is not None else []),
-            *(by_unit.get(("right", pair.right.index), []) if pair.right is not None else []),
+            *(by_unit.get((Side.LEFT, pair.left.index), []) if pair.left is not None else []),
+            *(by_unit.get((Side.RIGHT, pair.right.index), []) if pair.right is not None else []),
         ]
         out.append(replace(pair, references=tuple(issues)) if issues else pair)
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policydiff.align import UnitFeatures, content_words
 from policydiff.errors import LoadError
-from policydiff.model import LoadedDocument, Unit
+from policydiff.model import LoadedDocument, NormalizeMode, Unit
 from policydiff.normalize import NormalizedText, normalize
 from policydiff.structure import parse_structure
 from policydiff.words import segment
@@ -126,7 +126,7 @@ def _keep_blocks_whole(
 
 
 def prepare(
-    document: LoadedDocument, mode: str, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
+    document: LoadedDocument, mode: NormalizeMode, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
 ) -> PreparedDocument:
     """Normalize, parse and segment a document once per mode (cached).
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from policydiff.model import FigureChange, Op, Pair, Status, Unit
+from policydiff.model import FigureChange, Op, Pair, Side, Status, Unit
 
 
 class Kind(StrEnum):
@@ -56,16 +56,16 @@ def is_rewrite(pair: Pair, rules: DisplayRules = DISPLAY_RULES) -> bool:
 
 def project(
     pair: Pair,
-    side: str,
+    side: Side,
     text: str = "",
     rewrite: bool | None = None,
     rules: DisplayRules = DISPLAY_RULES,
 ) -> SideProjection:
-    """The marks of ``pair`` on ``side`` ("left" or "right").
+    """The marks of ``pair`` on ``side``.
 
     Args:
         pair: the aligned pair.
-        side: "left" or "right".
+        side: which document's marks.
         text: that side's loaded text; needed only to measure shared phrases in a rewrite.
         rewrite: force the rewrite display on or off; None chooses by ``rules``.
         rules: the thresholds.
@@ -74,7 +74,7 @@ def project(
         The unit and its marks. An unpaired unit is marked whole (deleted on the left, inserted
         on the right) when the pair carries no edits of its own.
     """
-    left = side == "left"
+    left = side == Side.LEFT
     unit = pair.left if left else pair.right
     if rewrite is None:
         rewrite = is_rewrite(pair, rules)
@@ -109,11 +109,12 @@ def _visible_length(text: str, start: int, end: int) -> int:
     return sum(1 for ch in text[start:end] if not ch.isspace())
 
 
-def group_units(pair: Pair, side: str) -> tuple[Unit, ...]:
+def group_units(pair: Pair, side: Side) -> tuple[Unit, ...]:
     """The units of a merge/split group on ``side``: the pair's own unit, then its ``also_*`` units.
 
     Pairs made before groups existed have no ``also_left``/``also_right``; they give one unit.
     """
-    unit = pair.left if side == "left" else pair.right
-    extra: tuple[Unit, ...] = tuple(getattr(pair, "also_left" if side == "left" else "also_right", ()) or ())
+    left = side == Side.LEFT
+    unit = pair.left if left else pair.right
+    extra: tuple[Unit, ...] = tuple(getattr(pair, "also_left" if left else "also_right", ()) or ())
     return ((unit,) if unit is not None else ()) + extra

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from policydiff.model import Level, RefProblem, Unit
+from policydiff.model import Level, RefProblem, Side, Unit
 from policydiff.numerals import cn_value
 
 _NUMERAL = r"[零〇一二三四五六七八九十百千\d]{1,8}"
@@ -48,7 +48,7 @@ class Reference:
 class Finding:
     """A reference with a problem, by unit index (the comparison turns it into a ReferenceIssue)."""
 
-    side: str  # "left" | "right"
+    side: Side
     reference: Reference
     points_to: int | None  # unit index in that side's document
     should_point_to: int | None  # the unit it should name (counterpart of the old target)
@@ -196,8 +196,8 @@ def stale_references(
             continue
         expected = partner_of_left.get(old_target)
         if expected is not None and ref.target != expected:
-            out.append(Finding("right", ref, ref.target, expected, RefProblem.STALE))
-    for side, refs, units in (("left", left_refs, left_units), ("right", right_refs, right_units)):
+            out.append(Finding(Side.RIGHT, ref, ref.target, expected, RefProblem.STALE))
+    for side, refs, units in ((Side.LEFT, left_refs, left_units), (Side.RIGHT, right_refs, right_units)):
         if not article_numbers(units):
             continue  # a document without 第X条 articles cannot be checked for dangling ones
         for ref in refs:

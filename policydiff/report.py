@@ -30,8 +30,11 @@ from policydiff.model import (
     Comparison,
     Figure,
     FigureChange,
+    FigureKind,
     Level,
+    NormalizeMode,
     Pair,
+    Side,
     Status,
     Unit,
 )
@@ -55,11 +58,11 @@ LEVEL_LABELS = {
     Level.EPILOGUE: "结尾",
     Level.ATTACHMENT: "附件",
 }
-NORMALIZE_LABELS = {
-    "t2s": "繁体转简体（t2s）",
-    "tw2sp": "台湾正体转简体，含用词转换（tw2sp）",
-    "hk2s": "香港繁体转简体（hk2s）",
-    "none": "不转换（none）",
+NORMALIZE_LABELS: dict[NormalizeMode, str] = {
+    NormalizeMode.T2S: "繁体转简体（t2s）",
+    NormalizeMode.TW2SP: "台湾正体转简体，含用词转换（tw2sp）",
+    NormalizeMode.HK2S: "香港繁体转简体（hk2s）",
+    NormalizeMode.NONE: "不转换（none）",
 }
 CAPTION_CHARS = 40  # how much of an unlabelled unit's text stands in for its heading
 MAX_DEPTH_CLASS = 4  # deeper units indent no further
@@ -197,7 +200,7 @@ def render_report(
             kind=pair_kind(comparison),
             figure_counts=figure_counts(comparison.pairs),
             generated=moment.strftime("%Y-%m-%d %H:%M"),
-            normalize=NORMALIZE_LABELS.get(comparison.options.normalize, comparison.options.normalize),
+            normalize=NORMALIZE_LABELS[comparison.options.normalize],
             show_normalization_diffs=comparison.options.show_normalization_diffs,
             summary=summary,
             identical=not any(row.is_difference for row in rows),
@@ -318,8 +321,8 @@ def _row(
     # one projection for every view (policydiff.projection, as the panes and the JSON): a rewrite
     # (low similarity) is plain text with its shared phrases marked; changed figures always are
     rewrite = None if rewrites else False
-    left_view = project(pair, "left", comparison.left.text, rewrite=rewrite)
-    right_view = project(pair, "right", comparison.right.text, rewrite=rewrite)
+    left_view = project(pair, Side.LEFT, comparison.left.text, rewrite=rewrite)
+    right_view = project(pair, Side.RIGHT, comparison.right.text, rewrite=rewrite)
     left_marks = [(s, e, SEGMENT_KINDS[k]) for s, e, k in left_view.marks]
     right_marks = [(s, e, SEGMENT_KINDS[k]) for s, e, k in right_view.marks]
     left_figs, right_figs = _figure_marks(left_view, right_view)
@@ -569,7 +572,7 @@ def _figure_change(change: FigureChange) -> str:
         return f"单位不同（{old.unit or '无'} → {new.unit or '无'}）"
     if old.per != new.per:
         return f"计量口径不同（{old.per or '无'} → {new.per or '无'}）"
-    if old.kind == "date" or new.kind == "date":
+    if FigureKind.DATE in (old.kind, new.kind):
         return _date_change(old, new)
     difference = new.value - old.value
     if difference == 0:
@@ -601,7 +604,7 @@ def _date_change(old: Figure, new: Figure) -> str:
 
 def _amount_change(difference: float, like: Figure) -> str:
     """A signed difference in the figure's own terms: percentage points or an amount with its unit."""
-    if like.unit == "%" or like.kind == "percent":
+    if like.unit == "%" or like.kind == FigureKind.PERCENT:
         return f"{_number(difference, signed=True)}个百分点"
     return _quantity(difference, like.unit, signed=True)
 

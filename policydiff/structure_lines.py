@@ -5,7 +5,7 @@ Why apart from the parser: these are the keyword heuristics, each a bounded test
 they can be audited for regular-expression cost in one place. Every test looks at a bounded window
 of its line (a long line is never furniture, a title or a closing formula) and no pattern has
 overlapping unbounded quantifiers, so each call costs at most a constant times the window.
-May import: the standard library, opencc and policydiff.numerals.
+May import: the standard library, opencc, policydiff.model and policydiff.numerals.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from policydiff.model import NormalizeMode
 from policydiff.numerals import cn_value
 
 
@@ -93,7 +94,7 @@ ATTACHMENT_RE = re.compile(
 def _t2s() -> Any:  # opencc has no type hints
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(NormalizeMode.T2S.value)
 
 
 def fold(line: str) -> str:

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydiff.normalize import DEFAULT_MODE, MODES, NormalizedText, fold_typography, normalize
+from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
+from policydiff.normalize import NormalizedText, fold_typography, normalize
 
-SCRIPT_MODES = [m for m in MODES if m != "none"]
+MODES = list(NormalizeMode)
+SCRIPT_MODES = [m for m in MODES if m != NormalizeMode.NONE]
 CJK = re.compile("[\u3400-\u9fff]+")
 
 
@@ -105,7 +107,7 @@ def test_unknown_mode_is_rejected() -> None:
 
 
 def test_default_mode() -> None:
-    assert DEFAULT_MODE == "t2s"
+    assert DEFAULT_NORMALIZE == "t2s"
     assert normalize("經濟發展").text == "经济发展"
 
 

@@ -43,7 +43,15 @@ from policydiff.gui.ruler import Legend, OverviewRuler
 from policydiff.gui.session import SIDES, Session
 from policydiff.gui.sync import ScrollSync
 from policydiff.gui.watching import ReloadWatcher
-from policydiff.model import CompareOptions, Comparison, FigureChange, LoadedDocument, Op, Unit
+from policydiff.model import (
+    DEFAULT_NORMALIZE,
+    CompareOptions,
+    Comparison,
+    FigureChange,
+    LoadedDocument,
+    Op,
+    Unit,
+)
 from policydiff.projection import DISPLAY_RULES, is_rewrite
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
@@ -653,7 +661,7 @@ class MainWindow(QMainWindow):
     # -- options, view, files -------------------------------------------------------------------
     def _options_changed(self) -> None:
         a = self.actions_
-        normalize = next((k for k, act in a.normalize.items() if act.isChecked()), "t2s")
+        normalize = next((k for k, act in a.normalize.items() if act.isChecked()), DEFAULT_NORMALIZE)
         show = a.show_normalization_diffs.isChecked()
         self.settings.normalize, self.settings.show_normalization_diffs = normalize, show
         self.session.set_options(CompareOptions(normalize=normalize, show_normalization_diffs=show))

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
-from policydiff.model import Comparison, Pair, Status
+from policydiff.model import Comparison, Pair, Side, Status
 from policydiff.projection import Kind, group_units, project
 
 
@@ -72,13 +72,14 @@ def _gutter_kind(pair: Pair) -> Gutter | None:
     return None
 
 
-def side_marks(comparison: Comparison, side: str, rewrites: bool = True) -> SideMarks:
+def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) -> SideMarks:
     """Collect the marks of one side (``"left"`` or ``"right"``).
 
     Each pair is projected onto the side by ``policydiff.projection.project``, the same function
     the report uses; ``rewrites=False`` shows every pair as a word diff, never as a rewrite.
     """
-    left = side == "left"
+    side = Side(side)
+    left = side == Side.LEFT
     text = comparison.left.text if left else comparison.right.text
     kinds = {Kind.DELETED: Mark.DELETED, Kind.INSERTED: Mark.INSERTED, Kind.SHARED: Mark.SHARED}
     text_marks: list[tuple[int, int, Mark]] = []

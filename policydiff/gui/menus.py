@@ -2,7 +2,7 @@
 
 Each action gets an object name (tests find it by name), a shortcut where one is expected by people
 who compare documents all day, and a status tip. Wiring to behaviour is the window's job.
-May import: PySide6.
+May import: PySide6 and policydiff.model.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from policydiff.model import NormalizeMode
+
 NORMALIZE_LABELS = (
-    ("t2s", QT_TRANSLATE_NOOP("MenuBuilder", "Traditional → Simplified (t2s)")),
-    ("tw2sp", QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan → Mainland phrasing (tw2sp)")),
-    ("hk2s", QT_TRANSLATE_NOOP("MenuBuilder", "Hong Kong → Simplified (hk2s)")),
-    ("none", QT_TRANSLATE_NOOP("MenuBuilder", "No normalization")),
+    (NormalizeMode.T2S, QT_TRANSLATE_NOOP("MenuBuilder", "Traditional → Simplified (t2s)")),
+    (NormalizeMode.TW2SP, QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan → Mainland phrasing (tw2sp)")),
+    (NormalizeMode.HK2S, QT_TRANSLATE_NOOP("MenuBuilder", "Hong Kong → Simplified (hk2s)")),
+    (NormalizeMode.NONE, QT_TRANSLATE_NOOP("MenuBuilder", "No normalization")),
 )
 LANGUAGE_LABELS = (
     ("system", QT_TRANSLATE_NOOP("MenuBuilder", "System language")),
@@ -56,7 +58,7 @@ class Actions:
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
-    normalize: dict[str, QAction]
+    normalize: dict[NormalizeMode, QAction]
     show_normalization_diffs: QAction
     recompare: QAction
     cancel: QAction
@@ -266,9 +268,9 @@ class MenuBuilder(QObject):
 
         compare_menu = menus["compare"] = bar.addMenu(self.tr("&Compare"))
         normalize_group = QActionGroup(window)
-        normalize: dict[str, QAction] = {}
+        normalize: dict[NormalizeMode, QAction] = {}
         for key, label in NORMALIZE_LABELS:
-            action = _action(window, f"normalize_{key}", self.tr(str(label)))
+            action = _action(window, f"normalize_{key.value}", self.tr(str(label)))
             action.setCheckable(True)
             action.setData(key)
             normalize_group.addAction(action)

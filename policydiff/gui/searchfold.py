@@ -4,7 +4,7 @@
 fold whole strings (``fold``); find-in-pane keeps an offset map back to the loaded text
 (``FoldedText``) so every hit lands on the document's own characters. Free of Qt, so it is
 tested on its own and runs in a background job for large documents.
-May import: the standard library, policydiff.normalize and policydiff.numerals.
+May import: the standard library, policydiff.model, policydiff.normalize and policydiff.numerals.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policydiff.model import NormalizeMode
 from policydiff.normalize import NormalizedText, normalize
 from policydiff.numerals import cn_value
 
@@ -31,7 +32,7 @@ def _numerals(text: str) -> str:
 @lru_cache(maxsize=65_536)
 def fold(text: str) -> str:
     """``text`` as searched: simplified script, half width, lower case, Chinese numerals as digits."""
-    return _numerals(normalize(text, "t2s").text.lower())
+    return _numerals(normalize(text, NormalizeMode.T2S).text.lower())
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class FoldedText:
 
     @classmethod
     def of(cls, text: str) -> FoldedText:
-        normalized = normalize(text, "t2s")
+        normalized = normalize(text, NormalizeMode.T2S)
         lowered = normalized.text.lower()
         if len(lowered) != len(normalized.text):  # a few characters lower to two: keep the map exact
             lowered = normalized.text
@@ -51,7 +52,7 @@ class FoldedText:
 
     def find_all(self, query: str, limit: int = 10_000) -> list[tuple[int, int]]:
         """Spans of the loaded text where ``query`` occurs (folded like the text), in order."""
-        needle = normalize(query, "t2s").text.lower().strip()
+        needle = normalize(query, NormalizeMode.T2S).text.lower().strip()
         if not needle:
             return []
         hits: list[tuple[int, int]] = []

@@ -2,7 +2,7 @@
 
 Kept in one place so the window never spells a settings key or a type conversion itself, and so a
 test can point everything at a temporary INI file (``QSettings.setPath``).
-May import: PySide6.QtCore and the standard library.
+May import: PySide6.QtCore, the standard library and policydiff.model.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
 
-NORMALIZE_MODES = ("t2s", "tw2sp", "hk2s", "none")
+from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
+
 LANGUAGES = ("system", "zh_CN", "en")
 ZOOM_MIN, ZOOM_MAX = -8, 20  # font steps (points) from the starting size
 MAX_RECENT = 10
@@ -82,13 +83,13 @@ class Settings:
 
     # comparison options
     @property
-    def normalize(self) -> str:
-        value = str(self.store.value("compare/normalize", "t2s"))
-        return value if value in NORMALIZE_MODES else "t2s"
+    def normalize(self) -> NormalizeMode:
+        value = str(self.store.value("compare/normalize", DEFAULT_NORMALIZE.value))
+        return NormalizeMode(value) if value in {m.value for m in NormalizeMode} else DEFAULT_NORMALIZE
 
     @normalize.setter
-    def normalize(self, value: str) -> None:
-        self.store.setValue("compare/normalize", value)
+    def normalize(self, value: NormalizeMode | str) -> None:
+        self.store.setValue("compare/normalize", str(value))
 
     @property
     def show_normalization_diffs(self) -> bool:
