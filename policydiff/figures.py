@@ -6,8 +6,8 @@ which lets two versions of a unit be compared figure by figure (see ``figures_co
 Dates, deadlines and years are figures of kind "date" (``figures_dates``); periods (3年, 15个工作日)
 are of kind "period". Labels, document numbers and names that contain digits are not figures.
 Subjects are cut at jieba word boundaries (保障性住房, never 性住房).
-May import: the standard library, ``policydiff.model``, ``policydiff.figures_dates`` and
-``policydiff.words`` (jieba, loaded lazily). No PySide6.
+May import: the standard library, ``policydiff.model``, ``policydiff.numerals``,
+``policydiff.figures_dates`` and ``policydiff.words`` (jieba, loaded lazily). No PySide6.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from typing import Any, cast
 
 from policydiff.figures_dates import find_dates
 from policydiff.model import QUALIFIER_SEPARATOR, Figure, FigureChange, FigureKind, Qualifier
+from policydiff.numerals import cn_value
 
 _Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
 
-__all__ = ["extract_figures", "compare_figures", "fold", "parse_chinese_numeral", "qualifier_text"]
+__all__ = ["extract_figures", "compare_figures", "fold", "qualifier_text"]
 
 # One character for one character, so offsets into the folded text index the input too.
 _FOLD_PAIRS = (
@@ -237,32 +238,15 @@ _EMPTY_SUBJECTS = frozenset(
 _MEASURE_NOUNS = tuple("率 比例 比重 补助 补贴 奖励 指标 份额 额度 经费 资金 罚款 罚金".split())
 _MEASURE_AFTER_RE = re.compile(rf"的([\u4e00-\u9fff]{{0,10}}?(?:{_alt(_MEASURE_NOUNS)}))")
 _PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def parse_chinese_numeral(s: str) -> int:
-    """Value of a Chinese numeral such as 三十五万, 一千万, 十二, 一亿五千万."""
-    total = section = digit = 0
-    for ch in s:
-        if ch in _CN_DIGITS:
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            section += (digit or (1 if ch == "十" else 0)) * _CN_UNITS[ch]
-            digit = 0
-        elif ch == "万":
-            total += (section + digit) * 10_000
-            section = digit = 0
-        elif ch == "亿":
-            total = (total + section + digit) * 100_000_000
-            section = digit = 0
-    return total + section + digit
 
 
 def _number(s: str) -> Decimal:
     if s[0].isdigit():
         return Decimal(s.replace(",", ""))
-    return Decimal(parse_chinese_numeral(s))
+    value = cn_value(s)
+    if value is None:  # unreachable: FIGURE_RE's numerals hold numeral characters only
+        raise ValueError(f"not a numeral: {s}")
+    return Decimal(value)
 
 
 def _is_cn(s: str) -> bool:

@@ -1,6 +1,7 @@
-"""Values of the numerals that label policy units: 十六, 二十四, 一百零三, 16, １６, ③.
+"""Values of the numerals in policy texts: labels (十六, 一百零三, 16, １６, ③) and amounts (三十五万).
 
-Kept apart from the structure parser so figure extraction and alignment can reuse it.
+The one parser of Chinese numerals: the structure parser, cross-references, search folding and
+figure extraction all read numbers here, so they cannot disagree about a value.
 May import: the standard library only.
 """
 
@@ -11,7 +12,16 @@ CN_DIGITS: dict[str, int] = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 CN_MULTIPLIERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+# The characters a unit label's numeral is made of (the structure parser builds its patterns from it).
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_MULTIPLIERS)
+# 大写 digits, written on amounts in financial text (壹佰万元); never in labels, so not in CN_NUMERAL_CHARS.
+CN_CAPITAL_DIGITS: dict[str, int] = {
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5,
+    "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9,
+}  # fmt: skip
+# Myriads: a section (up to 9999) is multiplied by them; 亿 also multiplies what came before (一万亿).
+CN_MYRIADS: dict[str, int] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_ALL_DIGITS = CN_DIGITS | CN_CAPITAL_DIGITS
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
@@ -34,9 +44,11 @@ def circled_value(char: str) -> int | None:
 
 
 def cn_value(numeral: str) -> int | None:
-    """Value of a Chinese numeral (十六, 二十四, 一百零三, 一〇三) or of ASCII/full-width digits.
+    """Value of a Chinese numeral or of ASCII/full-width digits.
 
-    Returns None when the string is not a numeral.
+    Reads 十六, 二十四, 一百零三, 一〇三 (digit by digit), 两百, 三十五万, 一亿五千万, 一万亿 and the
+    大写 forms (壹佰贰拾). A leading 十 means one ten. Returns None when the string is not a numeral
+    (an unknown character, or 万/亿 with nothing to multiply).
     """
     if not numeral:
         return None
@@ -45,18 +57,26 @@ def cn_value(numeral: str) -> int | None:
     digits = numeral.translate(FULLWIDTH_DIGITS)
     if digits.isascii() and digits.isdigit():
         return int(digits)
-    if all(ch in CN_DIGITS for ch in numeral) and len(numeral) > 1:  # 一〇三: digit by digit
-        return int("".join(str(CN_DIGITS[ch]) for ch in numeral))
-    total, current = 0, 0
+    if all(ch in _ALL_DIGITS for ch in numeral) and len(numeral) > 1:  # 一〇三: digit by digit
+        return int("".join(str(_ALL_DIGITS[ch]) for ch in numeral))
+    total = section = current = 0  # total: whole myriads so far; section: below the next 万/亿
     for ch in numeral:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
+        if ch in _ALL_DIGITS:
+            current = _ALL_DIGITS[ch]
         elif ch in CN_MULTIPLIERS:
-            total += (current or 1) * CN_MULTIPLIERS[ch]
+            section += (current or 1) * CN_MULTIPLIERS[ch]
             current = 0
+        elif ch in CN_MYRIADS:
+            if not (total or section or current):
+                return None
+            if CN_MYRIADS[ch] == 10**8:
+                total = (total + section + current) * 10**8
+            else:
+                total += (section + current) * 10**4
+            section = current = 0
         else:
             return None
-    return total + current
+    return total + section + current
 
 
 def cn_numeral(n: int) -> str:

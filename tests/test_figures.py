@@ -13,7 +13,7 @@ from figures_gold import GOLD, NOT_FIGURES, G
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policydiff.figures import compare_figures, extract_figures, fold, parse_chinese_numeral
+from policydiff.figures import compare_figures, extract_figures, fold
 from policydiff.model import Figure, Status
 from policydiff.words import ensure_ready
 
@@ -82,22 +82,6 @@ def test_values_in_base_units(text: str, value: float, unit: str, kind: str) -> 
 def test_equal_amounts_written_differently_have_equal_values() -> None:
     assert one("指标1.5万亩").value == one("指标15000亩").value == one("指标15,000亩").value
     assert one("贷款4000亿元").value == one("贷款4,000亿元").value == one("贷款四千亿元").value
-
-
-@pytest.mark.parametrize(
-    ("numeral", "value"),
-    [
-        ("三十五万", 350_000),
-        ("一千万", 10_000_000),
-        ("十二", 12),
-        ("两百", 200),
-        ("一亿五千万", 150_000_000),
-        ("三千零五", 3005),
-        ("十", 10),
-    ],
-)
-def test_chinese_numerals(numeral: str, value: int) -> None:
-    assert parse_chinese_numeral(numeral) == value
 
 
 # ---- robustness: full-width and traditional input, offsets kept -------------------------------

@@ -449,11 +449,31 @@ def test_outline_command_prints_the_tree(capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("一", 1), ("十", 10), ("十六", 16), ("二十四", 24), ("一百零三", 103), ("一〇三", 103), ("两", 2),
-     ("16", 16), ("１６", 16), ("甲", None), ("", None)],
+    [
+        # unit labels (structure, cross-references)
+        ("一", 1), ("十", 10), ("十六", 16), ("二十四", 24), ("一百零三", 103), ("一〇三", 103), ("两", 2),
+        ("16", 16), ("１６", 16), ("第", None), ("甲", None), ("", None), ("十六条", None),
+        # amounts (figures): 万 and 亿, a leading 十, 零 and 〇 inside, 两
+        ("三十五万", 350_000), ("一千万", 10_000_000), ("十二", 12), ("两百", 200), ("一亿五千万", 150_000_000),
+        ("三千零五", 3005), ("十万", 100_000), ("一万亿", 10**12), ("二〇二五", 2025), ("零", 0),
+        ("一千零一十", 1010), ("萬", None), ("亿元", None),
+        # 大写 (financial) digits, traditional 萬 億
+        ("壹", 1), ("壹贰叁", 123), ("叁拾", 30), ("壹佰贰拾万", 1_200_000), ("伍萬", 50_000), ("壹億", 10**8),
+    ],
 )  # fmt: skip
 def test_numeral_values(numeral: str, value: int | None) -> None:
     assert cn_value(numeral) == value
+
+
+def test_figures_read_amounts_with_the_same_parser() -> None:
+    """Figure extraction reads its Chinese numerals through cn_value (三十五万元 → 350000 元)."""
+    from policydiff.figures import extract_figures
+
+    values = [
+        (f.text, f.value)
+        for f in extract_figures("安排资金三十五万元，奖励两百万元，总投资不低于一亿五千万元。")
+    ]
+    assert values == [("三十五万元", 350_000.0), ("两百万元", 2_000_000.0), ("一亿五千万元", 150_000_000.0)]
 
 
 def test_circled_values() -> None:
