@@ -23,6 +23,12 @@ from rapidfuzz.fuzz import ratio as _fuzz_ratio
 from policydiff.model import Level
 
 SPECIAL_LEVELS = (Level.TITLE, Level.PREAMBLE, Level.EPILOGUE)
+# A word of one character (的, 和, 是) carries no meaning for pairing; numbers always do.
+MIN_CONTENT_WORD_CHARS = 2
+# Scores are compared rounded to this many places, relative positions to POSITION_PLACES, so the
+# order of float additions never decides a tie (and comparing B with A mirrors A with B).
+SCORE_PLACES = 6
+POSITION_PLACES = 9
 
 
 @dataclass(frozen=True)
@@ -47,6 +53,18 @@ class AlignConfig:
     candidates_per_unit: int = 24  # candidates kept from the inverted index
     words_per_query: int = 12  # rarest words of a unit used to find candidates
     max_postings: int = 64  # words in more units than this are too common to find candidates
+    # A body that is not identical scores below one that is, however close its words are, so a
+    # verbatim copy always wins over a near copy.
+    near_body_cap: float = 0.999
+    # Both units top-level (no parents to agree): this share of parent_bonus, half the evidence.
+    top_level_share: float = 0.5
+    # Units at the same relative position, and this many on each side of it, are candidates too:
+    # catches a rewritten unit that shares no rare word with its old self.
+    position_window: int = 2
+    # Left-over children × left-over children of a paired parent up to which each is a candidate
+    # for the other's: beyond this (long flat lists) the pass would grow quadratically.
+    max_children_cross: int = 400
+    context_passes: int = 2  # passes with context bonuses after the anchors (a bonus feeds the next)
 
 
 @dataclass
@@ -77,7 +95,7 @@ def content_words(words: Sequence[str]) -> Counter[str]:
     """Keep the words that carry meaning: two or more characters, or a number; no punctuation."""
     bag: Counter[str] = Counter()
     for word in words:
-        if len(word) >= 2 and any(ch.isalnum() for ch in word):
+        if len(word) >= MIN_CONTENT_WORD_CHARS and any(ch.isalnum() for ch in word):
             bag[word] += 1
         elif word.isdigit():
             bag[word] += 1
@@ -113,7 +131,7 @@ def heading_similarity(a: str, b: str) -> float:
     """Similarity of two normalized headings, 0..1 (0 when either is empty)."""
     if not a or not b:
         return 0.0
-    return _fuzz_ratio(a, b) / 100.0
+    return _fuzz_ratio(a, b) / 100.0  # rapidfuzz scores in percent
 
 
 class Aligner:
@@ -145,7 +163,7 @@ class Aligner:
         if a.level in SPECIAL_LEVELS:
             return 1.0  # title with title, preamble with preamble, epilogue with epilogue
         cfg = self.config
-        body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), 0.999)
+        body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), cfg.near_body_cap)
         head = heading_similarity(a.heading, b.heading)
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
         score -= cfg.depth_penalty * abs(a.depth - b.depth)
@@ -164,11 +182,11 @@ class Aligner:
             if lp is not None and self.l2r.get(lp) == rp:
                 bonus += cfg.parent_bonus
         elif a.parent is None and b.parent is None:
-            bonus += cfg.parent_bonus / 2
+            bonus += cfg.parent_bonus * cfg.top_level_share
         for step in (-1, 1):
             ln, rn = li + step, ri + step
             if 0 <= ln < len(self.left) and 0 <= rn < len(self.right) and self.l2r.get(ln) == rn:
-                bonus += cfg.neighbour_bonus / 2
+                bonus += cfg.neighbour_bonus / 2  # each of the two neighbours gives half
         return bonus
 
     # -- candidates ------------------------------------------------------------------------------
@@ -205,20 +223,21 @@ class Aligner:
             chosen = {ri for ri, _ in best}
             # the unit at the same relative position and its neighbours: catches rewritten units
             guess = round(li * n_right / max(len(self.left), 1))
-            chosen.update(r for r in range(guess - 2, guess + 3) if 0 <= r < len(self.right))
+            window = cfg.position_window
+            chosen.update(r for r in range(guess - window, guess + window + 1) if 0 <= r < len(self.right))
             result[li] = {ri for ri in chosen if self.right[ri].level not in SPECIAL_LEVELS}
         return result
 
     # -- assignment ------------------------------------------------------------------------------
     def _rank(self, item: tuple[float, int, int]) -> tuple[float, float, int, int]:
-        """Best first; ties (scores equal to 6 places) go to the pair nearest in relative position.
+        """Best first; ties (scores equal to SCORE_PLACES places) go to the pair nearest in relative position.
 
         Rounding keeps float summation order from deciding, and the tie-break reads the same from
         either side, so comparing B with A mirrors comparing A with B.
         """
         score, li, ri = item
         where = abs(li / max(len(self.left), 1) - ri / max(len(self.right), 1))
-        return (-round(score, 6), round(where, 9), li + ri, li)
+        return (-round(score, SCORE_PLACES), round(where, POSITION_PLACES), li + ri, li)
 
     def _greedy(self, scored: list[tuple[float, int, int]], threshold: float) -> None:
         scored.sort(key=self._rank)
@@ -248,7 +267,7 @@ class Aligner:
             if rp is None:
                 continue
             others = right_kids.get(self.right[rp].index, [])
-            if len(kids) * len(others) > 400:
+            if len(kids) * len(others) > self.config.max_children_cross:
                 continue
             for li in kids:
                 extra[li].update(others)
@@ -315,7 +334,7 @@ class Aligner:
                 base[(li, ri)] = self._base_score(li, ri)
         self._greedy([(s, li, ri) for (li, ri), s in base.items()], cfg.anchor_threshold)
         # second and third passes: context from what is already paired
-        for _ in range(2):
+        for _ in range(cfg.context_passes):
             for li, rights in self._children_candidates().items():
                 for ri in rights:
                     if (li, ri) not in base:

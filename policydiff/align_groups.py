@@ -133,13 +133,18 @@ def _join(
         out[key] = [g for g in group if g != main]
 
 
+# Where the main unit of a group a left-over unit adjoins may stand, nearest first: next to it, or
+# two away with one member of its group between.
+_NEIGHBOUR_OFFSETS = (-1, 1, -2, 2)
+
+
 def _neighbour_groups(
     side: Sequence[UnitFeatures], u: int, partner: dict[int, int], members: dict[int, list[int]]
 ) -> list[tuple[int, list[int]]]:
     """(main unit, its current group) for the paired leaf siblings whose group ``u`` adjoins."""
     out = []
     unit = side[u]
-    for main, group in [(m, members.get(m, [m])) for m in (u - 1, u + 1, u - 2, u + 2)]:
+    for main, group in [(m, members.get(m, [m])) for m in (u + d for d in _NEIGHBOUR_OFFSETS)]:
         if not 0 <= main < len(side) or main not in partner:
             continue
         if min(group) - 1 != u and max(group) + 1 != u:

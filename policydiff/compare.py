@@ -3,7 +3,8 @@
 Everything the GUI, the HTML report and the JSON show comes from the Comparison built here:
 documents are prepared (prepare.py), aligned (align.py), each pair diffed (edits.py), its
 figures compared (figures.py) and its obligations, owners and cross-references read
-(policy_changes.py); the user's manual pairings are applied on top.
+(policy_changes.py); the user's manual pairings are applied on top. Every stage's thresholds
+and limits travel in one CompareConfig, whose defaults are the tuned values.
 May import: the standard library and the pure policydiff modules (never PySide6).
 """
 
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from policydiff.align import AlignConfig, Alignment, align_units, arrange
-from policydiff.align_groups import Groups, find_groups
+from policydiff.align_groups import GroupConfig, Groups, find_groups
 from policydiff.edits import unit_edits
 from policydiff.errors import Cancelled
-from policydiff.figures import compare_figures, extract_figures
+from policydiff.figures import extract_figures
+from policydiff.figures_compare import PairingConfig, compare_figures
 from policydiff.io import load_document
 from policydiff.model import (
     ComparedDocument,
@@ -35,7 +37,13 @@ from policydiff.model import (
     Unit,
 )
 from policydiff.policy_changes import attach_references, pair_changes
-from policydiff.prepare import PreparedDocument, prepare, unit_text_start
+from policydiff.prepare import (
+    DEFAULT_PREPARE_LIMITS,
+    PreparedDocument,
+    PrepareLimits,
+    prepare,
+    unit_text_start,
+)
 from policydiff.worddiff import DiffConfig
 
 ProgressFn = Callable[[float], None]
@@ -43,6 +51,23 @@ CancelledFn = Callable[[], bool]
 Override = tuple[int | None, int | None]
 
 FIGURE_MODE = NormalizeMode.T2S  # figures are always read on simplified text, whatever the display mode
+PROGRESS_PREPARED = 0.4  # share of the progress bar the two documents' preparation takes (0.2 each)
+CHECK_EVERY = 64  # pairs between two looks at the cancel flag and two progress reports
+SIMILARITY_PLACES = 4  # a pair's similarity is kept to this many places: stable across platforms
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Every stage's thresholds and limits for one comparison; the defaults are the tuned values."""
+
+    prepare: PrepareLimits = DEFAULT_PREPARE_LIMITS  # what one document may hold
+    align: AlignConfig = field(default_factory=AlignConfig)  # pairing units
+    groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
+    diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
+    figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
+
+
+DEFAULT_CONFIG = CompareConfig()
 
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
@@ -75,7 +100,7 @@ def _pair(
     moved: bool,
     manual: bool,
     raw: tuple[PreparedDocument, PreparedDocument] | None,
-    config: DiffConfig,
+    config: CompareConfig,
     also: tuple[tuple[Unit, ...], tuple[Unit, ...]] = ((), ()),
 ) -> Pair:
     lu = left.units[li] if li is not None else None
@@ -83,13 +108,14 @@ def _pair(
     if lu is not None and ru is not None:
         lus = sorted((lu, *also[0]), key=lambda u: u.index)  # a merge or split reads as one text
         rus = sorted((ru, *also[1]), key=lambda u: u.index)
-        edits, similarity = unit_edits(left, right, lus, rus, config)
+        edits, similarity = unit_edits(left, right, lus, rus, config.diff)
         if raw is not None:  # show differences that normalization hides: diff the loaded texts
-            edits, _ = unit_edits(raw[0], raw[1], lus, rus, config)
+            edits, _ = unit_edits(raw[0], raw[1], lus, rus, config.diff)
         figures = tuple(
             compare_figures(
                 [f for u in lus for f in _unit_figures(left, left_fig, u)],
                 [f for u in rus for f in _unit_figures(right, right_fig, u)],
+                config.figures,
             )
         )
         changed = any(e.op != Op.EQUAL for e in edits) or any(f.status != Status.UNCHANGED for f in figures)
@@ -103,7 +129,7 @@ def _pair(
             level,
             lu,
             ru,
-            round(similarity, 4),
+            round(similarity, SIMILARITY_PLACES),
             moved,
             tuple(edits),
             figures,
@@ -174,36 +200,35 @@ def compare_prepared(
     overrides: Sequence[Override] = (),
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
-    align_config: AlignConfig | None = None,
-    diff_config: DiffConfig | None = None,
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> Comparison:
     """Compare two prepared documents (see compare_documents)."""
-    diff_config = diff_config or DiffConfig()
-    alignment = align_units(left.features, right.features, align_config)
+    alignment = align_units(left.features, right.features, config.align)
     manual: set[tuple[int | None, int | None]] = set()
     overrides = effective_overrides(overrides)
     if overrides:
         alignment, manual = _apply_overrides(alignment, overrides, left, right)
-    grouped, groups = find_groups(left.features, right.features, list(alignment.pairs), manual)
+    grouped, groups = find_groups(left.features, right.features, list(alignment.pairs), manual, config.groups)
     alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
-    left_fig = left if options.normalize == FIGURE_MODE else prepare(left.document, FIGURE_MODE)
-    right_fig = right if options.normalize == FIGURE_MODE else prepare(right.document, FIGURE_MODE)
+
+    def view(prepared: PreparedDocument, mode: NormalizeMode) -> PreparedDocument:
+        return prepared if options.normalize == mode else prepare(prepared.document, mode, config.prepare)
+
+    left_fig, right_fig = view(left, FIGURE_MODE), view(right, FIGURE_MODE)
     raw = None
     if options.show_normalization_diffs and options.normalize != NormalizeMode.NONE:
-        raw = (prepare(left.document, NormalizeMode.NONE), prepare(right.document, NormalizeMode.NONE))
+        raw = (view(left, NormalizeMode.NONE), view(right, NormalizeMode.NONE))
     pairs = []
     total = max(len(alignment.pairs), 1)
     for k, (li, ri) in enumerate(alignment.pairs):
-        if cancelled is not None and k % 64 == 0 and cancelled():
+        if cancelled is not None and k % CHECK_EVERY == 0 and cancelled():
             raise Cancelled()
-        if progress is not None and k % 64 == 0:
-            progress(0.4 + 0.6 * k / total)
+        if progress is not None and k % CHECK_EVERY == 0:
+            progress(PROGRESS_PREPARED + (1 - PROGRESS_PREPARED) * k / total)
         is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
         also = _also(groups, left, right, li, ri)
-        pairs.append(
-            _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, diff_config, also)
-        )
+        pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also))
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)
@@ -239,6 +264,7 @@ def compare_documents(
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
     overrides: Sequence[Override] = (),
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> Comparison:
     """Compare two loaded documents.
 
@@ -249,6 +275,7 @@ def compare_documents(
         progress: called with a fraction 0..1 now and then.
         cancelled: polled now and then; when it returns True the work stops with Cancelled.
         overrides: manual (left unit index, right unit index) pairings; (i, None) / (None, j) unpair.
+        config: every stage's thresholds and limits (alignment, groups, word diff, figures, size).
 
     Returns:
         The comparison every view is made from.
@@ -256,15 +283,15 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(left, options.normalize)
+    left_prepared = prepare(left, options.normalize, config.prepare)
     if progress is not None:
-        progress(0.2)
+        progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(right, options.normalize)
+    right_prepared = prepare(right, options.normalize, config.prepare)
     if progress is not None:
-        progress(0.4)
-    return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled)
+        progress(PROGRESS_PREPARED)
+    return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)
 
 
 def compare_files(
@@ -273,29 +300,40 @@ def compare_files(
     options: CompareOptions | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelledFn | None = None,
+    config: CompareConfig = DEFAULT_CONFIG,
 ) -> Comparison:
     """Load two files and compare them (raises LoadError with a one-line message)."""
     left = load_document(left_path)
     right = load_document(right_path)
-    return compare_documents(left, right, options, progress, cancelled)
+    return compare_documents(left, right, options, progress, cancelled, config=config)
 
 
-def pair_manually(comparison: Comparison, left_unit: int, right_unit: int) -> Comparison:
+def pair_manually(
+    comparison: Comparison, left_unit: int, right_unit: int, config: CompareConfig = DEFAULT_CONFIG
+) -> Comparison:
     """The user pairs two units by hand; everything else keeps the machine's (or earlier) choices."""
     overrides = (*comparison.overrides, (left_unit, right_unit))
     return compare_documents(
-        comparison.left.document, comparison.right.document, comparison.options, overrides=overrides
+        comparison.left.document,
+        comparison.right.document,
+        comparison.options,
+        overrides=overrides,
+        config=config,
     )
 
 
-def unpair(comparison: Comparison, pair_index: int) -> Comparison:
+def unpair(comparison: Comparison, pair_index: int, config: CompareConfig = DEFAULT_CONFIG) -> Comparison:
     """The user splits a pair: its units become removed and added."""
     pair = comparison.pairs[pair_index]
     if pair.left is None or pair.right is None:
         return comparison
     overrides = (*comparison.overrides, (pair.left.index, None))
     return compare_documents(
-        comparison.left.document, comparison.right.document, comparison.options, overrides=overrides
+        comparison.left.document,
+        comparison.right.document,
+        comparison.options,
+        overrides=overrides,
+        config=config,
     )
 
 
@@ -310,6 +348,7 @@ def document_figures(document: LoadedDocument) -> list[Figure]:
 
 __all__ = [
     "Cancelled",
+    "CompareConfig",
     "compare_documents",
     "compare_files",
     "document_figures",

@@ -17,7 +17,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from policydiff.compare import compare_documents
+from policydiff.compare import DEFAULT_CONFIG, CompareConfig, compare_documents
 from policydiff.errors import Cancelled, PolicydiffError
 from policydiff.io import load_document
 from policydiff.model import (
@@ -32,6 +32,9 @@ from policydiff.model import (
     Status,
     Unit,
 )
+
+MAX_REASONS = 4  # figure and duty changes named in a verdict's reason; more are summed up as "…"
+CANCEL_POLL_SECONDS = 0.2  # how soon a cancel reaches the parallel comparisons of the children
 
 
 class Verdict(StrEnum):
@@ -59,6 +62,7 @@ class CoverageConfig:
     adopted_max_growth: float = 1.3  # …and the child's text at most this much longer
     weakened_share: float = 0.5  # a child text under this share of the parent's length: 弱化
     workers: int = 0  # parallel processes; 0: one per core, at most one per child
+    compare: CompareConfig = DEFAULT_CONFIG  # the stages' thresholds for each parent–child comparison
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ def verdict(comparison: Comparison, pair: Pair, config: CoverageConfig) -> tuple
     raised, weakened = len(ups) + len(stricter), len(downs) + len(looser)
     similarity = f"相似度 {pair.similarity:.0%}"
     if raised or weakened:
-        what = "；".join(reasons[:4]) + ("…" if len(reasons) > 4 else "")
+        what = "；".join(reasons[:MAX_REASONS]) + ("…" if len(reasons) > MAX_REASONS else "")
         if raised > weakened:
             return Verdict.RAISED, f"{what}（{similarity}）"
         if weakened > raised:
@@ -201,11 +205,13 @@ def _additions(comparison: Comparison) -> tuple[Unit, ...]:
     return tuple(p.right for p in comparison.pairs if p.left is None and p.right is not None)
 
 
-def _compare_child(parent: LoadedDocument, child_path: str, options: CompareOptions) -> Child:
+def _compare_child(
+    parent: LoadedDocument, child_path: str, options: CompareOptions, config: CompareConfig = DEFAULT_CONFIG
+) -> Child:
     """Load and compare one child; a child that cannot be read becomes a column with its reason."""
     try:
         child = load_document(child_path)
-        return Child(child_path, compare_documents(parent, child, options))
+        return Child(child_path, compare_documents(parent, child, options, config=config))
     except PolicydiffError as exc:
         return Child(child_path, None, str(exc))
 
@@ -252,18 +258,19 @@ def build_coverage(
         for k, path in enumerate(child_paths):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            done(k, _compare_child(parent, path, options))
+            done(k, _compare_child(parent, path, options, config.compare))
     else:
         # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn")
         ) as pool:
             futures: dict[Future[Child], int] = {
-                pool.submit(_compare_child, parent, path, options): k for k, path in enumerate(child_paths)
+                pool.submit(_compare_child, parent, path, options, config.compare): k
+                for k, path in enumerate(child_paths)
             }
             pending = set(futures)
             while pending:
-                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                finished, pending = wait(pending, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
                 if cancelled is not None and cancelled():
                     for future in pending:
                         future.cancel()

@@ -18,6 +18,9 @@ from policydiff.normalize import NormalizedText
 from policydiff.prepare import PreparedDocument, clipped_words, unit_text_start
 from policydiff.worddiff import DiffConfig, diff_tokens
 
+# A shared run at either end of a change counts from this many characters (one is noise: 支持/支援).
+EDGE_RUN_MIN = 2
+
 
 @dataclass(frozen=True)
 class _Side:
@@ -140,7 +143,7 @@ def _refine_replace(
         i, j = (op.dest_start, op.src_start) if swap else (op.src_start, op.dest_start)
         n = op.src_end - op.src_start
         at_edge = (i == 0 and j == 0) or (i + n == len(a) and j + n == len(b))
-        if n >= min_run or (at_edge and n >= 2):  # one character at an edge is noise (支持/支援)
+        if n >= min_run or (at_edge and n >= EDGE_RUN_MIN):
             # shrink to boundaries the offset map can take
             while n > 0 and not (_cut_ok(left, l0 + i) and _cut_ok(right, r0 + j)):
                 i, j, n = i + 1, j + 1, n - 1

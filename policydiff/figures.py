@@ -228,7 +228,9 @@ _BARE_QUALIFIERS: frozenset[str] = frozenset(
     )
 )
 _CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
-SUBJECT_MAX = 24
+SUBJECT_MAX = 24  # a subject keeps at most its last this many characters (cut at a word start)
+PREFIX_REACH = 16  # qualifiers and fillers before a figure: 不得低于 + 可连续支持 fits with room
+SUBJECT_CACHE = 8192  # subjects segmented by jieba and kept: they repeat across units and modes
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
 _EMPTY_SUBJECTS = frozenset(
     ("建设", "改造", "提升", "投入", "财政", "新增", "累计", "到", "至", "在", "于", "截至", "自", "从", "前")
@@ -389,7 +391,7 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     assert after is not None
     per_after, suffix = after.group("per"), after.group("suf")
     end = after.end()
-    prefix = _PREFIX_RE.search(t, max(0, start - 16), start)
+    prefix = _PREFIX_RE.search(t, max(0, start - PREFIX_REACH), start)
     pre_words = _PREFIX_SPLIT_RE.findall(prefix.group()) if prefix else []
     suf_words = _SUFFIX_SPLIT_RE.findall(suffix)
     if kind == FigureKind.NUMBER and not (set(pre_words) | set(suf_words)) & _BARE_QUALIFIERS:
@@ -450,7 +452,7 @@ _ASIDE_RE = re.compile(r"\([^()\n]{0,12}\)")
 _HAS_WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=SUBJECT_CACHE)
 def _word_starts(seg: str) -> frozenset[int]:
     """Where jieba's words of ``seg`` start (subjects repeat: cached)."""
     from policydiff.words import segment

@@ -45,9 +45,13 @@ class PairingConfig:
     rel_tol: float = 1e-9
     full_pairing: int = 40_000  # left × right leftovers up to which every pair is scored
     window: int = 64  # above that, each figure meets this many neighbours on each side
+    # Two figures without subjects are neither alike nor unlike in what they measure: halfway.
+    empty_subject_similarity: float = 0.5
 
 
 DEFAULT = PairingConfig()
+ABS_TOL = 1e-12  # values this close to each other (around zero) are equal, whatever rel_tol says
+VALUE_PLACES = 6  # identical figures: values compared to this many decimal places (float noise)
 _NOISE_RE = re.compile(r"[\s\"“”‘’'()（）《》、,，。;；:：]")
 
 
@@ -55,7 +59,7 @@ def same_amount(a: float | None, b: float | None, rel_tol: float = DEFAULT.rel_t
     """Equal values, allowing for float noise (1.5万亩 and 15000亩 are equal)."""
     if a is None or b is None:
         return a is b
-    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=1e-12)
+    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=ABS_TOL)
 
 
 def _norm(subject: str) -> str:
@@ -92,8 +96,8 @@ def _differs(a: Figure, b: Figure, cfg: PairingConfig) -> bool:
 
 
 def _key(f: Figure) -> tuple[object, ...]:
-    high = None if f.value_high is None else round(f.value_high, 6)
-    return (_norm(f.subject), f.unit, round(f.value, 6), high, f.qualifier or None, f.per or None)
+    high = None if f.value_high is None else round(f.value_high, VALUE_PLACES)
+    return (_norm(f.subject), f.unit, round(f.value, VALUE_PLACES), high, f.qualifier or None, f.per or None)
 
 
 def _better_subject(a: Figure | None, b: Figure | None) -> str:
@@ -145,7 +149,7 @@ def compare_figures(
             for j in rest_r[max(0, middle - window) : middle + window]:
                 b = right[j]
                 gb = grams_r[j]
-                sim = _jaccard(ga, gb) if ga or gb else 0.5
+                sim = _jaccard(ga, gb) if ga or gb else config.empty_subject_similarity
                 if (
                     (not (ga and gb) or ga & gb)
                     and a.unit == b.unit

@@ -38,7 +38,8 @@ _MONTH_RE = re.compile(
     r"(?=以前|之前|前|起|以后|之后|后|止|内)"
 )
 _TIME_RE = re.compile(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])")
-_TIME_BEFORE = "午晚早时日)"
+_TIME_BEFORE = "午晚早时日)"  # a time of day has one of these in the TIME_CONTEXT_CHARS before it
+TIME_CONTEXT_CHARS = 3  # 下午3:00, 12月29日(周四)中午12:00
 _TIME_AFTER = "前后起至-—~"
 _AFTER_RE = re.compile(r"(?:\s?\([^()\n]{0,6}\))?\s?(?P<q>以前|之前|前|起|以后|之后|后|止|以内|内)?")
 _HISTORY_RE = re.compile(r"[^,。;\n]{0,40}?(?:会议|通过|修正|修订|修改|公布)")
@@ -118,7 +119,7 @@ def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, 
         if 1 <= mo <= 12:
             add(m.start(), m.end(), mo, "月")
     for m in _TIME_RE.finditer(t):
-        before, nxt = t[max(0, m.start() - 3) : m.start()], t[m.end() : m.end() + 1]
+        before, nxt = t[max(0, m.start() - TIME_CONTEXT_CHARS) : m.start()], t[m.end() : m.end() + 1]
         if any(c in before for c in _TIME_BEFORE) or (nxt and nxt in _TIME_AFTER):
             add(m.start(), m.end(), int(m["h"]) * 60 + int(m["mi"]), "时刻")
     found.sort(key=lambda f: f[0])

@@ -50,10 +50,15 @@ class PreparedDocument:
     features: tuple[UnitFeatures, ...]
 
 
+# Documents kept prepared: a pair in two or three modes (display, figures, raw), so toggling the
+# mode or re-pairing by hand needs no new preparation.
+CACHED_DOCUMENTS = 6
+
+
 class PreparedCache:
     """A small thread-safe LRU of prepared documents, keyed by (text, mode)."""
 
-    def __init__(self, size: int = 6) -> None:
+    def __init__(self, size: int = CACHED_DOCUMENTS) -> None:
         self.size = size
         self._items: OrderedDict[tuple[str, str], PreparedDocument] = OrderedDict()
         self._lock = threading.Lock()
@@ -125,6 +130,14 @@ def _keep_blocks_whole(
     return out_words, out_starts
 
 
+def _check_units(document: LoadedDocument, units: int, limits: PrepareLimits) -> None:
+    if units > limits.max_units:
+        raise LoadError(
+            f"{document.name} has {units:,} units (paragraphs, articles, items), more than the "
+            f"{limits.max_units:,} one comparison can hold; split it into parts and compare those"
+        )
+
+
 def prepare(
     document: LoadedDocument, mode: NormalizeMode, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
 ) -> PreparedDocument:
@@ -136,13 +149,10 @@ def prepare(
     key = (document.text, mode)
     cached = _cache.get(key)
     if cached is not None and cached.document == document:
+        _check_units(document, len(cached.units), limits)  # the limits may be tighter than last time
         return cached
     tree = parse_structure(document.text)
-    if len(tree.units) > limits.max_units:
-        raise LoadError(
-            f"{document.name} has {len(tree.units):,} units (paragraphs, articles, items), more than the "
-            f"{limits.max_units:,} one comparison can hold; split it into parts and compare those"
-        )
+    _check_units(document, len(tree.units), limits)
     norm = normalize(document.text, mode)
     words, starts = _keep_blocks_whole(*segment(norm.text), norm)
     units = tree.units

@@ -211,6 +211,9 @@ def is_title_like(line: str) -> bool:
     )
 
 
+MARKDOWN_MAX_LEVEL = 6  # CommonMark headings run from # to ######; seven hashes are text
+
+
 def _lead(raw: str) -> int:
     """Where a line's content starts: after indentation and one Markdown ``#`` heading marker."""
     n = len(raw)
@@ -218,9 +221,9 @@ def _lead(raw: str) -> int:
     while i < n and raw[i] in SPACE_CHARS:
         i += 1
     hashes = 0
-    while i + hashes < n and hashes < 7 and raw[i + hashes] == "#":
+    while i + hashes < n and hashes <= MARKDOWN_MAX_LEVEL and raw[i + hashes] == "#":
         hashes += 1
-    if 1 <= hashes <= 6 and i + hashes < n and raw[i + hashes] in " \t\u3000":
+    if 1 <= hashes <= MARKDOWN_MAX_LEVEL and i + hashes < n and raw[i + hashes] in " \t\u3000":
         i += hashes
         while i < n and raw[i] in SPACE_CHARS:
             i += 1

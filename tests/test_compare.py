@@ -352,3 +352,31 @@ def test_absurd_numbers_never_make_invalid_json(tmp_path, capsys):
     (tmp_path / "b.txt").write_text("一、补贴1万元。\n", encoding="utf-8")
     assert main(["compare", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--json", "-"]) == 0
     json.loads(capsys.readouterr().out, parse_constant=lambda name: pytest.fail(f"JSON holds {name}"))
+
+
+def test_compare_documents_takes_every_stages_config() -> None:
+    """CompareConfig reaches preparation, alignment and figure pairing; its defaults change nothing."""
+    from policydiff.align import AlignConfig
+    from policydiff.compare import CompareConfig
+    from policydiff.errors import LoadError
+    from policydiff.figures_compare import PairingConfig
+    from policydiff.prepare import PrepareLimits
+
+    left, right = load_document(SEED["000"]), load_document(SEED["001"])
+    plain = compare_documents(left, right)
+    assert compare_documents(left, right, config=CompareConfig()) == plain
+
+    def paired(c) -> int:
+        return sum(1 for p in c.pairs if p.left is not None and p.right is not None)
+
+    strict = compare_documents(
+        left, right, config=CompareConfig(align=AlignConfig(anchor_threshold=1.5, pair_threshold=1.5))
+    )
+    assert paired(strict) < paired(plain)
+    no_figure_pairs = compare_documents(
+        left, right, config=CompareConfig(figures=PairingConfig(min_score=9.0))
+    )
+    changed = sum(1 for p in plain.pairs for f in p.figures if f.status == Status.CHANGED)
+    assert changed and not any(f.status == Status.CHANGED for p in no_figure_pairs.pairs for f in p.figures)
+    with pytest.raises(LoadError, match="units"):
+        compare_documents(left, right, config=CompareConfig(prepare=PrepareLimits(max_units=5)))
