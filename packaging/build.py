@@ -1,8 +1,8 @@
 """Build the standalone program dist/policydiff/ and, on Linux, dist/policydiff_<version>_<arch>.deb.
 
-Steps: stage the package (policydiff/resources included), find or draw the icon, run PyInstaller
-on packaging/policydiff.spec, check that every library
-in the bundle resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
+Steps: find or draw the icon, run PyInstaller on packaging/policydiff.spec (which analyses the
+package in this checkout, policydiff/resources included), check that every library in the bundle
+resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
 Run it with the Python whose packages go into the bundle:  .venv/bin/python packaging/build.py
 May import: the standard library; PyInstaller through a subprocess.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
-PREPARED = ROOT / "build" / "packaging"
+PREPARED = ROOT / "build" / "packaging"  # what the build draws: a fallback icon, the Windows .ico
 WORK = ROOT / "build" / "pyinstaller"
 DIST = ROOT / "dist"
 APP = "policydiff"
@@ -58,19 +58,6 @@ def read_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
 def deb_version(version: str) -> str:
     """A Debian version for a Python version: pre-releases sort before the release (1.0rc1 → 1.0~rc1)."""
     return re.sub(r"(?<=\d)[.-]?(a|b|rc|dev)(?=\d)", r"~\1", version)
-
-
-def stage_sources(root: Path, dest: Path) -> Path:
-    """Copy the package into ``dest`` as installed.
-
-    PyInstaller cannot follow setuptools' editable-install finder (pyinstaller#7524), so the
-    bundle is built from this staged copy. Returns ``dest``.
-    """
-    if dest.exists():
-        shutil.rmtree(dest)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    shutil.copytree(root / "policydiff", dest / "policydiff", ignore=ignore)
-    return dest
 
 
 def find_icons(root: Path, prepared: Path) -> tuple[Path, Path | None]:
@@ -355,10 +342,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"build: installed metadata says {installed_version(APP)}, pyproject.toml {version}; "
             f"run: {sys.executable} -m pip install -e ."
         )
-    stage_sources(ROOT, PREPARED / "src")
+    PREPARED.mkdir(parents=True, exist_ok=True)
     png, svg = find_icons(ROOT, PREPARED)
     os.environ["POLICYDIFF_VERSION"] = version
-    os.environ["POLICYDIFF_PREPARED"] = str(PREPARED)
     if sys.platform == "win32":
         os.environ.setdefault("POLICYDIFF_ICON", str(windows_icon(png, PREPARED / f"{APP}.ico")))
     elif sys.platform == "darwin":

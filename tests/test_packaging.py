@@ -166,6 +166,16 @@ def test_bundle_recipe_leaves_jieba_out():
     assert "jieba" not in (ROOT / "packaging" / "build.py").read_text(encoding="utf-8")
 
 
+def test_bundle_is_built_from_the_checkout_without_a_staged_copy():
+    """The spec analyses the checkout's package and its resources; build.py copies nothing first."""
+    spec = (ROOT / "packaging" / "policydiff.spec").read_text(encoding="utf-8")
+    assert "pathex=[str(ROOT)]" in spec
+    assert 'resources = ROOT / "policydiff" / "resources"' in spec
+    assert "STAGED" not in spec and "POLICYDIFF_PREPARED" not in spec
+    assert not hasattr(build, "stage_sources")
+    assert 'copytree(root / "policydiff"' not in (ROOT / "packaging" / "build.py").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_wheel_holds_the_sample_pair_resources_and_licence(tmp_path):
     """Builds the wheel (pip fetches setuptools>=77 into an isolated build environment)."""
