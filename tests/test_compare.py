@@ -311,6 +311,20 @@ def test_cli_figures_lists_a_documents_figures(capsys):
     assert "億元" in capsys.readouterr().out
 
 
+def test_cli_figures_json_writes_each_figure_as_the_comparison_does(capsys):
+    """figures --json uses jsonform's FIGVAL form: a range keeps value_high, a rate its per."""
+    from policydiff.compare import document_figures
+    from policydiff.jsonform import figure_to_json
+
+    assert main(["figures", str(SEED["004"]), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["figures"]
+    expected = [figure_to_json(f) for f in document_figures(load_document(SEED["004"]))]
+    assert rows == json.loads(json.dumps(expected, ensure_ascii=False))
+    ranges = {r["text"]: (r["value"], r["value_high"]) for r in rows if "value_high" in r}
+    assert ranges["10—50万元"] == (100_000.0, 500_000.0)
+    assert len(ranges) == 3 and len(rows) > 3  # single values carry no value_high at all
+
+
 def test_a_change_inside_a_phrase_conversion_is_never_an_equal_chunk():
     """tw2sp turns 記憶體 into 内存: a word boundary inside it must not hide 記憶體 → 外存."""
     left, right = doc("一、使用者在國記憶體\n"), doc("一、使用者在国外存\n")
