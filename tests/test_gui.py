@@ -94,6 +94,20 @@ def test_outline_shows_the_pairs_of_the_comparison(compared) -> None:  # type: i
     assert f"{comparison.summary.pairs}" in win.counts.text()
 
 
+def test_status_bar_counts_figures_as_the_figure_panel_does(compared) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.figures_compare import figure_counts
+
+    win, comparison = compared
+    counts = figure_counts(comparison.pairs)
+    # the sample pair has figures changed inside changed pairs and figures in added/removed units,
+    # so a count of every non-unchanged figure (Summary.figures_changed) would differ from the panel's
+    assert comparison.summary.figures_changed != counts.changed
+    expected = f"figures: {counts.changed} changed, {counts.added} added, {counts.removed} removed"
+    assert expected in win.counts.text()
+    panel = win.figures.counts.text()
+    assert f"Figures: {counts.changed} changed · {counts.added} added · {counts.removed} removed" in panel
+
+
 def test_outline_filters_by_status_and_search(qtbot, compared) -> None:  # type: ignore[no-untyped-def]
     win, comparison = compared
     win.outline.set_filter("added")

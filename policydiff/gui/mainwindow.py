@@ -3,7 +3,8 @@
 It wires user actions to the Session (which runs the core in background jobs) and shows each new
 Comparison in every view in one pass. It decides nothing about the documents itself: which units
 pair, what changed and which figures differ all come from the Comparison.
-May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection,
+policydiff.figures_compare.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.figures_compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
@@ -423,17 +425,20 @@ class MainWindow(QMainWindow):
         self.comparisonShown.emit(comparison)
 
     def _show_counts(self, comparison: Comparison) -> None:
-        s = comparison.summary
+        """Pairs by status, then figures counted as the figure panel counts them (figure_counts)."""
+        s, f = comparison.summary, figure_counts(comparison.pairs)
         text = self.tr(
             "{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · "
-            "{figures} figures changed"
+            "figures: {f_changed} changed, {f_added} added, {f_removed} removed"
         ).format(
             pairs=s.pairs,
             changed=s.changed,
             added=s.added,
             removed=s.removed,
             moved=s.moved,
-            figures=s.figures_changed,
+            f_changed=f.changed,
+            f_added=f.added,
+            f_removed=f.removed,
         )
         if s.manual:
             text += " · " + self.tr("{n} paired by hand").format(n=s.manual)

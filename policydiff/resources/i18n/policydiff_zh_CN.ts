@@ -1,14 +1,15 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="182" />
+        <location filename="../../gui/coverage_window.py" line="182"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="184" />
+        <location filename="../../gui/coverage_window.py" line="184"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -16,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="81" />
-        <location filename="../../gui/coverage_window.py" line="155" />
+        <location filename="../../gui/coverage_window.py" line="81"/>
+        <location filename="../../gui/coverage_window.py" line="155"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="85" />
+        <location filename="../../gui/coverage_window.py" line="85"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="89" />
+        <location filename="../../gui/coverage_window.py" line="89"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="91" />
+        <location filename="../../gui/coverage_window.py" line="91"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="93" />
+        <location filename="../../gui/coverage_window.py" line="93"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="114" />
-        <source>Parent document (e.g. the province's policy):</source>
+        <location filename="../../gui/coverage_window.py" line="114"/>
+        <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="116" />
-        <source>Documents that implement it (e.g. each city's):</source>
+        <location filename="../../gui/coverage_window.py" line="116"/>
+        <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="136" />
+        <location filename="../../gui/coverage_window.py" line="136"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="142" />
+        <location filename="../../gui/coverage_window.py" line="142"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="147" />
+        <location filename="../../gui/coverage_window.py" line="147"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="155" />
+        <location filename="../../gui/coverage_window.py" line="155"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -75,53 +76,53 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="218" />
-        <location filename="../../gui/coverage_window.py" line="300" />
+        <location filename="../../gui/coverage_window.py" line="218"/>
+        <location filename="../../gui/coverage_window.py" line="300"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="229" />
+        <location filename="../../gui/coverage_window.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="232" />
+        <location filename="../../gui/coverage_window.py" line="232"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="249" />
+        <location filename="../../gui/coverage_window.py" line="249"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="256" />
+        <location filename="../../gui/coverage_window.py" line="256"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="278" />
+        <location filename="../../gui/coverage_window.py" line="278"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="294" />
+        <location filename="../../gui/coverage_window.py" line="294"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="320" />
+        <location filename="../../gui/coverage_window.py" line="320"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="322" />
+        <location filename="../../gui/coverage_window.py" line="322"/>
         <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="332" />
+        <location filename="../../gui/coverage_window.py" line="332"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
@@ -129,17 +130,17 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../gui/diagnostics.py" line="54" />
+        <location filename="../../gui/diagnostics.py" line="54"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="57" />
+        <location filename="../../gui/diagnostics.py" line="57"/>
         <source>Something went wrong inside policydiff. Your documents were not changed.</source>
         <translation>policydiff 内部出错。您的文件没有被修改。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="61" />
+        <location filename="../../gui/diagnostics.py" line="61"/>
         <source>Details are in the log file: {0}</source>
         <translation>详细信息见日志文件：{0}</translation>
     </message>
@@ -147,22 +148,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="487" />
+        <location filename="../../gui/panes.py" line="487"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="491" />
+        <location filename="../../gui/panes.py" line="491"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="497" />
+        <location filename="../../gui/panes.py" line="497"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="497" />
+        <location filename="../../gui/panes.py" line="497"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -170,32 +171,32 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="128" />
+        <location filename="../../gui/figures_table.py" line="128"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="129" />
+        <location filename="../../gui/figures_table.py" line="129"/>
         <source>Subject</source>
         <translation>指标对象</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="130" />
+        <location filename="../../gui/figures_table.py" line="130"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="131" />
+        <location filename="../../gui/figures_table.py" line="131"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132" />
+        <location filename="../../gui/figures_table.py" line="132"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133" />
+        <location filename="../../gui/figures_table.py" line="133"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -203,17 +204,17 @@
 <context>
     <name>FiguresWidget</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="223" />
+        <location filename="../../gui/figures_table.py" line="223"/>
         <source>Changed figures only</source>
         <translation>仅显示有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="226" />
+        <location filename="../../gui/figures_table.py" line="226"/>
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="271" />
+        <location filename="../../gui/figures_table.py" line="271"/>
         <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
         <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
     </message>
@@ -221,48 +222,48 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="33" />
+        <location filename="../../gui/find.py" line="33"/>
         <source>Find in both documents (traditional/simplified alike)</source>
         <translation>在两份文件中查找（繁简通查）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="36" />
+        <location filename="../../gui/find.py" line="36"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="38" />
+        <location filename="../../gui/find.py" line="38"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="39" />
+        <location filename="../../gui/find.py" line="39"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="40" />
+        <location filename="../../gui/find.py" line="40"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="46" />
+        <location filename="../../gui/find.py" line="46"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="106" />
-        <location filename="../../gui/find.py" line="131" />
+        <location filename="../../gui/find.py" line="106"/>
+        <location filename="../../gui/find.py" line="131"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="132" />
+        <location filename="../../gui/find.py" line="132"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="148" />
+        <location filename="../../gui/find.py" line="148"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
     </message>
@@ -270,37 +271,37 @@
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../gui/keys.py" line="37" />
+        <location filename="../../gui/keys.py" line="37"/>
         <source>Keyboard Shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="39" />
+        <location filename="../../gui/keys.py" line="39"/>
         <source>Next find hit (in the find field)</source>
         <translation>下一个查找结果（在查找框中）</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="40" />
+        <location filename="../../gui/keys.py" line="40"/>
         <source>Close the find bar</source>
         <translation>关闭查找栏</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="41" />
+        <location filename="../../gui/keys.py" line="41"/>
         <source>Scroll both documents</source>
         <translation>同步滚动两份文件</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="41" />
+        <location filename="../../gui/keys.py" line="41"/>
         <source>wheel, arrows, Page Up/Down, scroll bar, ruler</source>
         <translation>滚轮、方向键、Page Up/Down、滚动条、概览标尺</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="45" />
+        <location filename="../../gui/keys.py" line="45"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../gui/keys.py" line="45" />
+        <location filename="../../gui/keys.py" line="45"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -308,69 +309,69 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../gui/ruler.py" line="120" />
-        <location filename="../../gui/ruler.py" line="121" />
+        <location filename="../../gui/ruler.py" line="120"/>
+        <location filename="../../gui/ruler.py" line="121"/>
         <source>words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="120" />
+        <location filename="../../gui/ruler.py" line="120"/>
         <source>only on the left (deleted)</source>
         <translation>仅左侧有（删除）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="121" />
+        <location filename="../../gui/ruler.py" line="121"/>
         <source>only on the right (inserted)</source>
         <translation>仅右侧有（新增）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="122" />
+        <location filename="../../gui/ruler.py" line="122"/>
         <source>a figure that changed</source>
         <translation>有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="125" />
-        <location filename="../../gui/ruler.py" line="149" />
+        <location filename="../../gui/ruler.py" line="125"/>
+        <location filename="../../gui/ruler.py" line="149"/>
         <source>phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="126" />
+        <location filename="../../gui/ruler.py" line="126"/>
         <source>shared phrase of a rewrite (pairs under 30% similar)</source>
         <translation>改写条款中的共同短语（相似度低于 30%）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="131" />
+        <location filename="../../gui/ruler.py" line="131"/>
         <source>changed unit (gutter, ruler)</source>
         <translation>有修改的条款（边栏、标尺）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="132" />
+        <location filename="../../gui/ruler.py" line="132"/>
         <source>added unit: faces an empty green band</source>
         <translation>新增条款：对侧为空白绿色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="133" />
+        <location filename="../../gui/ruler.py" line="133"/>
         <source>removed unit: faces an empty red band</source>
         <translation>删除条款：对侧为空白红色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="136" />
+        <location filename="../../gui/ruler.py" line="136"/>
         <source>moved unit: click its purple band to jump to the partner</source>
         <translation>移动的条款：点击紫色带跳到对应条款</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="138" />
+        <location filename="../../gui/ruler.py" line="138"/>
         <source>paired by hand</source>
         <translation>手动配对</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="139" />
+        <location filename="../../gui/ruler.py" line="139"/>
         <source>figures changed (ruler edge)</source>
         <translation>数字有变化（标尺边缘）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="167" />
+        <location filename="../../gui/ruler.py" line="167"/>
         <source>hatched band: the other side has no counterpart here</source>
         <translation>斜线带：对侧此处没有对应内容</translation>
     </message>
@@ -378,167 +379,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="118" />
+        <location filename="../../gui/mainwindow.py" line="120"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="122" />
+        <location filename="../../gui/mainwindow.py" line="124"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="126" />
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="139" />
+        <location filename="../../gui/mainwindow.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="225" />
+        <location filename="../../gui/mainwindow.py" line="227"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="230" />
+        <location filename="../../gui/mainwindow.py" line="232"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="265" />
+        <location filename="../../gui/mainwindow.py" line="267"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="265" />
+        <location filename="../../gui/mainwindow.py" line="267"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="268" />
+        <location filename="../../gui/mainwindow.py" line="270"/>
         <source>Policy documents ({patterns})</source>
         <translation>政策文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270" />
+        <location filename="../../gui/mainwindow.py" line="272"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="314" />
+        <location filename="../../gui/mainwindow.py" line="316"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="326" />
+        <location filename="../../gui/mainwindow.py" line="328"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="353" />
+        <location filename="../../gui/mainwindow.py" line="355"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="419" />
-        <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · {figures} figures changed</source>
-        <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved} · 数字变化 {figures}</translation>
+        <location filename="../../gui/mainwindow.py" line="423"/>
+        <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · figures: {f_changed} changed, {f_added} added, {f_removed} removed</source>
+        <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved} · 数字：修改 {f_changed}，新增 {f_added}，删除 {f_removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="430" />
+        <location filename="../../gui/mainwindow.py" line="436"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="555" />
+        <location filename="../../gui/mainwindow.py" line="561"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="599" />
+        <location filename="../../gui/mainwindow.py" line="605"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="635" />
+        <location filename="../../gui/mainwindow.py" line="641"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="723" />
+        <location filename="../../gui/mainwindow.py" line="729"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="723" />
+        <location filename="../../gui/mainwindow.py" line="729"/>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725" />
+        <location filename="../../gui/mainwindow.py" line="731"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="725" />
+        <location filename="../../gui/mainwindow.py" line="731"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="733" />
+        <location filename="../../gui/mainwindow.py" line="739"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="734" />
+        <location filename="../../gui/mainwindow.py" line="740"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="735" />
+        <location filename="../../gui/mainwindow.py" line="741"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="736" />
+        <location filename="../../gui/mainwindow.py" line="742"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="749" />
+        <location filename="../../gui/mainwindow.py" line="755"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="750" />
+        <location filename="../../gui/mainwindow.py" line="756"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="751" />
+        <location filename="../../gui/mainwindow.py" line="757"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="752" />
+        <location filename="../../gui/mainwindow.py" line="758"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="754" />
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="766" />
+        <location filename="../../gui/mainwindow.py" line="772"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="768" />
+        <location filename="../../gui/mainwindow.py" line="774"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -548,317 +549,317 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>MenuBuilder</name>
     <message>
-        <location filename="../../gui/menus.py" line="17" />
+        <location filename="../../gui/menus.py" line="17"/>
         <source>Traditional → Simplified (t2s)</source>
         <translation>繁体 → 简体 (t2s)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="18" />
+        <location filename="../../gui/menus.py" line="18"/>
         <source>Taiwan → Mainland phrasing (tw2sp)</source>
         <translation>台湾用语 → 大陆用语 (tw2sp)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="19" />
+        <location filename="../../gui/menus.py" line="19"/>
         <source>Hong Kong → Simplified (hk2s)</source>
         <translation>香港繁体 → 简体 (hk2s)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="20" />
+        <location filename="../../gui/menus.py" line="20"/>
         <source>No normalization</source>
         <translation>不做字形转换</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="23" />
+        <location filename="../../gui/menus.py" line="23"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="99" />
+        <location filename="../../gui/menus.py" line="99"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="103" />
+        <location filename="../../gui/menus.py" line="103"/>
         <source>Open &amp;Left Document…</source>
         <translation>打开左侧文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="105" />
+        <location filename="../../gui/menus.py" line="105"/>
         <source>Choose the document shown on the left</source>
         <translation>选择显示在左侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="110" />
+        <location filename="../../gui/menus.py" line="110"/>
         <source>Open &amp;Right Document…</source>
         <translation>打开右侧文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="112" />
+        <location filename="../../gui/menus.py" line="112"/>
         <source>Choose the document shown on the right</source>
         <translation>选择显示在右侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116" />
+        <location filename="../../gui/menus.py" line="116"/>
         <source>Open Recent on Left</source>
         <translation>在左侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="118" />
+        <location filename="../../gui/menus.py" line="118"/>
         <source>Open Recent on Right</source>
         <translation>在右侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120" />
+        <location filename="../../gui/menus.py" line="120"/>
         <source>Open Recent &amp;Pair</source>
         <translation>打开最近的文件对(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="122" />
+        <location filename="../../gui/menus.py" line="122"/>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="127" />
+        <location filename="../../gui/menus.py" line="127"/>
         <source>S&amp;wap Sides</source>
         <translation>交换左右(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129" />
+        <location filename="../../gui/menus.py" line="129"/>
         <source>Show the left document on the right and back</source>
         <translation>把左侧文件放到右侧，右侧放到左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134" />
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Reload &amp;Documents</source>
         <translation>重新载入文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136" />
+        <location filename="../../gui/menus.py" line="136"/>
         <source>Read both documents from disk again</source>
         <translation>从磁盘重新读取两份文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="144" />
+        <location filename="../../gui/menus.py" line="144"/>
         <source>&amp;Save Report as HTML…</source>
         <translation>保存 HTML 报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146" />
+        <location filename="../../gui/menus.py" line="146"/>
         <source>Write the comparison as an HTML report</source>
         <translation>将比对结果保存为 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151" />
+        <location filename="../../gui/menus.py" line="151"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153" />
+        <location filename="../../gui/menus.py" line="153"/>
         <source>Write the comparison as JSON</source>
         <translation>将比对结果保存为 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161" />
+        <location filename="../../gui/menus.py" line="161"/>
         <source>One Against &amp;Many…</source>
         <translation>一对多对照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163" />
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Compare one policy with each of its implementations</source>
         <translation>将一份政策与其各个落实文件逐一比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167" />
+        <location filename="../../gui/menus.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170" />
+        <location filename="../../gui/menus.py" line="170"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174" />
+        <location filename="../../gui/menus.py" line="174"/>
         <source>&amp;Copy Unit Text</source>
         <translation>复制条目文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="176" />
+        <location filename="../../gui/menus.py" line="176"/>
         <source>Copy the text of the selected unit</source>
         <translation>复制所选条目的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181" />
+        <location filename="../../gui/menus.py" line="181"/>
         <source>&amp;Pair Selected Units</source>
         <translation>配对所选条目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183" />
+        <location filename="../../gui/menus.py" line="183"/>
         <source>Pair the unit selected on the left with the unit selected on the right</source>
         <translation>将左侧所选条目与右侧所选条目配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="188" />
+        <location filename="../../gui/menus.py" line="188"/>
         <source>&amp;Unpair</source>
         <translation>取消配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="190" />
+        <location filename="../../gui/menus.py" line="190"/>
         <source>Split the selected pair into a removed and an added unit</source>
         <translation>把所选配对拆为一条删除和一条新增</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="195" />
+        <location filename="../../gui/menus.py" line="195"/>
         <source>&amp;Undo Pairing</source>
         <translation>撤销配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="197" />
+        <location filename="../../gui/menus.py" line="197"/>
         <source>Take back the last pairing or unpairing</source>
         <translation>撤销上一次配对或取消配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="199" />
+        <location filename="../../gui/menus.py" line="199"/>
         <source>&amp;Redo Pairing</source>
         <translation>重做配对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="201" />
+        <location filename="../../gui/menus.py" line="201"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="201" />
+        <location filename="../../gui/menus.py" line="201"/>
         <source>Find text in either document</source>
         <translation>在任一文件中查找文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="202" />
+        <location filename="../../gui/menus.py" line="202"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="203" />
+        <location filename="../../gui/menus.py" line="203"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="210" />
+        <location filename="../../gui/menus.py" line="210"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="214" />
+        <location filename="../../gui/menus.py" line="214"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="216" />
+        <location filename="../../gui/menus.py" line="216"/>
         <source>Go to the next change: word by word inside long pairs, then the next unit</source>
         <translation>转到下一处修改：长条款内逐处跳转，然后到下一条款</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="253" />
+        <location filename="../../gui/menus.py" line="253"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="221" />
+        <location filename="../../gui/menus.py" line="221"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="223" />
+        <location filename="../../gui/menus.py" line="223"/>
         <source>Go to the previous difference</source>
         <translation>转到上一处差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="231" />
+        <location filename="../../gui/menus.py" line="231"/>
         <source>Show &amp;Rewrites as Plain Text</source>
         <translation>改写条款显示为纯文本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="233" />
+        <location filename="../../gui/menus.py" line="233"/>
         <source>Pairs under {n}% similar: plain text with shared phrases and changed figures marked</source>
         <translation>相似度低于 {n}% 的条款：显示纯文本，只标出共同短语和有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="238" />
+        <location filename="../../gui/menus.py" line="238"/>
         <source>&amp;Legend</source>
         <translation>图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="238" />
+        <location filename="../../gui/menus.py" line="238"/>
         <source>What each colour and mark means</source>
         <translation>各种颜色和标记的含义</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="244" />
+        <location filename="../../gui/menus.py" line="244"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="246" />
+        <location filename="../../gui/menus.py" line="246"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="247" />
+        <location filename="../../gui/menus.py" line="247"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="251" />
+        <location filename="../../gui/menus.py" line="251"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="267" />
+        <location filename="../../gui/menus.py" line="267"/>
         <source>&amp;Compare</source>
         <translation>比对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="281" />
+        <location filename="../../gui/menus.py" line="281"/>
         <source>Show &amp;Normalization-only Differences</source>
         <translation>显示仅字形/标点不同的差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="282" />
+        <location filename="../../gui/menus.py" line="282"/>
         <source>Also mark differences of script, width and punctuation</source>
         <translation>也标出繁简、全半角和标点的差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="287" />
+        <location filename="../../gui/menus.py" line="287"/>
         <source>&amp;Recompare</source>
         <translation>重新比对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="288" />
+        <location filename="../../gui/menus.py" line="288"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="288" />
+        <location filename="../../gui/menus.py" line="288"/>
         <source>Stop loading or comparing</source>
         <translation>停止读取或比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="289" />
+        <location filename="../../gui/menus.py" line="289"/>
         <source>Reload Changed Files &amp;Automatically</source>
         <translation>自动重新载入已修改的文件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="294" />
+        <location filename="../../gui/menus.py" line="294"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="295" />
+        <location filename="../../gui/menus.py" line="295"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="297" />
+        <location filename="../../gui/menus.py" line="297"/>
         <source>&amp;About policydiff</source>
         <translation>关于 policydiff(&amp;A)</translation>
     </message>
@@ -866,62 +867,62 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="240" />
+        <location filename="../../gui/outline.py" line="240"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="241" />
+        <location filename="../../gui/outline.py" line="241"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="242" />
+        <location filename="../../gui/outline.py" line="242"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="243" />
+        <location filename="../../gui/outline.py" line="243"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="244" />
+        <location filename="../../gui/outline.py" line="244"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="245" />
+        <location filename="../../gui/outline.py" line="245"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="246" />
+        <location filename="../../gui/outline.py" line="246"/>
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="247" />
+        <location filename="../../gui/outline.py" line="247"/>
         <source>Duty got stricter or looser</source>
         <translation>义务强度变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="248" />
+        <location filename="../../gui/outline.py" line="248"/>
         <source>Responsible units changed</source>
         <translation>责任单位变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="249" />
+        <location filename="../../gui/outline.py" line="249"/>
         <source>Stale cross-references</source>
         <translation>引用失效</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="250" />
+        <location filename="../../gui/outline.py" line="250"/>
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="256" />
+        <location filename="../../gui/outline.py" line="256"/>
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
     </message>
@@ -929,7 +930,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../gui/ruler.py" line="51" />
+        <location filename="../../gui/ruler.py" line="51"/>
         <source>Overview: every change of the comparison; click to go there</source>
         <translation>概览：比较中的全部变化；点击即可跳转</translation>
     </message>
@@ -937,117 +938,117 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="68" />
+        <location filename="../../gui/outline.py" line="68"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="69" />
+        <location filename="../../gui/outline.py" line="69"/>
         <source>Preamble</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="70" />
+        <location filename="../../gui/outline.py" line="70"/>
         <source>Chapter</source>
         <translation>章</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="71" />
+        <location filename="../../gui/outline.py" line="71"/>
         <source>Section</source>
         <translation>节</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="72" />
+        <location filename="../../gui/outline.py" line="72"/>
         <source>Article</source>
         <translation>条</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="73" />
+        <location filename="../../gui/outline.py" line="73"/>
         <source>Item</source>
         <translation>项</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="74" />
+        <location filename="../../gui/outline.py" line="74"/>
         <source>Closing</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="75" />
+        <location filename="../../gui/outline.py" line="75"/>
         <source>Attachment</source>
         <translation>附件</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="82" />
+        <location filename="../../gui/outline.py" line="82"/>
         <source>unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="83" />
+        <location filename="../../gui/outline.py" line="83"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="84" />
+        <location filename="../../gui/outline.py" line="84"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="85" />
+        <location filename="../../gui/outline.py" line="85"/>
         <source>removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="132" />
+        <location filename="../../gui/outline.py" line="132"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="133" />
+        <location filename="../../gui/outline.py" line="133"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="134" />
+        <location filename="../../gui/outline.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="135" />
+        <location filename="../../gui/outline.py" line="135"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="136" />
+        <location filename="../../gui/outline.py" line="136"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="154" />
+        <location filename="../../gui/outline.py" line="154"/>
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="156" />
+        <location filename="../../gui/outline.py" line="156"/>
         <source>manual</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="158" />
+        <location filename="../../gui/outline.py" line="158"/>
         <source>stricter</source>
         <translation>收紧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="160" />
+        <location filename="../../gui/outline.py" line="160"/>
         <source>looser</source>
         <translation>放宽</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="162" />
+        <location filename="../../gui/outline.py" line="162"/>
         <source>owners</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="164" />
+        <location filename="../../gui/outline.py" line="164"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
@@ -1055,17 +1056,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>ReloadWatcher</name>
     <message>
-        <location filename="../../gui/watching.py" line="67" />
+        <location filename="../../gui/watching.py" line="67"/>
         <source>{name} changed on disk; reloaded.</source>
         <translation>{name} 已在磁盘上修改，已重新载入。</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="81" />
+        <location filename="../../gui/watching.py" line="81"/>
         <source>Document changed</source>
         <translation>文件已修改</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="82" />
+        <location filename="../../gui/watching.py" line="82"/>
         <source>{name} changed on disk. Reload it?</source>
         <translation>{name} 已在磁盘上修改。是否重新载入？</translation>
     </message>
@@ -1073,7 +1074,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>ScrollSync</name>
     <message>
-        <location filename="../../gui/sync.py" line="131" />
+        <location filename="../../gui/sync.py" line="131"/>
         <source>↕ moved: its counterpart {label} is elsewhere — click to jump</source>
         <translation>↕ 已移动：对应条款 {label} 在别处——点击跳转</translation>
     </message>
@@ -1081,17 +1082,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="35" />
+        <location filename="../../gui/session.py" line="35"/>
         <source>Out of memory; try smaller documents.</source>
         <translation>内存不足；请尝试较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="40" />
+        <location filename="../../gui/session.py" line="40"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="43" />
+        <location filename="../../gui/session.py" line="43"/>
         <source>Unexpected problem ({kind}): {text}</source>
         <translation>意外问题（{kind}）：{text}</translation>
     </message>
@@ -1099,7 +1100,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../gui/settings.py" line="57" />
+        <location filename="../../gui/settings.py" line="69"/>
         <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
     </message>
