@@ -119,32 +119,90 @@ def test_language_menu_remembers_the_choice(qtbot, settings) -> None:  # type: i
 
 
 # -- background jobs ---------------------------------------------------------------------------
+def settle(runner: JobRunner) -> None:
+    """Every job has ended and all it sent has been delivered: nothing more can arrive."""
+    assert runner.wait(5000)
+    QCoreApplication.processEvents()  # the queued signals a finished job posted
+
+
 def test_a_late_result_is_dropped(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
-    results: list[object] = []
-    runner.result.connect(lambda kind, value: results.append(value))
+    results: list[str] = []
     release = threading.Event()
 
     def slow(progress, cancelled):  # type: ignore[no-untyped-def]
         release.wait(5)
         return "old"
 
-    runner.submit("compare", slow)
+    runner.submit("compare", slow, results.append, pytest.fail)
     with qtbot.waitSignal(runner.result, timeout=5000) as blocker:
-        runner.submit("compare", lambda progress, cancelled: "new")
-    assert blocker.args == ["compare", "new"]
-    release.set()
-    assert runner.wait(5000)
-    qtbot.wait(50)
+        runner.submit("compare", lambda progress, cancelled: "new", results.append, pytest.fail)
+    assert blocker.args == ["compare", "new"] and results == ["new"]
+    with qtbot.assertNotEmitted(runner.result), qtbot.assertNotEmitted(runner.error):
+        release.set()
+        settle(runner)
     assert results == ["new"]
 
 
+def test_a_discarded_request_is_never_answered(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    results: list[str] = []
+    release = threading.Event()
+    runner.submit(
+        "compare", lambda progress, cancelled: release.wait(5) and "moot", results.append, pytest.fail
+    )
+    assert runner.busy
+    with qtbot.waitSignal(runner.busyChanged, timeout=1000) as blocker:
+        runner.discard("compare")
+    assert blocker.args == [False] and not runner.busy
+    with qtbot.assertNotEmitted(runner.result), qtbot.assertNotEmitted(runner.cancelled):
+        release.set()
+        settle(runner)
+    assert results == []
+
+
+def test_each_job_gets_its_own_typed_callbacks(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    sizes: list[int] = []
+    problems: list[BaseException] = []
+    runner.submit("count", lambda progress, cancelled: len("条款"), sizes.append, problems.append)
+    runner.submit("other", lambda progress, cancelled: 1 / 0, sizes.append, problems.append)
+    settle(runner)
+    assert sizes == [2]
+    assert len(problems) == 1 and isinstance(problems[0], ZeroDivisionError)
+
+
+def test_cancellation_is_the_cores_cancelled_class_not_a_name(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.errors import Cancelled
+
+    class Lookalike(Exception):
+        pass
+
+    Lookalike.__name__ = "Cancelled"  # a different exception that only shares the name is an error
+    problems: list[BaseException] = []
+
+    def stops(progress, cancelled):  # type: ignore[no-untyped-def]
+        raise Cancelled()
+
+    def fails(progress, cancelled):  # type: ignore[no-untyped-def]
+        raise Lookalike("real failure")
+
+    with qtbot.waitSignal(runner.cancelled, timeout=5000) as blocker:
+        runner.submit("stops", stops, pytest.fail, problems.append)
+    assert blocker.args == ["stops"]
+    with qtbot.waitSignal(runner.error, timeout=5000):
+        runner.submit("fails", fails, pytest.fail, problems.append)
+    settle(runner)
+    assert len(problems) == 1 and isinstance(problems[0], Lookalike)
+
+
 def test_errors_and_cancellation_are_reported(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    problems: list[BaseException] = []
+
     def broken(progress, cancelled):  # type: ignore[no-untyped-def]
         raise ValueError("bad input")
 
     with qtbot.waitSignal(runner.error, timeout=5000) as blocker:
-        runner.submit("load-left", broken)
+        runner.submit("load-left", broken, pytest.fail, problems.append)
     assert blocker.args[0] == "load-left" and isinstance(blocker.args[1], ValueError)
+    assert problems == [blocker.args[1]]
 
     def patient(progress, cancelled):  # type: ignore[no-untyped-def]
         while not cancelled():
@@ -153,11 +211,12 @@ def test_errors_and_cancellation_are_reported(qtbot, runner) -> None:  # type: i
         return None
 
     with qtbot.waitSignal(runner.progress, timeout=5000):
-        runner.submit("compare", patient)
+        runner.submit("compare", patient, pytest.fail, problems.append)
     assert runner.busy
     with qtbot.waitSignal(runner.cancelled, timeout=5000):
         runner.cancel()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert len(problems) == 1
 
 
 def test_escape_cancels_a_long_comparison_and_the_window_stays_responsive(qtbot, settings, seed_paths):  # type: ignore[no-untyped-def]

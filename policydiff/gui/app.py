@@ -147,16 +147,23 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     watchdog.setSingleShot(True)
     if (demo or smoke) and not (left and right):
         left, right = sample_pair()
+    running = [True]  # an exit asked for after the loop ended would end the next event loop at once
+
+    def finish(code: int) -> None:
+        if running[0]:
+            app.exit(code)
+
     if smoke:
-        window.comparisonShown.connect(lambda _c: QTimer.singleShot(0, lambda: app.exit(0)))
-        window.problem.connect(lambda _kind, _message: app.exit(1))
-        watchdog.timeout.connect(lambda: app.exit(3))
+        window.comparisonShown.connect(lambda _c: QTimer.singleShot(0, lambda: finish(0)))
+        window.problem.connect(lambda _kind, _message: finish(1))
+        watchdog.timeout.connect(lambda: finish(3))
         watchdog.start(SMOKE_TIMEOUT_MS)
     if left and right:
         window.open_pair(left, right)
     try:
         code = app.exec()
     finally:
+        running[0] = False
         watchdog.stop()
         context.jobs.cancel()
         context.jobs.wait()

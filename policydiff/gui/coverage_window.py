@@ -244,8 +244,6 @@ class CoverageWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1100, 700)
         self.jobs.progress.connect(self._on_progress)
-        self.jobs.result.connect(self._on_result)
-        self.jobs.error.connect(self._on_error)
         self.jobs.cancelled.connect(lambda kind: self._finished(self.tr("Cancelled")))
 
     def run(self, parent_path: str, child_paths: list[str]) -> int:
@@ -266,7 +264,7 @@ class CoverageWindow(QMainWindow):
                 cancelled=cancelled,
             )
 
-        return self.jobs.submit("coverage", job)
+        return self.jobs.submit("coverage", job, self._built, self._on_error)
 
     def show_coverage(self, coverage: Coverage) -> None:
         self.coverage = coverage
@@ -286,16 +284,14 @@ class CoverageWindow(QMainWindow):
         if kind == "coverage":
             self.progress.setValue(round(100 * fraction))
 
-    def _on_result(self, kind: str, value: object) -> None:
-        if kind == "coverage" and isinstance(value, Coverage):
-            self.progress.setValue(100)
-            self.show_coverage(value)
-        elif kind == "coverage-save":
-            self.status.setText(self.tr("Saved {path}").format(path=str(value)))
+    def _built(self, coverage: Coverage) -> None:
+        self.progress.setValue(100)
+        self.show_coverage(coverage)
 
-    def _on_error(self, kind: str, exc: object) -> None:
-        if kind not in ("coverage", "coverage-save"):
-            return
+    def _saved(self, path: str) -> None:
+        self.status.setText(self.tr("Saved {path}").format(path=path))
+
+    def _on_error(self, exc: BaseException) -> None:
         self._finished(str(exc))
         QMessageBox.warning(self, self.tr("One Against Many"), str(exc))
 
@@ -331,7 +327,11 @@ class CoverageWindow(QMainWindow):
         coverage = self.coverage
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "coverage-save", lambda progress, cancelled: write_outputs(coverage, path), cancellable=False
+            "coverage-save",
+            lambda progress, cancelled: write_outputs(coverage, path),
+            self._saved,
+            self._on_error,
+            cancellable=False,
         )
 
 

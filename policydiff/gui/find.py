@@ -2,7 +2,7 @@
 
 The search folds script and width like the comparison (``searchfold.FoldedText``); each document
 is folded once, in a background job, and kept until its text changes, so typing searches at once.
-May import: PySide6, policydiff.gui.context/panes/searchfold.
+May import: PySide6, policydiff.gui.context/jobs/panes/searchfold.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from policydiff.gui.context import AppContext
+from policydiff.gui.jobs import CancelledFn, ProgressFn
 from policydiff.gui.panes import DocumentView
 from policydiff.gui.searchfold import FoldedText
 
@@ -64,7 +65,6 @@ class FindBar(QWidget):
         self.left_only.toggled.connect(lambda _on: self.search())
         self.right_only.toggled.connect(lambda _on: self.search())
         close.clicked.connect(self.close_bar)
-        context.jobs.result.connect(self._on_result)
         self.hide()
 
     def open_bar(self) -> None:
@@ -100,17 +100,19 @@ class FindBar(QWidget):
         if not missing:
             return True
 
-        def job(progress, cancelled):
+        def job(progress: ProgressFn, cancelled: CancelledFn) -> dict[str, tuple[str, FoldedText]]:
             return {side: (text, FoldedText.of(text)) for side, text in missing.items()}
 
         self.count.setText(self.tr("Preparing…"))
-        self.context.jobs.submit("find-index", job)
+        self.context.jobs.submit("find-index", job, self._folded_ready, self._fold_failed)
         return False
 
-    def _on_result(self, kind: str, value: object) -> None:
-        if kind != "find-index":
-            return
-        for side, entry in value.items():  # type: ignore[attr-defined]
+    def _fold_failed(self, exc: BaseException) -> None:
+        self.count.setText(self.tr("Cannot search: {problem}").format(problem=exc))
+
+    def _folded_ready(self, value: dict[str, tuple[str, FoldedText]]) -> None:
+        """Keep the folded texts that still match what the panes show (a pane's text may be newer)."""
+        for side, entry in value.items():
             if entry[0] is self.views[side].text:
                 self._folded[side] = entry
         if self.isVisible():

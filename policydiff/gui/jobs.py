@@ -2,12 +2,14 @@
 
 One helper for every background task: a job is a plain function ``fn(progress, cancelled)``; it runs
 as a QRunnable on a QThreadPool and reports back through queued signals carrying the request number.
+Whoever submits a job hands in typed callbacks for its result and its error.
 A newer request of the same kind cancels the older one, and a result that arrives after a newer
-request was made is dropped. A job submitted as not cancellable (a save: short, and a half-stopped
-save would leave the user unsure whether the file was written) is left out of ``cancel()``.
-Every exception ends in ``error``; nothing is swallowed.
+request was made (or after ``discard``) is dropped: the one place stale answers are dropped. A job
+submitted as not cancellable (a save: short, and a half-stopped save would leave the user unsure
+whether the file was written) is left out of ``cancel()``. A job stops early by raising the core's
+``policydiff.errors.Cancelled``. Every other exception ends in the error callback; nothing is swallowed.
 A synchronous runner with the same interface lets tests run a job inline when they need to.
-May import: PySide6.QtCore and the standard library.
+May import: PySide6.QtCore, policydiff.errors and the standard library.
 """
 
 from __future__ import annotations
@@ -15,22 +17,17 @@ from __future__ import annotations
 import itertools
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from policydiff.errors import Cancelled
+
+T = TypeVar("T")
 ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
-JobFn = Callable[[ProgressFn, CancelledFn], Any]
-
-
-class JobCancelled(Exception):
-    """Raised inside a job (or by the comparison core's own Cancelled) to stop early."""
-
-
-def _is_cancellation(exc: BaseException) -> bool:
-    """The core raises its own ``Cancelled``; recognise it by name so this module stays independent."""
-    return isinstance(exc, JobCancelled) or type(exc).__name__ == "Cancelled"
+JobFn = Callable[[ProgressFn, CancelledFn], T]
+ErrorFn = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
@@ -44,7 +41,7 @@ class _Relay(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, job_id: int, fn: JobFn, relay: _Relay, flag: threading.Event) -> None:
+    def __init__(self, job_id: int, fn: JobFn[Any], relay: _Relay, flag: threading.Event) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._id = job_id
@@ -61,7 +58,7 @@ class _Runnable(QRunnable):
             else:
                 relay.result.emit(job_id, value)
         except BaseException as exc:  # noqa: BLE001 - every failure is reported, never lost
-            if _is_cancellation(exc) or self._flag.is_set():  # whatever a stopped job raised on its way out
+            if isinstance(exc, Cancelled) or self._flag.is_set():  # whatever a stopped job raised
                 relay.cancelled.emit(job_id)
             else:
                 relay.error.emit(job_id, exc)
@@ -72,7 +69,8 @@ class _Runnable(QRunnable):
 class JobRunner(QObject):
     """Starts jobs on a thread pool and tells, through signals, what became of the current ones.
 
-    Signals carry ``(kind, value)``; results of superseded requests never reach them.
+    Each job's own callbacks get its result or error; the signals carry ``(kind, value)`` for
+    whoever watches every job (the status bar, tests). Neither hears from a superseded request.
     """
 
     started = Signal(str)
@@ -90,6 +88,7 @@ class JobRunner(QObject):
         self._kind_of: dict[int, str] = {}
         self._flags: dict[int, threading.Event] = {}
         self._uncancellable: set[int] = set()
+        self._callbacks: dict[int, tuple[Callable[[Any], None], ErrorFn]] = {}
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         self._relay.result.connect(self._on_result)
@@ -98,24 +97,56 @@ class JobRunner(QObject):
         self._relay.done.connect(self._on_done)
 
     # -- public -------------------------------------------------------------------------------
-    def submit(self, kind: str, fn: JobFn, cancellable: bool = True) -> int:
-        """Start ``fn`` in the background as the newest request of ``kind``; returns its number."""
+    def submit(
+        self,
+        kind: str,
+        fn: JobFn[T],
+        on_result: Callable[[T], None],
+        on_error: ErrorFn,
+        cancellable: bool = True,
+    ) -> int:
+        """Start ``fn`` in the background as the newest request of ``kind``; returns its number.
+
+        Args:
+            kind: what the job does ("compare", "load-left" …); a newer job of the same kind
+                supersedes this one (cancels it and drops whatever it still sends).
+            fn: the work, called as ``fn(progress, cancelled)`` in a pool thread.
+            on_result: called in the UI thread with ``fn``'s value, if this is still the newest request.
+            on_error: called in the UI thread with what ``fn`` raised (never a cancellation).
+            cancellable: False leaves the job out of ``cancel()`` (saves).
+        """
+        job_id = self._register(kind, on_result, on_error, cancellable)
+        self._pool.start(_Runnable(job_id, fn, self._relay, self._flags[job_id]))
+        return job_id
+
+    def _register(
+        self, kind: str, on_result: Callable[[T], None], on_error: ErrorFn, cancellable: bool
+    ) -> int:
         previous = self._latest.get(kind)
         if previous is not None and previous in self._flags:
             self._flags[previous].set()
         job_id = next(self._ids)
-        flag = threading.Event()
         was_busy = self.busy
         self._latest[kind] = job_id
         self._kind_of[job_id] = kind
-        self._flags[job_id] = flag
+        self._flags[job_id] = threading.Event()
+        self._callbacks[job_id] = (on_result, on_error)
         if not cancellable:
             self._uncancellable.add(job_id)
         self.started.emit(kind)
         if not was_busy:
             self.busyChanged.emit(True)
-        self._pool.start(_Runnable(job_id, fn, self._relay, flag))
         return job_id
+
+    def discard(self, kind: str) -> None:
+        """Cancel the newest job of ``kind`` and drop whatever it still sends (its answer is moot)."""
+        job_id = self._latest.pop(kind, None)
+        if job_id is None:
+            return
+        if job_id in self._flags:
+            self._flags[job_id].set()
+        if not self.busy:
+            self.busyChanged.emit(False)
 
     def cancel(self, kind: str | None = None) -> None:
         """Ask the running job of ``kind`` (or every cancellable running job) to stop."""
@@ -148,10 +179,12 @@ class JobRunner(QObject):
 
     def _on_result(self, job_id: int, value: object) -> None:
         if self._is_current(job_id):
+            self._callbacks[job_id][0](value)
             self.result.emit(self._kind_of[job_id], value)
 
-    def _on_error(self, job_id: int, exc: object) -> None:
+    def _on_error(self, job_id: int, exc: BaseException) -> None:
         if self._is_current(job_id):
+            self._callbacks[job_id][1](exc)
             self.error.emit(self._kind_of[job_id], exc)
 
     def _on_cancelled(self, job_id: int) -> None:
@@ -161,6 +194,7 @@ class JobRunner(QObject):
     def _on_done(self, job_id: int) -> None:
         self._flags.pop(job_id, None)
         self._uncancellable.discard(job_id)
+        self._callbacks.pop(job_id, None)
         kind = self._kind_of.pop(job_id, None)
         if kind is not None and self._latest.get(kind) == job_id:
             del self._latest[kind]
@@ -171,15 +205,16 @@ class JobRunner(QObject):
 class SyncJobRunner(JobRunner):
     """Runs each job at once in the calling thread; same signals. For tests and scripted use."""
 
-    def submit(self, kind: str, fn: JobFn, cancellable: bool = True) -> int:
-        job_id = next(self._ids)
-        flag = threading.Event()
-        self._latest[kind] = job_id
-        self._kind_of[job_id] = kind
-        self._flags[job_id] = flag
-        self.started.emit(kind)
-        self.busyChanged.emit(True)
-        _Runnable(job_id, fn, self._relay, flag).run()
+    def submit(
+        self,
+        kind: str,
+        fn: JobFn[T],
+        on_result: Callable[[T], None],
+        on_error: ErrorFn,
+        cancellable: bool = True,
+    ) -> int:
+        job_id = self._register(kind, on_result, on_error, cancellable)
+        _Runnable(job_id, fn, self._relay, self._flags[job_id]).run()
         return job_id
 
     def wait(self, msecs: int = 30000) -> bool:

@@ -13,12 +13,12 @@ import hashlib
 import os
 import sys
 import traceback
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from policydiff.errors import PolicydiffError
 from policydiff.gui.context import AppContext
+from policydiff.gui.jobs import CancelledFn, ProgressFn
 from policydiff.model import CompareOptions, Comparison, LoadedDocument
 
 SIDES = ("left", "right")
@@ -67,17 +67,18 @@ class Session(QObject):
         self._overrides: tuple[tuple[int | None, int | None], ...] = ()
         self._undo: list[tuple[tuple[int | None, int | None], ...]] = []
         self._redo: list[tuple[tuple[int | None, int | None], ...]] = []
-        self._request = 0  # number of the newest comparison request; older answers are dropped
         self._saves = 0
-        jobs = context.jobs
-        jobs.result.connect(self._on_result)
-        jobs.error.connect(self._on_error)
 
     # -- intentions ---------------------------------------------------------------------------
     def open(self, side: str, path: str) -> None:
         """Load ``path`` on ``side`` in the background; the other side is left as it is."""
-        backend = self.context.backend
-        self.context.jobs.submit(f"load-{side}", lambda progress, cancelled: (path, backend.load(path)))
+        backend, kind = self.context.backend, f"load-{side}"
+        self.context.jobs.submit(
+            kind,
+            lambda progress, cancelled: backend.load(path),
+            lambda document: self._loaded(side, path, document),
+            lambda exc: self._on_error(kind, exc),
+        )
 
     def open_pair(self, left: str, right: str) -> None:
         self.open("left", left)
@@ -105,21 +106,22 @@ class Session(QObject):
         """Compare the open documents with the current options and overrides.
 
         The one way a comparison is computed: loads, swaps, option changes and manual pairings all
-        end here, and each request supersedes the one before, so whatever is shown is the answer
-        to the newest request (an older answer arriving late is dropped).
+        end here, and each request supersedes the one before in the job runner, so whatever is
+        shown is the answer to the newest request (an older answer arriving late is dropped there).
         """
-        self._request += 1
-        request = self._request
         left, right = self.documents["left"], self.documents["right"]
         self._set_comparison(None)
         if left is None or right is None:
+            self.context.jobs.discard("compare")
             return
         backend, options, overrides = self.context.backend, self.options, self._overrides
 
-        def job(progress, cancelled) -> tuple[int, Comparison]:
-            return request, backend.compare(left, right, options, progress, cancelled, overrides=overrides)
+        def job(progress: ProgressFn, cancelled: CancelledFn) -> Comparison:
+            return backend.compare(left, right, options, progress, cancelled, overrides=overrides)
 
-        self.context.jobs.submit("compare", job)
+        self.context.jobs.submit(
+            "compare", job, self._set_comparison, lambda exc: self._on_error("compare", exc)
+        )
 
     def pair(self, left_unit: int, right_unit: int) -> None:
         """Pair two units by hand: a new override, kept through later option changes and swaps."""
@@ -204,12 +206,15 @@ class Session(QObject):
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
         render = backend.report_html if kind == "html" else backend.report_json
 
-        def job(progress, cancelled) -> str:
+        def job(progress: ProgressFn, cancelled: CancelledFn) -> str:
             backend.write(path, render(comparison), inputs)
             return path
 
         self._saves += 1
-        self.context.jobs.submit(f"save-{self._saves}", job, cancellable=False)
+        kind = f"save-{self._saves}"
+        self.context.jobs.submit(
+            kind, job, self.saved.emit, lambda exc: self._on_error(kind, exc), cancellable=False
+        )
 
     def cancel(self) -> None:
         """Stop loading and comparing (saves are short and always finish)."""
@@ -225,35 +230,26 @@ class Session(QObject):
                 self.context.settings.set_overrides(key, self._overrides)
         self.comparisonChanged.emit(comparison)
 
-    def _on_result(self, kind: str, value: object) -> None:
-        if kind.startswith("load-"):
-            side = kind[5:]
-            path, document = cast(tuple[str, LoadedDocument], value)
-            old = self.documents[side]
-            if old is None or old.text != document.text:
-                self._overrides = ()  # unit numbers of a changed text no longer mean the same units
-                self._undo.clear()
-                self._redo.clear()
-            self.documents[side] = document
-            self.paths[side] = path
-            self.context.settings.add_recent(path)
-            key = self.files_key()
-            if key is not None:
-                if not self._overrides:  # the same two files as before: their pairings come back
-                    self._overrides = self.context.settings.overrides(key)
-                left, right = self.paths["left"], self.paths["right"]
-                if left and right:
-                    self.context.settings.add_recent_pair(left, right)
-            self.documentChanged.emit(side)
-            self.recompare()
-        elif kind == "compare":
-            request, comparison = cast(tuple[int, Comparison], value)
-            if request == self._request:
-                self._set_comparison(comparison)
-        elif kind.startswith("save-"):
-            self.saved.emit(str(value))
+    def _loaded(self, side: str, path: str, document: LoadedDocument) -> None:
+        old = self.documents[side]
+        if old is None or old.text != document.text:
+            self._overrides = ()  # unit numbers of a changed text no longer mean the same units
+            self._undo.clear()
+            self._redo.clear()
+        self.documents[side] = document
+        self.paths[side] = path
+        self.context.settings.add_recent(path)
+        key = self.files_key()
+        if key is not None:
+            if not self._overrides:  # the same two files as before: their pairings come back
+                self._overrides = self.context.settings.overrides(key)
+            left, right = self.paths["left"], self.paths["right"]
+            if left and right:
+                self.context.settings.add_recent_pair(left, right)
+        self.documentChanged.emit(side)
+        self.recompare()
 
-    def _on_error(self, kind: str, exc: object) -> None:
-        if not isinstance(exc, PolicydiffError) and isinstance(exc, BaseException):
+    def _on_error(self, kind: str, exc: BaseException) -> None:
+        if not isinstance(exc, PolicydiffError):
             traceback.print_exception(exc, file=sys.stderr)
         self.failed.emit(kind, describe_error(exc))

@@ -77,7 +77,7 @@
     <name>CoverageWindow</name>
     <message>
         <location filename="../../gui/coverage_window.py" line="218"/>
-        <location filename="../../gui/coverage_window.py" line="300"/>
+        <location filename="../../gui/coverage_window.py" line="296"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
@@ -92,37 +92,37 @@
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="249"/>
+        <location filename="../../gui/coverage_window.py" line="247"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="256"/>
+        <location filename="../../gui/coverage_window.py" line="254"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="278"/>
+        <location filename="../../gui/coverage_window.py" line="276"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="294"/>
+        <location filename="../../gui/coverage_window.py" line="292"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="320"/>
+        <location filename="../../gui/coverage_window.py" line="316"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="322"/>
+        <location filename="../../gui/coverage_window.py" line="318"/>
         <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="332"/>
+        <location filename="../../gui/coverage_window.py" line="328"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
@@ -222,48 +222,53 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="33"/>
+        <location filename="../../gui/find.py" line="34"/>
         <source>Find in both documents (traditional/simplified alike)</source>
         <translation>在两份文件中查找（繁简通查）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="36"/>
+        <location filename="../../gui/find.py" line="37"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="38"/>
+        <location filename="../../gui/find.py" line="39"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="39"/>
+        <location filename="../../gui/find.py" line="40"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="40"/>
+        <location filename="../../gui/find.py" line="41"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="46"/>
+        <location filename="../../gui/find.py" line="47"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
         <location filename="../../gui/find.py" line="106"/>
-        <location filename="../../gui/find.py" line="131"/>
+        <location filename="../../gui/find.py" line="133"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="132"/>
+        <location filename="../../gui/find.py" line="111"/>
+        <source>Cannot search: {problem}</source>
+        <translation>无法查找：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/find.py" line="134"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="148"/>
+        <location filename="../../gui/find.py" line="150"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
     </message>
