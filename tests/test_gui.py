@@ -358,9 +358,10 @@ def test_a_late_pairing_never_hides_a_newer_request(qtbot, compared, gate, seed_
     else:
         newer = wait_comparison(qtbot, win, lambda: win.open_file("right", str(seed_paths["004"])))
         assert Path(newer.right.document.path) == seed_paths["004"]
-    release.set()
-    assert win.context.jobs.wait(COMPARE_TIMEOUT)
-    qtbot.wait(100)  # a late answer would arrive now
+    with qtbot.assertNotEmitted(win.comparisonShown), qtbot.assertNotEmitted(win.session.comparisonChanged):
+        release.set()  # the held-back answer comes in now, and is dropped
+        assert win.context.jobs.wait(COMPARE_TIMEOUT)
+        QCoreApplication.processEvents()  # delivers whatever the finished job sent
     assert win.comparison is newer and win.session.comparison is newer
     assert win.view("right").toPlainText().startswith(newer.right.text[:20].replace("\r", " "))
 
@@ -407,12 +408,13 @@ def test_every_save_reports_its_own_outcome_and_is_never_called_cancelled(
         saved.clear()
         win.session.save("html", str(tmp_path / "report.html"))
         assert rendering.wait(10)
-        win.actions_.cancel.trigger()
-        with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
-            release.set()
+        with qtbot.assertNotEmitted(win.context.jobs.cancelled):
+            win.actions_.cancel.trigger()
+            with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+                release.set()
+            assert win.context.jobs.wait(COMPARE_TIMEOUT)
+            QCoreApplication.processEvents()  # delivers whatever the finished job sent
         assert (tmp_path / "report.html").is_file() and saved == [str(tmp_path / "report.html")]
-        assert win.context.jobs.wait(COMPARE_TIMEOUT)
-        qtbot.wait(50)
         assert "Cancelled" not in messages
     finally:
         release.set()
@@ -438,7 +440,9 @@ def test_a_file_changed_while_its_question_is_open_is_asked_about_once_afterward
             with left.open("a", encoding="utf-8") as f:
                 f.write("\n第九十九条 又改了。\n")
             window.watcher.file_changed(str(left))
-            qtbot.wait(RELOAD_DELAY_MS * 3)  # a modal dialog runs its own event loop
+            # a modal dialog runs its own event loop: the change settles and is collected, not asked
+            qtbot.waitUntil(lambda: not window.watcher.settling(), timeout=RELOAD_DELAY_MS * 10)
+            assert window.watcher.pending()
         depth["now"] -= 1
         return QMessageBox.StandardButton.No
 
@@ -447,7 +451,8 @@ def test_a_file_changed_while_its_question_is_open_is_asked_about_once_afterward
         f.write("\n第九十八条 改了。\n")
     window.watcher.file_changed(str(left))
     qtbot.waitUntil(lambda: depth["asked"] >= 2, timeout=5000)
-    qtbot.wait(RELOAD_DELAY_MS * 3)
+    # nothing is left to ask about: no change collected, none settling, so no third question
+    assert not window.watcher.pending() and not window.watcher.settling()
     assert depth["most"] == 1 and depth["asked"] == 2
 
 

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 
 from policydiff.gui.app import run_app, sample_pair
 from policydiff.gui.context import AppContext, Backend
@@ -236,7 +236,9 @@ def test_escape_cancels_a_long_comparison_and_the_window_stays_responsive(qtbot,
     qtbot.waitUntil(started.is_set, timeout=10_000)
     qtbot.waitUntil(win.progress.isVisible, timeout=5000)
     assert win.cancel_button.isVisible()
-    qtbot.wait(50)  # the UI thread keeps processing events while the job runs
+    ticked: list[bool] = []  # the UI thread keeps processing events while the job runs
+    QTimer.singleShot(0, lambda: ticked.append(True))
+    qtbot.waitUntil(lambda: bool(ticked), timeout=5000)
     with qtbot.waitSignal(context.jobs.cancelled, timeout=5000):
         win.actions_.cancel.trigger()
     qtbot.waitUntil(lambda: not win.progress.isVisible(), timeout=5000)

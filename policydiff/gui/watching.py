@@ -50,6 +50,14 @@ class ReloadWatcher(QObject):
         if paths:
             self._watcher.addPaths(paths)
 
+    def pending(self) -> bool:
+        """Changes are collected and not yet handled (reloaded or asked about)."""
+        return bool(self._changed)
+
+    def settling(self) -> bool:
+        """A change is waiting for the file to be quiet before it is handled."""
+        return self._timer.isActive()
+
     def file_changed(self, path: str) -> None:
         self._changed.add(path)
         self._timer.start()  # editors write in steps: wait for the file to settle
