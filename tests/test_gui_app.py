@@ -14,10 +14,8 @@ from policydiff.gui.context import AppContext, Backend
 from policydiff.gui.i18n import catalogue_path, install_translators, remove_translators, resolve_language
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.mainwindow import MainWindow
-from policydiff.gui.marks import side_marks
 from policydiff.gui.panes import TextMap
 from policydiff.gui.settings import Settings
-from policydiff.model import Status
 
 pytestmark = pytest.mark.gui
 
@@ -247,39 +245,7 @@ def test_escape_cancels_a_long_comparison_and_the_window_stays_responsive(qtbot,
 
 
 # -- the Qt-free paint plan --------------------------------------------------------------------
-def test_rows_pair_level_units_and_give_lone_units_their_own_row(seed_paths) -> None:  # type: ignore[no-untyped-def]
-    from policydiff.compare import compare_files
-    from policydiff.gui.rows import build_rows, line_start
-
-    comparison = compare_files(str(seed_paths["000"]), str(seed_paths["002"]))
-    rows = build_rows(comparison)
-    assert line_start("ab\n  cd", 5) == 3 and line_start("ab\nx cd", 5) is None
-    for row in rows:
-        pair = comparison.pairs[row.pair]
-        if not row.one_sided:
-            assert pair.left is not None and pair.right is not None and not pair.moved
-        elif pair.left is None or pair.right is None:
-            assert (row.left is None) == (pair.left is None)
-    added = {i for i, p in enumerate(comparison.pairs) if p.left is None}
-    assert added and added <= {r.pair for r in rows if r.left is None}
-
-
 def test_text_map_counts_characters_beyond_the_basic_plane() -> None:
     mapping = TextMap("a𠀀b𠀁c")
     assert [mapping.to_qt(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
     assert [mapping.to_py(mapping.to_qt(i)) for i in range(6)] == list(range(6))
-
-
-def test_side_marks_follow_the_comparison(seed_paths) -> None:  # type: ignore[no-untyped-def]
-    from policydiff.compare import compare_files
-
-    comparison = compare_files(str(seed_paths["000"]), str(seed_paths["002"]))
-    left, right = side_marks(comparison, "left"), side_marks(comparison, "right")
-    for pair in comparison.pairs:
-        if pair.left is not None:
-            assert left.unit_at(pair.left.start) == pair.left.index
-        if pair.right is not None and pair.status == Status.ADDED:
-            start = pair.right.start
-            assert any(s <= start < max(e, s + 1) for s, e, _ in right.gutter)
-    assert all(0 <= s < e <= len(comparison.left.text) for s, e, _ in left.text_marks)
-    assert all(0 <= s < e <= len(comparison.right.text) for s, e, _ in right.text_marks)

@@ -15,7 +15,7 @@ from PySide6.QtGui import QWheelEvent
 
 from policydiff.gui.context import AppContext
 from policydiff.gui.mainwindow import MainWindow
-from policydiff.gui.rows import build_rows, line_start
+from policydiff.gui.rows import line_start
 from policydiff.model import Comparison
 from tests.conftest import CORPUS, SEED
 
@@ -157,62 +157,7 @@ def test_added_units_face_an_empty_band_and_moved_ones_link_to_their_partner(qtb
     assert abs(view.y_of(unit.start) - view.top_y()) <= 8
 
 
-def test_rows_put_unmoved_pairs_side_by_side_in_order(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    comparison = open_pair(qtbot, window, *SAMPLE)
-    rows = build_rows(comparison)
-    lefts = [r.left for r in rows if r.left is not None]
-    rights = [r.right for r in rows if r.right is not None]
-    assert lefts == sorted(set(lefts)) and rights == sorted(set(rights))
-    both = sum(1 for r in rows if not r.one_sided)
-    assert both >= 50
-
-
-class _Grouped:
-    """A pair carrying a merge group, as the model will: ``also_right`` units join its row."""
-
-    def __init__(self, pair, also_right) -> None:  # type: ignore[no-untyped-def]
-        self._pair, self.also_right, self.also_left = pair, also_right, ()
-
-    def __getattr__(self, name):  # type: ignore[no-untyped-def]
-        return getattr(self._pair, name)
-
-
-def test_a_merge_group_is_padded_as_one_row(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from policydiff.gui.marks import side_marks
-    from policydiff.projection import group_units
-
-    comparison = open_pair(qtbot, window, *LAW)
-    index = next(
-        i
-        for i, p in enumerate(comparison.pairs[:-1])
-        if p.left and p.right and comparison.pairs[i + 1].left is None and comparison.pairs[i + 1].right
-    )
-    extra = comparison.pairs[index + 1].right
-    grouped = _Grouped(comparison.pairs[index], (extra,))
-    pairs = list(comparison.pairs)
-    pairs[index] = grouped  # type: ignore[call-overload]
-    del pairs[index + 1]
-    merged = replace(comparison, pairs=tuple(pairs))
-    assert group_units(grouped, "right") == (comparison.pairs[index].right, extra)  # type: ignore[arg-type]
-    rows = build_rows(merged)
-    assert not any(r.right == line_start(merged.right.text, extra.start) for r in rows)
-    side_marks(merged, "right")  # groups get gutter marks without error
-
-
 # -- finding -------------------------------------------------------------------------------------
-def test_search_folds_script_width_and_numerals() -> None:
-    from policydiff.gui.searchfold import FoldedText, fold
-
-    assert fold("研发") in fold("加大研發投入")
-    assert fold("800亿") in fold("800億元")
-    assert fold("24") in fold("（二十四）支持")
-    text = "一、研發投入８００億元"
-    hits = FoldedText.of(text).find_all("800亿")
-    assert [text[s:e] for s, e in hits] == ["８００億"]
-
-
 def test_ctrl_f_finds_in_both_panes_and_steps_through_hits(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     comparison = open_pair(qtbot, window, *SAMPLE)
     window.actions_.find.trigger()

@@ -290,3 +290,15 @@ def test_unit_spans_tile_the_normalized_text(parts: list[str]) -> None:
         bounds.append(bounds[-1] + len(part))
     spans = [n.slice_span(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     assert "".join(n.text[a:b] for a, b in spans) == n.text
+
+
+def test_search_folds_script_width_and_numerals() -> None:
+    """The window's find and outline/figure searches fold as the comparison does (gui.searchfold)."""
+    from policydiff.gui.searchfold import FoldedText, fold
+
+    assert fold("研发") in fold("加大研發投入")
+    assert fold("800亿") in fold("800億元")
+    assert fold("24") in fold("（二十四）支持")
+    text = "一、研發投入８００億元"
+    hits = FoldedText.of(text).find_all("800亿")
+    assert [text[s:e] for s, e in hits] == ["８００億"]
