@@ -122,6 +122,61 @@ def test_pairs_start_level_after_wheel_keys_and_scroll_bar(qtbot, window, files)
     assert sum(SEEN) >= 20 and sum(1 for n in SEEN if n) >= len(SEEN) // 2
 
 
+def top_pair(win: MainWindow, side: str) -> int:
+    """The pair whose row stands at the top of ``side``'s pane (a few pixels in)."""
+    from policydiff.gui.mainwindow import FOLLOW_PROBE_PX
+
+    view = win.view(side)
+    y = view.top_y() + FOLLOW_PROBE_PX
+    rows = [i for i, top in enumerate(win.sync.row_tops) if top <= y]
+    return win.sync.rows[rows[-1]].pair if rows else 0
+
+
+@pytest.mark.parametrize("files", [SAMPLE, LAW], ids=["sample", "law"])
+def test_the_outline_follows_scrolling_quietly(qtbot, window, files) -> None:  # type: ignore[no-untyped-def]
+    comparison = open_pair(qtbot, window, *files)
+    left, right = window.view("left"), window.view("right")
+    outline = window.outline
+    right.setFocus()
+    qtbot.waitUntil(right.hasFocus, timeout=2000)
+    seen: set[int] = set()
+
+    def check(side: str) -> None:
+        expected = top_pair(window, side)
+        assert outline.current_pair() == expected, f"after scrolling {side}"
+        assert outline.view.selectionModel().isRowSelected(
+            outline.proxy.mapFromSource(outline.model.index(expected, 0)).row()
+        )
+        pair = comparison.pairs[expected]  # the unit of that pair is at the top of the pane
+        unit = pair.left if side == "left" else pair.right
+        view = window.view(side)
+        if unit is not None and not pair.moved:
+            assert view.y_of(unit.start) <= view.top_y() + view.viewport().height()
+        seen.add(expected)
+
+    with qtbot.assertNotEmitted(outline.pairActivated), qtbot.assertNotEmitted(window.comparisonShown):
+        for _ in range(4):  # the wheel, on either pane
+            wheel(left, 3)
+            check("left")
+            wheel(right, 2)
+            check("right")
+        for key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageDown, Qt.Key.Key_Down, Qt.Key.Key_PageUp):
+            qtbot.keyClick(right, key)
+            check("right")
+        for fraction in (0.25, 0.5, 0.8):
+            left.verticalScrollBar().setValue(int(left.verticalScrollBar().maximum() * fraction))
+            check("left")
+        right.verticalScrollBar().setValue(right.verticalScrollBar().maximum() // 3)
+        check("right")
+    assert len(seen) >= 6
+    assert right.hasFocus() and not outline.view.hasFocus()  # following never takes the focus
+    # a jump keeps the pair jumped to, even the last one, which can never reach the top: no loop back
+    last = len(comparison.pairs) - 1
+    outline.view.setCurrentIndex(outline.proxy.mapFromSource(outline.model.index(last, 0)))
+    assert window.current_pair == last and outline.current_pair() == last
+    assert top_pair(window, "left") != last
+
+
 def test_rows_stay_level_after_resize_and_zoom(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     comparison = open_pair(qtbot, window, *LAW)
     window.resize(1024, 700)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer, Signal
@@ -60,6 +62,8 @@ OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
 LONG_PAIR_CHARS = 120  # F7 steps change by change inside pairs at least this long (about 4 lines)
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
+# the outline follows the row at the top of the panes; a jump puts its row this far below the top
+FOLLOW_PROBE_PX = 8
 
 
 def first_window_size(available_width: int, available_height: int) -> tuple[int, int]:
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
         self.timings: dict[str, float] = {}
         self._changes: tuple[Comparison, list[tuple[int, int | None]]] | None = None
         self._closing_for_rebuild = False
+        self._jumping = False  # a jump scrolls the panes: the outline keeps the pair jumped to
         self._language = resolve_language(self.settings.language)
 
         self.panes = {side: DocumentPane(side, self) for side in SIDES}
@@ -226,6 +231,7 @@ class MainWindow(QMainWindow):
             view.fileDropped.connect(lambda path, side=side: self.open_file(side, path))
             view.bandClicked.connect(lambda band, side=side: self.band_clicked(side, band))
             view.extra_actions = [a.copy_unit, a.pair, a.unpair]
+            view.verticalScrollBar().valueChanged.connect(lambda _v, side=side: self._follow_scroll(side))
         self.outline.pairActivated.connect(lambda index: self.go_to_pair(index))
         self.figures.figureActivated.connect(self.go_to_figure)
         s.documentChanged.connect(self._document_changed)
@@ -488,23 +494,45 @@ class MainWindow(QMainWindow):
         self._highlight_selection()
         self._update_actions()
 
+    def _follow_scroll(self, side: str) -> None:
+        """The outline's current row follows the pair at the top of the pane that scrolled.
+
+        Quietly: the outline announces nothing (no jump back) and takes no focus. A jump the window
+        makes itself keeps the pair it jumped to (the last pairs can never reach the top).
+        """
+        if self._jumping or self.comparison is None or not self.sync.rows:
+            return
+        view = self.view(side)
+        row = self.sync.row_index_at(view.top_y() + FOLLOW_PROBE_PX)
+        self.outline.follow(self.sync.rows[row].pair if row is not None else 0)
+
     def _scroll_to_pair(self, index: int, left: Unit | None, right: Unit | None) -> None:
         """Bring pair ``index``'s row to the top of both panes (its own row on each side if moved)."""
         rows = self.sync.rows_of_pair(index)
-        with self.sync.hold():
-            if len(rows) == 1:
-                y = self.sync.row_tops[rows[0]] - 4
-                self.view("left").scroll_to_y(y)
-                self.view("right").scroll_to_y(y)
-            else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
-                for side, unit in (("left", left), ("right", right)):
-                    if unit is not None:
-                        self.view(side).scroll_to_y(self.view(side).y_of(unit.start) - 4)
-        for side, unit in (("left", left), ("right", right)):
-            if unit is not None:
-                cursor = self.view(side).textCursor()
-                cursor.setPosition(self.view(side).qt_position(unit.start))
-                self.view(side).setTextCursor(cursor)
+        with self._jump():
+            with self.sync.hold():
+                if len(rows) == 1:
+                    y = self.sync.row_tops[rows[0]] - 4
+                    self.view("left").scroll_to_y(y)
+                    self.view("right").scroll_to_y(y)
+                else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
+                    for side, unit in (("left", left), ("right", right)):
+                        if unit is not None:
+                            self.view(side).scroll_to_y(self.view(side).y_of(unit.start) - 4)
+            for side, unit in (("left", left), ("right", right)):
+                if unit is not None:
+                    cursor = self.view(side).textCursor()
+                    cursor.setPosition(self.view(side).qt_position(unit.start))
+                    self.view(side).setTextCursor(cursor)
+
+    @contextmanager
+    def _jump(self) -> Iterator[None]:
+        """``with self._jump():`` scrolls the panes to a place the outline already shows."""
+        jumping, self._jumping = self._jumping, True
+        try:
+            yield
+        finally:
+            self._jumping = jumping
 
     def band_clicked(self, side: str, band_index: int) -> None:
         """An empty band was clicked: a moved unit's band jumps to where its partner stands."""
@@ -523,7 +551,7 @@ class MainWindow(QMainWindow):
         rows = [r for r in self.sync.rows_of_pair(index) if getattr(self.sync.rows[r], side) is not None]
         if pair.moved and unit is not None and rows:
             y = self.sync.row_tops[rows[0]] - 4
-            with self.sync.hold():
+            with self.sync.hold(), self._jump():
                 for s in SIDES:
                     self.view(s).scroll_to_y(y)
         self._highlight_selection()
@@ -584,7 +612,7 @@ class MainWindow(QMainWindow):
             else:
                 view.highlight_found([], None)
         if y is not None:
-            with self.sync.hold():
+            with self.sync.hold(), self._jump():
                 for side in SIDES:
                     self.view(side).scroll_to_y(max(0.0, y - self.view(side).viewport().height() / 3))
 
@@ -597,8 +625,9 @@ class MainWindow(QMainWindow):
             cursor = view.textCursor()
             cursor.setPosition(view.qt_position(figure.start))
             cursor.setPosition(view.qt_position(figure.end), QTextCursor.MoveMode.KeepAnchor)
-            view.setTextCursor(cursor)
-            view.ensureCursorVisible()
+            with self._jump():
+                view.setTextCursor(cursor)
+                view.ensureCursorVisible()
 
     def _highlight_selection(self) -> None:
         for side in SIDES:

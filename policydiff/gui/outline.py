@@ -324,6 +324,23 @@ class OutlineWidget(QWidget):
         finally:
             self._quiet = False
 
+    def current_pair(self) -> int | None:
+        """The pair of the outline's current row (None without one)."""
+        current = self.view.selectionModel().currentIndex()
+        return self.proxy.mapToSource(current).row() if current.isValid() else None
+
+    def follow(self, pair_index: int) -> None:
+        """Make the row of ``pair_index`` current as the panes scroll, without announcing it.
+
+        A pair the filter hides gives way to the nearest shown pair above it, so the outline
+        still says where the reader is.
+        """
+        shown = pair_index
+        while shown >= 0 and not self.proxy.mapFromSource(self.model.index(shown, 0)).isValid():
+            shown -= 1
+        if shown >= 0 and shown != self.current_pair():
+            self.select_pair(shown)
+
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet or not current.isValid():
             return
