@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.align import UnitFeatures, content_words
-from policydiff.errors import LoadError
+from policydiff.errors import LoadError, LoadReason
 from policydiff.model import LoadedDocument, NormalizeMode, Unit
 from policydiff.normalize import NormalizedText, normalize
 from policydiff.structure import parse_structure
@@ -134,7 +134,10 @@ def _check_units(document: LoadedDocument, units: int, limits: PrepareLimits) ->
     if units > limits.max_units:
         raise LoadError(
             f"{document.name} has {units:,} units (paragraphs, articles, items), more than the "
-            f"{limits.max_units:,} one comparison can hold; split it into parts and compare those"
+            f"{limits.max_units:,} one comparison can hold; split it into parts and compare those",
+            LoadReason.TOO_MANY_UNITS,
+            path=document.path,
+            limit=f"{limits.max_units:,}",
         )
 
 

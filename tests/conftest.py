@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib.util
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -43,6 +45,26 @@ def _window_test_guards(request: pytest.FixtureRequest) -> None:
     """Give window tests the no-blocking-dialog guard; pure tests never load Qt for it."""
     if request.node.get_closest_marker("gui") is not None:
         request.getfixturevalue("no_modal_dialogs")
+
+
+@pytest.fixture
+def load_errors_say_why(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
+    """Every LoadError raised during the test names its reason (LoadReason.OTHER only for the
+    catch-all "could not be read (…)" of a reader library failing in an unforeseen way)."""
+    from policydiff.errors import LoadError, LoadReason
+
+    raised: list[LoadError] = []
+    original = LoadError.__init__
+
+    def recording(self: LoadError, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        raised.append(self)
+
+    monkeypatch.setattr(LoadError, "__init__", recording)
+    yield raised  # type: ignore[misc]
+    generic = [e for e in raised if e.reason == LoadReason.OTHER and " could not be read (" not in str(e)]
+    assert not generic, [str(e) for e in generic]
+    assert all(e.path for e in raised), [str(e) for e in raised if not e.path]
 
 
 @pytest.fixture(scope="session")

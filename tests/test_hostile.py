@@ -24,6 +24,8 @@ from policydiff.io import load_document
 from tests.gen_docs import docx_bytes, pdf_bytes
 from tests.test_compare import check_invariants, doc
 
+pytestmark = pytest.mark.usefixtures("load_errors_say_why")  # every refusal says why
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = "关于支持企业发展的若干措施\n一、总体要求\n1.加强资金保障。安排资金60亿元。\n2.优化营商环境。\n"
 GOOD_EDITED = "关于支持企业发展的若干措施\n一、总体要求\n1.加强资金保障。安排资金80亿元。\n2.优化营商环境。\n"
@@ -591,3 +593,33 @@ def test_command_line_in_a_subprocess_prints_no_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("policydiff: ") and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+# --- why a file is refused: the reason an interface words in its own language -----------------------
+
+
+def test_a_refusal_names_its_reason_path_part_and_limit(tmp_path):
+    import pickle
+
+    from policydiff.errors import LoadReason
+    from policydiff.io.limits import LoadLimits
+
+    cases = {
+        LoadReason.MISSING: tmp_path / "missing.txt",
+        LoadReason.FOLDER: tmp_path,
+        LoadReason.EMPTY: write(tmp_path / "empty.txt", b""),
+        LoadReason.NOT_TEXT: write(tmp_path / "noise.txt", random_bytes(0)),
+        LoadReason.DAMAGED: write(tmp_path / "cut.docx", docx_bytes(GOOD.splitlines())[:200]),
+        LoadReason.NO_TEXT: write(tmp_path / "markup.html", "<html><body><p> </p></body></html>"),
+    }
+    for reason, path in cases.items():
+        with pytest.raises(LoadError) as caught:
+            load_document(path)
+        assert caught.value.reason == reason, str(caught.value)
+        assert caught.value.path == str(path)
+        again = pickle.loads(pickle.dumps(caught.value))  # a coverage worker's error keeps it too
+        assert (again.reason, str(again), again.path) == (reason, str(caught.value), str(path))
+    with pytest.raises(LoadError) as caught:
+        load_document(write(tmp_path / "big.txt", GOOD * 50), LoadLimits(max_bytes=1024))
+    assert caught.value.reason == LoadReason.TOO_LARGE and caught.value.limit == "0 MB"
+    assert str(caught.value).endswith("more than the 0 MB limit; split it or compare a shorter version")

@@ -21,6 +21,8 @@ from policydiff.io.limits import LoadLimits
 from policydiff.outputs import same_file, write_atomically
 from tests.conftest import SEED
 
+pytestmark = pytest.mark.usefixtures("load_errors_say_why")  # every refusal says why
+
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 
 

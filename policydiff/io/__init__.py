@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from policydiff.errors import LoadError
+from policydiff.errors import LoadError, LoadReason, ReadRefused
 from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
@@ -54,18 +54,31 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
     try:
         name = Path(os.fspath(path)).name or os.fspath(path)
     except TypeError as exc:
-        raise LoadError(f"{path!r} is not a file path") from exc
+        raise LoadError(f"{path!r} is not a file path", LoadReason.NOT_A_PATH, path=repr(path)) from exc
+    where = os.fspath(path)
     try:
-        return _load(Path(os.fspath(path)), name, limits)
+        return _load(Path(where), name, limits)
     except LoadError:
         raise
+    except ReadRefused as exc:
+        raise LoadError(f"{name} {exc}", exc.reason, path=where, part=exc.part, limit=exc.limit) from exc
     except MemoryError as exc:
-        raise LoadError(f"{name} is too large to load in the memory available; split it first") from exc
+        raise LoadError(
+            f"{name} is too large to load in the memory available; split it first",
+            LoadReason.OUT_OF_MEMORY,
+            path=where,
+        ) from exc
     except RecursionError as exc:
-        raise LoadError(f"{name} is nested too deeply to read; save it again as plain text") from exc
+        raise LoadError(
+            f"{name} is nested too deeply to read; save it again as plain text",
+            LoadReason.TOO_DEEP,
+            path=where,
+        ) from exc
     except Exception as exc:  # a library failed on a malformed file: still one line for the user
         detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-        raise LoadError(f"{name} could not be read ({detail}); check the file or save it as .txt") from exc
+        raise LoadError(
+            f"{name} could not be read ({detail}); check the file or save it as .txt", path=where
+        ) from exc
 
 
 def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
@@ -80,7 +93,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         try:
             text, notices = read_pdf(data, limits)
         except PdfRefused as exc:
-            raise LoadError(f"{name} {exc}") from exc
+            raise _refused(name, path, exc) from exc
         return _document(path, name, "pdf", None, normalize_text(text), size, notices=notices)
     if kind == Kind.ZIP:
         from policydiff.io.ofdtext import is_ofd
@@ -91,7 +104,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         try:
             ofd = read_ofd(data, limits)
         except OfdRefused as exc:
-            raise LoadError(f"{name} {exc}") from exc
+            raise _refused(name, path, exc) from exc
         return _document(path, name, "ofd", None, normalize_text(ofd.text), size, notices=ofd.notices)
     if kind == Kind.ZIP:
         from policydiff.io.office import OfficeRefused, read_office
@@ -99,7 +112,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         try:
             fmt, office = read_office(data, limits)
         except OfficeRefused as exc:
-            raise LoadError(f"{name} {exc}") from exc
+            raise _refused(name, path, exc) from exc
         return _document(path, name, fmt, None, normalize_text(office.text), size, notices=office.notices)
     if kind == Kind.OLE:
         return _load_doc(path, name, data, size, limits)
@@ -109,14 +122,22 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         try:
             rtf = read_rtf(data, limits)
         except RtfRefused as exc:
-            raise LoadError(f"{name} {exc}") from exc
+            raise _refused(name, path, exc) from exc
         return _document(path, name, "rtf", rtf.encoding, normalize_text(rtf.text), size, notices=rtf.notices)
     if kind == Kind.MHT:
         return _load_mht(path, name, data, size, limits)
     if kind == Kind.BINARY:
-        raise LoadError(f"{name} is not a text document (it looks like {what}); {_OPEN_OTHER}")
+        raise LoadError(
+            f"{name} is not a text document (it looks like {what}); {_OPEN_OTHER}",
+            LoadReason.NOT_TEXT,
+            path=str(path),
+        )
     if ext == ".pdf":
-        raise LoadError(f"{name} is not a valid PDF (no %PDF header); it may be damaged or misnamed")
+        raise LoadError(
+            f"{name} is not a valid PDF (no %PDF header); it may be damaged or misnamed",
+            LoadReason.DAMAGED,
+            path=str(path),
+        )
 
     try:
         decoded = decode(data, limits)
@@ -124,9 +145,14 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         if ext == ".wps":
             raise LoadError(
                 f"{name} is an old Kingsoft WPS file (before WPS 2005), which is not read; "
-                "open it in WPS Office and save it as .docx"
+                "open it in WPS Office and save it as .docx",
+                LoadReason.UNSUPPORTED,
+                path=str(path),
             ) from exc
-        raise LoadError(f"{name} is not a text document (binary data); {_OPEN_OTHER}") from exc
+        reason = LoadReason.NOT_TEXT if exc.binary else LoadReason.UNKNOWN_ENCODING
+        raise LoadError(
+            f"{name} is not a text document (binary data); {_OPEN_OTHER}", reason, path=str(path)
+        ) from exc
     text = normalize_text(decoded.text)
     if ext in _MHT_EXTS and not looks_like_html(text):
         return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
@@ -134,7 +160,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         try:
             page = html_to_text(text)
         except HtmlRefused as exc:
-            raise LoadError(f"{name} {exc}") from exc
+            raise _refused(name, path, exc) from exc
         return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
@@ -149,7 +175,7 @@ def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits)
     try:
         doc = read_doc(data, limits)
     except DocRefused as exc:
-        raise LoadError(f"{name} {exc}") from exc
+        raise _refused(name, path, exc) from exc
     if doc.numbered:
         converted = convert_to_rtf(data, limits)
         if converted is not None:
@@ -178,7 +204,7 @@ def _load_mht(path: Path, name: str, data: bytes, size: int, limits: LoadLimits)
     try:
         mht = read_mht(data, limits)
     except MhtRefused as exc:
-        raise LoadError(f"{name} {exc}") from exc
+        raise _refused(name, path, exc) from exc
     text = html_to_text(normalize_text(mht.text)) if mht.is_html else normalize_text(mht.text)
     return _document(path, name, "mht", mht.encoding, text, size, _EMPTY_PAGE)
 
@@ -188,22 +214,35 @@ def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
     try:
         info = path.stat()
     except FileNotFoundError as exc:
-        raise LoadError(f"{name} does not exist; check the path ({path})") from exc
+        raise LoadError(
+            f"{name} does not exist; check the path ({path})", LoadReason.MISSING, path=str(path)
+        ) from exc
     except PermissionError as exc:
-        raise LoadError(f"{name} cannot be read (permission denied); check its permissions") from exc
+        raise LoadError(
+            f"{name} cannot be read (permission denied); check its permissions",
+            LoadReason.PERMISSION,
+            path=str(path),
+        ) from exc
     except (OSError, ValueError) as exc:
-        raise LoadError(f"{name} cannot be opened ({_reason(exc)}); check the path") from exc
+        raise LoadError(
+            f"{name} cannot be opened ({_reason(exc)}); check the path", LoadReason.UNREADABLE, path=str(path)
+        ) from exc
     if stat.S_ISDIR(info.st_mode):
-        raise LoadError(f"{name} is a folder, not a document; choose a file inside it")
+        raise LoadError(
+            f"{name} is a folder, not a document; choose a file inside it", LoadReason.FOLDER, path=str(path)
+        )
     if not stat.S_ISREG(info.st_mode):
-        raise LoadError(f"{name} is not a regular file (a device or pipe?); choose a document file")
+        raise _not_a_file(name, path)
     if info.st_size > limits.max_bytes:
         raise LoadError(
             f"{name} is {info.st_size / MB:,.0f} MB, more than the {limits.max_bytes / MB:.0f} MB limit; "
-            "split it or compare a shorter version"
+            "split it or compare a shorter version",
+            LoadReason.TOO_LARGE,
+            path=str(path),
+            limit=f"{limits.max_bytes / MB:.0f} MB",
         )
     if info.st_size == 0:
-        raise LoadError(f"{name} {_EMPTY}")
+        raise LoadError(f"{name} {_EMPTY}", LoadReason.EMPTY, path=str(path))
     return info.st_size
 
 
@@ -222,17 +261,41 @@ def _read(path: Path, name: str, limits: LoadLimits) -> bytes:
         fd = os.open(path, _OPEN_FLAGS)
         with open(fd, "rb", closefd=True) as file:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise LoadError(f"{name} is not a regular file (a device or pipe?); choose a document file")
+                raise _not_a_file(name, path)
             if hasattr(os, "O_NONBLOCK"):
                 os.set_blocking(fd, True)
             data = file.read(limits.max_bytes + 1)
     except PermissionError as exc:
-        raise LoadError(f"{name} cannot be read (permission denied); check its permissions") from exc
+        raise LoadError(
+            f"{name} cannot be read (permission denied); check its permissions",
+            LoadReason.PERMISSION,
+            path=str(path),
+        ) from exc
     except OSError as exc:
-        raise LoadError(f"{name} cannot be read ({_reason(exc)}); check the file") from exc
+        raise LoadError(
+            f"{name} cannot be read ({_reason(exc)}); check the file", LoadReason.UNREADABLE, path=str(path)
+        ) from exc
     if len(data) > limits.max_bytes:
-        raise LoadError(f"{name} is larger than the {limits.max_bytes / MB:.0f} MB limit; split it first")
+        raise LoadError(
+            f"{name} is larger than the {limits.max_bytes / MB:.0f} MB limit; split it first",
+            LoadReason.TOO_LARGE,
+            path=str(path),
+            limit=f"{limits.max_bytes / MB:.0f} MB",
+        )
     return data
+
+
+def _refused(name: str, path: Path, exc: ReadRefused) -> LoadError:
+    """A reader's refusal as the loader's one-line error, naming the file."""
+    return LoadError(f"{name} {exc}", exc.reason, path=str(path), part=exc.part, limit=exc.limit)
+
+
+def _not_a_file(name: str, path: Path) -> LoadError:
+    return LoadError(
+        f"{name} is not a regular file (a device or pipe?); choose a document file",
+        LoadReason.NOT_A_FILE,
+        path=str(path),
+    )
 
 
 def _reason(exc: BaseException) -> str:
@@ -250,7 +313,8 @@ def _document(
     notices: tuple[str, ...] = (),
 ) -> LoadedDocument:
     if not text.strip():
-        raise LoadError(f"{name} {empty}")
+        reason = LoadReason.EMPTY if empty == _EMPTY else LoadReason.NO_TEXT
+        raise LoadError(f"{name} {empty}", reason, path=str(path))
     return LoadedDocument(
         path=str(path), format=fmt, encoding=encoding, text=text, size=size, notices=notices
     )

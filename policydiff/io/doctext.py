@@ -10,7 +10,7 @@ Paragraph properties (the PAPX pages) tell a table's row ends from its cell ends
 a paragraph is in; automatic numbers are written into the text by docnumbering. A list this
 reader cannot render is reported (``numbered``): the caller then has the file converted to RTF by
 LibreOffice when it is installed (``convert_to_rtf``), where each number is text.
-May import: the standard library, olefile, policydiff.io.
+May import: the standard library, olefile, policydiff.io, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import struct
 from dataclasses import dataclass
 from typing import Any
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.docnumbering import (
     SPRM_ILVL,
     Numbering,
@@ -30,7 +31,7 @@ from policydiff.io.docnumbering import (
 from policydiff.io.limits import LoadLimits
 
 
-class DocRefused(ValueError):
+class DocRefused(ReadRefused, ValueError):
     """The file is not a .doc this reader will open; the message completes "<name> …"."""
 
 
@@ -66,12 +67,28 @@ _CHAR_MAP = {
 _DROPPED = frozenset(chr(c) for c in range(0x20)) - {"\t", "\n"}  # object anchors, footnote refs, …
 
 _OTHER_OLE = (
-    ("EncryptedPackage", "is password-protected; remove the password in Word or WPS and try again"),
-    ("Workbook", "is an Excel workbook, not a Word document; open a Word file"),
-    ("Book", "is an Excel workbook, not a Word document; open a Word file"),
-    ("PowerPoint Document", "is a PowerPoint file, not a Word document; open a Word file"),
-    ("MatOST", "is a Microsoft Works file; save it as .docx in Works or Word and try again"),
-    ("CONTENTS", "is a Microsoft Works or Publisher file; save it as .docx and try again"),
+    (
+        "EncryptedPackage",
+        "is password-protected; remove the password in Word or WPS and try again",
+        LoadReason.ENCRYPTED,
+    ),
+    ("Workbook", "is an Excel workbook, not a Word document; open a Word file", LoadReason.UNSUPPORTED),
+    ("Book", "is an Excel workbook, not a Word document; open a Word file", LoadReason.UNSUPPORTED),
+    (
+        "PowerPoint Document",
+        "is a PowerPoint file, not a Word document; open a Word file",
+        LoadReason.UNSUPPORTED,
+    ),
+    (
+        "MatOST",
+        "is a Microsoft Works file; save it as .docx in Works or Word and try again",
+        LoadReason.UNSUPPORTED,
+    ),
+    (
+        "CONTENTS",
+        "is a Microsoft Works or Publisher file; save it as .docx and try again",
+        LoadReason.UNSUPPORTED,
+    ),
 )
 
 
@@ -167,31 +184,44 @@ def _streams(data: bytes) -> tuple[bytes, bytes]:
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
     except Exception as exc:  # olefile raises OSError and others on damaged headers and FATs
-        raise DocRefused("is damaged (not a readable Word 97-2003 file); save it again as .docx") from exc
+        raise DocRefused(
+            "is damaged (not a readable Word 97-2003 file); save it again as .docx", LoadReason.DAMAGED
+        ) from exc
     with ole:
-        for stream, message in _OTHER_OLE:
+        for stream, message, reason in _OTHER_OLE:
             if ole.exists(stream) and not ole.exists("WordDocument"):
-                raise DocRefused(message)
+                raise DocRefused(message, reason)
         if not ole.exists("WordDocument"):
             raise DocRefused(
-                "is an OLE file but not a Word document (no WordDocument stream); open a Word file"
+                "is an OLE file but not a Word document (no WordDocument stream); open a Word file",
+                LoadReason.UNSUPPORTED,
             )
         used: dict[bool, set[int]] = {True: set(), False: set()}  # sectors taken, by mini/regular
         word = _stream(ole, "WordDocument", len(data), used)
         if len(word) < 0x200:
-            raise DocRefused("is damaged (its Word header is cut short); save it again as .docx")
+            raise DocRefused(
+                "is damaged (its Word header is cut short); save it again as .docx", LoadReason.DAMAGED
+            )
         flags = struct.unpack_from("<H", word, 0x0A)[0]
         if flags & (_F_ENCRYPTED | _F_OBFUSCATED):
-            raise DocRefused("is password-protected; remove the password in Word or WPS and try again")
+            raise DocRefused(
+                "is password-protected; remove the password in Word or WPS and try again",
+                LoadReason.ENCRYPTED,
+            )
         name = "1Table" if flags & _F_WHICH_TABLE else "0Table"
         ident, nfib = struct.unpack_from("<HH", word, 0)
         if ident != _WORD_IDENT or nfib < _MIN_NFIB:
             raise DocRefused(
                 "is a Word 6/95 or older document, which is not read; "
-                "open it in Word or WPS and save it as .docx"
+                "open it in Word or WPS and save it as .docx",
+                LoadReason.UNSUPPORTED,
             )
         if not ole.exists(name):
-            raise DocRefused(f"is damaged (its {name} stream is missing); save it again as .docx")
+            raise DocRefused(
+                f"is damaged (its {name} stream is missing); save it again as .docx",
+                LoadReason.DAMAGED,
+                part=name,
+            )
         return word, _stream(ole, name, len(data), used)
 
 
@@ -201,16 +231,28 @@ def _stream(ole: Any, name: str, file_size: int, used: dict[bool, set[int]]) -> 
     try:
         size = ole.get_size(name)
         if size > file_size:
-            raise DocRefused(f"is damaged (its {name} stream claims {size:,} bytes); save it again as .docx")
+            raise DocRefused(
+                f"is damaged (its {name} stream claims {size:,} bytes); save it again as .docx",
+                LoadReason.DAMAGED,
+                part=name,
+            )
         with ole.openstream(name) as stream:
             data: bytes = stream.read(size)
         _check_chain(ole, ole._find(name), size, name, used)
     except DocRefused:
         raise
     except Exception as exc:  # a sector chain that leaves the file, loops or ends early
-        raise DocRefused(f"is damaged (its {name} stream cannot be read); save it again as .docx") from exc
+        raise DocRefused(
+            f"is damaged (its {name} stream cannot be read); save it again as .docx",
+            LoadReason.DAMAGED,
+            part=name,
+        ) from exc
     if len(data) != size:
-        raise DocRefused(f"is damaged (its {name} stream is cut short); save it again as .docx")
+        raise DocRefused(
+            f"is damaged (its {name} stream is cut short); save it again as .docx",
+            LoadReason.DAMAGED,
+            part=name,
+        )
     return data
 
 
@@ -220,13 +262,19 @@ def _check_chain(ole: Any, sid: int, size: int, name: str, used: dict[bool, set[
     table = ole.minifat if mini else ole.fat
     sector_size = ole.minisectorsize if mini else ole.sectorsize
     if table is None:
-        raise DocRefused(f"is damaged (the sector table of its {name} stream is missing); save it again")
+        raise DocRefused(
+            f"is damaged (the sector table of its {name} stream is missing); save it again",
+            LoadReason.DAMAGED,
+            part=name,
+        )
     taken = used[mini]
     sector = ole.direntries[sid].isectStart
     for _ in range(-(-size // sector_size)):
         if sector >= len(table) or sector in taken:
             raise DocRefused(
-                f"is damaged (the sector chain of its {name} stream loops or breaks); save it again as .docx"
+                f"is damaged (the sector chain of its {name} stream loops or breaks); save it again as .docx",
+                LoadReason.DAMAGED,
+                part=name,
             )
         taken.add(sector)
         sector = table[sector]
@@ -249,12 +297,19 @@ class _Fib:
             count = struct.unpack_from("<H", word, fc_at)[0]
             pairs = struct.unpack_from(f"<{2 * count}I", word, fc_at + 2)
         except struct.error as exc:
-            raise DocRefused("is damaged (its Word header is cut short); save it again as .docx") from exc
+            raise DocRefused(
+                "is damaged (its Word header is cut short); save it again as .docx", LoadReason.DAMAGED
+            ) from exc
         if cslw < 11 or count <= _FC_CLX:
-            raise DocRefused("is damaged (its Word header is incomplete); save it again as .docx")
+            raise DocRefused(
+                "is damaged (its Word header is incomplete); save it again as .docx", LoadReason.DAMAGED
+            )
         ccp = (longs[3], longs[4], longs[5], longs[6], longs[7], longs[8], longs[9], longs[10])
         if any(c < 0 or c > len(word) for c in ccp):
-            raise DocRefused("is damaged (its Word header gives impossible lengths); save it again as .docx")
+            raise DocRefused(
+                "is damaged (its Word header gives impossible lengths); save it again as .docx",
+                LoadReason.DAMAGED,
+            )
         return cls(ccp, tuple(zip(pairs[0::2], pairs[1::2], strict=True)))
 
     def stories(self) -> dict[str, int]:
@@ -278,21 +333,31 @@ def _pieces(table: bytes, fib: _Fib, word: bytes, limits: LoadLimits) -> list[_P
     fc, lcb = fib.fc_lcb[_FC_CLX]
     clx = table[fc : fc + lcb]
     if lcb == 0 or len(clx) != lcb:
-        raise DocRefused("is damaged (its piece table is missing); save it again as .docx")
+        raise DocRefused(
+            "is damaged (its piece table is missing); save it again as .docx", LoadReason.DAMAGED
+        )
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: grpprl blocks before the piece table
         if pos + 3 > len(clx):
             break
         pos += 3 + struct.unpack_from("<H", clx, pos + 1)[0]
     if pos + 5 > len(clx) or clx[pos] != 0x02:
-        raise DocRefused("is damaged (its piece table cannot be found); save it again as .docx")
+        raise DocRefused(
+            "is damaged (its piece table cannot be found); save it again as .docx", LoadReason.DAMAGED
+        )
     size = struct.unpack_from("<I", clx, pos + 1)[0]
     plc = clx[pos + 5 : pos + 5 + size]
     count = (len(plc) - 4) // 12
     if len(plc) != size or count < 1 or (size - 4) % 12:
-        raise DocRefused("is damaged (its piece table is cut short); save it again as .docx")
+        raise DocRefused(
+            "is damaged (its piece table is cut short); save it again as .docx", LoadReason.DAMAGED
+        )
     if count > limits.doc_max_pieces:
-        raise DocRefused(f"has more than {limits.doc_max_pieces:,} text pieces; save it again as .docx")
+        raise DocRefused(
+            f"has more than {limits.doc_max_pieces:,} text pieces; save it again as .docx",
+            LoadReason.TOO_COMPLEX,
+            limit=f"{limits.doc_max_pieces:,}",
+        )
     cps = struct.unpack_from(f"<{count + 1}I", plc, 0)
     pieces = []
     for i in range(count):
@@ -302,7 +367,10 @@ def _pieces(table: bytes, fib: _Fib, word: bytes, limits: LoadLimits) -> list[_P
         start, end = cps[i], cps[i + 1]
         nbytes = (end - start) * (1 if compressed else 2)
         if end < start or offset + nbytes > len(word):
-            raise DocRefused("is damaged (a text piece points outside the file); save it again as .docx")
+            raise DocRefused(
+                "is damaged (a text piece points outside the file); save it again as .docx",
+                LoadReason.DAMAGED,
+            )
         pieces.append(_Piece(start, end, offset, compressed))
     return pieces
 
@@ -354,7 +422,9 @@ class _CharRuns:
             return
         if count > limits.doc_max_fkp_pages:
             raise DocRefused(
-                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx"
+                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx",
+                LoadReason.TOO_COMPLEX,
+                limit=f"{limits.doc_max_fkp_pages:,}",
             )
         for pn in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)):
             self._read_fkp(word, (pn & 0x3FFFFF) * _FKP_SIZE)
@@ -365,11 +435,15 @@ class _CharRuns:
         page = word[at : at + _FKP_SIZE]
         if len(page) != _FKP_SIZE:
             raise DocRefused(
-                "is damaged (a character-property page lies outside the file); save it again as .docx"
+                "is damaged (a character-property page lies outside the file); save it again as .docx",
+                LoadReason.DAMAGED,
             )
         crun = page[511]
         if 4 * (crun + 1) + crun > 511:
-            raise DocRefused("is damaged (a character-property page is malformed); save it again as .docx")
+            raise DocRefused(
+                "is damaged (a character-property page is malformed); save it again as .docx",
+                LoadReason.DAMAGED,
+            )
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for i in range(crun):
             offset = page[4 * (crun + 1) + i] * 2
@@ -421,7 +495,9 @@ class _ParagraphMarks:
             return
         if count > limits.doc_max_fkp_pages:
             raise DocRefused(
-                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx"
+                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx",
+                LoadReason.TOO_COMPLEX,
+                limit=f"{limits.doc_max_fkp_pages:,}",
             )
         pns = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
         for pn in pns:
@@ -433,11 +509,15 @@ class _ParagraphMarks:
         page = word[at : at + _FKP_SIZE]
         if len(page) != _FKP_SIZE:
             raise DocRefused(
-                "is damaged (a paragraph-property page lies outside the file); save it again as .docx"
+                "is damaged (a paragraph-property page lies outside the file); save it again as .docx",
+                LoadReason.DAMAGED,
             )
         crun = page[511]
         if 4 * (crun + 1) + 13 * crun > 511:
-            raise DocRefused("is damaged (a paragraph-property page is malformed); save it again as .docx")
+            raise DocRefused(
+                "is damaged (a paragraph-property page is malformed); save it again as .docx",
+                LoadReason.DAMAGED,
+            )
         fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for i in range(crun):
             offset = page[4 * (crun + 1) + 13 * i] * 2

@@ -5,13 +5,14 @@ Word itself hides: deleted and moved-away text, hidden runs, ruby guides, field 
 first branch of an mc:AlternateContent). If the reader recovered fewer non-space characters than
 the part holds, some construct it does not know swallowed text: the file is refused, naming the
 part, instead of reaching the comparison short of text (a false "no differences").
-May import: the standard library, lxml, policydiff.io.zipparts.
+May import: the standard library, lxml, policydiff.io.zipparts, policydiff.errors.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from policydiff.errors import LoadReason
 from policydiff.io.zipparts import OfficeRefused, local
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -90,5 +91,7 @@ def check_nothing_lost(root: Any | None, name: str, lines: list[str], extra_char
     if recovered < expected:
         raise OfficeRefused(
             f"has text this reader could not place ({expected - recovered:,} of {expected:,} "
-            f"characters in {name}); open it in Word and save it again, or save it as .txt"
+            f"characters in {name}); open it in Word and save it again, or save it as .txt",
+            LoadReason.TEXT_UNPLACED,
+            part=name,
         )

@@ -12,7 +12,7 @@ An embedded HTML or text part (altChunk) is read in place. Finally every part's 
 are counted independently of the walk and compared with what was recovered (docx_check), so a
 construct this walk does not know refuses the file instead of silently dropping its text.
 May import: the standard library, lxml, policydiff.io (zipparts, docx_numbering, docx_check,
-htmltext, text, limits).
+htmltext, text, limits), policydiff.errors.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from policydiff.errors import LoadReason
 from policydiff.io.docx_check import check_nothing_lost, run_is_hidden, visible_chars
 from policydiff.io.docx_numbering import Counters, Definitions, W
 from policydiff.io.limits import LoadLimits
@@ -326,7 +327,9 @@ class _Reader:
         data = read_part(self.archive, target, self.limits) if target else None
         if data is None:
             raise DocxRefused(
-                f"embeds a part that is missing ({target or 'altChunk'}); save it again in Word"
+                f"embeds a part that is missing ({target or 'altChunk'}); save it again in Word",
+                LoadReason.DAMAGED,
+                part=target or "altChunk",
             )
         text = _alt_chunk_text(target, data, self.limits, self.depth)
         for line in text.split("\n"):
@@ -375,12 +378,18 @@ def _alt_chunk_text(target: str, data: bytes, limits: LoadLimits, depth: int) ->
         try:
             text = normalize_text(decode(data, limits).text)
         except NotText as exc:
-            raise DocxRefused(f"embeds a part that is not text ({target}); save it again in Word") from exc
+            raise DocxRefused(
+                f"embeds a part that is not text ({target}); save it again in Word",
+                LoadReason.DAMAGED,
+                part=target,
+            ) from exc
         return html_to_text(text) if suffix != ".txt" else text
     if suffix in (".docx", ".docm") and depth < limits.docx_max_embedding:
         return read_docx(data, limits, depth + 1).text
     raise DocxRefused(
-        f"embeds a part this reader cannot read ({target}); open it in Word and save it again as .docx"
+        f"embeds a part this reader cannot read ({target}); open it in Word and save it again as .docx",
+        LoadReason.UNSUPPORTED,
+        part=target,
     )
 
 
@@ -443,5 +452,5 @@ def read_docx(data: bytes, limits: LoadLimits, depth: int = 0) -> DocxText:
     archive, flavour = open_archive(data, limits)
     with archive:
         if flavour != Flavour.DOCX:
-            raise DocxRefused("embeds an OpenDocument file; save it again in Word")
+            raise DocxRefused("embeds an OpenDocument file; save it again in Word", LoadReason.UNSUPPORTED)
         return read_docx_archive(archive, limits, depth)

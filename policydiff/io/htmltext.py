@@ -9,7 +9,7 @@ memory grows with the text, not with the number of elements. A final check compa
 characters received with the characters a browser would show, so text the parser gave up on
 (nesting deeper than its limit, say) is refused with a message instead of silently missing.
 May import: the standard library, lxml, policydiff.numerals, policydiff.io.htmlscan,
-policydiff.io.htmlchrome.
+policydiff.io.htmlchrome, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.htmlchrome import RULES, PageLines, is_chrome_name, trim_edges
 from policydiff.io.htmlscan import is_page, visible_chars
 from policydiff.numerals import cn_numeral
@@ -54,7 +55,7 @@ _SNIFF_CHARS = 65536
 _NOT_NAME = re.compile(r"[^a-z0-9-]+")
 
 
-class HtmlRefused(Exception):
+class HtmlRefused(ReadRefused):
     """The page's text cannot be read in full; the message says what was lost and what to do."""
 
 
@@ -394,6 +395,7 @@ def html_to_text(text: str, limits: HtmlLimits = LIMITS) -> str:
         raise HtmlRefused(
             "is a web page whose markup the HTML reader could not follow to the end (nesting too deep "
             f"or damaged: {lost:,} of {expected:,} characters unread); "
-            "open it in a browser and save it as text"
+            "open it in a browser and save it as text",
+            LoadReason.TEXT_UNPLACED,
         )
     return "\n".join(trim_edges(collector.page()))

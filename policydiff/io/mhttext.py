@@ -5,7 +5,7 @@ or base64, in its own charset: gb2312, gbk, big5, utf-8 …) among images and st
 library's parser splits it; the page's bytes are decoded with the charset the part names (or its
 meta tag), and the caller hands the page to the HTML reader. Part count and sizes are checked
 before parsing, so an archive of a hundred thousand parts is refused at once.
-May import: the standard library, policydiff.io.
+May import: the standard library, policydiff.io, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 
 
-class MhtRefused(ValueError):
+class MhtRefused(ReadRefused, ValueError):
     """The file is not a web archive this reader will open; the message completes "<name> …"."""
 
 
@@ -48,13 +49,16 @@ def read_mht(data: bytes, limits: LoadLimits) -> MhtText:
     if parts > limits.mht_max_parts:
         raise MhtRefused(
             f"is a web archive of more than {limits.mht_max_parts:,} parts; "
-            "open it in a browser and save it as .html"
+            "open it in a browser and save it as .html",
+            LoadReason.TOO_COMPLEX,
+            limit=f"{limits.mht_max_parts:,}",
         )
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     page = _first(message, "text/html") or _first(message, "text/plain")
     if page is None:
         raise MhtRefused(
-            "is a web archive without a page or text part; open it in a browser and save it as .html"
+            "is a web archive without a page or text part; open it in a browser and save it as .html",
+            LoadReason.NO_TEXT,
         )
     payload = page.get_payload(decode=True)
     raw = payload if isinstance(payload, bytes) else b""

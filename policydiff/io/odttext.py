@@ -7,7 +7,8 @@ footnotes (their text follows the body). Tracked changes keep deleted text in a
 text:tracked-changes block apart from the body: it is left out, so the final text is shown, and
 a notice says so. Annotations (comments) are not document text. The same archive guards as .docx
 apply (zipparts), and the characters recovered are checked against the characters the body holds.
-May import: the standard library, lxml, policydiff.io (zipparts, odt_lists, docxtext, limits).
+May import: the standard library, lxml, policydiff.io (zipparts, odt_lists, docxtext, limits),
+policydiff.errors.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from policydiff.errors import LoadReason
 from policydiff.io.docxtext import FURNITURE_NOTICE, TRACKED_NOTICE, DocxText
 from policydiff.io.limits import LoadLimits
 from policydiff.io.odt_lists import ListCounters, ListStyles
@@ -199,14 +201,20 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     """Text and notices of an opened, checked .odt archive (see zipparts.open_archive)."""
     content_data = read_part(archive, "content.xml", limits)
     if content_data is None:
-        raise OfficeRefused("is an OpenDocument file without content.xml; save it again")
+        raise OfficeRefused(
+            "is an OpenDocument file without content.xml; save it again",
+            LoadReason.DAMAGED,
+            part="content.xml",
+        )
     content = parse_xml(content_data, "content.xml")
     styles_data = read_part(archive, "styles.xml", limits)
     styles_root = parse_xml(styles_data, "styles.xml") if styles_data else None
     reader = _OdtReader(ListStyles(content, styles_root), limits)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
-        raise OfficeRefused("is an OpenDocument file with no text body; save it as .odt text")
+        raise OfficeRefused(
+            "is an OpenDocument file with no text body; save it as .odt text", LoadReason.NO_TEXT
+        )
     reader.blocks(body)
     if reader.state.line:
         reader.flush()
@@ -222,7 +230,8 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     if recovered - reader.state.label_chars < expected:
         raise OfficeRefused(
             f"has text this reader could not place ({expected - recovered + reader.state.label_chars:,} "
-            f"of {expected:,} characters in content.xml); save it again, or save it as .txt"
+            f"of {expected:,} characters in content.xml); save it again, or save it as .txt",
+            LoadReason.TEXT_UNPLACED,
         )
     notices = []
     if body.find(TEXT + "tracked-changes") is not None:

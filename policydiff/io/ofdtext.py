@@ -8,7 +8,7 @@ paragraphs from geometry (a line that reaches the right margin continues unless 
 indented). Page furniture is left out: template pages (running headers, marks) and page numbers
 at the top or bottom of a page, each recorded as a notice. The archive is checked like a .docx
 (declared sizes, compression ratios, encryption, DOCTYPE/ENTITY) before anything is parsed.
-May import: the standard library, lxml, policydiff.io.
+May import: the standard library, lxml, policydiff.io, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 from policydiff.io.zipparts import OfficeRefused, check_guards
 
 
-class OfdRefused(ValueError):
+class OfdRefused(ReadRefused, ValueError):
     """The file is not an OFD this reader will open; the message completes "<name> …"."""
 
 
@@ -78,7 +79,9 @@ def read_ofd(data: bytes, limits: LoadLimits) -> OfdText:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise OfdRefused(f"is damaged (not a complete OFD archive); {_SAVE_AGAIN}") from exc
+        raise OfdRefused(
+            f"is damaged (not a complete OFD archive); {_SAVE_AGAIN}", LoadReason.DAMAGED
+        ) from exc
     with archive:
         try:
             _check_archive(archive, limits)
@@ -95,7 +98,7 @@ def read_ofd(data: bytes, limits: LoadLimits) -> OfdText:
             OSError,
         ) as exc:
             detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-            raise OfdRefused(f"is damaged ({detail}); {_SAVE_AGAIN}") from exc
+            raise OfdRefused(f"is damaged ({detail}); {_SAVE_AGAIN}", LoadReason.DAMAGED) from exc
 
 
 def _check_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
@@ -103,7 +106,7 @@ def _check_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
     try:
         check_guards(archive, limits, (".xml",))
     except OfficeRefused as exc:
-        raise OfdRefused(str(exc)) from exc
+        raise OfdRefused(str(exc), exc.reason, part=exc.part, limit=exc.limit) from exc
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,9 @@ class _Reader:
     def _xml(self, name: str) -> etree._Element:
         name = name.lstrip("/")
         if name not in self.names:
-            raise OfdRefused(f"is damaged (its part {name} is missing); {_SAVE_AGAIN}")
+            raise OfdRefused(
+                f"is damaged (its part {name} is missing); {_SAVE_AGAIN}", LoadReason.DAMAGED, part=name
+            )
         return etree.fromstring(self.archive.read(name), self.parser)
 
     def read(self) -> OfdText:
@@ -147,7 +152,11 @@ class _Reader:
         bodies = root.findall(f"{_NS}DocBody")
         doc_root = bodies[0].findtext(f"{_NS}DocRoot") if bodies else None
         if not doc_root:
-            raise OfdRefused(f"is not a readable OFD (OFD.xml names no DocRoot); {_SAVE_AGAIN}")
+            raise OfdRefused(
+                f"is not a readable OFD (OFD.xml names no DocRoot); {_SAVE_AGAIN}",
+                LoadReason.DAMAGED,
+                part="OFD.xml",
+            )
         if len(bodies) > 1:
             self.notices.append(f"holds {len(bodies)} documents; only the first is shown")
         doc_path = doc_root.strip().lstrip("/")
@@ -160,7 +169,9 @@ class _Reader:
         pages = document.findall(f"{_NS}Pages/{_NS}Page")
         if len(pages) > self.limits.ofd_max_pages:
             raise OfdRefused(
-                f"has {len(pages):,} pages, more than the {self.limits.ofd_max_pages:,} page limit"
+                f"has {len(pages):,} pages, more than the {self.limits.ofd_max_pages:,} page limit",
+                LoadReason.TOO_MANY_PAGES,
+                limit=f"{self.limits.ofd_max_pages:,}",
             )
         lines: list[_Line] = []
         dropped = 0
@@ -186,7 +197,9 @@ class _Reader:
             self.objects += 1
             if self.objects > self.limits.ofd_max_text_objects:
                 raise OfdRefused(
-                    f"has more than {self.limits.ofd_max_text_objects:,} text objects; {_SAVE_AGAIN}"
+                    f"has more than {self.limits.ofd_max_text_objects:,} text objects; {_SAVE_AGAIN}",
+                    LoadReason.TOO_COMPLEX,
+                    limit=f"{self.limits.ofd_max_text_objects:,}",
                 )
             glyphs.extend(_object_glyphs(obj))
         return glyphs

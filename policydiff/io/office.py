@@ -1,10 +1,11 @@
 """One entry for zipped office documents: the content decides between .docx and .odt.
 
-May import: the standard library, policydiff.io (zipparts, docxtext, odttext, limits).
+May import: the standard library, policydiff.io (zipparts, docxtext, odttext, limits), policydiff.errors.
 """
 
 from __future__ import annotations
 
+from policydiff.errors import LoadReason
 from policydiff.io.docxtext import DocxText, read_docx_archive
 from policydiff.io.limits import LoadLimits
 from policydiff.io.odttext import read_odt_archive
@@ -29,4 +30,4 @@ def read_office(data: bytes, limits: LoadLimits) -> tuple[str, DocxText]:
         raise
     except Exception as exc:  # CRC/inflate errors, malformed parts
         detail = " ".join(str(exc).split())[:120] or type(exc).__name__
-        raise OfficeRefused(f"is damaged ({detail}); open it and save it again") from exc
+        raise OfficeRefused(f"is damaged ({detail}); open it and save it again", LoadReason.DAMAGED) from exc

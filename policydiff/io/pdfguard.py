@@ -5,7 +5,7 @@ Flate can ask for gigabytes, and thousands of pages can share one huge stream. T
 file's stream objects itself, inflates each (in bounded steps, never holding more than a chunk),
 and adds up what every page's /Contents asks for, refusing past the limits in LoadLimits. Images
 and embedded fonts are not parsed for text, so they are not counted.
-May import: the standard library, policydiff.io.limits.
+May import: the standard library, policydiff.io.limits, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Iterator
 
+from policydiff.errors import LoadReason
 from policydiff.io.limits import MB, LoadLimits
 
 _OBJ = re.compile(rb"(\d{1,10})[ \t\r\n\f\x00]{1,20}\d{1,5}[ \t\r\n\f\x00]{1,20}obj\b")
@@ -62,7 +63,10 @@ def check_streams(data: bytes, limits: LoadLimits) -> None:
         keep = _OBJSTM.search(head) is not None
         size, text = _inflated(data, match.end(), layers, limits.pdf_max_stream, keep)
         if size > limits.pdf_max_stream:
-            raise _refuse(f"has a content stream that decodes to more than {_mb(limits.pdf_max_stream)}")
+            raise _refuse(
+                f"has a content stream that decodes to more than {_mb(limits.pdf_max_stream)}",
+                limits.pdf_max_stream,
+            )
         sizes[headers[i][1]] = size
         total += size
         if text is not None:
@@ -74,23 +78,30 @@ def check_streams(data: bytes, limits: LoadLimits) -> None:
             page = sum(sizes.get(int(ref), 0) for ref in refs)
             if page > limits.pdf_max_page_content:
                 raise _refuse(
-                    f"has a page whose content decodes to more than {_mb(limits.pdf_max_page_content)}"
+                    f"has a page whose content decodes to more than {_mb(limits.pdf_max_page_content)}",
+                    limits.pdf_max_page_content,
                 )
             pages_total += page
             if pages_total > limits.pdf_max_content:
-                raise _refuse(f"has pages whose content decodes to more than {_mb(limits.pdf_max_content)}")
+                raise _refuse(
+                    f"has pages whose content decodes to more than {_mb(limits.pdf_max_content)}",
+                    limits.pdf_max_content,
+                )
     if total > limits.pdf_max_content:
-        raise _refuse(f"has content streams that decode to more than {_mb(limits.pdf_max_content)}")
+        raise _refuse(
+            f"has content streams that decode to more than {_mb(limits.pdf_max_content)}",
+            limits.pdf_max_content,
+        )
 
 
 def _mb(n: int) -> str:
     return f"{n / MB:.0f} MB (the PDF content limit); it may be a decompression bomb, or split it"
 
 
-def _refuse(message: str) -> ValueError:
+def _refuse(message: str, limit: int) -> ValueError:
     from policydiff.io.pdftext import PdfRefused
 
-    return PdfRefused(message)
+    return PdfRefused(message, LoadReason.TOO_COMPLEX, limit=_mb(limit))
 
 
 def _flate_layers(head: bytes) -> int | None:

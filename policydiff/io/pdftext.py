@@ -5,7 +5,7 @@ paragraphs in reading order and leaves page furniture out. A scanned PDF has pic
 no text layer; it is refused with a hint to run OCR, rather than loaded as an empty document.
 Content streams are measured before PDFium parses them (policydiff.io.pdfguard), so a bomb is
 refused instead of exhausting memory. PDFium is not thread-safe, so calls are serialised.
-May import: the standard library, pypdfium2, policydiff.io.
+May import: the standard library, pypdfium2, policydiff.io, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 import threading
 import time
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 from policydiff.io.pdfguard import check_streams
 from policydiff.io.pdflayout import Glyph, build
@@ -22,7 +23,7 @@ from policydiff.io.pdflayout import Glyph, build
 FURNITURE_NOTICE = "page headers, footers and numbers left out"
 
 
-class PdfRefused(ValueError):
+class PdfRefused(ReadRefused, ValueError):
     """The PDF cannot be used; the message completes "<name> …"."""
 
 
@@ -48,22 +49,29 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) == _ERR_PASSWORD:
-                raise PdfRefused("is password-protected; remove the password and try again") from exc
-            raise PdfRefused(f"is damaged or not a valid PDF; {_RESAVE}") from exc
+                raise PdfRefused(
+                    "is password-protected; remove the password and try again", LoadReason.ENCRYPTED
+                ) from exc
+            raise PdfRefused(f"is damaged or not a valid PDF; {_RESAVE}", LoadReason.DAMAGED) from exc
         try:
             pages = len(document)
             if pages > limits.pdf_max_pages:
                 raise PdfRefused(
-                    f"has {pages} pages, more than the {limits.pdf_max_pages} page limit; split it"
+                    f"has {pages} pages, more than the {limits.pdf_max_pages} page limit; split it",
+                    LoadReason.TOO_MANY_PAGES,
+                    limit=f"{limits.pdf_max_pages:,}",
                 )
             glyphs, sizes = _read_pages(document, pages, limits)
         except pdfium.PdfiumError as exc:
-            raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}") from exc
+            raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}", LoadReason.DAMAGED) from exc
         finally:
             document.close()
     visible = sum(1 for page in glyphs for g in page if not g.ch.isspace())
     if visible < limits.pdf_min_chars_per_page * max(1, pages):
-        raise PdfRefused("has no text layer (a scanned image?); run OCR on it first or open a text version")
+        raise PdfRefused(
+            "has no text layer (a scanned image?); run OCR on it first or open a text version",
+            LoadReason.NO_TEXT_LAYER,
+        )
     layout = build(glyphs, sizes)
     text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", layout.text))
     notices = (FURNITURE_NOTICE,) if layout.furniture else ()
@@ -83,12 +91,16 @@ def _read_pages(
         total += len(page_glyphs)
         if total > limits.pdf_max_chars:
             raise PdfRefused(
-                f"holds more than {limits.pdf_max_chars:,} characters of text (the PDF limit); split it"
+                f"holds more than {limits.pdf_max_chars:,} characters of text (the PDF limit); split it",
+                LoadReason.TOO_COMPLEX,
+                limit=f"{limits.pdf_max_chars:,}",
             )
         if time.monotonic() - started > limits.pdf_max_seconds:
             raise PdfRefused(
                 f"takes longer than {limits.pdf_max_seconds:.0f} s to read (page {index + 1} of {pages}); "
-                f"{_RESAVE} or split it"
+                f"{_RESAVE} or split it",
+                LoadReason.TOO_SLOW,
+                limit=f"{limits.pdf_max_seconds:.0f} s",
             )
         glyphs.append(page_glyphs)
         sizes.append(size)
@@ -108,7 +120,9 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
             if count > limits.pdf_max_chars:
                 raise PdfRefused(
                     f"has more than {limits.pdf_max_chars:,} characters on page {index + 1} "
-                    "(the PDF limit); split it"
+                    "(the PDF limit); split it",
+                    LoadReason.TOO_COMPLEX,
+                    limit=f"{limits.pdf_max_chars:,}",
                 )
             box = raw.FS_RECTF()
             tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top

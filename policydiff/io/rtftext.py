@@ -7,7 +7,7 @@ marks, field results (``\\fldrslt``; instructions are dropped) and list numbers 
 them for plain readers (``\\listtext``). Destinations that are not text — font and colour tables,
 styles, document info, pictures, objects, headers and footers — are skipped; footnotes follow the
 body, and each choice is recorded as a notice.
-May import: the standard library, policydiff.io.
+May import: the standard library, policydiff.io, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 
 
-class RtfRefused(ValueError):
+class RtfRefused(ReadRefused, ValueError):
     """The file is not an RTF this reader will open; the message completes "<name> …"."""
 
 
@@ -138,7 +139,10 @@ class _Reader:
                 if brace == b"{":
                     if len(stack) >= self.limits.rtf_max_depth:
                         raise RtfRefused(
-                            f"nests groups more than {self.limits.rtf_max_depth} deep; save it again as .docx"
+                            f"nests groups more than {self.limits.rtf_max_depth} deep; "
+                            "save it again as .docx",
+                            LoadReason.TOO_DEEP,
+                            limit=f"{self.limits.rtf_max_depth}",
                         )
                     group = _Group(group.codepage, group.uc, group.skip, group.footnote, group.listtext,
                                    group.fonttbl, group.left_out)  # fmt: skip
@@ -221,7 +225,9 @@ class _Reader:
         if name == "bin":
             self._flush()
             if pos + max(0, value or 0) > len(self.data):
-                raise RtfRefused("is damaged (binary data runs past its end); save it again as .docx")
+                raise RtfRefused(
+                    "is damaged (binary data runs past its end); save it again as .docx", LoadReason.DAMAGED
+                )
             return pos + max(0, value or 0)
         if name == "u" and value is not None:
             self._emit(chr(value % 65536) if -32768 <= value <= 65535 else "\ufffd", group)
@@ -312,7 +318,8 @@ def read_rtf(data: bytes, limits: LoadLimits) -> RtfText:
     reader.run()
     if reader.open_groups > 1:
         raise RtfRefused(
-            "is damaged (it ends inside an unclosed group, so text may be missing); save it again"
+            "is damaged (it ends inside an unclosed group, so text may be missing); save it again",
+            LoadReason.DAMAGED,
         )
     if reader.open_groups == 1:
         reader.notices.add("ends without its closing brace; it may be cut short")

@@ -44,7 +44,14 @@ _MAX_BAD_SHARE = 0.1
 
 
 class NotText(ValueError):
-    """The bytes are not text in any encoding this module knows."""
+    """The bytes are not text in any encoding this module knows.
+
+    ``binary`` tells control bytes (binary data) from text whose encoding nothing recognises.
+    """
+
+    def __init__(self, message: str, binary: bool) -> None:
+        super().__init__(message)
+        self.binary = binary
 
 
 @dataclass(frozen=True)
@@ -166,7 +173,7 @@ def decode(data: bytes, limits: LoadLimits) -> Decoded:
     if utf8 is not None:
         return Decoded(utf8, "utf-8")
     if binary:
-        raise NotText("control bytes")
+        raise NotText("control bytes", binary=True)
 
     # Damaged legacy files: a few invalid bytes in an otherwise good GBK or Big5 text.
     lenient = []
@@ -186,7 +193,7 @@ def decode(data: bytes, limits: LoadLimits) -> Decoded:
     if strict:
         best = max(strict, key=lambda s: s[0])
         return Decoded(best[2], best[1])
-    raise NotText("no encoding fits")
+    raise NotText("no encoding fits", binary=False)
 
 
 def _charset_normalizer(data: bytes, limits: LoadLimits) -> Decoded | None:

@@ -4,7 +4,7 @@ A .docx or .odt is a zip whose parts an attacker controls, so the archive is che
 anything is inflated or parsed: zip bombs (huge declared sizes or compression ratios), encrypted
 members and XML with DOCTYPE/ENTITY declarations are refused, and every part is parsed with
 entity expansion, DTD loading and network access off.
-May import: the standard library, lxml, policydiff.io.limits.
+May import: the standard library, lxml, policydiff.io.limits, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from typing import Any
 
 from lxml import etree
 
+from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import MB, LoadLimits
 
 
-class OfficeRefused(ValueError):
+class OfficeRefused(ReadRefused, ValueError):
     """The archive is not one this loader will open; the message completes "<name> …"."""
 
 
@@ -47,7 +48,9 @@ def open_archive(data: bytes, limits: LoadLimits) -> tuple[zipfile.ZipFile, Flav
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as exc:
-        raise OfficeRefused("is damaged (not a complete .docx/.odt archive); save it again") from exc
+        raise OfficeRefused(
+            "is damaged (not a complete .docx/.odt archive); save it again", LoadReason.DAMAGED
+        ) from exc
     try:
         flavour = _flavour(archive)
         check_guards(archive, limits)
@@ -69,9 +72,12 @@ def _flavour(archive: zipfile.ZipFile) -> Flavour:
         if mimetype.startswith(_ODF_MIMETYPE):
             raise OfficeRefused(
                 "is an OpenDocument spreadsheet or presentation, not a text document; "
-                "save it as .odt, .docx or .txt"
+                "save it as .odt, .docx or .txt",
+                LoadReason.UNSUPPORTED,
             )
-    raise OfficeRefused("is a zip archive but not a Word document (no word/document.xml) nor an .odt")
+    raise OfficeRefused(
+        "is a zip archive but not a Word document (no word/document.xml) nor an .odt", LoadReason.UNSUPPORTED
+    )
 
 
 def _names_word_document(archive: zipfile.ZipFile, names: set[str]) -> bool:
@@ -103,17 +109,24 @@ def _check_sizes(archive: zipfile.ZipFile, limits: LoadLimits) -> None:
     if total > limits.docx_max_uncompressed:
         raise OfficeRefused(
             f"would unpack to {total / MB:,.0f} MB, more than the "
-            f"{limits.docx_max_uncompressed / MB:.0f} MB limit for zip-based documents (a zip bomb?)"
+            f"{limits.docx_max_uncompressed / MB:.0f} MB limit for zip-based documents (a zip bomb?)",
+            LoadReason.ZIP_BOMB,
+            limit=f"{limits.docx_max_uncompressed / MB:.0f} MB",
         )
     for info in infos:
         if info.flag_bits & 0x1:
-            raise OfficeRefused("is password-protected; remove the password and try again")
+            raise OfficeRefused(
+                "is password-protected; remove the password and try again", LoadReason.ENCRYPTED
+            )
         if info.file_size >= limits.docx_ratio_min_size and (
             info.compress_size == 0 or info.file_size / info.compress_size > limits.docx_max_ratio
         ):
             raise OfficeRefused(
                 f"has a part compressed more than {limits.docx_max_ratio:.0f}:1 "
-                f"({info.filename}); refusing it as a possible zip bomb"
+                f"({info.filename}); refusing it as a possible zip bomb",
+                LoadReason.ZIP_BOMB,
+                part=info.filename,
+                limit=f"{limits.docx_max_ratio:.0f}:1",
             )
 
 
@@ -125,7 +138,9 @@ def _check_xml_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limits: Loa
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
         raise OfficeRefused(
             f"contains XML with DOCTYPE/ENTITY declarations ({info.filename}), which document programs "
-            "never write; save it again from the program that made it"
+            "never write; save it again from the program that made it",
+            LoadReason.UNSAFE_XML,
+            part=info.filename,
         )
 
 
@@ -138,7 +153,11 @@ def read_part(archive: zipfile.ZipFile, name: str, limits: LoadLimits) -> bytes 
     with archive.open(info) as part:
         data = part.read(limits.docx_max_uncompressed + 1)
     if len(data) > limits.docx_max_uncompressed:  # a member lying about its size
-        raise OfficeRefused(f"has a part larger than it declares ({name}); refusing it as a zip bomb")
+        raise OfficeRefused(
+            f"has a part larger than it declares ({name}); refusing it as a zip bomb",
+            LoadReason.ZIP_BOMB,
+            part=name,
+        )
     return data
 
 
@@ -159,12 +178,16 @@ def parse_xml(data: bytes, name: str) -> Any:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         detail = " ".join(str(exc).split())[:120]
-        raise OfficeRefused(f"has a damaged part ({name}: {detail}); open and save it again") from exc
+        raise OfficeRefused(
+            f"has a damaged part ({name}: {detail}); open and save it again", LoadReason.DAMAGED, part=name
+        ) from exc
     docinfo = root.getroottree().docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
         raise OfficeRefused(
             f"contains XML with DOCTYPE/ENTITY declarations ({name}), which office programs never "
-            "write; save it again from Word or LibreOffice"
+            "write; save it again from Word or LibreOffice",
+            LoadReason.UNSAFE_XML,
+            part=name,
         )
     return root
 
