@@ -235,15 +235,16 @@ def test_a_bad_file_gets_a_clear_message_and_the_other_side_stays(
     qtbot, monkeypatch, compared, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     win, comparison = compared
-    warnings: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append((title, text))
-    )
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     with qtbot.waitSignal(win.problem, timeout=COMPARE_TIMEOUT):
         win.open_file("left", str(empty))
-    assert len(warnings) == 1 and "\n" not in warnings[0][1] and warnings[0][1]
+    box = win.problem_box  # one box, not modal: the window stays usable behind it
+    assert box is not None and box.isVisible()
+    assert box.windowModality() != Qt.WindowModality.ApplicationModal
+    assert box.text() == "empty.txt is empty; choose a file with text in it."
+    assert box.detailedText() == "empty.txt is empty; choose a file with text in it"
+    assert len(win.findChildren(QMessageBox)) == 1
     assert win.session.documents["left"] == comparison.left.document
     assert win.session.documents["right"] == comparison.right.document
     assert win.view("right").toPlainText()

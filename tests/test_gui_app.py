@@ -87,11 +87,65 @@ def test_error_dialog_text_of_the_app_itself_is_translated(qapp, tmp_path) -> No
 
     translators = install_translators(qapp, "zh_CN")
     try:
-        assert describe_error(MemoryError()) == "内存不足；请尝试较小的文件。"
-        assert describe_error(KeyError("x")).startswith("意外问题（KeyError）")
+        assert describe_error(MemoryError()) == ("内存不足；请尝试较小的文件。", "")
+        assert describe_error(KeyError("x"))[0].startswith("意外问题（KeyError）")
         missing = str(tmp_path / "missing.txt")
-        assert describe_error(FileNotFoundError(2, "No such file", missing)).startswith(missing + "：")
-        assert describe_error(PolicydiffError("core message")) == "core message"  # the core's own words
+        assert describe_error(FileNotFoundError(2, "No such file", missing))[0].startswith(missing + "：")
+        assert describe_error(PolicydiffError("core message")) == ("core message", "")  # the core's own words
+    finally:
+        remove_translators(qapp, translators)
+
+
+def test_every_load_refusal_is_worded_in_chinese_with_the_english_in_the_details(qapp) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.errors import LoadError, LoadReason
+    from policydiff.gui.problems import describe_error, load_error_text
+
+    def refusal(reason: LoadReason, part: str = "") -> LoadError:
+        return LoadError(f"english for {reason}", reason, path="/data/规划.docx", part=part, limit="64 MB")
+
+    english = {reason: load_error_text(refusal(reason)) for reason in LoadReason}
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        for reason in LoadReason:
+            text = load_error_text(refusal(reason))
+            assert text != english[reason] and "规划.docx" in text and "/data" not in text, reason
+            assert any("\u4e00" <= c <= "\u9fff" for c in text.replace("规划", "")), (reason, text)
+            assert "{" not in text and "\n" not in text, (reason, text)
+        assert "64 MB" in load_error_text(refusal(LoadReason.TOO_LARGE))
+        assert "word/document.xml" in load_error_text(refusal(LoadReason.DAMAGED, "word/document.xml"))
+        message, details = describe_error(refusal(LoadReason.EMPTY))
+        assert message == "规划.docx 是空文件；请选择有文字内容的文件。"
+        assert details == "english for empty"
+    finally:
+        remove_translators(qapp, translators)
+
+
+def test_a_load_error_dialog_speaks_chinese_in_the_chinese_ui(qtbot, qapp, settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "空白.txt"
+    empty.write_bytes(b"")
+    folder = tmp_path / "文件夹"
+    folder.mkdir()
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        win = MainWindow(AppContext(settings=settings))
+        qtbot.addWidget(win)
+        win.show()
+        for path, chinese, english in (
+            (
+                empty,
+                "空白.txt 是空文件；请选择有文字内容的文件。",
+                "空白.txt is empty; choose a file with text in it",
+            ),
+            (folder, "文件夹 是文件夹而不是文件；请选择其中的文件。", "文件夹 is a folder, not a document"),
+        ):
+            with qtbot.waitSignal(win.problem, timeout=10_000):
+                win.open_file("left", str(path))
+            box = win.problem_box
+            assert box is not None and box.isVisible()
+            assert box.windowTitle() == "无法打开左侧文件"
+            assert box.text() == chinese
+            assert box.detailedText().startswith(english)  # the core's own words, for a report
+            box.close()
     finally:
         remove_translators(qapp, translators)
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
 from policydiff.gui.jobs import JobRunner
+from policydiff.gui.problems import describe_error, problem_box
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -219,6 +220,7 @@ class CoverageWindow(QMainWindow):
         self._open_pair = open_pair
         self.jobs = jobs or JobRunner(parent=self)
         self.coverage: Coverage | None = None
+        self.problem_box: QMessageBox | None = None  # the last problem shown
         self.table = QTableView()
         self.table.setObjectName("coverageTable")
         self.table.setWordWrap(False)
@@ -292,8 +294,12 @@ class CoverageWindow(QMainWindow):
         self.status.setText(self.tr("Saved {path}").format(path=path))
 
     def _on_error(self, exc: BaseException) -> None:
-        self._finished(str(exc))
-        QMessageBox.warning(self, self.tr("One Against Many"), str(exc))
+        message, details = describe_error(exc)
+        self._finished(message)
+        box = problem_box(self, self.tr("One Against Many"), message, details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.problem_box = box
 
     def _finished(self, message: str) -> None:
         self.status.setText(message)

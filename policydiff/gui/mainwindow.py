@@ -43,6 +43,7 @@ from policydiff.gui.marks import side_marks
 from policydiff.gui.menus import build_menus
 from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
 from policydiff.gui.panes import DocumentPane, DocumentView
+from policydiff.gui.problems import problem_box
 from policydiff.gui.ruler import Legend, OverviewRuler
 from policydiff.gui.session import SIDES, Session
 from policydiff.gui.sync import ScrollSync
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self._changes: tuple[Comparison, list[tuple[int, int | None]]] | None = None
         self._closing_for_rebuild = False
         self._jumping = False  # a jump scrolls the panes: the outline keeps the pair jumped to
+        self.problem_box: QMessageBox | None = None  # the last problem shown
         self._language = resolve_language(self.settings.language)
 
         self.panes = {side: DocumentPane(side, self) for side in SIDES}
@@ -787,7 +789,7 @@ class MainWindow(QMainWindow):
         if not busy:
             self.statusBar().clearMessage()
 
-    def _failed(self, kind: str, message: str) -> None:
+    def _failed(self, kind: str, message: str, details: str = "") -> None:
         titles = {
             "load-left": self.tr("Cannot open the left document"),
             "load-right": self.tr("Cannot open the right document"),
@@ -795,8 +797,11 @@ class MainWindow(QMainWindow):
             "save": self.tr("Cannot save"),
         }
         title = titles.get(_kind_name(kind), self.tr("Problem"))
-        if self.context.interactive:
-            QMessageBox.warning(self, title, message)
+        if self.context.interactive:  # not modal to the app: a second problem gets its own box
+            box = problem_box(self, title, message, details)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.problem_box = box
         else:
             print(f"policydiff: {title}: {message}", file=sys.stderr)
         self.problem.emit(kind, message)

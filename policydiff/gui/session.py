@@ -3,7 +3,7 @@
 Not a widget: it turns user intentions (open, swap, reload, pair, save …) into background jobs that
 call the pure core, and announces the outcome with signals the window turns into pixels. It holds
 no comparison logic of its own; manual pairings are handed back to the core on every recompare.
-May import: the standard library, PySide6.QtCore, policydiff.gui.context/jobs, policydiff.model,
+May import: the standard library, PySide6.QtCore, policydiff.gui.context/jobs/problems, policydiff.model,
 policydiff.errors.
 """
 
@@ -14,35 +14,15 @@ import os
 import sys
 import traceback
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from policydiff.errors import PolicydiffError
 from policydiff.gui.context import AppContext
 from policydiff.gui.jobs import CancelledFn, ProgressFn
+from policydiff.gui.problems import describe_error
 from policydiff.model import CompareOptions, Comparison, LoadedDocument
 
 SIDES = ("left", "right")
-
-
-def describe_error(exc: object) -> str:
-    """One line for a dialog: the core's own message, or the exception's type and text.
-
-    The core's messages (LoadError …) come as they are; the app's own words are translated.
-    """
-    if isinstance(exc, PolicydiffError):
-        return str(exc)
-    if isinstance(exc, MemoryError):
-        return QCoreApplication.translate("Session", "Out of memory; try smaller documents.")
-    if isinstance(exc, OSError):
-        reason = exc.strerror or str(exc)
-        if not exc.filename:
-            return reason
-        return QCoreApplication.translate("Session", "{file}: {reason}").format(
-            file=exc.filename, reason=reason
-        )
-    return QCoreApplication.translate("Session", "Unexpected problem ({kind}): {text}").format(
-        kind=type(exc).__name__, text=exc
-    )
 
 
 class Session(QObject):
@@ -50,7 +30,8 @@ class Session(QObject):
 
     documentChanged = Signal(str)  # side whose document was (re)loaded or swapped
     comparisonChanged = Signal(object)  # Comparison | None
-    failed = Signal(str, str)  # what was being done ("load-left", "compare", "save-3" …), one-line message
+    # what was being done ("load-left", "compare", "save-3" …), one-line message, details (or "")
+    failed = Signal(str, str, str)
     saved = Signal(str)  # path written
     message = Signal(str)  # a transient status message
 
@@ -252,4 +233,4 @@ class Session(QObject):
     def _on_error(self, kind: str, exc: BaseException) -> None:
         if not isinstance(exc, PolicydiffError):
             traceback.print_exception(exc, file=sys.stderr)
-        self.failed.emit(kind, describe_error(exc))
+        self.failed.emit(kind, *describe_error(exc))

@@ -4,12 +4,12 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="182"/>
+        <location filename="../../gui/coverage_window.py" line="183"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="184"/>
+        <location filename="../../gui/coverage_window.py" line="185"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="81"/>
-        <location filename="../../gui/coverage_window.py" line="155"/>
+        <location filename="../../gui/coverage_window.py" line="82"/>
+        <location filename="../../gui/coverage_window.py" line="156"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="85"/>
+        <location filename="../../gui/coverage_window.py" line="86"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="89"/>
+        <location filename="../../gui/coverage_window.py" line="90"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="91"/>
+        <location filename="../../gui/coverage_window.py" line="92"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="93"/>
+        <location filename="../../gui/coverage_window.py" line="94"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="114"/>
+        <location filename="../../gui/coverage_window.py" line="115"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="116"/>
+        <location filename="../../gui/coverage_window.py" line="117"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="136"/>
+        <location filename="../../gui/coverage_window.py" line="137"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="142"/>
+        <location filename="../../gui/coverage_window.py" line="143"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="147"/>
+        <location filename="../../gui/coverage_window.py" line="148"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="155"/>
+        <location filename="../../gui/coverage_window.py" line="156"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,53 +76,53 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="218"/>
-        <location filename="../../gui/coverage_window.py" line="296"/>
+        <location filename="../../gui/coverage_window.py" line="219"/>
+        <location filename="../../gui/coverage_window.py" line="299"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="229"/>
+        <location filename="../../gui/coverage_window.py" line="231"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="232"/>
+        <location filename="../../gui/coverage_window.py" line="234"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="247"/>
+        <location filename="../../gui/coverage_window.py" line="249"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="254"/>
+        <location filename="../../gui/coverage_window.py" line="256"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="276"/>
+        <location filename="../../gui/coverage_window.py" line="278"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="292"/>
+        <location filename="../../gui/coverage_window.py" line="294"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="316"/>
+        <location filename="../../gui/coverage_window.py" line="322"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="318"/>
+        <location filename="../../gui/coverage_window.py" line="324"/>
         <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
         <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="328"/>
+        <location filename="../../gui/coverage_window.py" line="334"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
@@ -382,169 +382,302 @@
     </message>
 </context>
 <context>
+    <name>LoadError</name>
+    <message>
+        <location filename="../../gui/problems.py" line="28"/>
+        <source>{name} could not be read; check the file or save it as .txt.</source>
+        <translation>无法读取 {name}；请检查该文件，或将其另存为 .txt。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="31"/>
+        <source>{name} is not a file path.</source>
+        <translation>{name} 不是文件路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="32"/>
+        <source>{name} does not exist; check the path.</source>
+        <translation>{name} 不存在；请检查路径。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="33"/>
+        <source>{name} is a folder, not a document; choose a file inside it.</source>
+        <translation>{name} 是文件夹而不是文件；请选择其中的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="36"/>
+        <source>{name} is not a regular file (a device or pipe?); choose a document file.</source>
+        <translation>{name} 不是普通文件（可能是设备或管道）；请选择文档文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="39"/>
+        <source>{name} cannot be read: permission denied; check its permissions.</source>
+        <translation>无权读取 {name}；请检查文件权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="42"/>
+        <source>{name} cannot be opened or read; check the file.</source>
+        <translation>无法打开或读取 {name}；请检查该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="43"/>
+        <source>{name} is larger than the {limit} limit; split it or compare a shorter version.</source>
+        <translation>{name} 超过 {limit} 的大小上限；请拆分，或比对较短的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="46"/>
+        <source>{name} is too large to load in the memory available; split it first.</source>
+        <translation>内存不足，无法载入 {name}；请先拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="49"/>
+        <source>{name} is empty; choose a file with text in it.</source>
+        <translation>{name} 是空文件；请选择有文字内容的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="50"/>
+        <source>{name} has no readable text; open it in its program and save it as text.</source>
+        <translation>{name} 中没有可读取的文字；请在原程序中打开并另存为文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="53"/>
+        <source>{name} has no text layer (a scanned image?); run OCR on it first or open a text version.</source>
+        <translation>{name} 没有文字层（可能是扫描图像）；请先进行文字识别（OCR），或打开文字版本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="57"/>
+        <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
+        <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="61"/>
+        <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
+        <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="64"/>
+        <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
+        <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="68"/>
+        <source>{name} is password-protected; remove the password and try again.</source>
+        <translation>{name} 受密码保护；请移除密码后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="71"/>
+        <source>{name} is damaged; open it and save it again.</source>
+        <translation>{name} 已损坏；请打开后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="72"/>
+        <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
+        <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="75"/>
+        <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
+        <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="80"/>
+        <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
+        <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="83"/>
+        <source>{name} has more pages than the limit of {limit}; split it.</source>
+        <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="86"/>
+        <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
+        <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="91"/>
+        <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
+        <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="94"/>
+        <source>{name} is nested too deeply to read; save it again as plain text.</source>
+        <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="97"/>
+        <source>{name} takes longer than {limit} to read; save it again or split it.</source>
+        <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/problems.py" line="101"/>
+        <source>{name} is damaged (in its part {part}); open it and save it again.</source>
+        <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="120"/>
+        <location filename="../../gui/mainwindow.py" line="127"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="124"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="128"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="141"/>
+        <location filename="../../gui/mainwindow.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="227"/>
+        <location filename="../../gui/mainwindow.py" line="235"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="232"/>
+        <location filename="../../gui/mainwindow.py" line="240"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="267"/>
+        <location filename="../../gui/mainwindow.py" line="275"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="267"/>
+        <location filename="../../gui/mainwindow.py" line="275"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="270"/>
+        <location filename="../../gui/mainwindow.py" line="278"/>
         <source>Policy documents ({patterns})</source>
         <translation>政策文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="272"/>
+        <location filename="../../gui/mainwindow.py" line="280"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="316"/>
+        <location filename="../../gui/mainwindow.py" line="324"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="328"/>
+        <location filename="../../gui/mainwindow.py" line="336"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="355"/>
+        <location filename="../../gui/mainwindow.py" line="363"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="423"/>
+        <location filename="../../gui/mainwindow.py" line="431"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · figures: {f_changed} changed, {f_added} added, {f_removed} removed</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved} · 数字：修改 {f_changed}，新增 {f_added}，删除 {f_removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="436"/>
+        <location filename="../../gui/mainwindow.py" line="444"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="561"/>
+        <location filename="../../gui/mainwindow.py" line="591"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="605"/>
+        <location filename="../../gui/mainwindow.py" line="636"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="641"/>
+        <location filename="../../gui/mainwindow.py" line="672"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="729"/>
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="729"/>
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="731"/>
+        <location filename="../../gui/mainwindow.py" line="762"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="731"/>
+        <location filename="../../gui/mainwindow.py" line="762"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="739"/>
+        <location filename="../../gui/mainwindow.py" line="770"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="740"/>
+        <location filename="../../gui/mainwindow.py" line="771"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="741"/>
+        <location filename="../../gui/mainwindow.py" line="772"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="742"/>
+        <location filename="../../gui/mainwindow.py" line="773"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="755"/>
+        <location filename="../../gui/mainwindow.py" line="786"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="756"/>
+        <location filename="../../gui/mainwindow.py" line="787"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="757"/>
+        <location filename="../../gui/mainwindow.py" line="788"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="758"/>
+        <location filename="../../gui/mainwindow.py" line="789"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
+        <location filename="../../gui/mainwindow.py" line="791"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="772"/>
+        <location filename="../../gui/mainwindow.py" line="806"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="774"/>
+        <location filename="../../gui/mainwindow.py" line="808"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -1061,17 +1194,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>ReloadWatcher</name>
     <message>
-        <location filename="../../gui/watching.py" line="67"/>
+        <location filename="../../gui/watching.py" line="75"/>
         <source>{name} changed on disk; reloaded.</source>
         <translation>{name} 已在磁盘上修改，已重新载入。</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="81"/>
+        <location filename="../../gui/watching.py" line="89"/>
         <source>Document changed</source>
         <translation>文件已修改</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="82"/>
+        <location filename="../../gui/watching.py" line="90"/>
         <source>{name} changed on disk. Reload it?</source>
         <translation>{name} 已在磁盘上修改。是否重新载入？</translation>
     </message>
@@ -1087,17 +1220,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="35"/>
+        <location filename="../../gui/problems.py" line="127"/>
         <source>Out of memory; try smaller documents.</source>
         <translation>内存不足；请尝试较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="40"/>
+        <location filename="../../gui/problems.py" line="132"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="43"/>
+        <location filename="../../gui/problems.py" line="135"/>
         <source>Unexpected problem ({kind}): {text}</source>
         <translation>意外问题（{kind}）：{text}</translation>
     </message>
