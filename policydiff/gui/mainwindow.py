@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
         self.selection_label = QLabel(self)
+        self.selection_label.setWordWrap(True)  # a long pair of headings takes two lines, not the screen
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setMaximumWidth(160)
@@ -433,24 +434,20 @@ class MainWindow(QMainWindow):
         self.comparisonShown.emit(comparison)
 
     def _show_counts(self, comparison: Comparison) -> None:
-        """Pairs by status, then figures counted as the figure panel counts them (figure_counts)."""
+        """Pairs by status, and under them the figures as the figure panel counts them (figure_counts).
+
+        Two lines, so the selection beside them keeps room at 1024 px.
+        """
         s, f = comparison.summary, figure_counts(comparison.pairs)
-        text = self.tr(
-            "{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · "
-            "figures: {f_changed} changed, {f_added} added, {f_removed} removed"
-        ).format(
-            pairs=s.pairs,
-            changed=s.changed,
-            added=s.added,
-            removed=s.removed,
-            moved=s.moved,
-            f_changed=f.changed,
-            f_added=f.added,
-            f_removed=f.removed,
-        )
+        pairs = self.tr(
+            "{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved"
+        ).format(pairs=s.pairs, changed=s.changed, added=s.added, removed=s.removed, moved=s.moved)
         if s.manual:
-            text += " · " + self.tr("{n} paired by hand").format(n=s.manual)
-        self.counts.setText(text)
+            pairs += " · " + self.tr("{n} paired by hand").format(n=s.manual)
+        figures = self.tr("figures: {changed} changed, {added} added, {removed} removed").format(
+            changed=f.changed, added=f.added, removed=f.removed
+        )
+        self.counts.setText(f"{pairs}\n{figures}")
 
     # -- selection and navigation ---------------------------------------------------------------
     def unit(self, side: str, index: int | None) -> Unit | None:

@@ -476,6 +476,7 @@ class DocumentPane(QFrame):
         self.header.setObjectName(f"{side}Header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setContentsMargins(6, 3, 6, 3)
+        self.header.setWordWrap(True)  # a long name or notice wraps instead of widening the window
         self.view = DocumentView(side, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -151,22 +151,30 @@ class Legend(QWidget):
                 )
             )
             grid.addWidget(swatch, row, 0)
-            grid.addWidget(QLabel(label, self), row, 1)
+            grid.addWidget(_wrapping(label, self), row, 1)
             row += 1
         for color, label in bar_entries:
             swatch = QLabel(self)
             swatch.setFixedSize(14, 14)
             swatch.setStyleSheet(f"background:{color.name()};")
             grid.addWidget(swatch, row, 0, Qt.AlignmentFlag.AlignCenter)
-            grid.addWidget(QLabel(label, self), row, 1)
+            grid.addWidget(_wrapping(label, self), row, 1)
             row += 1
         band = QLabel(self)
         band.setFixedSize(14, 14)
         band.setStyleSheet(f"background:{BAND_COLORS[Gutter.ADDED]}; border:1px solid #ccc;")
         grid.addWidget(band, row, 0, Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(QLabel(self.tr("hatched band: the other side has no counterpart here"), self), row, 1)
+        hatched = self.tr("hatched band: the other side has no counterpart here")
+        grid.addWidget(_wrapping(hatched, self), row, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(row + 1, 1)  # entries stay together at the top of a tall dock
+
+
+def _wrapping(text: str, parent: QWidget) -> QLabel:
+    """A legend entry that wraps in a narrow dock instead of widening the window."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
 
 
 def _background(brush: QBrush) -> QColor:

@@ -148,22 +148,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="487"/>
+        <location filename="../../gui/panes.py" line="488"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="491"/>
+        <location filename="../../gui/panes.py" line="492"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="497"/>
+        <location filename="../../gui/panes.py" line="498"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="497"/>
+        <location filename="../../gui/panes.py" line="498"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -532,152 +532,157 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="148"/>
+        <location filename="../../gui/mainwindow.py" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="235"/>
+        <location filename="../../gui/mainwindow.py" line="236"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="240"/>
+        <location filename="../../gui/mainwindow.py" line="241"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="276"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="275"/>
+        <location filename="../../gui/mainwindow.py" line="276"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="278"/>
+        <location filename="../../gui/mainwindow.py" line="279"/>
         <source>Policy documents ({patterns})</source>
         <translation>政策文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="280"/>
+        <location filename="../../gui/mainwindow.py" line="281"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="324"/>
+        <location filename="../../gui/mainwindow.py" line="325"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="336"/>
+        <location filename="../../gui/mainwindow.py" line="337"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="363"/>
+        <location filename="../../gui/mainwindow.py" line="364"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="431"/>
-        <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved · figures: {f_changed} changed, {f_added} added, {f_removed} removed</source>
-        <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved} · 数字：修改 {f_changed}，新增 {f_added}，删除 {f_removed}</translation>
+        <location filename="../../gui/mainwindow.py" line="435"/>
+        <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
+        <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="444"/>
+        <location filename="../../gui/mainwindow.py" line="438"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="439"/>
+        <source>figures: {changed} changed, {added} added, {removed} removed</source>
+        <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="588"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="636"/>
+        <location filename="../../gui/mainwindow.py" line="633"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="672"/>
+        <location filename="../../gui/mainwindow.py" line="669"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
+        <location filename="../../gui/mainwindow.py" line="757"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
+        <location filename="../../gui/mainwindow.py" line="757"/>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="762"/>
+        <location filename="../../gui/mainwindow.py" line="759"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="762"/>
+        <location filename="../../gui/mainwindow.py" line="759"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="770"/>
+        <location filename="../../gui/mainwindow.py" line="767"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="771"/>
+        <location filename="../../gui/mainwindow.py" line="768"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="772"/>
+        <location filename="../../gui/mainwindow.py" line="769"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="773"/>
+        <location filename="../../gui/mainwindow.py" line="770"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="786"/>
+        <location filename="../../gui/mainwindow.py" line="783"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="787"/>
+        <location filename="../../gui/mainwindow.py" line="784"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/mainwindow.py" line="785"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="789"/>
+        <location filename="../../gui/mainwindow.py" line="786"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="791"/>
+        <location filename="../../gui/mainwindow.py" line="788"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="806"/>
+        <location filename="../../gui/mainwindow.py" line="803"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="808"/>
+        <location filename="../../gui/mainwindow.py" line="805"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
