@@ -517,172 +517,172 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="139"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="143"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="149"/>
+        <location filename="../../gui/mainwindow.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="236"/>
+        <location filename="../../gui/mainwindow.py" line="244"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="241"/>
+        <location filename="../../gui/mainwindow.py" line="249"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="276"/>
+        <location filename="../../gui/mainwindow.py" line="284"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="276"/>
+        <location filename="../../gui/mainwindow.py" line="284"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="279"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>Policy documents ({patterns})</source>
         <translation>政策文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="281"/>
+        <location filename="../../gui/mainwindow.py" line="289"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="325"/>
+        <location filename="../../gui/mainwindow.py" line="333"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="337"/>
+        <location filename="../../gui/mainwindow.py" line="345"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="364"/>
+        <location filename="../../gui/mainwindow.py" line="372"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="435"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="438"/>
+        <location filename="../../gui/mainwindow.py" line="446"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="439"/>
+        <location filename="../../gui/mainwindow.py" line="447"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="588"/>
+        <location filename="../../gui/mainwindow.py" line="596"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="633"/>
+        <location filename="../../gui/mainwindow.py" line="641"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="669"/>
+        <location filename="../../gui/mainwindow.py" line="677"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="757"/>
+        <location filename="../../gui/mainwindow.py" line="765"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="757"/>
+        <location filename="../../gui/mainwindow.py" line="765"/>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="759"/>
+        <location filename="../../gui/mainwindow.py" line="767"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="759"/>
+        <location filename="../../gui/mainwindow.py" line="767"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="767"/>
+        <location filename="../../gui/mainwindow.py" line="775"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="768"/>
+        <location filename="../../gui/mainwindow.py" line="776"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="769"/>
+        <location filename="../../gui/mainwindow.py" line="777"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="770"/>
+        <location filename="../../gui/mainwindow.py" line="778"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="783"/>
+        <location filename="../../gui/mainwindow.py" line="791"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="784"/>
+        <location filename="../../gui/mainwindow.py" line="792"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="785"/>
+        <location filename="../../gui/mainwindow.py" line="793"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="786"/>
+        <location filename="../../gui/mainwindow.py" line="794"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/mainwindow.py" line="796"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="803"/>
+        <location filename="../../gui/mainwindow.py" line="811"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="805"/>
+        <location filename="../../gui/mainwindow.py" line="813"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -692,317 +692,317 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>MenuBuilder</name>
     <message>
-        <location filename="../../gui/menus.py" line="17"/>
+        <location filename="../../gui/menus.py" line="19"/>
         <source>Traditional → Simplified (t2s)</source>
         <translation>繁体 → 简体 (t2s)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="18"/>
+        <location filename="../../gui/menus.py" line="20"/>
         <source>Taiwan → Mainland phrasing (tw2sp)</source>
         <translation>台湾用语 → 大陆用语 (tw2sp)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="19"/>
+        <location filename="../../gui/menus.py" line="21"/>
         <source>Hong Kong → Simplified (hk2s)</source>
         <translation>香港繁体 → 简体 (hk2s)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="20"/>
+        <location filename="../../gui/menus.py" line="22"/>
         <source>No normalization</source>
         <translation>不做字形转换</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="23"/>
+        <location filename="../../gui/menus.py" line="25"/>
         <source>System language</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="99"/>
+        <location filename="../../gui/menus.py" line="101"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="103"/>
+        <location filename="../../gui/menus.py" line="105"/>
         <source>Open &amp;Left Document…</source>
         <translation>打开左侧文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="105"/>
+        <location filename="../../gui/menus.py" line="107"/>
         <source>Choose the document shown on the left</source>
         <translation>选择显示在左侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="110"/>
+        <location filename="../../gui/menus.py" line="112"/>
         <source>Open &amp;Right Document…</source>
         <translation>打开右侧文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="112"/>
+        <location filename="../../gui/menus.py" line="114"/>
         <source>Choose the document shown on the right</source>
         <translation>选择显示在右侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116"/>
+        <location filename="../../gui/menus.py" line="118"/>
         <source>Open Recent on Left</source>
         <translation>在左侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="118"/>
+        <location filename="../../gui/menus.py" line="120"/>
         <source>Open Recent on Right</source>
         <translation>在右侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120"/>
+        <location filename="../../gui/menus.py" line="122"/>
         <source>Open Recent &amp;Pair</source>
         <translation>打开最近的文件对(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="122"/>
+        <location filename="../../gui/menus.py" line="124"/>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="127"/>
+        <location filename="../../gui/menus.py" line="129"/>
         <source>S&amp;wap Sides</source>
         <translation>交换左右(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129"/>
+        <location filename="../../gui/menus.py" line="131"/>
         <source>Show the left document on the right and back</source>
         <translation>把左侧文件放到右侧，右侧放到左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="134"/>
+        <location filename="../../gui/menus.py" line="136"/>
         <source>Reload &amp;Documents</source>
         <translation>重新载入文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="138"/>
         <source>Read both documents from disk again</source>
         <translation>从磁盘重新读取两份文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="144"/>
+        <location filename="../../gui/menus.py" line="146"/>
         <source>&amp;Save Report as HTML…</source>
         <translation>保存 HTML 报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="148"/>
         <source>Write the comparison as an HTML report</source>
         <translation>将比对结果保存为 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="151"/>
+        <location filename="../../gui/menus.py" line="153"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="155"/>
         <source>Write the comparison as JSON</source>
         <translation>将比对结果保存为 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="161"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>One Against &amp;Many…</source>
         <translation>一对多对照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="163"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Compare one policy with each of its implementations</source>
         <translation>将一份政策与其各个落实文件逐一比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="167"/>
+        <location filename="../../gui/menus.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="170"/>
+        <location filename="../../gui/menus.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="174"/>
+        <location filename="../../gui/menus.py" line="176"/>
         <source>&amp;Copy Unit Text</source>
         <translation>复制条目文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="176"/>
+        <location filename="../../gui/menus.py" line="178"/>
         <source>Copy the text of the selected unit</source>
         <translation>复制所选条目的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="181"/>
+        <location filename="../../gui/menus.py" line="183"/>
         <source>&amp;Pair Selected Units</source>
         <translation>配对所选条目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183"/>
+        <location filename="../../gui/menus.py" line="185"/>
         <source>Pair the unit selected on the left with the unit selected on the right</source>
         <translation>将左侧所选条目与右侧所选条目配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="188"/>
+        <location filename="../../gui/menus.py" line="190"/>
         <source>&amp;Unpair</source>
         <translation>取消配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="190"/>
+        <location filename="../../gui/menus.py" line="192"/>
         <source>Split the selected pair into a removed and an added unit</source>
         <translation>把所选配对拆为一条删除和一条新增</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="195"/>
+        <location filename="../../gui/menus.py" line="197"/>
         <source>&amp;Undo Pairing</source>
         <translation>撤销配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="197"/>
+        <location filename="../../gui/menus.py" line="199"/>
         <source>Take back the last pairing or unpairing</source>
         <translation>撤销上一次配对或取消配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="199"/>
+        <location filename="../../gui/menus.py" line="201"/>
         <source>&amp;Redo Pairing</source>
         <translation>重做配对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="201"/>
+        <location filename="../../gui/menus.py" line="203"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="201"/>
+        <location filename="../../gui/menus.py" line="203"/>
         <source>Find text in either document</source>
         <translation>在任一文件中查找文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="202"/>
+        <location filename="../../gui/menus.py" line="204"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="203"/>
+        <location filename="../../gui/menus.py" line="205"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="210"/>
+        <location filename="../../gui/menus.py" line="212"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="214"/>
+        <location filename="../../gui/menus.py" line="216"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="216"/>
+        <location filename="../../gui/menus.py" line="218"/>
         <source>Go to the next change: word by word inside long pairs, then the next unit</source>
         <translation>转到下一处修改：长条款内逐处跳转，然后到下一条款</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="253"/>
+        <location filename="../../gui/menus.py" line="255"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="221"/>
+        <location filename="../../gui/menus.py" line="223"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="223"/>
+        <location filename="../../gui/menus.py" line="225"/>
         <source>Go to the previous difference</source>
         <translation>转到上一处差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="231"/>
+        <location filename="../../gui/menus.py" line="233"/>
         <source>Show &amp;Rewrites as Plain Text</source>
         <translation>改写条款显示为纯文本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="233"/>
+        <location filename="../../gui/menus.py" line="235"/>
         <source>Pairs under {n}% similar: plain text with shared phrases and changed figures marked</source>
         <translation>相似度低于 {n}% 的条款：显示纯文本，只标出共同短语和有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="238"/>
+        <location filename="../../gui/menus.py" line="240"/>
         <source>&amp;Legend</source>
         <translation>图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="238"/>
+        <location filename="../../gui/menus.py" line="240"/>
         <source>What each colour and mark means</source>
         <translation>各种颜色和标记的含义</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="244"/>
+        <location filename="../../gui/menus.py" line="246"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="246"/>
+        <location filename="../../gui/menus.py" line="248"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="247"/>
+        <location filename="../../gui/menus.py" line="249"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="251"/>
+        <location filename="../../gui/menus.py" line="253"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="267"/>
+        <location filename="../../gui/menus.py" line="269"/>
         <source>&amp;Compare</source>
         <translation>比对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="281"/>
+        <location filename="../../gui/menus.py" line="283"/>
         <source>Show &amp;Normalization-only Differences</source>
         <translation>显示仅字形/标点不同的差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="282"/>
+        <location filename="../../gui/menus.py" line="284"/>
         <source>Also mark differences of script, width and punctuation</source>
         <translation>也标出繁简、全半角和标点的差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="287"/>
+        <location filename="../../gui/menus.py" line="289"/>
         <source>&amp;Recompare</source>
         <translation>重新比对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="288"/>
+        <location filename="../../gui/menus.py" line="290"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="288"/>
+        <location filename="../../gui/menus.py" line="290"/>
         <source>Stop loading or comparing</source>
         <translation>停止读取或比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="289"/>
+        <location filename="../../gui/menus.py" line="291"/>
         <source>Reload Changed Files &amp;Automatically</source>
         <translation>自动重新载入已修改的文件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="294"/>
+        <location filename="../../gui/menus.py" line="296"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="295"/>
+        <location filename="../../gui/menus.py" line="297"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="297"/>
+        <location filename="../../gui/menus.py" line="299"/>
         <source>&amp;About policydiff</source>
         <translation>关于 policydiff(&amp;A)</translation>
     </message>
@@ -1243,7 +1243,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../gui/settings.py" line="69"/>
+        <location filename="../../gui/settings.py" line="70"/>
         <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
     </message>
