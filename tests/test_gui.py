@@ -381,10 +381,10 @@ def test_every_save_reports_its_own_outcome_and_is_never_called_cancelled(
 
     rendering, release = threading.Event(), threading.Event()
 
-    def slow_report(comparison):  # type: ignore[no-untyped-def]
+    def slow_report(comparison, rewrites):  # type: ignore[no-untyped-def]
         rendering.set()
         release.wait(20)
-        return _report(comparison)
+        return _report(comparison, rewrites)
 
     win = window_with(qtbot, settings, Backend(report_html=slow_report))
     try:

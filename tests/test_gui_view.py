@@ -323,6 +323,19 @@ def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window)
     assert not window.settings.show_rewrites
 
 
+def test_the_saved_report_follows_the_rewrite_switch(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    open_pair(qtbot, window, *SAMPLE)
+    reports = {}
+    for on in (True, False):
+        window.settings.show_rewrites = on
+        path = tmp_path / f"report-{on}.html"
+        with qtbot.waitSignal(window.session.saved, timeout=60_000):
+            window.session.save("html", str(path))
+        reports[on] = path.read_text(encoding="utf-8")
+    assert 'class="badge rewrite"' in reports[True]
+    assert 'class="badge rewrite"' not in reports[False]
+
+
 def test_overview_ruler_shows_changes_and_a_click_scrolls(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from policydiff.gui.marks import Gutter
 

@@ -38,10 +38,11 @@ def _compare(
     )
 
 
-def _report(comparison: Comparison) -> str:
+def _report(comparison: Comparison, rewrites: bool = True) -> str:
+    """The HTML report; ``rewrites`` follows View → Show Rewrites as Text, as the panes do."""
     from policydiff.report import render_report
 
-    return render_report(comparison, collapse_unchanged=True)
+    return render_report(comparison, collapse_unchanged=True, rewrites=rewrites)
 
 
 def _json(comparison: Comparison) -> str:
@@ -64,7 +65,7 @@ class Backend:
 
     load: Callable[[str], LoadedDocument] = _load
     compare: Callable[..., Comparison] = _compare
-    report_html: Callable[[Comparison], str] = _report
+    report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json
     write: Callable[[str, str, tuple[str, ...]], Any] = _write
 

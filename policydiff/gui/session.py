@@ -185,10 +185,15 @@ class Session(QObject):
         if comparison is None:
             return
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
-        render = backend.report_html if kind == "html" else backend.report_json
+        as_html, rewrites = kind == "html", self.context.settings.show_rewrites  # read as the panes
+
+        def render() -> str:
+            if as_html:
+                return backend.report_html(comparison, rewrites)
+            return backend.report_json(comparison)
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> str:
-            backend.write(path, render(comparison), inputs)
+            backend.write(path, render(), inputs)
             return path
 
         self._saves += 1
