@@ -177,6 +177,103 @@ def test_the_outline_follows_scrolling_quietly(qtbot, window, files) -> None:  #
     assert top_pair(window, "left") != last
 
 
+@pytest.mark.parametrize("files", [SAMPLE, LAW], ids=["sample", "law"])
+def test_every_row_starts_where_it_was_planned(qtbot, window, files) -> None:  # type: ignore[no-untyped-def]
+    """The rows are planned from the layout before the marks (bold figures change line breaks) and
+    the padding are applied; once laid out, every row start stands exactly where it was planned."""
+    from policydiff.gui.marks import Mark
+
+    open_pair(qtbot, window, *files)
+    sync = window.sync
+    for side in ("left", "right"):
+        view = window.view(side)
+        assert any(kind == Mark.FIGURE for _s, _e, kind in view.marks.text_marks)
+        view.finish_layout()
+        off = [
+            (i, view.y_of(start), sync.row_tops[i])
+            for i, start in enumerate(getattr(row, side) for row in sync.rows)
+            if start is not None and abs(view.y_of(start) - sync.row_tops[i]) > 0.5
+        ]
+        assert not off, off[:5]
+        assert abs(view.content_height() - sync.total_height) <= 0.5
+
+
+def test_marks_that_change_line_breaks_are_measured_before_they_are_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Planned block tops (from the layout already there, padding taken out, blocks whose font a
+    mark changes measured in a scratch copy) equal the layout Qt makes once the marks are shown."""
+    from PySide6.QtGui import QFont, QTextCharFormat
+
+    from policydiff.gui.marks import Mark, SideMarks
+    from policydiff.gui.panes import DocumentView
+    from policydiff.gui.refill import Padding, metric_kinds
+
+    view = DocumentView("left")
+    qtbot.addWidget(view)
+    view.resize(320, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    text = SAMPLE[1].read_text(encoding="utf-8")
+    view.set_text(text)
+    big = QTextCharFormat()
+    big.setFontPointSize(view.font().pointSizeF() * 2.5)  # surely breaks lines elsewhere
+    big.setFontWeight(QFont.Weight.Bold)
+    view._formats[Mark.FIGURE] = big
+    view._metric = metric_kinds(view._formats)
+    assert view._metric == {Mark.FIGURE}
+    lines = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+
+    def marks(every: int) -> SideMarks:
+        spans = tuple((s, min(s + 9, len(text)), Mark.FIGURE) for s in lines[::every] if s < len(text))
+        return SideMarks(spans, (), (), (), (), ())
+
+    def actual() -> tuple[list[float], float]:
+        view.finish_layout()
+        document = view.document()
+        layout = document.documentLayout()
+        tops = [layout.blockBoundingRect(document.findBlockByNumber(n)).top() for n in numbers]
+        return tops, layout.blockBoundingRect(document.lastBlock()).bottom()
+
+    numbers = list(range(view.document().blockCount()))
+    for shown, padding, wanted in (
+        (None, Padding(), marks(3)),
+        (marks(3), Padding({2: 15.0, 5: 30.0, 40: 11.5}, 7.0, 3.0), marks(4)),  # padded, other marks
+    ):
+        view.fill(shown, padding)
+        planned, end = view.natural_tops(numbers, wanted)
+        view.fill(wanted, Padding())
+        tops, bottom = actual()
+        assert planned == pytest.approx(tops, abs=0.01) and end == pytest.approx(bottom, abs=0.01)
+        assert planned != pytest.approx(view.natural_tops(numbers, None)[0], abs=0.01)  # the marks count
+
+
+def test_large_panes_laid_out_in_the_background_stay_level(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """A pane too large to lay out at once shows its top first and the rest later; scrolling
+    anywhere meanwhile (beyond what Qt has laid out) keeps the rows level."""
+    from policydiff.gui.refill import LayoutLimits, is_laid_out
+
+    left, right = window.view("left"), window.view("right")
+    for view in (left, right):
+        view.limits = LayoutLimits(settle_chars=0)  # the law pair as if it were a large one
+    comparison = open_pair(qtbot, window, *LAW)
+    assert not (is_laid_out(left.document()) and is_laid_out(right.document()))
+    SEEN.clear()
+    assert not misaligned(window, comparison)
+    target = window.sync.row_tops[len(window.sync.rows) * 3 // 4]
+    window.view("right").scroll_to_y(target)  # far below the part laid out so far
+    assert left.top_y() == right.top_y() == int(round(target))
+    assert not misaligned(window, comparison)
+    wheel(left, 3)
+    assert not misaligned(window, comparison)
+    qtbot.waitUntil(lambda: is_laid_out(left.document()) and is_laid_out(right.document()), timeout=10_000)
+    qtbot.wait(20)  # Qt's own size notice after the last layout step
+    assert left.verticalScrollBar().maximum() == right.verticalScrollBar().maximum()
+    bar = left.verticalScrollBar()
+    for fraction in (0.5, 1.0):
+        bar.setValue(int(bar.maximum() * fraction))
+        assert not misaligned(window, comparison)
+    assert sum(SEEN) >= 10
+
+
 def test_rows_stay_level_after_resize_and_zoom(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     comparison = open_pair(qtbot, window, *LAW)
     window.resize(1024, 700)

@@ -391,19 +391,15 @@ class MainWindow(QMainWindow):
         self.timings["received"] = time.perf_counter()  # the core's answer is in: display from here
         self.comparison = comparison
         if comparison is None:
-            for side in SIDES:
-                if self.view(side).marks is not None:
-                    self.view(side).apply_marks(None)
+            self.sync.set_comparison(None, {side: None for side in SIDES})
             self.outline.set_comparison(None)
             self.figures.set_comparison(None)
-            self.sync.set_comparison(None)
             self.counts.setText("")
             self._update_actions()
             return
         for side in SIDES:
-            compared = comparison.left if side == "left" else comparison.right
-            self._show_text(side, compared.text)
-            self.view(side).apply_marks(side_marks(comparison, side, self.settings.show_rewrites))
+            self._show_text(side, (comparison.left if side == "left" else comparison.right).text)
+        marks = {side: side_marks(comparison, side, self.settings.show_rewrites) for side in SIDES}
         self._picked = {"left": False, "right": False}
         self.current_change = None
         self._pair_of = {"left": {}, "right": {}}
@@ -412,7 +408,7 @@ class MainWindow(QMainWindow):
                 self._pair_of["left"][pair.left.index] = index
             if pair.right is not None:
                 self._pair_of["right"][pair.right.index] = index
-        self.sync.set_comparison(comparison)
+        self.sync.set_comparison(comparison, marks)
         self.outline.set_comparison(comparison)
         self.figures.set_comparison(comparison)
         self._show_counts(comparison)
@@ -727,8 +723,7 @@ class MainWindow(QMainWindow):
     def _rewrites_toggled(self, on: bool) -> None:
         self.settings.show_rewrites = on
         if self.comparison is not None:
-            for side in SIDES:
-                self.view(side).apply_marks(side_marks(self.comparison, side, on))
+            self.sync.realign({side: side_marks(self.comparison, side, on) for side in SIDES})
             self._highlight_selection()
 
     def _find_step(self, direction: int) -> None:

@@ -5,16 +5,17 @@ margins, and the empty bands facing a unit the other side lacks are painted over
 are applied as character formats in one batch per comparison; the gutter paints only visible
 blocks; the selected unit and find hits are extra selections. Offsets given to and by this class index the
 document's loaded text (Python code points); ``TextMap`` converts them to Qt's UTF-16 positions.
-May import: PySide6, policydiff.gui.marks.
+May import: PySide6, policydiff.gui.marks/refill.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -34,6 +36,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
 from policydiff.gui.marks import Gutter, Mark, SideMarks
+from policydiff.gui.refill import (
+    LayoutLimits,
+    Padding,
+    font_spans,
+    force_layout,
+    is_laid_out,
+    metric_kinds,
+    natural_tops,
+    pad_blocks,
+    without_layout,
+)
 
 GUTTER_WIDTH = 7
 GUTTER_COLORS = {
@@ -79,11 +92,14 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
 
 
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one character, two UTF-16 units in Qt
+
+
 class TextMap:
     """Python code-point offsets ↔ Qt (UTF-16) positions; only characters beyond U+FFFF differ."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        self._astral = [m.start() for m in ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_q = [i + n for n, i in enumerate(self._astral)]
 
     def to_qt(self, offset: int) -> int:
@@ -161,6 +177,11 @@ class DocumentView(QTextEdit):
         self._formats = mark_formats()
         self._gutter = _GutterArea(self)
         self._padded: set[int] = set()  # block numbers that carry a padding margin
+        self._padding = Padding()
+        self._anchors: tuple[list[float], list[int]] = ([], [])
+        self._block_starts: list[int] | None = None  # offset where each block begins (Python)
+        self._metric = metric_kinds(self._formats)  # marks whose format changes line breaks
+        self.limits = LayoutLimits()
         self.bands: list[Band] = []
         self._selection: list[QTextEdit.ExtraSelection] = []
         self._found: list[QTextEdit.ExtraSelection] = []
@@ -173,8 +194,10 @@ class DocumentView(QTextEdit):
     def set_text(self, text: str) -> None:
         self._map = TextMap(text)
         self._text = text
+        self._block_starts = None
         self._marks = None
-        self._padded = set()
+        self._padding = Padding()
+        self._anchors = ([], [])
         self.bands = []
         self._selection, self._found = [], []
         self.setExtraSelections([])
@@ -185,22 +208,90 @@ class DocumentView(QTextEdit):
         return self._text
 
     def apply_marks(self, marks: SideMarks | None) -> None:
-        """Replace the word/figure formats and gutter marks in one batch edit."""
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        if marks is not None:
-            to_qt = self._map.to_qt
-            for start, end, kind in marks.text_marks:
-                cursor.setPosition(to_qt(start))
-                cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(self._formats[kind])
-        cursor.endEditBlock()
+        """Replace the word/figure formats and gutter marks, keeping the padding."""
+        self.fill(marks)
+
+    def set_padding(self, margins: dict[int, float], first_top: float, end: float = 0.0) -> None:
+        """Give block ``n`` a bottom margin of ``margins[n]`` pixels (and the first block a top one),
+        and ``end`` pixels below the last block; earlier padding is cleared."""
+        self.fill(self._marks, Padding(dict(margins), first_top, end))
+
+    def fill(
+        self,
+        marks: SideMarks | None,
+        padding: Padding | None = None,
+        anchors: tuple[list[float], list[int]] | None = None,
+    ) -> None:
+        """Show ``marks`` and ``padding`` (None: keep the padding) in one edit and one layout pass.
+
+        The edit is made while the document has no page size, so Qt does not lay it out there and
+        then; it lays it out again from the top, lazily. A small document is then laid out in full
+        at once; a large one shows its visible part at once and lays out the rest in the background.
+        ``anchors`` are the planned document y and block number of the row starts, so a scroll
+        beyond the part laid out so far lays out just enough.
+        """
+        document = self.document()
+        padding = self._padding if padding is None else padding
+        with without_layout(document):
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
+            if marks is not self._marks:
+                if self._marks is not None and self._marks.text_marks:
+                    cursor.select(QTextCursor.SelectionType.Document)
+                    cursor.setCharFormat(QTextCharFormat())
+                if marks is not None:
+                    to_qt = self._map.to_qt
+                    for start, end, kind in marks.text_marks:
+                        cursor.setPosition(to_qt(start))
+                        cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                        cursor.mergeCharFormat(self._formats[kind])
+                self._selection, self._found = [], []
+            self._padded = pad_blocks(cursor, self._padded, padding)
+            cursor.endEditBlock()
         self._marks = marks
-        self._selection, self._found = [], []
-        self.setExtraSelections([])
+        self._padding = padding
+        self._anchors = anchors if anchors is not None else ([], [])
+        if document.characterCount() <= self.limits.settle_chars:
+            self.finish_layout()
+        self.setExtraSelections(self._selection + self._found)
+        self.viewport().update()
         self._gutter.update()
+
+    def natural_tops(self, numbers: Sequence[int], marks: SideMarks | None) -> tuple[list[float], float]:
+        """Where blocks ``numbers`` would start, and where the text would end, without padding and
+        with ``marks`` shown (document y); see ``refill.natural_tops``."""
+        changed: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
+        if marks is not self._marks:
+            old = font_spans(self.document(), self._map.to_qt, self._marks, self._metric)
+            new = font_spans(self.document(), self._map.to_qt, marks, self._metric)
+            changed = {
+                n: [(s, e, self._formats[k]) for s, e, k in new.get(n, [])]
+                for n in old.keys() | new.keys()
+                if old.get(n) != new.get(n)
+            }
+        return natural_tops(self.document(), numbers, self._padding, changed)
+
+    def finish_layout(self) -> None:
+        """Lay the rest of the document out now and size the scroll bar to it exactly."""
+        document = self.document()
+        if not is_laid_out(document):
+            force_layout(document)
+        self._layout_grew(document.lastBlock())
+
+    def lay_out_to(self, y: float) -> None:
+        """Lay the document out at least down to document y (by the planned row starts)."""
+        ys, numbers = self._anchors
+        i = bisect_right(ys, y)
+        document = self.document()
+        block = document.findBlockByNumber(numbers[i]) if i < len(numbers) else document.lastBlock()
+        document.documentLayout().blockBoundingRect(block)
+        self._layout_grew(block)
+
+    def _layout_grew(self, block: QTextBlock) -> None:
+        """Tell the pane (its scroll bar) that more of the document is laid out now."""
+        layout = self.document().documentLayout()
+        bottom = layout.blockBoundingRect(block).bottom()
+        layout.documentSizeChanged.emit(QSizeF(self.document().pageSize().width(), bottom))
 
     @property
     def marks(self) -> SideMarks | None:
@@ -230,7 +321,13 @@ class DocumentView(QTextEdit):
         return self._map.to_py(self.textCursor().position())
 
     def block_number(self, offset: int) -> int:
-        return self.document().findBlock(self.qt_position(offset)).blockNumber()
+        """Number of the block holding ``offset`` (found in the text itself: no call into Qt)."""
+        if self._block_starts is None:
+            starts = [0, *(m.end() for m in BLOCK_BREAK.finditer(self._text))]
+            self._block_starts = starts if len(starts) == self.document().blockCount() else []
+        if not self._block_starts:  # the document is not this text (never expected)
+            return self.document().findBlock(self.qt_position(offset)).blockNumber()
+        return max(0, bisect_right(self._block_starts, offset) - 1)
 
     def y_of(self, offset: int) -> float:
         """Document y (pixels, padding included) of the top of the line holding ``offset``."""
@@ -258,39 +355,11 @@ class DocumentView(QTextEdit):
         return self.verticalScrollBar().value()
 
     def scroll_to_y(self, y: float) -> None:
-        self.verticalScrollBar().setValue(int(round(y)))
-
-    def set_padding(self, margins: dict[int, float], first_top: float, end: float = 0.0) -> None:
-        """Give block ``n`` a bottom margin of ``margins[n]`` pixels (and the first block a top one),
-        and ``end`` pixels below the last block (the last block's own bottom margin does not count).
-
-        All in one edit block, so the layout is redone once; earlier padding is cleared.
-        """
-        document = self.document()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        frame = document.rootFrame()
-        frame_format = frame.frameFormat()
-        if frame_format.bottomMargin() != document.documentMargin() + end:
-            frame_format.setBottomMargin(document.documentMargin() + end)
-            frame.setFrameFormat(frame_format)
-        wanted = {n for n, m in margins.items() if m > 0}
-        for number in sorted(self._padded | wanted | {0}):
-            block = document.findBlockByNumber(number)
-            if not block.isValid():
-                continue
-            fmt = block.blockFormat()
-            bottom, top = margins.get(number, 0.0), first_top if number == 0 else 0.0
-            if fmt.bottomMargin() == bottom and fmt.topMargin() == top:
-                continue
-            fmt.setBottomMargin(bottom)
-            fmt.setTopMargin(top)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-        cursor.endEditBlock()
-        self._padded = wanted
-        self.viewport().update()
-        self._gutter.update()
+        """Scroll to document y, laying the document out that far first if Qt has not yet."""
+        bar, target = self.verticalScrollBar(), int(round(y))
+        if target > bar.maximum() and not is_laid_out(self.document()):
+            self.lay_out_to(target + self.viewport().height())
+        bar.setValue(target)
 
     def show_offset(self, offset: int, select_to: int | None = None) -> None:
         """Put ``offset`` near the top of the pane and the text cursor on it."""

@@ -57,6 +57,10 @@ class OverviewRuler(QWidget):
         return QSize(RULER_WIDTH, 200)
 
     def _total(self) -> float:
+        """Height of the padded documents: known from the rows, so painting never waits for Qt to
+        finish laying out a large document."""
+        if self.sync.comparison is not None and self.sync.total_height > 0:
+            return self.sync.total_height
         return max(1.0, self.view.content_height())
 
     def ticks(self) -> list[tuple[float, float, Gutter, bool]]:

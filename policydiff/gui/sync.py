@@ -1,18 +1,22 @@
 """Keep the two panes in rows: pad each row to its taller side, then scroll both by the same pixels.
 
 The rows come from ``rows.build_rows`` (pure); this module measures where each row starts in each
-pane at the current width and font, sets the padding margins (one layout pass per pane) and paints
-the empty bands facing added, removed and moved units. With both documents padded to the same
+pane at the current width and font (on the layout the pane already has), refills each pane with its
+marks and padding margins (one lazy layout pass per pane, see ``refill``) and places the empty bands
+facing added, removed and moved units. With both documents padded to the same
 height, scroll sync is a copy of the scroll bar value: wheel, keys and scroll bar alike.
-May import: PySide6, policydiff.gui.marks/panes/rows, policydiff.model.
+May import: PySide6, policydiff.gui.marks/panes/refill/rows, policydiff.model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-from policydiff.gui.marks import Gutter
+from policydiff.gui.marks import Gutter, SideMarks
 from policydiff.gui.panes import Band, DocumentView
+from policydiff.gui.refill import Padding
 from policydiff.gui.rows import Row, build_rows
 from policydiff.model import Comparison, Status
 
@@ -30,6 +34,7 @@ class ScrollSync(QObject):
         self.comparison: Comparison | None = None
         self.rows: list[Row] = []
         self.row_tops: list[float] = []  # document y of each row (the same in both panes)
+        self.total_height = 0.0  # height of both padded documents (their last row's bottom)
         self.enabled = True
         self._busy = False
         self._widths = (0, 0)
@@ -42,10 +47,13 @@ class ScrollSync(QObject):
         for view in (left, right):
             view.document().documentLayout().documentSizeChanged.connect(self._size_changed)
 
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, marks: Mapping[str, SideMarks | None] | None = None
+    ) -> None:
+        """Show ``comparison`` in rows, each pane with its ``marks`` (None: the marks it shows)."""
         self.comparison = comparison
         self.rows = build_rows(comparison) if comparison is not None else []
-        self.realign()
+        self.realign(marks)
 
     def schedule(self) -> None:
         """Measure and pad again soon (after a resize or a zoom)."""
@@ -57,25 +65,31 @@ class ScrollSync(QObject):
         if widths != self._widths:
             self.schedule()
 
-    def realign(self) -> None:
-        """Measure every row in both panes and pad them level (two layout passes per pane)."""
+    def realign(self, marks: Mapping[str, SideMarks | None] | None = None) -> None:
+        """Measure every row in both panes and pad them level, showing ``marks`` (None: keep them).
+
+        The rows are measured on the layout each pane already has (see ``DocumentView.natural_tops``)
+        and each pane is then refilled with its marks and padding in one lazy layout pass.
+        """
         self._timer.stop()
         views = {"left": self.left, "right": self.right}
-        if self.comparison is None or not self.rows:
-            for view in views.values():
-                view.set_padding({}, 0.0)
-                view.bands = []
-            self.row_tops = []
-            return
+        shown = {side: marks[side] if marks is not None else view.marks for side, view in views.items()}
         top = self.left.top_y()
-        for view in views.values():
-            view.set_padding({}, 0.0)
-        natural = {side: _natural_tops(view, self.rows, side) for side, view in views.items()}
-        blocks = {side: _pad_blocks(view, self.rows, side) for side, view in views.items()}
+        if self.comparison is None or not self.rows:
+            with self.hold():
+                for side, view in views.items():
+                    view.fill(shown[side], Padding())
+                    view.bands = []
+            self.row_tops, self.total_height = [], 0.0
+            return
+        measured = {side: _measure(view, self.rows, side, shown[side]) for side, view in views.items()}
+        natural = {side: m[0] for side, m in measured.items()}
+        blocks = {side: m[1] for side, m in measured.items()}
         pads: dict[str, dict[int, float]] = {"left": {}, "right": {}}
         first_top = {"left": 0.0, "right": 0.0}
         shift = {"left": 0.0, "right": 0.0}
         bands: dict[str, list[Band]] = {"left": [], "right": []}
+        anchors: dict[str, tuple[list[float], list[int]]] = {"left": ([], []), "right": ([], [])}
         self.row_tops = []
         count = len(self.rows)
 
@@ -104,13 +118,19 @@ class ScrollSync(QObject):
                             level, level + height, self._band_kind(row), self._band_note(row, side), row.pair
                         )
                     )
+                else:
+                    anchors[side][0].append(level)
+                    anchors[side][1].append(blocks[side][i] + 1)
         ends = {side: natural[side][count] + shift[side] for side in views}
         level = max(ends.values())
-        for side, view in views.items():
-            view.set_padding(pads[side], first_top[side], level - ends[side])
-            view.bands = bands[side]
-        self._widths = (self.left.viewport().width(), self.right.viewport().width())
+        self.total_height = level
         with self.hold():
+            for side, view in views.items():
+                view.fill(
+                    shown[side], Padding(pads[side], first_top[side], level - ends[side]), anchors[side]
+                )
+                view.bands = bands[side]
+            self._widths = (self.left.viewport().width(), self.right.viewport().width())
             self.left.scroll_to_y(top)
             self.right.scroll_to_y(top)
         self.realigned.emit()
@@ -147,7 +167,7 @@ class ScrollSync(QObject):
             return
         self._busy = True
         try:
-            other.verticalScrollBar().setValue(value)
+            other.scroll_to_y(value)
         finally:
             self._busy = False
 
@@ -156,31 +176,28 @@ class ScrollSync(QObject):
         return _Hold(self)
 
 
-def _natural_tops(view: DocumentView, rows: list[Row], side: str) -> list[float]:
-    """Unpadded y of each row's start on ``side`` (an empty side: where its next row starts); one more
-    entry at the end for the document's bottom."""
+def _measure(
+    view: DocumentView, rows: list[Row], side: str, marks: SideMarks | None
+) -> tuple[list[float], list[int]]:
+    """Unpadded y of each row's start on ``side`` with ``marks`` shown (an empty side: where its next
+    row starts), with one more entry for the end of the text; and for each row the block whose
+    bottom margin pads before it (-1: the first block's top margin)."""
+    numbers = [
+        view.block_number(start) if start is not None else -1 for start in (getattr(r, side) for r in rows)
+    ]
+    present = [n for n in numbers if n >= 0]
+    found, end = view.natural_tops(present, marks)
+    top_of = dict(zip(present, found, strict=True))
     tops = [0.0] * (len(rows) + 1)
-    tops[len(rows)] = view.content_height()
-    following = tops[len(rows)]
+    tops[len(rows)] = end
+    pad = [0] * len(rows)
+    following, following_block = end, view.document().blockCount()
     for i in range(len(rows) - 1, -1, -1):
-        start = getattr(rows[i], side)
-        if start is not None:
-            following = view.y_of(start)
+        if numbers[i] >= 0:
+            following, following_block = top_of[numbers[i]], numbers[i]
         tops[i] = following
-    return tops
-
-
-def _pad_blocks(view: DocumentView, rows: list[Row], side: str) -> list[int]:
-    """For each row, the block whose bottom margin pads before it on ``side`` (-1: the first block's
-    top margin). An empty side pads before its next row start."""
-    out = [0] * len(rows)
-    following = view.document().blockCount()
-    for i in range(len(rows) - 1, -1, -1):
-        start = getattr(rows[i], side)
-        if start is not None:
-            following = view.block_number(start)
-        out[i] = following - 1
-    return out
+        pad[i] = following_block - 1
+    return tops, pad
 
 
 class _Hold:
