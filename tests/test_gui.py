@@ -509,3 +509,29 @@ def test_sorting_the_figure_table_asks_for_each_row_once(monkeypatch, compared) 
     win.figures.view.sortByColumn(FigureModel.CHANGE, Qt.SortOrder.DescendingOrder)
     win.figures.view.sortByColumn(FigureModel.UNIT, Qt.SortOrder.AscendingOrder)
     assert [i for i, _ in win.figures.visible_rows()] == sorted(i for i, _ in win.figures.visible_rows())
+
+
+def test_opening_a_pair_over_another_compares_once(qtbot, settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.context import _compare
+
+    compared: list[tuple[str, str]] = []
+
+    def counting(left, right, *args, **kwargs):  # type: ignore[no-untyped-def]
+        compared.append((left.path, right.path))
+        return _compare(left, right, *args, **kwargs)
+
+    context = AppContext(settings=settings, backend=Backend(compare=counting))
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        open_and_wait(qtbot, win, seed_paths["000"], seed_paths["002"])
+        compared.clear()
+        second = open_and_wait(qtbot, win, seed_paths["001"], seed_paths["003"])
+        assert second.left.document.path == str(seed_paths["001"])
+        assert second.right.document.path == str(seed_paths["003"])
+        # the new left is never compared against the old right while the new right is read
+        assert compared == [(str(seed_paths["001"]), str(seed_paths["003"]))]
+    finally:
+        context.jobs.cancel()
+        assert context.jobs.wait(30_000)

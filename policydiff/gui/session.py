@@ -48,11 +48,14 @@ class Session(QObject):
         self._overrides: tuple[tuple[int | None, int | None], ...] = ()
         self._undo: list[tuple[tuple[int | None, int | None], ...]] = []
         self._redo: list[tuple[tuple[int | None, int | None], ...]] = []
+        self._awaited: set[str] = set()  # sides of a pair being opened whose file is not read yet
+        self._pair_read = False  # a file of that pair was read
         self._saves = 0
 
     # -- intentions ---------------------------------------------------------------------------
     def open(self, side: str, path: str) -> None:
         """Load ``path`` on ``side`` in the background; the other side is left as it is."""
+        self._awaited = set()  # one file: compared as soon as it is read
         backend, kind = self.context.backend, f"load-{side}"
         self.context.jobs.submit(
             kind,
@@ -62,8 +65,10 @@ class Session(QObject):
         )
 
     def open_pair(self, left: str, right: str) -> None:
+        """Load both files, then compare them once (never the new left against the old right)."""
         self.open("left", left)
         self.open("right", right)
+        self._awaited, self._pair_read = set(SIDES), False
 
     def reload(self, side: str) -> None:
         path = self.paths[side]
@@ -233,9 +238,16 @@ class Session(QObject):
             if left and right:
                 self.context.settings.add_recent_pair(left, right)
         self.documentChanged.emit(side)
-        self.recompare()
+        self._awaited.discard(side)
+        self._pair_read = True
+        if not self._awaited:
+            self.recompare()
 
     def _on_error(self, kind: str, exc: BaseException) -> None:
         if not isinstance(exc, PolicydiffError):
             traceback.print_exception(exc, file=sys.stderr)
         self.failed.emit(kind, *describe_error(exc))
+        if kind.startswith("load-") and kind[5:] in self._awaited:
+            self._awaited.discard(kind[5:])
+            if not self._awaited and self._pair_read:  # the other file was read: compare it as before
+                self.recompare()
