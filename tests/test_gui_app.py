@@ -35,6 +35,35 @@ def test_smoke_run_compares_the_sample_pair_and_exits_0(settings) -> None:  # ty
     assert run_app(None, None, smoke=True) == 0
 
 
+def test_warm_up_compares_the_built_in_pair_off_the_ui_thread_then_warms_the_fonts(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.compare import compare_documents
+    from policydiff.gui import warmup
+    from policydiff.gui.panes import mark_formats
+    from policydiff.model import CompareOptions, LoadedDocument
+
+    texts = [LoadedDocument(f"{n}.txt", "txt", "utf-8", t) for n, t in enumerate(warmup.WARM_PAIR)]
+    comparison = compare_documents(*texts, CompareOptions())
+    statuses = {p.status for p in comparison.pairs}
+    assert Status.CHANGED in statuses and comparison.summary.figures_changed  # every stage runs
+    painted: list[str] = []
+    real = warmup.warm_up_look
+
+    def counting(font, look):  # type: ignore[no-untyped-def]
+        painted.append(threading.current_thread().name)
+        real(font, look)
+
+    warmup.warm_up_look = counting
+    try:
+        thread = warmup.start_warm_up(CompareOptions(normalize="tw2sp"))
+        thread.join(30)
+        assert not thread.is_alive()
+        looks = len(mark_formats()) + 1  # plain text and each mark's look
+        qtbot.waitUntil(lambda: len(painted) == looks, timeout=5000)
+    finally:
+        warmup.warm_up_look = real
+    assert set(painted) == {threading.main_thread().name}
+
+
 def test_smoke_run_fails_on_a_bad_file(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")

@@ -3,7 +3,7 @@
 ``run_app`` is what the command line calls. The window gets its settings and job runner through an
 AppContext; the sample pair for --demo/--smoke is found next to the package in a checkout or under
 ``sys._MEIPASS/seeds`` in a PyInstaller bundle.
-May import: PySide6, policydiff.gui.*, the standard library.
+May import: PySide6, policydiff.gui.*, policydiff.model, the standard library.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import sys
 import sysconfig
-import threading
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +24,8 @@ from policydiff.gui.i18n import install_translators, remove_translators, resolve
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.mainwindow import MainWindow
 from policydiff.gui.settings import Settings, usable_store
+from policydiff.gui.warmup import start_warm_up
+from policydiff.model import CompareOptions
 
 SAMPLE_PAIR = ("000_22597a2fc5b61001.txt", "002_59720e67ef255997.txt")
 CJK_FONTS = (
@@ -91,24 +92,6 @@ def prepare_application(settings: Settings) -> tuple[QApplication, list]:
     return app, translators
 
 
-def start_warm_up() -> threading.Thread:
-    """Load the comparison core and jieba's dictionary (0.6 s) while the user picks files.
-
-    A plain daemon thread: it touches no Qt object, and the first comparison simply waits on
-    jieba's lock if it comes sooner.
-    """
-
-    def warm_up() -> None:
-        from policydiff import compare  # noqa: F401  (imports the core)
-        from policydiff.words import ensure_ready
-
-        ensure_ready()
-
-    thread = threading.Thread(target=warm_up, name="policydiff-warm-up", daemon=True)
-    thread.start()
-    return thread
-
-
 def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool = False) -> int:
     """Run the desktop app; returns the exit code.
 
@@ -142,7 +125,7 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
         logging.getLogger("policydiff").warning(settings_problem)
         window.statusBar().showMessage(settings_problem)
     if not (left and right):
-        start_warm_up()
+        start_warm_up(CompareOptions(settings.normalize, settings.show_normalization_diffs))
     watchdog = QTimer(window)
     watchdog.setSingleShot(True)
     if (demo or smoke) and not (left and right):

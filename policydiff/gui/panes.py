@@ -221,6 +221,7 @@ class DocumentView(QTextEdit):
         marks: SideMarks | None,
         padding: Padding | None = None,
         anchors: tuple[list[float], list[int]] | None = None,
+        settle: bool = True,
     ) -> None:
         """Show ``marks`` and ``padding`` (None: keep the padding) in one edit and one layout pass.
 
@@ -228,7 +229,8 @@ class DocumentView(QTextEdit):
         then; it lays it out again from the top, lazily. A small document is then laid out in full
         at once; a large one shows its visible part at once and lays out the rest in the background.
         ``anchors`` are the planned document y and block number of the row starts, so a scroll
-        beyond the part laid out so far lays out just enough.
+        beyond the part laid out so far lays out just enough. ``settle=False`` leaves even a small
+        document to Qt's background layout (it runs in the event loop, beside a comparison job).
         """
         document = self.document()
         padding = self._padding if padding is None else padding
@@ -251,7 +253,7 @@ class DocumentView(QTextEdit):
         self._marks = marks
         self._padding = padding
         self._anchors = anchors if anchors is not None else ([], [])
-        if document.characterCount() <= self.limits.settle_chars:
+        if settle and document.characterCount() <= self.limits.settle_chars:
             self.finish_layout()
         self.setExtraSelections(self._selection + self._found)
         self.viewport().update()

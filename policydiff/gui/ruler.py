@@ -61,7 +61,8 @@ class OverviewRuler(QWidget):
         finish laying out a large document."""
         if self.sync.comparison is not None and self.sync.total_height > 0:
             return self.sync.total_height
-        return max(1.0, self.view.content_height())
+        bar = self.view.verticalScrollBar()  # no comparison: only the viewport's box is drawn
+        return max(1.0, float(bar.maximum() + self.view.viewport().height()))
 
     def ticks(self) -> list[tuple[float, float, Gutter, bool]]:
         """(top, bottom, kind, figures changed) in ruler pixels for every row that differs."""

@@ -78,7 +78,8 @@ class ScrollSync(QObject):
         if self.comparison is None or not self.rows:
             with self.hold():
                 for side, view in views.items():
-                    view.fill(shown[side], Padding())
+                    # no comparison (yet): Qt lays the text out in the background meanwhile
+                    view.fill(shown[side], Padding(), settle=self.comparison is not None)
                     view.bands = []
             self.row_tops, self.total_height = [], 0.0
             return
