@@ -196,7 +196,7 @@ class DocumentView(QTextEdit):
         self._text = text
         self._block_starts = None
         self._marks = None
-        self._padding = Padding()
+        self._padding, self._padded = Padding(), set()  # a new text has no margins (nor frame ones)
         self._anchors = ([], [])
         self.bands = []
         self._selection, self._found = [], []
@@ -212,8 +212,8 @@ class DocumentView(QTextEdit):
         self.fill(marks)
 
     def set_padding(self, margins: dict[int, float], first_top: float, end: float = 0.0) -> None:
-        """Give block ``n`` a bottom margin of ``margins[n]`` pixels (and the first block a top one),
-        and ``end`` pixels below the last block; earlier padding is cleared."""
+        """Give block ``n`` a bottom margin of ``margins[n]`` pixels, ``first_top`` pixels above the
+        first block and ``end`` below the last one; earlier padding is cleared."""
         self.fill(self._marks, Padding(dict(margins), first_top, end))
 
     def fill(
@@ -234,6 +234,9 @@ class DocumentView(QTextEdit):
         """
         document = self.document()
         padding = self._padding if padding is None else padding
+        if marks is self._marks and padding == self._padding:  # nothing to change: no new layout
+            self._anchors = anchors if anchors is not None else self._anchors
+            return
         with without_layout(document):
             cursor = QTextCursor(document)
             cursor.beginEditBlock()
