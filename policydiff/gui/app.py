@@ -9,6 +9,7 @@ May import: PySide6, policydiff.gui.*, policydiff.model, the standard library.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import sysconfig
 from importlib import resources
@@ -92,6 +93,23 @@ def prepare_application(settings: Settings) -> tuple[QApplication, list]:
     return app, translators
 
 
+def process_age() -> float | None:
+    """Seconds since this process started, where the system tells (Linux); else None."""
+    try:
+        with open(f"/proc/{os.getpid()}/stat", encoding="ascii") as stat:
+            ticks = int(stat.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as uptime:
+            return float(uptime.read().split()[0]) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+def _log_start_time() -> None:
+    age = process_age()
+    if age is not None:
+        logging.getLogger("policydiff").info("window shown %.2f s after the process started", age)
+
+
 def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool = False) -> int:
     """Run the desktop app; returns the exit code.
 
@@ -121,6 +139,7 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
 
     window.replaced.connect(replaced)
     window.show()
+    QTimer.singleShot(0, _log_start_time)  # the first turn of the event loop: the window is painted
     if settings_problem is not None:
         logging.getLogger("policydiff").warning(settings_problem)
         window.statusBar().showMessage(settings_problem)
