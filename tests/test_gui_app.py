@@ -39,7 +39,7 @@ def test_warm_up_compares_the_built_in_pair_off_the_ui_thread_then_warms_the_fon
     from policydiff.compare import compare_documents
     from policydiff.gui import warmup
     from policydiff.gui.panes import mark_formats
-    from policydiff.model import CompareOptions, LoadedDocument
+    from policydiff.model import CompareOptions, LoadedDocument, Status
 
     texts = [LoadedDocument(f"{n}.txt", "txt", "utf-8", t) for n, t in enumerate(warmup.WARM_PAIR)]
     comparison = compare_documents(*texts, CompareOptions())
