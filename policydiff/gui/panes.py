@@ -142,6 +142,10 @@ class Band:
     pair: int = -1  # the pair whose unit the band faces
 
 
+def _band_top(band: Band) -> float:
+    return band.top
+
+
 class DocumentView(QTextEdit):
     """A read-only pane showing one document with its comparison marks.
 
@@ -439,8 +443,7 @@ class DocumentView(QTextEdit):
         dy = self.top_y()
         height = self.viewport().height()
         width = self.viewport().width()
-        tops = [b.top for b in self.bands]
-        i = max(0, bisect_right(tops, dy) - 1)
+        i = max(0, bisect_right(self.bands, float(dy), key=_band_top) - 1)
         while i < len(self.bands) and self.bands[i].top - dy <= height:
             band = self.bands[i]
             i += 1
@@ -461,8 +464,7 @@ class DocumentView(QTextEdit):
 
     def band_at(self, y: float) -> int | None:
         """Index of the band under document y, if any."""
-        tops = [b.top for b in self.bands]
-        i = bisect_right(tops, y) - 1
+        i = bisect_right(self.bands, y, key=_band_top) - 1
         if i >= 0 and self.bands[i].top <= y < self.bands[i].bottom:
             return i
         return None

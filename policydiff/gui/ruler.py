@@ -51,7 +51,14 @@ class OverviewRuler(QWidget):
         self.setToolTip(self.tr("Overview: every change of the comparison; click to go there"))
         view.verticalScrollBar().valueChanged.connect(lambda _v: self.update())
         view.verticalScrollBar().rangeChanged.connect(lambda _a, _b: self.update())
-        sync.realigned.connect(self.update)
+        sync.realigned.connect(self._realigned)
+        # the ticks of the rows as last computed, for (comparison, ruler height, total height): a
+        # scroll repaints only the frame, not thousands of rows
+        self._ticks: tuple[tuple[object, int, float], list[tuple[float, float, Gutter, bool]]] | None = None
+
+    def _realigned(self) -> None:
+        self._ticks = None
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(RULER_WIDTH, 200)
@@ -69,6 +76,15 @@ class OverviewRuler(QWidget):
         comparison = self.sync.comparison
         if comparison is None:
             return []
+        key = (comparison, self.height(), self._total())
+        cached = self._ticks
+        if cached is None or cached[0][0] is not comparison or cached[0][1:] != key[1:]:
+            self._ticks = cached = (key, self._compute_ticks())
+        return cached[1]
+
+    def _compute_ticks(self) -> list[tuple[float, float, Gutter, bool]]:
+        comparison = self.sync.comparison
+        assert comparison is not None
         scale = self.height() / self._total()
         tops = self.sync.row_tops
         out = []
