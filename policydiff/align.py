@@ -17,6 +17,9 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from operator import mul, truediv
 
 from rapidfuzz.fuzz import ratio as _fuzz_ratio
 
@@ -93,13 +96,19 @@ class Alignment:
 
 def content_words(words: Sequence[str]) -> Counter[str]:
     """Keep the words that carry meaning: two or more characters, or a number; no punctuation."""
-    bag: Counter[str] = Counter()
-    for word in words:
-        if len(word) >= MIN_CONTENT_WORD_CHARS and any(ch.isalnum() for ch in word):
-            bag[word] += 1
-        elif word.isdigit():
-            bag[word] += 1
-    return bag
+    return Counter(filter(_is_content, words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_content(word: str) -> bool:
+    """Whether a word carries meaning (see content_words); cached, as documents repeat their words."""
+    return (len(word) >= MIN_CONTENT_WORD_CHARS and any(ch.isalnum() for ch in word)) or word.isdigit()
+
+
+@lru_cache(maxsize=1 << 10)
+def _term_weight(count: int) -> float:
+    """The sublinear weight of a word said ``count`` times in a unit."""
+    return 1.0 + math.log(count)
 
 
 class _Vectors:
@@ -116,15 +125,19 @@ class _Vectors:
         self.right = [self._vector(u.words) for u in right]
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
-        vec = {w: (1.0 + math.log(n)) * self.weight[w] for w, n in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {w: v / norm for w, v in vec.items()}
+        # the same arithmetic as a loop over the words, with the loops in C (map over builtins)
+        values = list(map(mul, map(_term_weight, bag.values()), map(self.weight.__getitem__, bag)))
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
+        return dict(zip(bag, map(truediv, values, repeat(norm)), strict=True))
 
     def cosine(self, li: int, ri: int) -> float:
+        """Dot product over the shorter vector's words in its order, the loop kept in C (map over
+        builtins): a chapter's vector holds hundreds of words and is scored against many units."""
         a, b = self.left[li], self.right[ri]
         if len(a) > len(b):
             a, b = b, a
-        return sum(v * b.get(w, 0.0) for w, v in a.items())
+        total: float = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
+        return total
 
 
 def heading_similarity(a: str, b: str) -> float:
@@ -202,20 +215,19 @@ class Aligner:
             if unit.level in SPECIAL_LEVELS:
                 special_right[unit.level].append(ri)
         idf = self.vectors.idf
+        findable = {w: found for w, found in postings.items() if len(found) <= cfg.max_postings}
         result: dict[int, set[int]] = {}
         n_right = max(len(self.right), 1)
         for li, unit in enumerate(self.left):
             if unit.level in SPECIAL_LEVELS:
                 result[li] = set(special_right.get(unit.level, ()))
                 continue
-            rare = sorted(
-                (w for w in unit.words if 0 < len(postings.get(w, ())) <= cfg.max_postings),
-                key=lambda w: -idf[w],
-            )[: cfg.words_per_query]
+            # rarest first (a stable sort: equally rare words keep the unit's order)
+            rare = sorted(filter(findable.__contains__, unit.words), key=idf.__getitem__, reverse=True)
             tally: dict[int, float] = defaultdict(float)
-            for word in rare:
+            for word in rare[: cfg.words_per_query]:
                 weight = idf[word]
-                for ri in postings[word]:
+                for ri in findable[word]:
                     tally[ri] += weight
             best = heapq.nlargest(
                 cfg.candidates_per_unit, tally.items(), key=lambda item: (item[1], -item[0])
@@ -240,8 +252,12 @@ class Aligner:
         return (-round(score, SCORE_PLACES), round(where, POSITION_PLACES), li + ri, li)
 
     def _greedy(self, scored: list[tuple[float, int, int]], threshold: float) -> None:
-        scored.sort(key=self._rank)
-        for score, li, ri in scored:
+        # Pairs scoring below the threshold to SCORE_PLACES sort after every pair that could be
+        # taken and would stop the loop; leaving them out of the sort changes nothing but its cost.
+        floor = round(threshold, SCORE_PLACES)
+        kept = [item for item in scored if round(item[0], SCORE_PLACES) >= floor]
+        kept.sort(key=self._rank)
+        for score, li, ri in kept:
             if score < threshold:
                 break
             if li in self.l2r or ri in self.r2l:
