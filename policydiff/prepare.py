@@ -162,10 +162,13 @@ def prepare(
     has_children = {u.parent for u in units if u.parent is not None}
     own_spans = tuple(norm.slice_span(unit_text_start(document.text, u), u.own_end) for u in units)
     features = []
+    headings: dict[str, str] = {}
     for unit, (a, b) in zip(units, own_spans, strict=True):
         full_a, full_b = norm.slice_span(unit.start, unit.end) if unit.index in has_children else (a, b)
         lo, hi = _word_range(starts, full_a, full_b)
-        heading = normalize(unit.heading, mode).text if unit.heading else ""
+        heading = headings.get(unit.heading)
+        if heading is None:  # a document repeats its headings; normalize each once
+            heading = headings[unit.heading] = normalize(unit.heading, mode).text if unit.heading else ""
         features.append(
             UnitFeatures(
                 index=unit.index,

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 import threading
-from itertools import accumulate
+from functools import lru_cache
+from itertools import accumulate, compress, islice
 
 import rjieba
 
@@ -36,14 +37,21 @@ def ensure_ready() -> None:
         _ready = True
 
 
+@lru_cache(maxsize=1 << 16)
+def _joined(word: str) -> bool:
+    """Whether rjieba joined ASCII pieces that jieba keeps apart (cached: words repeat)."""
+    return len(word) > 1 and word.isascii() and not _JOINERS.isdisjoint(word)
+
+
 def _as_jieba(words: list[str]) -> list[str]:
     """Split ASCII runs that rjieba joins with ``.``/``-`` into jieba's pieces."""
     out: list[str] = []
-    for word in words:
-        if len(word) > 1 and word.isascii() and not _JOINERS.isdisjoint(word):
-            out.extend(_ASCII_PIECES.findall(word))
-        else:
-            out.append(word)
+    done = 0
+    for at in compress(range(len(words)), map(_joined, words)):  # few: the scan stays in C
+        out.extend(words[done:at])
+        out.extend(_ASCII_PIECES.findall(words[at]))
+        done = at + 1
+    out.extend(words[done:])
     return out
 
 
@@ -61,5 +69,5 @@ def segment(text: str) -> tuple[list[str], list[int]]:
         for word in _as_jieba(rjieba.cut(safe, False)):
             words.append(text[position : position + len(word)])
             position += len(word)
-    starts = [0, *accumulate(len(w) for w in words)][:-1] if words else []
+    starts = list(accumulate(map(len, islice(words, len(words) - 1)), initial=0)) if words else []
     return words, starts
