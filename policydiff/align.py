@@ -112,7 +112,10 @@ def _term_weight(count: int) -> float:
 
 
 class _Vectors:
-    """tf-idf vectors of both documents' units, normalised to unit length."""
+    """tf-idf vectors of both documents' units, normalised to unit length.
+
+    Each vector is made when first scored: units paired on identical text never are.
+    """
 
     def __init__(self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures], idf_power: float) -> None:
         df: Counter[str] = Counter()
@@ -121,8 +124,9 @@ class _Vectors:
         total = len(left) + len(right)
         self.idf = {w: math.log((total + 1) / (n + 1)) + 1.0 for w, n in df.items()}
         self.weight = {w: v**idf_power for w, v in self.idf.items()}
-        self.left = [self._vector(u.words) for u in left]
-        self.right = [self._vector(u.words) for u in right]
+        self._bags = ([u.words for u in left], [u.words for u in right])
+        self.left: list[dict[str, float] | None] = [None] * len(left)
+        self.right: list[dict[str, float] | None] = [None] * len(right)
 
     def _vector(self, bag: Counter[str]) -> dict[str, float]:
         # the same arithmetic as a loop over the words, with the loops in C (map over builtins)
@@ -134,6 +138,10 @@ class _Vectors:
         """Dot product over the shorter vector's words in its order, the loop kept in C (map over
         builtins): a chapter's vector holds hundreds of words and is scored against many units."""
         a, b = self.left[li], self.right[ri]
+        if a is None:
+            a = self.left[li] = self._vector(self._bags[0][li])
+        if b is None:
+            b = self.right[ri] = self._vector(self._bags[1][ri])
         if len(a) > len(b):
             a, b = b, a
         total: float = sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
@@ -204,7 +212,11 @@ class Aligner:
 
     # -- candidates ------------------------------------------------------------------------------
     def _candidates(self) -> dict[int, set[int]]:
-        """For each left unit, right units sharing its rarest words, plus structural guesses."""
+        """For each left unit, right units sharing its rarest words, plus structural guesses.
+
+        Units already paired (identical texts) are left out on both sides after the choice:
+        pairs are never undone, so no score of theirs could be used.
+        """
         cfg = self.config
         postings: dict[str, list[int]] = defaultdict(list)
         for ri, unit in enumerate(self.right):
@@ -219,8 +231,10 @@ class Aligner:
         result: dict[int, set[int]] = {}
         n_right = max(len(self.right), 1)
         for li, unit in enumerate(self.left):
+            if li in self.l2r:
+                continue
             if unit.level in SPECIAL_LEVELS:
-                result[li] = set(special_right.get(unit.level, ()))
+                result[li] = {ri for ri in special_right.get(unit.level, ()) if ri not in self.r2l}
                 continue
             # rarest first (a stable sort: equally rare words keep the unit's order)
             rare = sorted(filter(findable.__contains__, unit.words), key=idf.__getitem__, reverse=True)
@@ -237,7 +251,9 @@ class Aligner:
             guess = round(li * n_right / max(len(self.left), 1))
             window = cfg.position_window
             chosen.update(r for r in range(guess - window, guess + window + 1) if 0 <= r < len(self.right))
-            result[li] = {ri for ri in chosen if self.right[ri].level not in SPECIAL_LEVELS}
+            result[li] = {
+                ri for ri in chosen if ri not in self.r2l and self.right[ri].level not in SPECIAL_LEVELS
+            }
         return result
 
     # -- assignment ------------------------------------------------------------------------------
