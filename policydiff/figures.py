@@ -284,6 +284,12 @@ def extract_figures(text: str) -> list[Figure]:
     Returns:
         Figures with value in the base unit, qualifier ("最高|不超过"), subject and kind.
     """
+    return list(_figures_of(text))
+
+
+@lru_cache(maxsize=4096)
+def _figures_of(text: str) -> tuple[Figure, ...]:
+    """extract_figures, once per text: most units of two versions read the same on both sides."""
     folded = fold(text)
     names = [m.span() for r in _DATE_EXCLUDE_RES for m in r.finditer(folded)]
     dates = find_dates(folded, _Excluded(folded, names, labels=False).hits)
@@ -297,7 +303,7 @@ def extract_figures(text: str) -> list[Figure]:
         if fig is not None:
             found.append(fig)
     found = _merge_bounded_ranges(sorted(found + dates, key=lambda f: f[0]))
-    return _with_subjects(text, folded, found)
+    return tuple(_with_subjects(text, folded, found))
 
 
 def _merge_bounded_ranges(
