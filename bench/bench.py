@@ -1,10 +1,14 @@
 """Benchmark the comparison: the seed pair in-process and as a command, and synthetic pairs by size.
 
-Run: .venv/bin/python bench/bench.py [--sizes 100K,1M] [--skip-cli] [--vs-difflib] [--shapes]
+Run: .venv/bin/python bench/bench.py [--sizes 100K,1M] [--skip-cli] [--vs-difflib] [--shapes] [--table]
 Prints time and peak memory (each synthetic size runs in a fresh process so peaks are its own).
 --vs-difflib times `policydiff compare` of the seed pair against difflib.HtmlDiff of the same files,
 both as cold processes, alternating, and prints the ratio of the medians. --shapes runs the hostile
-shapes of input (one long line, many tiny units, short lines) against a seed.
+shapes of input (one long line, many tiny units, short lines) against a seed. --table prints the
+size table with its targets: synthetic pairs 10 KB to 5 MB, the one-line document and documents of
+tiny units at two sizes, each with wall and CPU time, peak memory and the growth per 10× of input;
+--baseline DIR runs every row a second time with the code of another checkout, in the same run.
+The code measured is this checkout's (its root goes first on the path of every child process).
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# measure this checkout (or the one --code names), not whichever copy of policydiff is installed
+CODE = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv[:-1] else ROOT
+sys.path.insert(0, str(CODE))
 SEEDS = ROOT / "seeds"
 PAIR = (SEEDS / "000_22597a2fc5b61001.txt", SEEDS / "002_59720e67ef255997.txt")
 SIZES = {"10K": 10_000, "100K": 100_000, "1M": 1_000_000, "5M": 5_000_000}
@@ -128,21 +135,23 @@ def shape_texts(shape: str) -> str:
     if shape == "one-line-2M":  # a PDF or web page extracted without line breaks
         flat = base.replace("\n", "")
         return (flat * (2_000_000 // len(flat) + 1))[:2_000_000]
-    if shape == "tiny-units-1M":  # thousands of one-sentence articles
-        return "\n".join(f"{n}.第{n}项措施落实到位。" for n in range(1, 70_000))
+    if shape.startswith("tiny-units-"):  # thousands of one-sentence articles (under the unit limit)
+        count = {"tiny-units-5k": 5_000, "tiny-units-50k": 50_000}[shape]
+        return "\n".join(f"{n}.第{n}项措施落实到位。" for n in range(1, count + 1))
     if shape == "short-lines-1M":  # one character per line
         flat = base.replace("\n", "")
         return "\n".join((flat * (500_000 // len(flat) + 1))[:500_000])
     raise ValueError(shape)
 
 
-SHAPES = ("one-line-2M", "tiny-units-1M", "short-lines-1M")
+SHAPES = ("one-line-2M", "tiny-units-5k", "tiny-units-50k", "short-lines-1M")
 
 
 def shape_child(shape: str, folder: Path) -> None:
     path = folder / f"{shape}.txt"
     path.write_text(shape_texts(shape), encoding="utf-8")
     result = run_in_process(SEEDS / "000_22597a2fc5b61001.txt", path)
+    result["bytes"] = len(path.read_bytes())
     print(json.dumps(result))
 
 
@@ -158,12 +167,15 @@ def run_in_process(left: Path, right: Path) -> dict:
     ensure_ready()
     jieba_s = time.perf_counter() - started
     started = time.perf_counter()
+    cpu_started = time.process_time()
     comparison = compare_files(str(left), str(right))
     total = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     s = comparison.summary
     return {
         "jieba_load_s": round(jieba_s, 3),
         "compare_s": round(total, 3),
+        "cpu_s": round(cpu, 3),
         "pairs": s.pairs,
         "changed": s.changed,
         "added": s.added,
@@ -183,12 +195,103 @@ def child(size_name: str, folder: Path) -> None:
     print(json.dumps(result))
 
 
+TABLE_SIZES = ("10K", "100K", "1M", "5M")
+# (seconds, MB) a row must stay under; None: no target
+TARGETS: dict[str, tuple[float | None, float | None]] = {
+    "1M": (5.0, 500.0),
+    "5M": (25.0, None),
+    "one-line-2M": (20.0, None),
+}
+MAX_GROWTH = 11.0  # time per 10× of input
+
+
+def _child_row(option: str, name: str, folder: str, code: Path | None) -> dict:
+    """One row measured in a fresh process (with another checkout's code when ``code`` is given)."""
+    command = [sys.executable, str(Path(__file__).resolve()), option, name, "--folder", folder]
+    if code is not None:
+        command += ["--code", str(code)]
+    out = subprocess.run(command, capture_output=True, text=True)
+    if out.returncode != 0:
+        return {"error": (out.stderr.strip().splitlines() or ["failed"])[-1]}
+    row: dict = json.loads(out.stdout.strip().splitlines()[-1])
+    return row
+
+
+def _growth(row: dict, previous: dict | None) -> str:
+    """Time growth per 10× of input from the previous row of the same series (wall, then CPU)."""
+    import math
+
+    if previous is None or "error" in row or "error" in previous:
+        return ""
+    steps = math.log10(row["bytes"] / previous["bytes"])  # 1.0 for a 10× step
+    wall = (row["compare_s"] / previous["compare_s"]) ** (1 / steps)
+    cpu = (row["cpu_s"] / previous["cpu_s"]) ** (1 / steps)
+    verdict = "ok" if min(wall, cpu) <= MAX_GROWTH else "OVER"
+    return f"×{wall:.1f} (cpu ×{cpu:.1f}) per 10× {verdict}"
+
+
+def _verdict(name: str, row: dict) -> str:
+    seconds, megabytes = TARGETS.get(name, (None, None))
+    if "error" in row or (seconds is None and megabytes is None):
+        return ""
+    ok = (seconds is None or row["compare_s"] < seconds) and (megabytes is None or row["peak_mb"] < megabytes)
+    wanted = " and ".join(
+        t for t in (f"< {seconds:g} s" if seconds else "", f"< {megabytes:g} MB" if megabytes else "") if t
+    )
+    return f"{'ok' if ok else 'OVER'} ({wanted})"
+
+
+def table(baseline: Path | None) -> None:
+    """The size table: synthetic pairs, the one-line document and tiny units, with targets."""
+    import os
+    import tempfile
+
+    codes: list[tuple[str, Path | None]] = [("this", None)]
+    if baseline is not None:
+        codes.append(("baseline", baseline))
+    rows = [("size", name) for name in TABLE_SIZES] + [
+        ("shape", "one-line-2M"),
+        ("shape", "tiny-units-5k"),
+        ("shape", "tiny-units-50k"),
+    ]
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print(
+        f"  {'input':<15} {'code':<8} {'bytes':>9} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} {'pairs':>6}"
+        "  growth / target"
+    )
+    previous: dict[tuple[str, str], dict] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for kind, name in rows:
+            series = "size" if kind == "size" else name.rsplit("-", 1)[0]
+            for label, code in codes:  # alternate the checkouts, so both see the same load
+                option = "--child" if kind == "size" else "--shape-child"
+                row = _child_row(option, name, folder, code)
+                if "error" in row:
+                    print(f"  {name:<15} {label:<8} failed: {row['error']}")
+                    previous.pop((series, label), None)
+                    continue
+                notes = "  ".join(
+                    n for n in (_growth(row, previous.get((series, label))), _verdict(name, row)) if n
+                )
+                size = row["bytes"] // 2 if kind == "size" else row["bytes"]
+                print(
+                    f"  {name:<15} {label:<8} {size:>9} {row['compare_s']:>7.2f} {row['cpu_s']:>7.2f}"
+                    f" {row['peak_mb']:>8.0f} {row['pairs']:>6}  {notes}"
+                )
+                previous[(series, label)] = row
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    print("bytes: of one side (synthetic pairs) or of the document compared with seed 000 (shapes)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="10K,100K,1M", help="comma-separated: 10K,100K,1M,5M")
     parser.add_argument("--skip-cli", action="store_true")
     parser.add_argument("--vs-difflib", action="store_true", help="only the cold-process ratio to difflib")
     parser.add_argument("--shapes", action="store_true", help="only the hostile shapes against a seed")
+    parser.add_argument("--table", action="store_true", help="only the size table with its targets")
+    parser.add_argument("--baseline", type=Path, help="with --table: also run each row with this checkout")
+    parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--shape-child", help=argparse.SUPPRESS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -199,6 +302,9 @@ def main() -> int:
     if args.shape_child:
         shape_child(args.shape_child, Path(args.folder))
         return 0
+    if args.table:
+        table(args.baseline)
+        return 0
     if args.vs_difflib:
         vs_difflib()
         return 0
@@ -208,13 +314,10 @@ def main() -> int:
         print("hostile shapes against seed 000 (fresh process each):")
         with tempfile.TemporaryDirectory() as folder:
             for shape in SHAPES:
-                out = subprocess.run(
-                    [sys.executable, __file__, "--shape-child", shape, "--folder", folder],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                row = json.loads(out.stdout.strip().splitlines()[-1])
+                row = _child_row("--shape-child", shape, folder, None)
+                if "error" in row:
+                    print(f"  {shape:>15} refused or failed: {row['error']}")
+                    continue
                 print(
                     f"  {shape:>15} {row['compare_s']:>8.2f} s {row['peak_mb']:>8.0f} MB"
                     f" {row['pairs']:>7} pairs"
