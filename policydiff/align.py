@@ -11,7 +11,6 @@ May import: the standard library, rapidfuzz and policydiff.model.
 
 from __future__ import annotations
 
-import heapq
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -19,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import mul, truediv
+from operator import mul, neg, truediv
 
 from rapidfuzz.fuzz import ratio as _fuzz_ratio
 
@@ -172,17 +171,11 @@ class Aligner:
         self.scores: dict[tuple[int, int], float] = {}
 
     # -- scoring ---------------------------------------------------------------------------------
-    def _compatible(self, a: UnitFeatures, b: UnitFeatures) -> bool:
-        if a.level in SPECIAL_LEVELS or b.level in SPECIAL_LEVELS:
-            return a.level == b.level
-        return True
-
     def _base_score(self, li: int, ri: int) -> float:
         a, b = self.left[li], self.right[ri]
-        if not self._compatible(a, b):
-            return 0.0
-        if a.level in SPECIAL_LEVELS:
-            return 1.0  # title with title, preamble with preamble, epilogue with epilogue
+        if a.level in SPECIAL_LEVELS or b.level in SPECIAL_LEVELS:
+            # title only with title, preamble with preamble, epilogue with epilogue
+            return 1.0 if a.level == b.level else 0.0
         cfg = self.config
         body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), cfg.near_body_cap)
         head = heading_similarity(a.heading, b.heading)
@@ -243,10 +236,11 @@ class Aligner:
                 weight = idf[word]
                 for ri in findable[word]:
                     tally[ri] += weight
-            best = heapq.nlargest(
-                cfg.candidates_per_unit, tally.items(), key=lambda item: (item[1], -item[0])
-            )
-            chosen = {ri for ri, _ in best}
+            if len(tally) <= cfg.candidates_per_unit:
+                chosen = set(tally)
+            else:  # the best tallies, ties to the earlier unit: keys are distinct, so sorting is exact
+                ranked = sorted(zip(tally.values(), map(neg, tally), strict=True), reverse=True)
+                chosen = {-neg_ri for _, neg_ri in ranked[: cfg.candidates_per_unit]}
             # the unit at the same relative position and its neighbours: catches rewritten units
             guess = round(li * n_right / max(len(self.left), 1))
             window = cfg.position_window
