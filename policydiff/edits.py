@@ -79,16 +79,21 @@ def unit_edits(
         l_end = min(max(l_end, l_prev), ls.own_end)
         r_end = min(max(r_end, r_prev), rs.own_end)
         if op == Op.EQUAL:
-            equal_chars += sum(1 for ch in left.norm.text[spans[k][1] : l1] if not ch.isspace())
+            equal_chars += _visible(left.norm.text[spans[k][1] : l1])
         raw.append((op, (l_prev, l_end), (r_prev, r_end)))
         l_prev, r_prev = l_end, r_end
     if l_prev < ls.own_end or r_prev < rs.own_end:  # text after the last word (trailing spaces)
         raw.append((Op.EQUAL, (l_prev, ls.own_end), (r_prev, rs.own_end)))
     edits = _as_edits(raw, left.document.text, right.document.text)
-    l_chars = sum(1 for w in lw for ch in w if not ch.isspace())
-    r_chars = sum(1 for w in rw for ch in w if not ch.isspace())
+    l_chars = _visible("".join(lw))
+    r_chars = _visible("".join(rw))
     similarity = 1.0 if l_chars + r_chars == 0 else 2 * equal_chars / (l_chars + r_chars)
     return edits, similarity
+
+
+def _visible(text: str) -> int:
+    """How many characters of ``text`` are not whitespace (str.split cuts where isspace holds)."""
+    return sum(map(len, text.split()))
 
 
 CharChunk = tuple[Op, int, int, int, int]  # op, left start, end, right start, end (normalized)

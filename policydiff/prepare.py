@@ -92,15 +92,19 @@ def clipped_words(prepared: PreparedDocument, begin: int, end: int) -> list[str]
         return []
     starts, words = prepared.word_starts, prepared.words
     first = max(bisect_left(starts, begin + 1) - 1, 0)
-    out: list[str] = []
-    i = first
-    while i < len(words) and starts[i] < end:
-        w_start, word = starts[i], words[i]
-        lo, hi = max(begin, w_start), min(end, w_start + len(word))
-        if lo < hi:
-            out.append(word[lo - w_start : hi - w_start])
-        i += 1
-    return out
+    stop = bisect_left(starts, end)  # the words that start before ``end``
+    if stop - first <= 1:
+        return [w for i in range(first, stop) if (w := _clip(words[i], starts[i], begin, end))]
+    # the words tile the text, so only the first and the last can stick out of the span
+    out = [_clip(words[first], starts[first], begin, end), *words[first + 1 : stop - 1]]
+    out.append(_clip(words[stop - 1], starts[stop - 1], begin, end))
+    return list(filter(None, out))
+
+
+def _clip(word: str, start: int, begin: int, end: int) -> str:
+    """The part of ``word`` (starting at ``start``) inside [begin, end)."""
+    lo, hi = max(begin, start), min(end, start + len(word))
+    return word[lo - start : hi - start] if lo < hi else ""
 
 
 def unit_text_start(text: str, unit: Unit) -> int:
