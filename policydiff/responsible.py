@@ -10,6 +10,7 @@ May import: the standard library and policydiff.model.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policydiff.model import Responsibility, ResponsibilityChange
 
@@ -82,6 +83,7 @@ def _add(target: list[str], names: list[str]) -> None:
     target.extend(n for n in names if n not in target)
 
 
+@lru_cache(maxsize=4096)  # most units read the same on both sides; a chapter's note serves its articles
 def extract(text: str) -> Responsibility:
     """The lead and responsible units a unit's text names (normalized, simplified text).
 
