@@ -145,6 +145,43 @@ def _check_units(document: LoadedDocument, units: int, limits: PrepareLimits) ->
         )
 
 
+# Joins headings normalized in one call: no normalization step changes it or reads across it (it
+# is no CJK character, no whitespace, and has no width or punctuation form to fold).
+HEADING_SEPARATOR = "\x00"
+_INVISIBLE = "\u200b\u2060\ufeff"  # dropped like whitespace by normalization
+
+
+def normalized_headings(headings: Sequence[str], mode: NormalizeMode) -> dict[str, str]:
+    """``normalize(h, mode).text`` for each distinct heading, most of them in one call.
+
+    Thousands of one-line units mean thousands of headings, and one call per heading costs more
+    than its characters. Joined, a heading's text could only be read differently where a step
+    looks past its own characters: whitespace at either end (dropped at a text's ends, but judged
+    by its neighbours inside one) and line breaks (judged by the length of the line before them).
+    Headings with those, or with the separator, are normalized one by one.
+    """
+    out = {"": ""}
+    joined: list[str] = []
+    for heading in dict.fromkeys(headings):
+        if not heading:
+            continue
+        edges = heading[0] + heading[-1]
+        if (
+            HEADING_SEPARATOR in heading
+            or heading.splitlines() != [heading]
+            or any(ch.isspace() or ch in _INVISIBLE for ch in edges)
+        ):
+            out[heading] = normalize(heading, mode).text
+        else:
+            joined.append(heading)
+    if joined:
+        parts = normalize(HEADING_SEPARATOR.join(joined), mode).text.split(HEADING_SEPARATOR)
+        if len(parts) != len(joined):  # defensive: never taken when the separator is untouched
+            parts = [normalize(heading, mode).text for heading in joined]
+        out.update(zip(joined, parts, strict=True))
+    return out
+
+
 def prepare(
     document: LoadedDocument, mode: NormalizeMode, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
 ) -> PreparedDocument:
@@ -166,13 +203,11 @@ def prepare(
     has_children = {u.parent for u in units if u.parent is not None}
     own_spans = tuple(norm.slice_span(unit_text_start(document.text, u), u.own_end) for u in units)
     features = []
-    headings: dict[str, str] = {}
+    headings = normalized_headings([u.heading for u in units], mode)
     for unit, (a, b) in zip(units, own_spans, strict=True):
         full_a, full_b = norm.slice_span(unit.start, unit.end) if unit.index in has_children else (a, b)
         lo, hi = _word_range(starts, full_a, full_b)
-        heading = headings.get(unit.heading)
-        if heading is None:  # a document repeats its headings; normalize each once
-            heading = headings[unit.heading] = normalize(unit.heading, mode).text if unit.heading else ""
+        heading = headings[unit.heading]
         features.append(
             UnitFeatures(
                 index=unit.index,
