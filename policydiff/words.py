@@ -69,5 +69,7 @@ def segment(text: str) -> tuple[list[str], list[int]]:
         for word in _as_jieba(rjieba.cut(safe, False)):
             words.append(text[position : position + len(word)])
             position += len(word)
+    pool: dict[str, str] = {}  # one object per distinct word: a document repeats its words
+    words = list(map(pool.setdefault, words, words))
     starts = list(accumulate(map(len, islice(words, len(words) - 1)), initial=0)) if words else []
     return words, starts
