@@ -20,6 +20,7 @@ from policydiff.edits import unit_edits
 from policydiff.errors import Cancelled
 from policydiff.figures import extract_figures
 from policydiff.figures_compare import PairingConfig, compare_figures
+from policydiff.gcpause import collection_paused
 from policydiff.io import load_document
 from policydiff.model import (
     ComparedDocument,
@@ -193,6 +194,7 @@ def _apply_overrides(
     return arrange(left.features, right.features, l2r, alignment.scores), manual
 
 
+@collection_paused()
 def compare_prepared(
     left: PreparedDocument,
     right: PreparedDocument,
@@ -257,6 +259,7 @@ def _tree(prepared: PreparedDocument) -> DocumentTree:
     return DocumentTree(prepared.title, prepared.units, prepared.body_start, prepared.body_end)
 
 
+@collection_paused()
 def compare_documents(
     left: LoadedDocument,
     right: LoadedDocument,
