@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
@@ -27,6 +27,11 @@ from policydiff.model import Level
 SPECIAL_LEVELS = (Level.TITLE, Level.PREAMBLE, Level.EPILOGUE)
 # A word of one character (的, 和, 是) carries no meaning for pairing; numbers always do.
 MIN_CONTENT_WORD_CHARS = 2
+# Identical texts pair within paired parents level by level; policy documents nest at most this
+# deep (编 章 节 条 款 项 目 and an attachment), so each pass is linear and the passes few.
+MAX_IDENTICAL_DEPTH = 8
+_ROOT = -1  # the scope of top-level units: the two documents, always "paired"
+_EVERYWHERE: dict[int | None, int | None] = {None: None}  # one scope: the whole document
 # Scores are compared rounded to this many places, relative positions to POSITION_PLACES, so the
 # order of float additions never decides a tie (and comparing B with A mirrors A with B).
 SCORE_PLACES = 6
@@ -330,25 +335,57 @@ class Aligner:
             self.scores[(a.index, self.right[ri].index)] = max(score, cfg.pair_threshold)
 
     def _pair_identical(self) -> None:
-        """Pair units whose own text is identical and unique on each side, before any scoring."""
+        """Pair units whose own text is identical and unique on each side, before any scoring.
+
+        Then, level by level, a text said more than once in a document still pairs where it is
+        unique among the children of two paired parents (a stock clause repeated under each
+        article): these units need no scoring, which would otherwise grow with the repeats.
+        """
+        self._pair_unique(_EVERYWHERE, lambda unit: None, lambda unit: None)
+        for _ in range(MAX_IDENTICAL_DEPTH):
+            partner: dict[int | None, int | None] = {
+                self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()
+            }
+            partner[_ROOT] = _ROOT
+            if not self._pair_unique(partner, _parent_scope, _parent_scope):
+                return
+
+    def _pair_unique(
+        self,
+        partner: dict[int | None, int | None],
+        left_scope: Callable[[UnitFeatures], int | None],
+        right_scope: Callable[[UnitFeatures], int | None],
+    ) -> int:
+        """Pair unpaired units of identical text that is unique in its scope on each side.
+
+        A left unit's scope is mapped through ``partner`` to the right scope it must match (a
+        left parent to its right partner); returns how many pairs were made.
+        """
 
         def key(unit: UnitFeatures) -> tuple[str, bool, str]:
             group = unit.level.value if unit.level in SPECIAL_LEVELS else "unit"
             return (group, unit.has_children, unit.text)
 
-        left_by: dict[tuple[str, bool, str], list[int]] = defaultdict(list)
-        right_by: dict[tuple[str, bool, str], list[int]] = defaultdict(list)
+        Key = tuple[int | None, tuple[str, bool, str]]
+        left_by: dict[Key, list[int]] = defaultdict(list)
+        right_by: dict[Key, list[int]] = defaultdict(list)
         for li, unit in enumerate(self.left):
-            left_by[key(unit)].append(li)
+            scope = left_scope(unit)
+            if unit.text and li not in self.l2r and scope in partner:
+                left_by[(partner[scope], key(unit))].append(li)
         for ri, unit in enumerate(self.right):
-            right_by[key(unit)].append(ri)
+            if unit.text and ri not in self.r2l:
+                right_by[(right_scope(unit), key(unit))].append(ri)
+        made = 0
         for k, lefts in left_by.items():
             rights = right_by.get(k, [])
-            if len(lefts) == 1 and len(rights) == 1 and k[2]:
+            if len(lefts) == 1 and len(rights) == 1:
                 li, ri = lefts[0], rights[0]
                 self.l2r[li] = ri
                 self.r2l[ri] = li
                 self.scores[(self.left[li].index, self.right[ri].index)] = 1.0
+                made += 1
+        return made
 
     def run(self) -> Alignment:
         cfg = self.config
@@ -378,6 +415,11 @@ class Aligner:
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
+
+
+def _parent_scope(unit: UnitFeatures) -> int:
+    """The scope a text must be unique in to pair on identity alone: its parent's children."""
+    return _ROOT if unit.parent is None else unit.parent
 
 
 def _opening(a: str, b: str) -> int:

@@ -81,3 +81,24 @@ def test_reworded_item_renumbered_in_the_final_pairs_instead_of_removed_and_adde
     )
     assert _right_of(comparison, "7.", "新招聘教师在见习期内") == "8."
     assert _right_of(comparison, "6.", "距离正常法定退休年限") == "6."
+
+
+@needs_corpus
+@pytest.mark.parametrize("left, right", [("laws/gongsifa-2018.md", "laws/gongsifa-2023.md")])
+def test_a_stock_clause_repeated_under_many_articles_pairs_under_its_articles_partner(left, right):
+    """公司法 says （三）公司注册资本； and ……的其他职权。 under several articles: each copy pairs
+    with the copy under the partner of its own article, never with one under another article."""
+    comparison = _compare(left, right)
+    partner = {p.left.index: p.right.index for p in comparison.pairs if p.left and p.right}
+    lt, rt = comparison.left.text, comparison.right.text
+    checked = 0
+    for pair in comparison.pairs:
+        lu, ru = pair.left, pair.right
+        if lu is None or ru is None or lu.parent is None or ru.parent is None:
+            continue
+        own_left = lt[lu.start + len(lu.label) : lu.own_end].strip()
+        if own_left != rt[ru.start + len(ru.label) : ru.own_end].strip() or lt.count(own_left) < 2:
+            continue
+        checked += 1
+        assert partner.get(lu.parent) == ru.parent, own_left
+    assert checked >= 12
