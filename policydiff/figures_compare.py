@@ -14,11 +14,14 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from policydiff.model import Figure, FigureChange, FigureKind, Pair, Status, Unit
 
 __all__ = [
     "FigureCounts",
+    "Shift",
+    "shift",
     "PairingConfig",
     "compare_figures",
     "figure_counts",
@@ -237,6 +240,47 @@ def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
                 added += f.status == Status.ADDED
                 removed += f.status == Status.REMOVED
     return FigureCounts(changed, added, removed, in_added, in_removed)
+
+
+class Shift(StrEnum):
+    """How a figure found on both sides changed: one rule, worded by every view in its language."""
+
+    SAME = "same"  # the same value (its wording or qualifier may differ)
+    AMOUNT = "amount"  # the value moved: a difference and a ratio mean something
+    UPPER = "upper"  # a range whose upper end moved: 10—20亿元 → 10—30亿元
+    RANGE = "range"  # a range became one value, or one value a range
+    UNIT = "unit"  # different units: the values cannot be compared
+    BASIS = "basis"  # different denominators (每人 / 每户): the values cannot be compared
+    EARLIER = "earlier"  # a date or deadline brought forward
+    LATER = "later"  # a date or deadline put back
+    DATE = "date"  # a date changed whose values do not order in time (a month without its year)
+    DEADLINE = "deadline"  # the same date with other wording of the deadline (前 / 起 / 底)
+
+
+# Date units whose values order in time (a month or a day without its year may cross a new year).
+ORDERED_DATES = frozenset(("年份", "年月", "日期", "时刻"))
+
+
+def shift(change: FigureChange) -> Shift | None:
+    """How a changed figure moved; None when it is on one side only."""
+    old, new = change.left, change.right
+    if old is None or new is None:
+        return None
+    if old.unit != new.unit:
+        return Shift.UNIT
+    if old.per != new.per:
+        return Shift.BASIS
+    if FigureKind.DATE in (old.kind, new.kind):
+        if old.value == new.value and old.value_high == new.value_high:
+            return Shift.SAME if old.qualifier == new.qualifier else Shift.DEADLINE
+        if old.unit in ORDERED_DATES:
+            return Shift.EARLIER if new.value < old.value else Shift.LATER
+        return Shift.DATE
+    if new.value != old.value:
+        return Shift.AMOUNT
+    if old.value_high != new.value_high:
+        return Shift.RANGE if old.value_high is None or new.value_high is None else Shift.UPPER
+    return Shift.SAME
 
 
 def finite_ratio(change: FigureChange) -> float | None:

@@ -24,7 +24,14 @@ from markupsafe import Markup
 from policydiff import __version__
 from policydiff.change_notes import ChangeNote, change_notes
 from policydiff.figures import qualifier_text
-from policydiff.figures_compare import figure_counts, finite_ratio, subject_similarity, unit_place
+from policydiff.figures_compare import (
+    Shift,
+    figure_counts,
+    finite_ratio,
+    shift,
+    subject_similarity,
+    unit_place,
+)
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -565,23 +572,19 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
 
 def _figure_change(change: FigureChange) -> str:
     """Difference and ratio of a figure present on both sides, in the figure's own unit."""
-    old, new = change.left, change.right
-    if old is None or new is None:
+    old, new, how = change.left, change.right, shift(change)
+    if old is None or new is None or how is None:
         return ""
-    if old.unit != new.unit:
+    if how == Shift.UNIT:
         return f"单位不同（{old.unit or '无'} → {new.unit or '无'}）"
-    if old.per != new.per:
+    if how == Shift.BASIS:
         return f"计量口径不同（{old.per or '无'} → {new.per or '无'}）"
-    if FigureKind.DATE in (old.kind, new.kind):
-        return _date_change(old, new)
-    difference = new.value - old.value
-    if difference == 0:
-        if old.value_high != new.value_high:  # a range whose upper end moved: 10—20亿元 → 10—30亿元
-            if old.value_high is None or new.value_high is None:
-                return "范围改变"
-            return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
-        return "数值相同"
-    parts = [_amount_change(difference, old)]
+    if how == Shift.UPPER and old.value_high is not None and new.value_high is not None:
+        return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
+    if how != Shift.AMOUNT:
+        same = "日期相同" if FigureKind.DATE in (old.kind, new.kind) else "数值相同"
+        return _SHIFT_WORDS.get(how, same)
+    parts = [_amount_change(new.value - old.value, old)]
     ratio = finite_ratio(change)
     if ratio is not None and old.value > 0:
         growth = _number((ratio - 1) * 100, signed=True, digits=1)
@@ -589,17 +592,13 @@ def _figure_change(change: FigureChange) -> str:
     return "，".join(parts)
 
 
-# Date units whose values order in time (a month or a day without its year may cross a new year).
-_ORDERED_DATES = frozenset(("年份", "年月", "日期", "时刻"))
-
-
-def _date_change(old: Figure, new: Figure) -> str:
-    """How a date or deadline moved: 提前 / 推迟 where the values order in time, else 日期改变."""
-    if old.value == new.value and old.value_high == new.value_high:
-        return "日期相同" if old.qualifier == new.qualifier else "期限表述改变"
-    if old.unit in _ORDERED_DATES:
-        return "提前" if new.value < old.value else "推迟"
-    return "日期改变"
+_SHIFT_WORDS = {
+    Shift.RANGE: "范围改变",
+    Shift.EARLIER: "提前",
+    Shift.LATER: "推迟",
+    Shift.DATE: "日期改变",
+    Shift.DEADLINE: "期限表述改变",
+}
 
 
 def _amount_change(difference: float, like: Figure) -> str:

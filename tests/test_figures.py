@@ -619,6 +619,25 @@ def test_deadline_change_is_a_changed_date() -> None:
     assert c.status == Status.CHANGED and (c.left.value, c.right.value) == (2025, 2027)
 
 
+def test_how_a_figure_moved_is_one_rule_for_every_view() -> None:
+    """shift(): dates move earlier or later (never "+0.85 %"), amounts by a ratio, units apart."""
+    from policydiff.figures_compare import Shift, shift
+    from policydiff.report import _figure_change
+
+    cases = [
+        ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "推迟"),
+        ("到2025年基本建成。", "到2023年基本建成。", Shift.EARLIER, "提前"),
+        ("各地要在年底前完成改造。", "各地要在6月底前完成改造。", Shift.DATE, "日期改变"),  # no year
+        ("安排资金60亿元。", "安排资金80亿元。", Shift.AMOUNT, "+20亿元，×1.33（+33.3%）"),
+        ("处十万元以上二十万元以下的罚款", "处十万元以上三十万元以下的罚款", Shift.UPPER, "上限 +10万元"),
+    ]
+    for old, new, expected, words in cases:
+        [c] = [c for c in compare(old, new) if c.left and c.right]
+        assert shift(c) == expected, (old, new)
+        assert _figure_change(c) == words, (old, new)
+    assert shift(compare("资金60亿元。", "")[0]) is None  # on one side only
+
+
 def test_dates_of_different_units_do_not_pair() -> None:
     changes = compare("于12月29日中午11:30前报送", "于1月18日下午15:00前报送")
     assert sorted((c.left.unit, c.right.unit) for c in changes if c.left and c.right) == [

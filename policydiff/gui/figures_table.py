@@ -15,6 +15,8 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -34,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.figures import qualifier_text
-from policydiff.figures_compare import figure_counts, finite_ratio, unit_place
+from policydiff.figures_compare import Shift, figure_counts, finite_ratio, shift, unit_place
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
@@ -45,13 +47,29 @@ MISSING = "无"  # a side without the figure: never a dash, which reads as 一
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
+_SHIFT_WORDS = {
+    Shift.UNIT: QT_TRANSLATE_NOOP("FigureModel", "other unit"),
+    Shift.BASIS: QT_TRANSLATE_NOOP("FigureModel", "other basis"),
+    Shift.UPPER: QT_TRANSLATE_NOOP("FigureModel", "upper end moved"),
+    Shift.RANGE: QT_TRANSLATE_NOOP("FigureModel", "range changed"),
+    Shift.EARLIER: QT_TRANSLATE_NOOP("FigureModel", "earlier"),
+    Shift.LATER: QT_TRANSLATE_NOOP("FigureModel", "later"),
+    Shift.DATE: QT_TRANSLATE_NOOP("FigureModel", "date changed"),
+    Shift.DEADLINE: QT_TRANSLATE_NOOP("FigureModel", "deadline reworded"),
+}
+
+
 def change_text(change: FigureChange) -> str:
-    """``+25%`` / ``−10%`` for a changed value, else the status in words."""
+    """``+25%`` / ``−10%`` for a changed amount, 提前/推迟 for a date (the report's rule, shift()),
+    else the status in words."""
+    how = shift(change)
     ratio = finite_ratio(change)
-    if change.status == Status.CHANGED and ratio is not None and ratio != 1:
+    if how == Shift.AMOUNT and ratio is not None and ratio != 1:
         percent = (ratio - 1) * 100
         sign = "+" if percent > 0 else "−"
         return f"{sign}{abs(percent):.4g}%"
+    if how in _SHIFT_WORDS:
+        return QCoreApplication.translate("FigureModel", str(_SHIFT_WORDS[how]))
     return status_name(change.status)
 
 

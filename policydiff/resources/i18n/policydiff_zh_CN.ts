@@ -148,22 +148,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="488"/>
+        <location filename="../../gui/panes.py" line="564"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="492"/>
+        <location filename="../../gui/panes.py" line="568"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="498"/>
+        <location filename="../../gui/panes.py" line="574"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="498"/>
+        <location filename="../../gui/panes.py" line="574"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -171,32 +171,72 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="128"/>
+        <location filename="../../gui/figures_table.py" line="51"/>
+        <source>other unit</source>
+        <translation>单位不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="52"/>
+        <source>other basis</source>
+        <translation>计量口径不同</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="53"/>
+        <source>upper end moved</source>
+        <translation>上限改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="54"/>
+        <source>range changed</source>
+        <translation>范围改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="55"/>
+        <source>earlier</source>
+        <translation>提前</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="56"/>
+        <source>later</source>
+        <translation>推迟</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="57"/>
+        <source>date changed</source>
+        <translation>日期改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="58"/>
+        <source>deadline reworded</source>
+        <translation>期限表述改变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/figures_table.py" line="146"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="129"/>
+        <location filename="../../gui/figures_table.py" line="147"/>
         <source>Subject</source>
         <translation>指标对象</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="130"/>
+        <location filename="../../gui/figures_table.py" line="148"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="131"/>
+        <location filename="../../gui/figures_table.py" line="149"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="132"/>
+        <location filename="../../gui/figures_table.py" line="150"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="133"/>
+        <location filename="../../gui/figures_table.py" line="151"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -204,17 +244,17 @@
 <context>
     <name>FiguresWidget</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="223"/>
+        <location filename="../../gui/figures_table.py" line="241"/>
         <source>Changed figures only</source>
         <translation>仅显示有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="226"/>
+        <location filename="../../gui/figures_table.py" line="244"/>
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="271"/>
+        <location filename="../../gui/figures_table.py" line="289"/>
         <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
         <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
     </message>
@@ -314,69 +354,69 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../gui/ruler.py" line="120"/>
-        <location filename="../../gui/ruler.py" line="121"/>
+        <location filename="../../gui/ruler.py" line="141"/>
+        <location filename="../../gui/ruler.py" line="142"/>
         <source>words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="120"/>
+        <location filename="../../gui/ruler.py" line="141"/>
         <source>only on the left (deleted)</source>
         <translation>仅左侧有（删除）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="121"/>
+        <location filename="../../gui/ruler.py" line="142"/>
         <source>only on the right (inserted)</source>
         <translation>仅右侧有（新增）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="122"/>
+        <location filename="../../gui/ruler.py" line="143"/>
         <source>a figure that changed</source>
         <translation>有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="125"/>
-        <location filename="../../gui/ruler.py" line="149"/>
+        <location filename="../../gui/ruler.py" line="146"/>
+        <location filename="../../gui/ruler.py" line="170"/>
         <source>phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="126"/>
+        <location filename="../../gui/ruler.py" line="147"/>
         <source>shared phrase of a rewrite (pairs under 30% similar)</source>
         <translation>改写条款中的共同短语（相似度低于 30%）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="131"/>
+        <location filename="../../gui/ruler.py" line="152"/>
         <source>changed unit (gutter, ruler)</source>
         <translation>有修改的条款（边栏、标尺）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="132"/>
+        <location filename="../../gui/ruler.py" line="153"/>
         <source>added unit: faces an empty green band</source>
         <translation>新增条款：对侧为空白绿色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="133"/>
+        <location filename="../../gui/ruler.py" line="154"/>
         <source>removed unit: faces an empty red band</source>
         <translation>删除条款：对侧为空白红色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="136"/>
+        <location filename="../../gui/ruler.py" line="157"/>
         <source>moved unit: click its purple band to jump to the partner</source>
         <translation>移动的条款：点击紫色带跳到对应条款</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="138"/>
+        <location filename="../../gui/ruler.py" line="159"/>
         <source>paired by hand</source>
         <translation>手动配对</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="139"/>
+        <location filename="../../gui/ruler.py" line="160"/>
         <source>figures changed (ruler edge)</source>
         <translation>数字有变化（标尺边缘）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="167"/>
+        <location filename="../../gui/ruler.py" line="188"/>
         <source>hatched band: the other side has no counterpart here</source>
         <translation>斜线带：对侧此处没有对应内容</translation>
     </message>
@@ -582,107 +622,107 @@
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/mainwindow.py" line="439"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="446"/>
+        <location filename="../../gui/mainwindow.py" line="442"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="447"/>
+        <location filename="../../gui/mainwindow.py" line="443"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="596"/>
+        <location filename="../../gui/mainwindow.py" line="592"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="641"/>
+        <location filename="../../gui/mainwindow.py" line="637"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="677"/>
+        <location filename="../../gui/mainwindow.py" line="673"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="765"/>
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="765"/>
+        <location filename="../../gui/mainwindow.py" line="760"/>
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="767"/>
+        <location filename="../../gui/mainwindow.py" line="762"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="767"/>
+        <location filename="../../gui/mainwindow.py" line="762"/>
         <source>JSON (*.json)</source>
         <translation>JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="775"/>
+        <location filename="../../gui/mainwindow.py" line="770"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="776"/>
+        <location filename="../../gui/mainwindow.py" line="771"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="777"/>
+        <location filename="../../gui/mainwindow.py" line="772"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="778"/>
+        <location filename="../../gui/mainwindow.py" line="773"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="791"/>
+        <location filename="../../gui/mainwindow.py" line="786"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="792"/>
+        <location filename="../../gui/mainwindow.py" line="787"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="788"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="794"/>
+        <location filename="../../gui/mainwindow.py" line="789"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="791"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/mainwindow.py" line="806"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="813"/>
+        <location filename="../../gui/mainwindow.py" line="808"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -1217,7 +1257,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>ScrollSync</name>
     <message>
-        <location filename="../../gui/sync.py" line="131"/>
+        <location filename="../../gui/sync.py" line="152"/>
         <source>↕ moved: its counterpart {label} is elsewhere — click to jump</source>
         <translation>↕ 已移动：对应条款 {label} 在别处——点击跳转</translation>
     </message>
