@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from policydiff import __version__
-from policydiff.figures_compare import figure_counts, finite_ratio
+from policydiff.figures_compare import figure_counts, finite_ratio, shift
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -100,6 +100,9 @@ def _fig(change: FigureChange) -> dict[str, Any]:
     ratio = finite_ratio(change)
     if ratio is not None:
         out["ratio"] = ratio
+    how = shift(change)
+    if how is not None:
+        out["shift"] = how.value
     return out
 
 

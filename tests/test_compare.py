@@ -394,3 +394,28 @@ def test_compare_documents_takes_every_stages_config() -> None:
     assert changed and not any(f.status == Status.CHANGED for p in no_figure_pairs.pairs for f in p.figures)
     with pytest.raises(LoadError, match="units"):
         compare_documents(left, right, config=CompareConfig(prepare=PrepareLimits(max_units=5)))
+
+
+def test_each_figure_change_in_the_json_says_how_it_moved() -> None:
+    """FIG.shift: a law's commencement date put back reads "later"; an amount moved, "amount"."""
+    law = CORPUS / "laws"
+    if not law.exists():
+        pytest.skip("shared corpus not present")
+    data = comparison_to_json(compare_files(str(law / "tufa-2007.md"), str(law / "tufa-2024.md")))
+    shifts = {
+        f["right"]["text"]: f["shift"]
+        for p in data["pairs"]
+        for f in p["figures"]
+        if f["left"] and f["right"]
+    }
+    assert shifts["2024年11月1日起"] == "later"
+    one_sided = [f for p in data["pairs"] for f in p["figures"] if not (f["left"] and f["right"])]
+    assert one_sided and all("shift" not in f for f in one_sided)
+    amounts = comparison_to_json(
+        compare_documents(
+            LoadedDocument(path="a.txt", format="txt", encoding="utf-8", text="1.安排资金60亿元。"),
+            LoadedDocument(path="b.txt", format="txt", encoding="utf-8", text="1.安排资金80亿元。"),
+        )
+    )
+    [change] = [f for p in amounts["pairs"] for f in p["figures"]]
+    assert (change["shift"], change["ratio"]) == ("amount", pytest.approx(4 / 3))
