@@ -369,6 +369,7 @@ print(f"{time.perf_counter() - start:.1f}", c.summary.changed, len(c.pairs))
 """
 
 
+@pytest.mark.slow
 def test_one_line_of_two_million_characters_compares_in_bounded_time():
     # a quadratic word diff on 2 M characters would run for hours; linear work takes seconds
     result = subprocess.run(
