@@ -87,6 +87,8 @@ class UnitFeatures:
     words: Counter[str] = field(default_factory=Counter)  # content words of the unit and its sub-units
     number: int | None = None
     text: str = ""  # normalized own text without the label: identical texts pair first
+    # every sub-unit is a list item: a provision that spells out a list, not a container of provisions
+    lists_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,7 @@ class Aligner:
         head = heading_similarity(a.heading, b.heading)
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
         score -= cfg.depth_penalty * abs(a.depth - b.depth)
-        if a.has_children != b.has_children:
+        if a.has_children != b.has_children and not _list_added_or_dropped(a, b):
             score -= cfg.container_penalty
         if (a.level == Level.ITEM) != (b.level == Level.ITEM):
             score -= cfg.item_penalty
@@ -415,6 +417,12 @@ class Aligner:
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
+
+
+def _list_added_or_dropped(a: UnitFeatures, b: UnitFeatures) -> bool:
+    """One provision spells out a list the other states in its text (a revised article that gained
+    or lost its items): no container against a leaf, so no container penalty."""
+    return a.level == b.level and (a.lists_only or b.lists_only)
 
 
 def _parent_scope(unit: UnitFeatures) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policydiff.align import UnitFeatures, content_words
 from policydiff.errors import LoadError, LoadReason
-from policydiff.model import LoadedDocument, NormalizeMode, Unit
+from policydiff.model import Level, LoadedDocument, NormalizeMode, Unit
 from policydiff.normalize import NormalizedText, normalize
 from policydiff.structure import parse_structure
 from policydiff.words import segment
@@ -201,6 +201,8 @@ def prepare(
     words, starts = _keep_blocks_whole(*segment(norm.text), norm)
     units = tree.units
     has_children = {u.parent for u in units if u.parent is not None}
+    # units with a sub-unit that is not a list item: containers of provisions, not provisions with a list
+    holds_units = {u.parent for u in units if u.parent is not None and u.level != Level.ITEM}
     own_spans = tuple(norm.slice_span(unit_text_start(document.text, u), u.own_end) for u in units)
     features = []
     headings = normalized_headings([u.heading for u in units], mode)
@@ -215,6 +217,7 @@ def prepare(
                 depth=unit.depth,
                 parent=unit.parent,
                 has_children=unit.index in has_children,
+                lists_only=unit.index in has_children and unit.index not in holds_units,
                 heading=heading,
                 words=content_words(words[lo:hi]),
                 number=unit.number,
