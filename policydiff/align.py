@@ -188,7 +188,9 @@ class Aligner:
         head = heading_similarity(a.heading, b.heading)
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
         score -= cfg.depth_penalty * abs(a.depth - b.depth)
-        if a.has_children != b.has_children and not _list_added_or_dropped(a, b):
+        # a container against a leaf, unless one provision merely spells out a list the other
+        # states in its text (a revised article that gained or lost its items)
+        if a.has_children != b.has_children and not (a.level == b.level and (a.lists_only or b.lists_only)):
             score -= cfg.container_penalty
         if (a.level == Level.ITEM) != (b.level == Level.ITEM):
             score -= cfg.item_penalty
@@ -417,12 +419,6 @@ class Aligner:
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
-
-
-def _list_added_or_dropped(a: UnitFeatures, b: UnitFeatures) -> bool:
-    """One provision spells out a list the other states in its text (a revised article that gained
-    or lost its items): no container against a leaf, so no container penalty."""
-    return a.level == b.level and (a.lists_only or b.lists_only)
 
 
 def _parent_scope(unit: UnitFeatures) -> int:
