@@ -25,7 +25,7 @@ needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not
 # gold file → F1 measured when it was made (every sure pairing right)
 # fuyi-2017-vs-2023 (行政复议法): 2017 第十八条 (a county government's transfer, dropped in 2023)
 # still pairs with 2023 第三十三条 on shared procedure words under paired chapters.
-GOLD_F1 = {"07-vs-08": 1.0, "05-vs-06": 1.0, "09-vs-10": 1.0, "fuyi-2017-vs-2023": 0.972}
+GOLD_F1 = {"07-vs-08": 1.0, "05-vs-06": 1.0, "09-vs-10": 1.0, "fuyi-2017-vs-2023": 0.971}
 
 
 def _compare(left: str, right: str) -> Comparison:
