@@ -83,6 +83,17 @@ def test_reportlab_same_as_source(tmp_path, name, columns):
     assert "— 2 —" not in doc.text and doc.text.count(header) <= text.count(header)
 
 
+@pytest.mark.parametrize("name", sorted(SOURCES))
+@pytest.mark.parametrize("stagger", [0.0, 0.5])
+def test_two_columns_one_em_apart(tmp_path, name, stagger):
+    """Columns 1 em apart (a web page's CSS columns) read column by column, even off one baseline grid."""
+    text = source_text(name)
+    size = 10.5
+    page = Page(columns=2, size=size, gutter=size, stagger=stagger * size)
+    doc = load_document(write(tmp_path, f"{name}.pdf", reportlab_pdf(text, page)))
+    assert_same_as_source(text, doc)
+
+
 @pytest.mark.parametrize(
     "footer", ["— {n} —", "- {n} -", "第{n}页 共20页", "第 {n} 页", "{n}/20", "{n}", "{r}", "Page {n} of 20"]
 )

@@ -14,6 +14,7 @@ import re
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 # --- data --------------------------------------------------------------------------------------
 
@@ -62,6 +63,8 @@ class LayoutParams:
     paragraph_gap: float = 1.45  # line pitches: a wider vertical gap ends a paragraph
     size_change: float = 0.15  # relative font size change that ends a paragraph
     column_min_lines: int = 4  # lines each side of a gutter before a page counts as two columns
+    gutter_step: float = 1.0  # points between the x positions tried for a gutter free of ink
+    gutter_positions: int = 400  # at most this many positions tried per page (a huge page: wider steps)
 
 
 @dataclass
@@ -107,8 +110,8 @@ def _latin(ch: str) -> bool:
 # --- lines ---------------------------------------------------------------------------------------
 
 
-def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
-    """Rows of glyphs split at wide gaps, top to bottom then left to right."""
+def _glyph_rows(glyphs: list[Glyph], params: LayoutParams) -> list[list[Glyph]]:
+    """Glyphs sharing a baseline, top to bottom."""
     real = [g for g in glyphs if g.x1 >= g.x0 and not (g.generated and not g.ch.isspace())]
     real.sort(key=lambda g: -(g.y0 + g.y1) / 2)
     rows: list[list[Glyph]] = []
@@ -122,9 +125,15 @@ def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
         else:
             rows.append([g])
             anchor, anchor_size = centre, g.size
-    segments: list[Line] = []
     for row in rows:
         row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
+    return rows
+
+
+def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
+    """Rows of glyphs split at wide gaps, top to bottom then left to right."""
+    segments: list[Line] = []
+    for row in _glyph_rows(glyphs, params):
         current: list[Glyph] = []
         right = 0.0
         for g in row:
@@ -276,15 +285,80 @@ def _gutter(rows: list[list[Line]], width: float, params: LayoutParams) -> float
     best: tuple[int, float] | None = None
     x = 0.3 * width
     while x <= 0.7 * width:
-        spans = sum(1 for s in segs if s.x0 < x < s.x1)
-        left = [s for s in segs if s.x1 <= x]
-        right = [s for s in segs if s.x0 >= x]
-        if len(left) >= params.column_min_lines and len(right) >= params.column_min_lines:
-            if spans * 10 <= len(segs) and (best is None or spans < best[0]):
-                if _aligned(left, params) and _aligned(right, params):
-                    best = (spans, x)
+        spans = _columns_at(segs, x, params)
+        if spans is not None and (best is None or spans < best[0]):
+            best = (spans, x)
         x += 4.0
     return None if best is None else best[1]
+
+
+def _columns_at(segs: list[Line], x: float, params: LayoutParams) -> int | None:
+    """How many lines cross ``x``, if ``x`` parts two columns of wrapped text; else None."""
+    spans = sum(1 for s in segs if s.x0 < x < s.x1)
+    left = [s for s in segs if s.x1 <= x]
+    right = [s for s in segs if s.x0 >= x]
+    if len(left) < params.column_min_lines or len(right) < params.column_min_lines:
+        return None
+    if spans * 10 > len(segs) or not (_aligned(left, params) and _aligned(right, params)):
+        return None
+    return spans
+
+
+def _ink_gutter(glyphs: list[Glyph], width: float, params: LayoutParams) -> float | None:
+    """An x that few rows cover with ink while many have ink on each side: a gutter, however narrow.
+
+    Columns set close together (a web page's CSS columns stand 1 em apart) leave no gap wider than
+    ``split_gap`` between the last glyph of a left line and the first of the right one, but the
+    strip between them stays free of ink down the page; a single column's lines cover it.
+    """
+    first = 0.3 * width
+    step = max(params.gutter_step, 0.4 * width / params.gutter_positions)
+    count = int(0.4 * width / step) + 1
+    # difference arrays: each row adds its runs of ink, its start and its end once (linear)
+    cover = [0] * (count + 1)
+    begun = [0] * (count + 1)
+    unended = [0] * (count + 1)
+    inked = 0
+    for row in _glyph_rows(glyphs, params):
+        spans = sorted(
+            (max(0, int((g.x0 - first) / step)), min(count - 1, int((g.x1 - first) / step) + 1))
+            for g in row
+            if not g.ch.isspace()
+        )
+        if not spans:
+            continue
+        inked += 1
+        run_lo, run_hi = spans[0]
+        for lo, hi in spans[1:] + [(count + 1, count + 1)]:
+            if lo > run_hi + 1:
+                if run_lo <= run_hi and run_hi >= 0 and run_lo < count:
+                    cover[max(run_lo, 0)] += 1
+                    cover[min(run_hi, count - 1) + 1] -= 1
+                run_lo, run_hi = lo, hi
+            else:
+                run_hi = max(run_hi, hi)
+        start = min(g.x0 for g in row if not g.ch.isspace())
+        end = max(g.x1 for g in row if not g.ch.isspace())
+        i_start = max(0, int((start - first) / step) + 1)  # positions right of the row's start
+        if i_start < count:
+            begun[i_start] += 1
+        i_end = min(count, int((end - first) / step))  # positions left of the row's end
+        if i_end > 0:
+            unended[0] += 1
+            unended[i_end] -= 1
+    covered = list(accumulate(cover[:count]))
+    lefts = [n - c for n, c in zip(accumulate(begun[:count]), covered, strict=True)]
+    rights = [n - c for n, c in zip(accumulate(unended[:count]), covered, strict=True)]
+    scores = [
+        (min(lefts[i], rights[i]), i)
+        for i in range(count)
+        if covered[i] * 10 <= inked and min(lefts[i], rights[i]) >= params.column_min_lines
+    ]
+    if not scores:
+        return None
+    top = max(b for b, _i in scores)
+    ties = [i for b, i in scores if b == top]
+    return first + ties[len(ties) // 2] * step
 
 
 def _aligned(segs: list[Line], params: LayoutParams) -> bool:
@@ -292,6 +366,41 @@ def _aligned(segs: list[Line], params: LayoutParams) -> bool:
     edge = max(s.x1 for s in segs)
     full = sum(1 for s in segs if edge - s.x1 <= params.right_tolerance * s.size)
     return full * 2 >= len(segs)
+
+
+def _narrow_columns(
+    glyphs: list[Glyph], kept: list[list[Line]], dropped: list[list[Line]], width: float, params: LayoutParams
+) -> tuple[list[list[Line]], float | None]:
+    """A page's rows rebuilt column by column at a gutter too narrow to split at, when it has one.
+
+    Each column's lines are gathered on their own: columns set close together need not share
+    baselines, so rows taken across the page would mix a left line with a right one. Rows with a
+    glyph over the gutter (a heading across the page) stay whole; furniture rows stay out.
+    """
+    if not kept:
+        return kept, None
+    x = _ink_gutter(glyphs, width, params)
+    if x is None:
+        return kept, None
+    body = [g for g in glyphs if not any(_on_row(g, row, params) for row in dropped)]
+    across: list[Glyph] = []
+    left: list[Glyph] = []
+    right: list[Glyph] = []
+    for row in _glyph_rows(body, params):
+        if any(g.x0 < x < g.x1 for g in row if not g.ch.isspace()):
+            across += row
+        else:
+            for g in row:
+                (left if g.x0 + g.x1 < 2 * x else right).append(g)
+    rows = [_rows(page_segments(part, params), params) for part in (across, left, right)]
+    merged = sorted((row for part in rows for row in part), key=lambda row: -row[0].y)
+    if _columns_at([s for row in merged for s in row], x, params) is None:
+        return kept, None
+    return merged, x
+
+
+def _on_row(g: Glyph, row: list[Line], params: LayoutParams) -> bool:
+    return abs((g.y0 + g.y1) / 2 - row[0].y) <= params.row_tolerance * max(row[0].size, 1.0)
 
 
 def _fits(rows: list[list[Line]], gutter: float) -> bool:
@@ -348,6 +457,16 @@ def _margins(lines: list[Line]) -> dict[int, tuple[float, float]]:
     return out
 
 
+def _line_pitch(lines: list[Line], pages_rows: list[list[list[Line]]]) -> float:
+    """The usual distance between one line and the next of its column (columns need not share baselines)."""
+    gaps = [
+        a.y - b.y
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.col == b.col and 0 < a.y - b.y < 4 * max(a.size, 1.0)
+    ]
+    return statistics.median(gaps) if gaps else _pitch(pages_rows)
+
+
 def _continues(
     a: Line, b: Line, margins: dict[int, tuple[float, float]], pitch: float, p: LayoutParams
 ) -> bool:
@@ -389,7 +508,11 @@ def build(
     drop = find_furniture(pages_rows, [h for _w, h in sizes], params)
     furniture = [" ".join(s.text for s in pages_rows[p][r]) for p, r in sorted(drop)]
     kept = [[row for r, row in enumerate(rows) if (p, r) not in drop] for p, rows in enumerate(pages_rows)]
-    gutters = [_gutter(rows, sizes[p][0], params) for p, rows in enumerate(kept)]
+    gutters: list[float | None] = []
+    for p, glyphs in enumerate(pages_glyphs):
+        dropped = [row for r, row in enumerate(pages_rows[p]) if (p, r) in drop]
+        kept[p], gutter = _narrow_columns(glyphs, kept[p], dropped, sizes[p][0], params)
+        gutters.append(gutter if gutter is not None else _gutter(kept[p], sizes[p][0], params))
     found = [g for g in gutters if g is not None]
     usual = statistics.median(found) if found else None
     lines: list[Line] = []
@@ -401,7 +524,7 @@ def build(
     if not lines:
         return Layout("", furniture)
     margins = _margins(lines)
-    pitch = _pitch(pages_rows)
+    pitch = _line_pitch(lines, pages_rows)
     paragraphs = [lines[0].text]
     for a, b in zip(lines, lines[1:], strict=False):
         if _continues(a, b, margins, pitch, params):
