@@ -130,6 +130,26 @@ def test_body_line_repeated_once_is_kept():
     assert layout.text.count("重复的句子") == 2
 
 
+def test_short_last_page_of_narrow_columns_reads_column_by_column():
+    """A last page whose right column holds only a heading and two short items keeps the other pages' gutter."""
+    left_words = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天"  # 23 characters: x 60 to 290
+    right_words = "一二三四五六七八九十百千万亿兆京垓秭穰沟涧正载"  # x 300 to 530: 1 em apart
+    full: list[Glyph] = []
+    for k in range(12):  # the right column set 3 points lower: rows taken across the page mix both
+        full += _line(left_words, 60, 700 - 20 * k) + _line(right_words, 300, 697 - 20 * k)
+    last: list[Glyph] = []
+    for k in range(8):
+        last += _line(left_words if k < 7 else "终了。", 60, 700 - 20 * k)
+    last += (
+        _line("第七章法律责任", 300, 697)
+        + _line("（一）违反规定的；", 300, 677)
+        + _line("（二）拒不改正的。", 300, 657)
+    )
+    text = build([full, last], [(595.0, 842.0)] * 2).text.split("\n")
+    assert text[-3:] == ["第七章法律责任", "（一）违反规定的；", "（二）拒不改正的。"], text[-5:]
+    assert text[-4].endswith(left_words + "终了。")
+
+
 def test_running_header_on_every_page_is_left_out():
     pages = []
     for p in range(4):

@@ -304,7 +304,7 @@ def _columns_at(segs: list[Line], x: float, params: LayoutParams) -> int | None:
     return spans
 
 
-def _ink_gutter(glyphs: list[Glyph], width: float, params: LayoutParams) -> float | None:
+def _ink_gutter(glyphs: list[Glyph], width: float, params: LayoutParams, min_lines: int) -> float | None:
     """An x that few rows cover with ink while many have ink on each side: a gutter, however narrow.
 
     Columns set close together (a web page's CSS columns stand 1 em apart) leave no gap wider than
@@ -352,7 +352,7 @@ def _ink_gutter(glyphs: list[Glyph], width: float, params: LayoutParams) -> floa
     scores = [
         (min(lefts[i], rights[i]), i)
         for i in range(count)
-        if covered[i] * 10 <= inked and min(lefts[i], rights[i]) >= params.column_min_lines
+        if covered[i] * 10 <= inked and min(lefts[i], rights[i]) >= min_lines
     ]
     if not scores:
         return None
@@ -369,17 +369,24 @@ def _aligned(segs: list[Line], params: LayoutParams) -> bool:
 
 
 def _narrow_columns(
-    glyphs: list[Glyph], kept: list[list[Line]], dropped: list[list[Line]], width: float, params: LayoutParams
+    glyphs: list[Glyph],
+    kept: list[list[Line]],
+    dropped: list[list[Line]],
+    width: float,
+    params: LayoutParams,
+    usual: float | None = None,
 ) -> tuple[list[list[Line]], float | None]:
     """A page's rows rebuilt column by column at a gutter too narrow to split at, when it has one.
 
     Each column's lines are gathered on their own: columns set close together need not share
     baselines, so rows taken across the page would mix a left line with a right one. Rows with a
-    glyph over the gutter (a heading across the page) stay whole; furniture rows stay out.
+    glyph over the gutter (a heading across the page) stay whole; furniture rows stay out. With
+    ``usual``, the gutter of the other pages, a page of short lines (a last page, half headings)
+    needs only to leave that gutter free.
     """
     if not kept:
         return kept, None
-    x = _ink_gutter(glyphs, width, params)
+    x = _ink_gutter(glyphs, width, params, params.column_min_lines if usual is None else 1)
     if x is None:
         return kept, None
     body = [g for g in glyphs if not any(_on_row(g, row, params) for row in dropped)]
@@ -394,7 +401,11 @@ def _narrow_columns(
                 (left if g.x0 + g.x1 < 2 * x else right).append(g)
     rows = [_rows(page_segments(part, params), params) for part in (across, left, right)]
     merged = sorted((row for part in rows for row in part), key=lambda row: -row[0].y)
-    if _columns_at([s for row in merged for s in row], x, params) is None:
+    segs = [s for row in merged for s in row]
+    if usual is not None:
+        near = abs(x - usual) <= params.split_gap * statistics.median(s.size for s in segs)
+        return (merged, x) if near and _fits(merged, x) else (kept, None)
+    if _columns_at(segs, x, params) is None:
         return kept, None
     return merged, x
 
@@ -518,6 +529,9 @@ def build(
     lines: list[Line] = []
     for p, rows in enumerate(kept):
         gutter = gutters[p]
+        if gutter is None and usual is not None:
+            dropped = [row for r, row in enumerate(pages_rows[p]) if (p, r) in drop]
+            rows, gutter = _narrow_columns(pages_glyphs[p], rows, dropped, sizes[p][0], params, usual)
         if gutter is None and usual is not None and _fits(rows, usual):
             gutter = usual
         lines += reading_order(rows, gutter, p)
