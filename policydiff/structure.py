@@ -66,7 +66,10 @@ _CN = CN_NUMERAL_CHARS
 _DIGITS = "0-9０-９"
 _NUM = CONFIG.max_label_numeral_chars
 LABEL_RE = re.compile(
-    rf"(?P<strong>第(?P<sn>[{_CN}{_DIGITS}]{{1,{_NUM}}})\s{{0,4}}(?P<kind>[章节節条條])(?![的之中所款项項规規]))"
+    # a chapter's title may follow 第X章 with no space (第二章款项支付规定), an article's may not:
+    # 第三条款 / 第三条规定的 open a sentence that refers to an article
+    rf"(?P<strong>第(?P<sn>[{_CN}{_DIGITS}]{{1,{_NUM}}})\s{{0,4}}"
+    r"(?P<kind>[章节節](?![的之中所]|规定|規定)|[条條](?![的之中所款项項规規])))"
     rf"|(?P<comma>(?P<cn>[{_CN}]{{1,{_NUM}}})[、．.])"
     rf"|(?P<cparen>[（(](?P<cpn>[{_CN}]{{1,{_NUM}}})[）)])"
     rf"|(?P<aparen>[（(](?P<apn>[{_DIGITS}]{{1,3}})[）)])"

@@ -540,3 +540,26 @@ def test_a_lone_surrogate_never_stops_the_parser():
     """Found by the fuzzer: OpenCC cannot encode a lone surrogate in a line tested for furniture."""
     tree = parse_structure("一、总则\n第一条 内容。\n来源\udd9e：网站\n")
     assert tree.units
+
+
+def test_chapter_title_without_a_space_after_its_number() -> None:
+    """第二章款项支付规定 (a PDF or Word heading whose space was a gap or a tab) is a chapter; 第二条规定的 is not an article."""
+    text = (
+        "保障中小企业款项支付条例\n\n第一章 总则\n\n第一条 为了促进及时支付。\n\n"
+        "第二章款项支付规定\n\n第二条 机关应当及时支付。\n\n第三章项目管理\n\n第三条 依照本条例执行。\n\n"
+        "第四章规划与监督\n\n第四条 第二章规定的期限不得延长。\n\n第二条规定的款项应当支付。\n"
+    )
+    tree = parse_structure(text)
+    chapters = [(u.label, u.heading) for u in tree.units if u.level == Level.CHAPTER]
+    assert chapters == [
+        ("第一章", "总则"),
+        ("第二章", "款项支付规定"),
+        ("第三章", "项目管理"),
+        ("第四章", "规划与监督"),
+    ]
+    assert [u.label for u in tree.units if u.level == Level.ARTICLE] == [
+        "第一条",
+        "第二条",
+        "第三条",
+        "第四条",
+    ]
