@@ -203,8 +203,9 @@ TARGETS: dict[str, tuple[float | None, float | None]] = {
     "one-line-2M": (20.0, None),
 }
 MAX_GROWTH = 11.0  # time per 10× of input
-# fresh processes per row, the fastest kept: a short run is easily disturbed by other processes
-REPEATS = {"10K": 3, "100K": 3, "1M": 3, "tiny-units-5k": 3}
+# fresh processes per row, the fastest kept: a run is easily disturbed by other processes, and both
+# ends of a growth ratio must be measured alike (the fastest of 3 against one run reads as growth)
+REPEATS = 3
 
 
 def _child_row(option: str, name: str, folder: str, code: Path | None) -> dict:
@@ -269,7 +270,7 @@ def table(baseline: Path | None) -> None:
             series = "size" if kind == "size" else name.rsplit("-", 1)[0]
             for label, code in codes:  # alternate the checkouts, so both see the same load
                 option = "--child" if kind == "size" else "--shape-child"
-                runs = [_child_row(option, name, folder, code) for _ in range(REPEATS.get(name, 1))]
+                runs = [_child_row(option, name, folder, code) for _ in range(REPEATS)]
                 row = min(runs, key=lambda r: r.get("compare_s", float("inf")))
                 if "error" in row:
                     print(f"  {name:<15} {label:<8} failed: {row['error']}")
@@ -286,7 +287,7 @@ def table(baseline: Path | None) -> None:
                 previous[(series, label)] = row
     print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     print("bytes: of one side (synthetic pairs) or of the document compared with seed 000 (shapes)")
-    print(f"rows {', '.join(REPEATS)}: the fastest of {max(REPEATS.values())} runs; growth is ok when either")
+    print(f"every row: the fastest of {REPEATS} fresh runs; growth is ok when either")
     print(f"time grows at most ×{MAX_GROWTH:g} per 10× (CPU time is the less disturbed by other processes)")
 
 
