@@ -73,4 +73,4 @@ def seed_paths() -> dict[str, Path]:
     return SEED
 
 
-from tests.qt_fixtures import no_modal_dialogs, settings  # noqa: E402,F401 - fixtures, Qt imported lazily
+from tests.qt_fixtures import no_modal_dialogs, settings, window  # noqa: E402,F401 - fixtures, Qt imported lazily

@@ -39,3 +39,23 @@ def settings(tmp_path: Path, qapp: Any) -> Any:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     return Settings()
+
+
+@pytest.fixture
+def window(qtbot: Any, settings: Any) -> Any:
+    """A shown main window of the default size; its background jobs are finished afterwards."""
+    from PySide6.QtCore import QCoreApplication
+
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.mainwindow import MainWindow
+
+    context = AppContext(settings=settings)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.resize(1200, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()

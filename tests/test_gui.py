@@ -19,27 +19,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from policydiff.gui.context import AppContext, Backend
 from policydiff.gui.mainwindow import MainWindow
 from policydiff.gui.outline import PairModel
-from policydiff.gui.settings import Settings
 from policydiff.model import Comparison, Status
 
 pytestmark = pytest.mark.gui
 
 
 COMPARE_TIMEOUT = 60_000
-
-
-@pytest.fixture
-def window(qtbot, settings: Settings):  # type: ignore[no-untyped-def]
-    context = AppContext(settings=settings)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    context.jobs.cancel()
-    assert context.jobs.wait(30_000)
-    QCoreApplication.processEvents()
 
 
 def open_and_wait(qtbot, win: MainWindow, left: Path, right: Path) -> Comparison:  # type: ignore[no-untyped-def]

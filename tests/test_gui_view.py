@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 
-from policydiff.gui.context import AppContext
 from policydiff.gui.mainwindow import MainWindow
 from policydiff.gui.rows import line_start
 from policydiff.model import Comparison
@@ -28,20 +27,6 @@ LAWS = next(
 )
 LAW = (LAWS / "tufa-2007.md", LAWS / "tufa-2024.md")
 SAMPLE = (SEED["000"], SEED["002"])
-
-
-@pytest.fixture
-def window(qtbot, settings):  # type: ignore[no-untyped-def]
-    context = AppContext(settings=settings)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    context.jobs.cancel()
-    assert context.jobs.wait(30_000)
-    QCoreApplication.processEvents()
 
 
 def open_pair(qtbot, win: MainWindow, left: Path, right: Path) -> Comparison:  # type: ignore[no-untyped-def]
