@@ -254,9 +254,9 @@ class _Planner:
         k = tile.pair
         pair = self.comparison.pairs[k]
         mark = Mark.MOVE_FROM if pair.right is not None else Mark.DELETE
+        self._start_paragraph(Mark.DELETE)
         self._anchor(k, True, mark)
         if mark == Mark.MOVE_FROM:
-            self._start_paragraph(Mark.DELETE)
             if _tiled(pair.edits, (tile.start, tile.end), left=True):
                 for edit in pair.edits:
                     piece = self.left_text[edit.left[0] : edit.left[1]]
@@ -266,7 +266,6 @@ class _Planner:
             self._anchor(k, False, mark)
             self._put(Mark.DELETE, "\n")
         else:
-            self._start_paragraph(Mark.DELETE)
             self._put(Mark.DELETE, text.rstrip())
             self._anchor(k, False, mark)
             self._put(Mark.DELETE, "\n")
