@@ -184,7 +184,7 @@ class _Planner:
         for n, tile in enumerate(rtiles[:last_right]):
             if tile.pair is None:
                 if n == 0 and lead:
-                    self._equal(ltiles[0], tile, label=None)
+                    self._equal(ltiles[0], tile, normalization=False)
                     left_at = 1
                 else:
                     self._right_gap(tile)
@@ -201,7 +201,7 @@ class _Planner:
         for tile in ltiles[left_at:last_left]:
             self._left_tile(tile)
         if trail:
-            self._equal(ltiles[-1], rtiles[-1], label=None)
+            self._equal(ltiles[-1], rtiles[-1], normalization=False)
         for k in sorted(clash):  # never expected: keep their text all the same
             self._clashing(k)
         return self.items
@@ -300,27 +300,39 @@ class _Planner:
 
     def _in_place_pair(self, k: int, lspan: tuple[int, int], rspan: tuple[int, int]) -> None:
         pair = self.comparison.pairs[k]
-        labels = (_label_end(self.left_text, pair.left_units), _label_end(self.right_text, pair.right_units))
         self._anchor(k, True, Mark.EQUAL)
-        edits = pair.edits
-        if not edits:
-            self._equal(_Tile(*lspan, k), _Tile(*rspan, k), labels)
-        elif not (_tiled(edits, lspan, left=True) and _tiled(edits, rspan, left=False)):
-            edits = ()  # never expected: the whole unit as replaced keeps every character
+        edits = list(pair.edits) or [Edit(Op.EQUAL, lspan, rspan)]
+        if not (_tiled(edits, lspan, left=True) and _tiled(edits, rspan, left=False)):
+            edits = []  # never expected: the whole unit as replaced keeps every character
             self._put(Mark.DELETE, self.left_text[lspan[0] : lspan[1]])
             self._put(Mark.INSERT, self.right_text[rspan[0] : rspan[1]])
+        if edits and edits[0].op == Op.EQUAL:
+            edits[0:1] = self._label(pair, edits[0])
         for edit in edits:
             left, right = _Tile(*edit.left, k), _Tile(*edit.right, k)
             if edit.op == Op.EQUAL:
-                self._equal(left, right, labels)
+                self._equal(left, right, normalization=True)
             else:
                 self._put(Mark.DELETE, self.left_text[left.start : left.end])
                 self._put(Mark.INSERT, self.right_text[right.start : right.end])
         self._anchor(k, False, Mark.EQUAL)
 
-    def _equal(self, left: _Tile, right: _Tile, label: tuple[int, int] | None) -> None:
+    def _label(self, pair: Pair, first: Edit) -> list[Edit]:
+        """A renumbered label (第五条 → 第六条, 16. → （二十四）) is a revision of the whole label,
+        not of the digits that differ; the comparison counts labels as equal text."""
+        (l0, l1), (r0, r1) = first.left, first.right
+        le = _label_end(self.left_text, pair.left_units)
+        re_ = _label_end(self.right_text, pair.right_units)
+        if not (l0 <= le <= l1 and r0 <= re_ <= r1):
+            return [first]
+        a, b = self.left_text[l0:le], self.right_text[r0:re_]
+        if "".join(a.split()) == "".join(b.split()):
+            return [first]
+        return [Edit(Op.REPLACE, (l0, le), (r0, re_)), Edit(Op.EQUAL, (le, l1), (re_, r1))]
+
+    def _equal(self, left: _Tile, right: _Tile, normalization: bool) -> None:
         """Text the comparison calls equal: the right's own characters, with the few that differ
-        from the left's as revisions (normalization-only unless they fall in a label)."""
+        from the left's as revisions (flagged ``normalization`` inside a unit)."""
         a = self.left_text[left.start : left.end]
         b = self.right_text[right.start : right.end]
         if a == b or "".join(a.split()) == "".join(b.split()):
@@ -328,19 +340,15 @@ class _Planner:
             return
         for i0, i1, j0, j1, same in _char_runs(a, b, self.config.window):
             da, db = a[i0:i1], b[j0:j1]
-            if same:
+            if same or (not da.strip() and not db.strip()):
                 self._put(Mark.EQUAL, db)
                 continue
-            if not da.strip() and not db.strip():
-                self._put(Mark.EQUAL, db)
-                continue
-            # a renumbered label, or text outside units, is an ordinary revision
-            in_label = label is None or left.start + i0 < label[0] or right.start + j0 < label[1]
-            normalization = not in_label
             if da.strip():
                 self._put(Mark.DELETE, da, normalization)
-            if db:
-                self._put(Mark.INSERT if db.strip() else Mark.EQUAL, db, normalization and bool(db.strip()))
+            if db.strip():
+                self._put(Mark.INSERT, db, normalization)
+            else:
+                self._put(Mark.EQUAL, db)
 
     def _clashing(self, k: int) -> None:
         pair = self.comparison.pairs[k]
