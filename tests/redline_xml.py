@@ -28,8 +28,6 @@ def resolve(data: bytes, accept: bool) -> str:
     for p in body.iter(W + "p"):
         for element in p.iter(W + "t", W + "delText", W + "tab"):
             kinds = {a.tag for a in element.iterancestors() if a.tag in ADDED | REMOVED}
-            if element.getparent() is not None and element.getparent().getparent() is not None:
-                pass
             if accept and kinds & REMOVED:
                 continue
             if not accept and kinds & ADDED:

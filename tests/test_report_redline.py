@@ -28,6 +28,7 @@ from policydiff.structure import parse_structure
 from tests.conftest import CORPUS, SEED
 from tests.redline_xml import ADDED, REMOVED, W, document_xml, resolve, squeeze
 from tests.revision import make_revision
+from tests.test_merge_split import SOURCES, _merge, _same_level_leaves, _source, _split
 
 WHEN = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 STAMP = "2026-03-01T09:30:00Z"
@@ -319,7 +320,26 @@ def test_merged_and_split_articles_round_trip():
         "第三条 本办法自公布之日起施行。\n"
     )
     for a, b in ((left, right), (right, left)):
-        _round_trip(_compare(a, b))
+        comparison = _compare(a, b)
+        assert any(p.also_left or p.also_right for p in comparison.pairs)
+        text = "\n".join(_comments(_round_trip(comparison)))
+        assert "合并自 第二条、第三条" in text or "拆分为 第二条、第三条" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("kind", "pattern", "chinese"), SOURCES)
+def test_generated_merges_and_splits_round_trip(kind, pattern, chinese):
+    text = _source(kind)
+    articles = _same_level_leaves(text, pattern)
+    grouped = 0
+    for k in articles[3 : len(articles) : max(len(articles) // 3, 1)][:3]:
+        for revised in (_merge(text, k, pattern, chinese), _split(text, k, pattern, chinese)):
+            if revised is None:
+                continue
+            comparison = compare_documents(_doc(text, "a.txt"), _doc(revised, "b.txt"))
+            grouped += any(p.also_left or p.also_right for p in comparison.pairs)
+            _round_trip(comparison)
+    assert grouped >= 2
 
 
 # -- the command and LibreOffice ------------------------------------------------------------------
