@@ -53,7 +53,14 @@ def _json(comparison: Comparison) -> str:
     )
 
 
-def _write(path: str, text: str, inputs: tuple[str, ...]) -> Any:
+def _redline(comparison: Comparison) -> bytes:
+    """The Word 修订 document (File → Save Redline as Word…)."""
+    from policydiff.report_redline import render_redline
+
+    return render_redline(comparison)
+
+
+def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
     from policydiff.outputs import write_atomically
 
     return write_atomically(path, text, inputs=inputs)
@@ -67,7 +74,8 @@ class Backend:
     compare: Callable[..., Comparison] = _compare
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json
-    write: Callable[[str, str, tuple[str, ...]], Any] = _write
+    report_redline: Callable[[Comparison], bytes] = _redline
+    write: Callable[[str, str | bytes, tuple[str, ...]], Any] = _write
 
 
 @dataclass

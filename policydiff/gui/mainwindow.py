@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
+        a.save_redline.triggered.connect(lambda: self.save("redline"))
         a.quit.triggered.connect(self.close)
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
@@ -676,7 +677,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, has = self.actions_, self.comparison is not None
-        for action in (a.save_report, a.save_json, a.next_diff, a.prev_diff):
+        for action in (a.save_report, a.save_json, a.save_redline, a.next_diff, a.prev_diff):
             action.setEnabled(has)
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
@@ -749,7 +750,8 @@ class MainWindow(QMainWindow):
 
     def default_output(self, kind: str) -> str:
         left, right = self.session.paths["left"], self.session.paths["right"]
-        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}.{kind}"
+        suffix = "_修订.docx" if kind == "redline" else f".{kind}"
+        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}{suffix}"
         folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
         return os.path.join(folder, name)
 
@@ -758,6 +760,8 @@ class MainWindow(QMainWindow):
             return
         if kind == "html":
             title, filters = self.tr("Save Report"), self.tr("HTML report (*.html)")
+        elif kind == "redline":
+            title, filters = self.tr("Save Redline"), self.tr("Redline document (*.docx)")
         else:
             title, filters = self.tr("Export JSON"), self.tr("JSON (*.json)")
         path, _ = QFileDialog.getSaveFileName(self, title, self.default_output(kind), filters)

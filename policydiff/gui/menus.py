@@ -40,6 +40,7 @@ class Actions:
     reload: QAction
     save_report: QAction
     save_json: QAction
+    save_redline: QAction
     coverage: QAction
     quit: QAction
     copy_unit: QAction
@@ -154,8 +155,16 @@ class MenuBuilder(QObject):
             "Ctrl+Shift+E",
             self.tr("Write the comparison as JSON"),
         )
+        save_redline = _action(
+            window,
+            "saveRedline",
+            self.tr("Save Re&dline as Word…"),
+            "Ctrl+Shift+D",
+            self.tr("Write the right document with every difference as a tracked change (修订)"),
+        )
         file_menu.addAction(save_report)
         file_menu.addAction(save_json)
+        file_menu.addAction(save_redline)
         file_menu.addSeparator()
         coverage = _action(
             window,
@@ -310,6 +319,7 @@ class MenuBuilder(QObject):
             reload=reload,
             save_report=save_report,
             save_json=save_json,
+            save_redline=save_redline,
             coverage=coverage,
             quit=quit_,
             copy_unit=copy_unit,

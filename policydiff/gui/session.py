@@ -181,7 +181,8 @@ class Session(QObject):
         return digest.hexdigest()
 
     def save(self, kind: str, path: str) -> None:
-        """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``).
+        """Write the comparison as an HTML report (``kind="html"``), JSON (``"json"``) or a Word
+        修订 document (``"redline"``).
 
         Every save is its own job (a second save must not hide the first one's error) and is not
         cancellable: it is short, and a file reported "cancelled" must never have been written.
@@ -191,10 +192,13 @@ class Session(QObject):
             return
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
         as_html, rewrites = kind == "html", self.context.settings.show_rewrites  # read as the panes
+        as_redline = kind == "redline"
 
-        def render() -> str:
+        def render() -> str | bytes:
             if as_html:
                 return backend.report_html(comparison, rewrites)
+            if as_redline:
+                return backend.report_redline(comparison)
             return backend.report_json(comparison)
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> str:

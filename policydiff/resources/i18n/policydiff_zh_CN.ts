@@ -662,6 +662,16 @@
         <translation>HTML 报告 (*.html)</translation>
     </message>
     <message>
+        <location filename="../../gui/mainwindow.py" line="765"/>
+        <source>Save Redline</source>
+        <translation>保存修订文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="765"/>
+        <source>Redline document (*.docx)</source>
+        <translation>修订文档 (*.docx)</translation>
+    </message>
+    <message>
         <location filename="../../gui/mainwindow.py" line="762"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
@@ -840,6 +850,16 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <location filename="../../gui/menus.py" line="155"/>
         <source>Write the comparison as JSON</source>
         <translation>将比对结果保存为 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="161"/>
+        <source>Save Re&amp;dline as Word…</source>
+        <translation>保存为 Word 修订文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="163"/>
+        <source>Write the right document with every difference as a tracked change (修订)</source>
+        <translation>将右侧文档保存为 Word 修订文档：每处差异都是可接受或拒绝的修订</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="163"/>
