@@ -17,6 +17,7 @@ Never PySide6.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -79,6 +80,19 @@ _WRAPPERS = {
     Mark.MOVE_TO: "w:moveTo",
 }
 _SPACE = qn("xml:space")
+_BEFORE_BORDER = {
+    qn(t)
+    for t in (
+        "w:pStyle",
+        "w:keepNext",
+        "w:keepLines",
+        "w:pageBreakBefore",
+        "w:framePr",
+        "w:widowControl",
+        "w:numPr",
+        "w:suppressLineNumbers",
+    )
+}
 _MARKERS = {
     qn(t)
     for t in (
@@ -132,6 +146,10 @@ def render_redline(
     writer = _Writer(doc, comparison, layout, when, stats)
     writer.write(items)
     _first_page(doc, comparison, layout, when, stats)
+    properties = doc.core_properties
+    properties.author = properties.last_modified_by = layout.author
+    properties.title = plain(comparison.right.tree.title or comparison.right.document.name)[:200]
+    properties.created = properties.modified = when.replace(tzinfo=None)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -367,7 +385,12 @@ def _first_page(
     for attr, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "4"), ("w:color", "auto")):
         bottom.set(qn(attr), value)
     rule.append(bottom)
-    header.paragraphs[-1]._p.get_or_add_pPr().append(rule)
+    ppr = header.paragraphs[-1]._p.get_or_add_pPr()
+    later = next((c for c in ppr if c.tag not in _BEFORE_BORDER), None)  # the schema fixes the order
+    if later is None:
+        ppr.append(rule)
+    else:
+        later.addprevious(rule)
     footer = section.first_page_footer  # the first page is numbered like the others
     for paragraph in section.footer.paragraphs:
         footer._element.append(_copy(paragraph._p))
@@ -378,10 +401,15 @@ def _first_page(
 
 def _sub(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     """A child element (lxml's SubElement: python-docx's OxmlElement is ten times slower)."""
-    element: BaseOxmlElement = etree.SubElement(parent, qn(tag))
+    element: BaseOxmlElement = etree.SubElement(parent, _qn(tag))
     for key, value in attrs.items():
-        element.set(qn(f"w:{key}"), value)
+        element.set(_qn(f"w:{key}"), value)
     return element
+
+
+@functools.cache
+def _qn(tag: str) -> str:
+    return qn(tag)
 
 
 def _copy(element: BaseOxmlElement) -> BaseOxmlElement:
@@ -419,6 +447,7 @@ class _Writer:
         self.p: BaseOxmlElement | None = None
         self.p_marks: set[Mark] = set()  # marks of the paragraph's visible text
         self.p_level: Level | None = None
+        self.in_title = False
         self.p_text: list[str] = []
         self.style_id = doc.styles[layout.normalization_style].style_id
         self.comments = pair_comments(comparison)
@@ -445,7 +474,8 @@ class _Writer:
             self.p = self.end.makeelement(qn("w:p"))
             _sub(self.p, "w:pPr")
             self.end.addprevious(self.p)
-            self.p_marks, self.p_level, self.p_text = set(), None, []
+            self.p_marks, self.p_text = set(), []
+            self.p_level = Level.TITLE if self.in_title else None  # every line of the title block
         return self.p
 
     def _end_paragraph(self, mark: Mark) -> None:
@@ -469,7 +499,7 @@ class _Writer:
         style = _HEADING_STYLES.get(self.p_level) if self.p_level is not None else None
         if style and text and len(text) <= self.layout.heading_max_chars:
             pstyle = OxmlElement("w:pStyle")
-            pstyle.set(qn("w:val"), self.doc.styles[style].style_id)
+            pstyle.set(qn("w:val"), self._style_id(style))
             ppr.insert(0, pstyle)
         if mark != Mark.EQUAL:
             removed = mark in (Mark.DELETE, Mark.MOVE_FROM)
@@ -477,6 +507,10 @@ class _Writer:
         if len(ppr) == 0:
             p.remove(ppr)
         self.p = None
+
+    @functools.cache  # noqa: B019 - one writer per document, a handful of styles
+    def _style_id(self, name: str) -> str:
+        return str(self.doc.styles[name].style_id)
 
     # runs
     def _run(self, text: str, piece: Piece) -> None:
@@ -518,6 +552,8 @@ class _Writer:
         p = self._paragraph()
         if anchor.start and self.p_level is None and not "".join(self.p_text).strip():
             self.p_level = anchor.level
+        if anchor.level == Level.TITLE:
+            self.in_title = anchor.start
         if anchor.mark in (Mark.MOVE_FROM, Mark.MOVE_TO):
             self._move_range(p, anchor)
         text = self.comments.get(anchor.pair)
