@@ -381,3 +381,17 @@ def test_libreoffice_opens_it(tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "修订文档" in text and "000_22597a2fc5b61001.txt" in squeeze(text)
+
+
+def test_a_rewrite_paired_by_hand_says_so_and_its_similarity():
+    plain_comparison = _compare(LEFT, RIGHT)
+    left = next(u for u in plain_comparison.left.tree.units if u.label == "第四条")
+    right = next(u for u in plain_comparison.right.tree.units if "鼓励金融机构" in RIGHT[u.start : u.end])
+    comparison = compare_documents(
+        _doc(LEFT, "旧.txt"), _doc(RIGHT, "新.txt"), overrides=[(left.index, right.index)]
+    )
+    k = next(k for k, p in enumerate(comparison.pairs) if p.left == left)
+    assert comparison.pairs[k].right == right
+    comment = pair_comments(comparison)[k]
+    assert "改写，相似度" in comment and "人工配对" in comment
+    _round_trip(comparison)
