@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from policydiff.align import UnitFeatures, align_units, arrange
+from policydiff.compare.align import UnitFeatures, align_units, arrange
 from policydiff.model import Level
 
 
@@ -128,7 +128,7 @@ MERGE_RIGHT = [
 
 
 def test_a_left_over_unit_covered_by_its_neighbours_counterpart_is_a_merge():
-    from policydiff.align_groups import find_groups
+    from policydiff.compare.groups import find_groups
 
     pairs = [(0, 0), (1, 1), (2, None), (3, 2)]
     kept, groups = find_groups(MERGE_LEFT, MERGE_RIGHT, pairs)
@@ -141,7 +141,7 @@ def test_a_left_over_unit_covered_by_its_neighbours_counterpart_is_a_merge():
 
 
 def test_groups_never_touch_paired_units_or_units_the_user_unpaired():
-    from policydiff.align_groups import find_groups
+    from policydiff.compare.groups import find_groups
 
     pairs = [(0, 0), (1, 1), (2, None), (3, 2)]
     _, groups = find_groups(MERGE_LEFT, MERGE_RIGHT, pairs, fixed={(2, None)})
@@ -153,7 +153,7 @@ def test_groups_never_touch_paired_units_or_units_the_user_unpaired():
 
 
 def test_a_left_over_unit_sharing_only_scattered_characters_stays_removed():
-    from policydiff.align_groups import find_groups
+    from policydiff.compare.groups import find_groups
 
     left = [*MERGE_LEFT[:2], _leaf(2, "支持海洋渔业发展，对渔船燃油给予补助", 0), MERGE_LEFT[3]]
     _, groups = find_groups(left, MERGE_RIGHT, [(0, 0), (1, 1), (2, None), (3, 2)])

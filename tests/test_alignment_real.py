@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.compare import compare_files
-from policydiff.jsonform import comparison_to_json
+from policydiff.compare.pipeline import compare_files
 from policydiff.model import Comparison
+from policydiff.render.jsonform import comparison_to_json
 from tests.conftest import CORPUS, GOLD
 
 SCORE = GOLD.parent / "tools" / "score.py"

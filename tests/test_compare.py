@@ -11,12 +11,12 @@ import opencc
 import pytest
 
 from policydiff.cli import main
-from policydiff.compare import compare_documents, compare_files, pair_manually, unpair
+from policydiff.compare.pipeline import compare_documents, compare_files, pair_manually, unpair
 from policydiff.io import load_document
-from policydiff.jsonform import comparison_to_json
+from policydiff.lang.normalize import normalize
 from policydiff.model import CompareOptions, LoadedDocument, Op, Status
-from policydiff.normalize import normalize
-from policydiff.structure import parse_structure
+from policydiff.render.jsonform import comparison_to_json
+from policydiff.structure.parse import parse_structure
 from tests.conftest import CORPUS, GOLD, SEED
 from tests.revision import make_revision
 
@@ -313,8 +313,8 @@ def test_cli_figures_lists_a_documents_figures(capsys):
 
 def test_cli_figures_json_writes_each_figure_as_the_comparison_does(capsys):
     """figures --json uses jsonform's FIGVAL form: a range keeps value_high, a rate its per."""
-    from policydiff.compare import document_figures
-    from policydiff.jsonform import figure_to_json
+    from policydiff.compare.pipeline import document_figures
+    from policydiff.render.jsonform import figure_to_json
 
     assert main(["figures", str(SEED["004"]), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["figures"]
@@ -354,7 +354,7 @@ def test_re_pairing_a_unit_forgets_its_earlier_manual_pairing():
 
 
 def test_figure_spans_stay_inside_their_unit():
-    from policydiff.compare import document_figures
+    from policydiff.compare.pipeline import document_figures
 
     for text in ("一、补贴100万元  ", "  100万元", "一、补贴100万元\n\n"):
         figures = document_figures(doc(text))
@@ -370,11 +370,11 @@ def test_absurd_numbers_never_make_invalid_json(tmp_path, capsys):
 
 def test_compare_documents_takes_every_stages_config() -> None:
     """CompareConfig reaches preparation, alignment and figure pairing; its defaults change nothing."""
-    from policydiff.align import AlignConfig
-    from policydiff.compare import CompareConfig
+    from policydiff.compare.align import AlignConfig
+    from policydiff.compare.pipeline import CompareConfig
+    from policydiff.compare.prepare import PrepareLimits
     from policydiff.errors import LoadError
-    from policydiff.figures_compare import PairingConfig
-    from policydiff.prepare import PrepareLimits
+    from policydiff.figures.compare import PairingConfig
 
     left, right = load_document(SEED["000"]), load_document(SEED["001"])
     plain = compare_documents(left, right)

@@ -10,14 +10,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from policydiff.cli import EXIT_CHILD_UNREADABLE, main
-from policydiff.coverage import Coverage, CoverageConfig, Verdict, build_coverage
-from policydiff.coverage_json import coverage_to_json
-from policydiff.coverage_report import render_coverage
-from policydiff.coverage_xlsx import coverage_to_xlsx
+from policydiff.coverage.html import render_coverage
+from policydiff.coverage.jsonform import coverage_to_json
+from policydiff.coverage.matrix import Coverage, CoverageConfig, Verdict, build_coverage
+from policydiff.coverage.xlsx import coverage_to_xlsx
 from policydiff.io import load_document
+from policydiff.lang.numerals import cn_numeral
 from policydiff.model import Level
-from policydiff.numerals import cn_numeral
-from policydiff.structure import parse_structure
+from policydiff.structure.parse import parse_structure
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.slow  # each module fixture compares three documents with the parent

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import pytest
 from rapidfuzz.distance import LCSseq
 
-from policydiff.compare import compare_files
+from policydiff.compare.pipeline import compare_files
+from policydiff.compare.prepare import PreparedDocument, prepare
 from policydiff.model import Comparison, Op, Pair
-from policydiff.prepare import PreparedDocument, prepare
 from tests.conftest import CORPUS, SEED
 
 RUN = 4  # shared runs a reader wants to see

@@ -13,9 +13,9 @@ from figures_gold import GOLD, NOT_FIGURES, G
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policydiff.figures import compare_figures, extract_figures, fold
+from policydiff.figures.extract import compare_figures, extract_figures, fold
+from policydiff.lang.words import ensure_ready
 from policydiff.model import Figure, Status
-from policydiff.words import ensure_ready
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 _T2S = opencc.OpenCC("t2s")
@@ -621,8 +621,8 @@ def test_deadline_change_is_a_changed_date() -> None:
 
 def test_how_a_figure_moved_is_one_rule_for_every_view() -> None:
     """shift(): dates move earlier or later (never "+0.85 %"), amounts by a ratio, units apart."""
-    from policydiff.figures_compare import Shift, shift
-    from policydiff.report import _figure_change
+    from policydiff.figures.compare import Shift, shift
+    from policydiff.render.html import _figure_change
 
     cases = [
         ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "推迟"),
@@ -666,7 +666,7 @@ def test_no_junk_subjects_or_figures(text: str, bad: str) -> None:
 
 
 def test_qualifiers_read_as_words() -> None:
-    from policydiff.figures import qualifier_text
+    from policydiff.figures.extract import qualifier_text
 
     assert qualifier_text("力争|新增|左右") == "力争、新增、左右"
     assert qualifier_text(None) == ""
@@ -698,7 +698,7 @@ def figure_change_scores() -> tuple[float, float, list[str]]:
     """
     import json
 
-    from policydiff.compare import compare_files
+    from policydiff.compare.pipeline import compare_files
 
     gold = json.loads(PAIR_GOLD.read_text(encoding="utf-8"))
     folder = PAIR_GOLD.parent

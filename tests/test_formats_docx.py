@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.errors import LoadError
 from policydiff.io import LoadLimits, load_document
-from policydiff.io.docx_numbering import format_number
+from policydiff.io.office.docx_numbering import format_number
 from policydiff.model import LoadedDocument, Status
 from tests.fixtures.make_docx_fixtures import (
     DOCX_DIR,
@@ -501,8 +501,8 @@ def test_tracked_changes_are_said_in_the_outline_and_the_report(capsys):
     from bs4 import BeautifulSoup
 
     from policydiff.cli import main
-    from policydiff.compare import compare_documents
-    from policydiff.report import render_report
+    from policydiff.compare.pipeline import compare_documents
+    from policydiff.render.html import render_report
 
     tracked = Path(__file__).parent / "fixtures" / "docx" / "fuyi2023.tracked.docx"
     assert main(["outline", str(tracked)]) == 0

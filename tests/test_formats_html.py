@@ -22,11 +22,11 @@ from format_check import assert_same_as_source, compare_with_source, level_count
 
 from policydiff.errors import LoadError
 from policydiff.io import load_document
-from policydiff.io.htmlchrome import PageLines, is_chrome_line, trim_edges
-from policydiff.io.htmlscan import is_page, starts_like_page, visible_chars
-from policydiff.io.htmltext import HtmlRefused, html_to_text, list_marker, looks_like_html
+from policydiff.io.web.chrome import PageLines, is_chrome_line, trim_edges
+from policydiff.io.web.html import HtmlRefused, html_to_text, list_marker, looks_like_html
+from policydiff.io.web.scan import is_page, starts_like_page, visible_chars
 from policydiff.model import Level, LoadedDocument
-from policydiff.structure import parse_structure
+from policydiff.structure.parse import parse_structure
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 ROOT = Path(__file__).resolve().parent.parent
@@ -389,7 +389,12 @@ _PATTERN_CHECK = textwrap.dedent(
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "module",
-    ["policydiff.io.htmltext", "policydiff.io.htmlscan", "policydiff.io.htmlchrome", "policydiff.io.mdtext"],
+    [
+        "policydiff.io.web.html",
+        "policydiff.io.web.scan",
+        "policydiff.io.web.chrome",
+        "policydiff.io.web.markdown",
+    ],
 )
 def test_every_pattern_stays_linear_on_runs_of_its_own_alphabet(module):
     done = subprocess.run(
@@ -412,8 +417,8 @@ _CASES = {
 @pytest.mark.parametrize("case", sorted(_CASES))
 def test_hostile_markup_loads_in_bounded_time(tmp_path, case):
     code = (
-        "import sys\nfrom policydiff.io.htmltext import looks_like_html, html_to_text\n"
-        "from policydiff.io.mdtext import md_to_text\nfrom policydiff.io.htmlscan import visible_chars\n"
+        "import sys\nfrom policydiff.io.web.html import looks_like_html, html_to_text\n"
+        "from policydiff.io.web.markdown import md_to_text\nfrom policydiff.io.web.scan import visible_chars\n"
         f"text = {_CASES[case]}\nlooks_like_html(text); md_to_text(text); visible_chars(text)\n"
         "try:\n    html_to_text(text)\nexcept Exception as exc:\n    print(type(exc).__name__)\n"
     )

@@ -20,8 +20,8 @@ import pytest
 from policydiff.errors import LoadError
 from policydiff.io import load_document
 from policydiff.io.limits import LoadLimits
-from policydiff.io.pdflayout import Glyph, build
-from policydiff.io.pdftext import FURNITURE_NOTICE
+from policydiff.io.pdf.layout import Glyph, build
+from policydiff.io.pdf.text import FURNITURE_NOTICE
 from tests.fixtures.pdf import make_fixtures
 from tests.fixtures.pdf.make_fixtures import COMMITTED, SOURCES, render, source_path
 from tests.fixtures.pdf.render import Page, reportlab_pdf

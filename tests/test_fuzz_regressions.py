@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.model import CompareOptions
 from tests.test_compare import check_invariants, doc
 

@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from policydiff.compare import compare_files
-from policydiff.gcpause import collection_paused
+from policydiff.compare.gcpause import collection_paused
+from policydiff.compare.pipeline import compare_files
 from tests.conftest import SEED
 
 

@@ -80,7 +80,7 @@ def test_outline_shows_the_pairs_of_the_comparison(compared) -> None:  # type: i
 
 
 def test_status_bar_counts_figures_as_the_figure_panel_does(compared) -> None:  # type: ignore[no-untyped-def]
-    from policydiff.figures_compare import figure_counts
+    from policydiff.figures.compare import figure_counts
 
     win, comparison = compared
     counts = figure_counts(comparison.pairs)
@@ -304,7 +304,7 @@ def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no
 @pytest.fixture
 def gate(monkeypatch):  # type: ignore[no-untyped-def]
     """Holds the first core comparison that includes a given manual pairing until released."""
-    import policydiff.compare as core
+    import policydiff.compare.pipeline as core
 
     real = core.compare_documents
     state = {"pairing": None, "held": False}

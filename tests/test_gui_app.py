@@ -36,7 +36,7 @@ def test_smoke_run_compares_the_sample_pair_and_exits_0(settings) -> None:  # ty
 
 
 def test_warm_up_compares_the_built_in_pair_off_the_ui_thread_then_warms_the_fonts(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.gui import warmup
     from policydiff.gui.panes import mark_formats
     from policydiff.model import CompareOptions, LoadedDocument, Status

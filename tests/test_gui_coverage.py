@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from policydiff.coverage import Verdict
+from policydiff.coverage.matrix import Verdict
 from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
 from tests.conftest import SEED
 

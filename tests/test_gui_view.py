@@ -390,7 +390,7 @@ def wait_shown(qtbot, win, action):  # type: ignore[no-untyped-def]
 # -- rewrites, overview, legend, keys, screen ------------------------------------------------------
 def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     from policydiff.gui.marks import Mark
-    from policydiff.projection import is_rewrite
+    from policydiff.present.projection import is_rewrite
 
     comparison = open_pair(qtbot, window, *SAMPLE)
     rewrite = next(p for p in comparison.pairs if is_rewrite(p))

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.cli import main
-from policydiff.compare import compare_documents, compare_files
+from policydiff.compare.pipeline import compare_documents, compare_files
 from policydiff.errors import LoadError
 from policydiff.io import load_document
 from tests.gen_docs import docx_bytes, pdf_bytes
@@ -354,7 +354,7 @@ def test_every_line_numbered():
 
 _LONG_LINE = """
 import sys, time
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.model import LoadedDocument
 n = int(sys.argv[1])
 words = "加强资金保障安排资金60亿元，优化营商环境，推动科技创新。"

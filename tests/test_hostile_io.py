@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from policydiff import outputs
 from policydiff.cli import _exit_on_signal, main, shown
 from policydiff.errors import LoadError, OutputError
 from policydiff.io import _read
 from policydiff.io.limits import LoadLimits
-from policydiff.outputs import same_file, write_atomically
+from policydiff.render import outputs
+from policydiff.render.outputs import same_file, write_atomically
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.usefixtures("load_errors_say_why")  # every refusal says why

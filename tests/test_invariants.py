@@ -13,7 +13,7 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.model import CompareOptions, Comparison, Op, Status
 from tests.gen_docs import document_pairs, documents, full_width, half_width, renumbered_pairs, traditional
 from tests.test_compare import check_invariants, doc

@@ -1,4 +1,4 @@
-"""The JSON's per-side marks are the panes' marks: one projection (policydiff.projection) feeds both.
+"""The JSON's per-side marks are the panes' marks: one projection (policydiff.present.projection) feeds both.
 
 Real pairs only: the sample pair (a provincial draft against a city's rewrite, many pairs under the
 rewrite threshold), a central opinion against a city's implementation, and a law revision. The
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.compare import compare_files
+from policydiff.compare.pipeline import compare_files
 from policydiff.gui.marks import side_marks  # the panes' marks; Qt-free by design
-from policydiff.jsonform import comparison_to_json
 from policydiff.model import Comparison, Status
-from policydiff.projection import Kind, is_rewrite, project
+from policydiff.present.projection import Kind, is_rewrite, project
+from policydiff.render.jsonform import comparison_to_json
 from tests.conftest import CORPUS, SEED
 
 PAIRS = {

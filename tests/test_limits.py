@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
+from policydiff.compare.prepare import PrepareLimits, prepare
 from policydiff.errors import LoadError
 from policydiff.model import LoadedDocument
-from policydiff.prepare import PrepareLimits, prepare
 
 
 def _doc(text: str, name: str = "big.txt") -> LoadedDocument:

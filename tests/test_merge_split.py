@@ -11,11 +11,11 @@ import re
 
 import pytest
 
-from policydiff.compare import compare_documents, compare_files
-from policydiff.jsonform import comparison_to_json
+from policydiff.compare.pipeline import compare_documents, compare_files
+from policydiff.lang.numerals import cn_numeral
 from policydiff.model import Comparison, LoadedDocument
-from policydiff.numerals import cn_numeral
-from policydiff.structure import parse_structure
+from policydiff.render.jsonform import comparison_to_json
+from policydiff.structure.parse import parse_structure
 from tests.conftest import CORPUS, SEED
 
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
@@ -195,7 +195,7 @@ def test_real_split_and_merge_in_law_revisions():
 
 @needs_corpus
 def test_report_row_names_the_merged_units():
-    from policydiff.report import render_report
+    from policydiff.render.html import render_report
 
     comparison = compare_files(
         str(CORPUS / "versions/05_sxyz-jixiaogongzi-2019-draft.txt"),

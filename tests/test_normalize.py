@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policydiff.lang.normalize import NormalizedText, fold_typography, normalize
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
-from policydiff.normalize import NormalizedText, fold_typography, normalize
 
 MODES = list(NormalizeMode)
 SCRIPT_MODES = [m for m in MODES if m != NormalizeMode.NONE]

@@ -10,7 +10,7 @@ import pytest
 
 from policydiff.cli import main
 from policydiff.errors import OutputError
-from policydiff.outputs import write_atomically
+from policydiff.render.outputs import write_atomically
 
 LEFT = "一、总则\n1.安排资金60亿元。\n"
 RIGHT = "一、总则\n1.安排资金80亿元。\n"

@@ -9,11 +9,11 @@ from dataclasses import replace
 
 import pytest
 
-from policydiff.compare import compare_files
+from policydiff.compare.pipeline import compare_files
 from policydiff.gui.marks import side_marks
 from policydiff.gui.rows import build_rows, line_start
 from policydiff.model import Comparison, Status
-from policydiff.projection import group_units
+from policydiff.present.projection import group_units
 from tests.conftest import CORPUS, SEED
 
 LAW = (CORPUS / "laws" / "tufa-2007.md", CORPUS / "laws" / "tufa-2024.md")

@@ -8,14 +8,14 @@ import re
 import opencc
 import pytest
 
-from policydiff.compare import compare_documents, compare_files
+from policydiff.compare.pipeline import compare_documents, compare_files
 from policydiff.io import load_document
-from policydiff.jsonform import comparison_to_json
+from policydiff.lang.numerals import cn_numeral, cn_value
+from policydiff.meaning.obligations import SCALE, find_occurrences, obligation_changes
+from policydiff.meaning.references import find_references
+from policydiff.meaning.responsible import extract, role
 from policydiff.model import Direction, LoadedDocument, RefProblem
-from policydiff.numerals import cn_numeral, cn_value
-from policydiff.obligations import SCALE, find_occurrences, obligation_changes
-from policydiff.references import find_references
-from policydiff.responsible import extract, role
+from policydiff.render.jsonform import comparison_to_json
 from tests.conftest import CORPUS, SEED
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")

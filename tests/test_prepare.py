@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from policydiff.compare.prepare import HEADING_SEPARATOR, normalized_headings
 from policydiff.io import load_document
+from policydiff.lang.normalize import normalize
 from policydiff.model import NormalizeMode
-from policydiff.normalize import normalize
-from policydiff.prepare import HEADING_SEPARATOR, normalized_headings
-from policydiff.structure import parse_structure
+from policydiff.structure.parse import parse_structure
 from tests.conftest import CORPUS, SEEDS
 
 # Headings whose characters normalization reads in context, or that hold the separator: each

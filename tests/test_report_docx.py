@@ -15,7 +15,7 @@ from docx.shared import Mm
 from test_report import rewrite_sample, sample
 
 from policydiff.cli import main
-from policydiff.report_docx import render_docx
+from policydiff.render.docx_table import render_docx
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -103,7 +103,7 @@ def test_libreoffice_lays_it_out_with_page_numbers(tmp_path):
 
 
 def test_the_notes_column_names_changes_in_meaning():
-    from policydiff.compare import compare_files
+    from policydiff.compare.pipeline import compare_files
 
     comparison = compare_files(
         str(SEEDS / "000_22597a2fc5b61001.txt"), str(SEEDS / "003_382b0033226e8008.txt")

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from policydiff.cli import main
 from policydiff.io import load_document
+from policydiff.lang.numerals import circled_value, cn_value
 from policydiff.model import DocumentTree, Level
-from policydiff.numerals import circled_value, cn_value
-from policydiff.structure import parse_structure
-from policydiff.structure_lines import SPACE_CHARS, Lines
+from policydiff.structure.lines import SPACE_CHARS, Lines
+from policydiff.structure.parse import parse_structure
 
 # The shared corpus sits next to the main checkout; a worktree elsewhere finds it further up.
 CORPUS = next(
@@ -467,7 +467,7 @@ def test_numeral_values(numeral: str, value: int | None) -> None:
 
 def test_figures_read_amounts_with_the_same_parser() -> None:
     """Figure extraction reads its Chinese numerals through cn_value (三十五万元 → 350000 元)."""
-    from policydiff.figures import extract_figures
+    from policydiff.figures.extract import extract_figures
 
     values = [
         (f.text, f.value)
@@ -513,7 +513,7 @@ def test_one_megabyte_parses_fast() -> None:
 
 
 def test_cn_numeral_is_the_inverse_of_cn_value():
-    from policydiff.numerals import cn_numeral, cn_value
+    from policydiff.lang.numerals import cn_numeral, cn_value
 
     assert [cn_numeral(n) for n in (1, 10, 16, 24, 100, 103, 110, 999)] == [
         "一", "十", "十六", "二十四", "一百", "一百零三", "一百一十", "九百九十九"

@@ -22,7 +22,7 @@ from test_structure import (
 
 from policydiff.io import load_document
 from policydiff.model import DocumentTree, Level, Unit
-from policydiff.structure import parse_structure
+from policydiff.structure.parse import parse_structure
 
 VERSIONS = CORPUS / "versions"
 ROOT = Path(__file__).resolve().parent.parent
@@ -359,23 +359,23 @@ def run_within_budget(code: str, budget: float = BUDGET_S) -> None:
 
 # Every pattern of the parser, with the alphabets that could make it backtrack.
 PATTERNS = {
-    "structure_lines.META_RE": ["#", " ", "a", "#a", "<!--", "-->", "\t"],
-    "structure_lines.JUNK_RE": ["首页", " ", "来源", "字号", "字号 ", "审核", ":", "编辑"],
-    "structure_lines.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
-    "structure_lines.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
-    "structure_lines.CONTACT_RE": ["（", "联系"],
-    "structure_lines.CLOSING_SUBJECT_RE": ["本文件", "本", "本实施", "中"],
-    "structure_lines.CLOSING_RE": ["上述", "上述政", "中", "（", "联系", "抄", "此件"],
-    "structure_lines.PRINTED_TAIL_RE": ["印发", " ", "印发 "],
-    "structure_lines.TRAILING_CLOSING_RE": ["抄", "（", "此件"],
-    "structure_lines.DATE_LINE_RE": ["2024年", "1", " ", "年", "1月", "一"],
-    "structure_lines.DATE_LED_RE": ["2024年", "1", " ", "年 ", "1月1"],
-    "structure_lines.DOC_NUMBER_RE": ["〔", "〔2024〕", "1", " ", "号"],
-    "structure_lines.ATTACHMENT_TITLE_RE": ["附件", " ", "1", "附件 "],
-    "structure_lines.SIGNATURE_RE": ["局", " ", "政府", "局 "],
-    "structure_lines.BRACKETED_RE": ["（", "）", "(", "（）"],
-    "structure_lines.ATTACHMENT_RE": ["附", "附件", " ", "1", "附 件 "],
-    "structure.LABEL_RE": ["第", "一", "1", "（", "第一", " ", "十", "①", "1."],
+    "structure.lines.META_RE": ["#", " ", "a", "#a", "<!--", "-->", "\t"],
+    "structure.lines.JUNK_RE": ["首页", " ", "来源", "字号", "字号 ", "审核", ":", "编辑"],
+    "structure.lines.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
+    "structure.lines.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
+    "structure.lines.CONTACT_RE": ["（", "联系"],
+    "structure.lines.CLOSING_SUBJECT_RE": ["本文件", "本", "本实施", "中"],
+    "structure.lines.CLOSING_RE": ["上述", "上述政", "中", "（", "联系", "抄", "此件"],
+    "structure.lines.PRINTED_TAIL_RE": ["印发", " ", "印发 "],
+    "structure.lines.TRAILING_CLOSING_RE": ["抄", "（", "此件"],
+    "structure.lines.DATE_LINE_RE": ["2024年", "1", " ", "年", "1月", "一"],
+    "structure.lines.DATE_LED_RE": ["2024年", "1", " ", "年 ", "1月1"],
+    "structure.lines.DOC_NUMBER_RE": ["〔", "〔2024〕", "1", " ", "号"],
+    "structure.lines.ATTACHMENT_TITLE_RE": ["附件", " ", "1", "附件 "],
+    "structure.lines.SIGNATURE_RE": ["局", " ", "政府", "局 "],
+    "structure.lines.BRACKETED_RE": ["（", "）", "(", "（）"],
+    "structure.lines.ATTACHMENT_RE": ["附", "附件", " ", "1", "附 件 "],
+    "structure.parse.LABEL_RE": ["第", "一", "1", "（", "第一", " ", "十", "①", "1."],
 }
 
 
@@ -383,7 +383,7 @@ PATTERNS = {
 def test_pattern_is_linear_on_runs_of_its_alphabet(name: str) -> None:
     """search and match on 100k-character runs of each piece of the pattern's alphabet, alone, cycled,
     and ended by a character that makes the match fail."""
-    module, attr = name.split(".")
+    module, attr = name.rsplit(".", 1)
     run_within_budget(
         f"""
         import re
@@ -407,7 +407,7 @@ LINE_TESTS = ["is_junk", "is_title_like", "is_closing_line", "is_trailing_closin
 def test_line_test_is_bounded_on_long_lines(test: str) -> None:
     run_within_budget(
         f"""
-        from policydiff.structure_lines import {test} as check
+        from policydiff.structure.lines import {test} as check
         runs = ["中", "a", "@", " 中", "本文件自", "字号 ", "附件", "2024年", "来源：", "1", "a.b@"]
         for piece in runs:
             check((piece * ({RUN} // len(piece) + 1))[:{RUN}] + "x")
@@ -435,7 +435,7 @@ DOCUMENTS = {
 def test_document_shapes_parse_fast(name: str) -> None:
     run_within_budget(
         DOCUMENTS[name]
-        + "\nfrom policydiff.structure import parse_structure\ntree = parse_structure(text)\n"
+        + "\nfrom policydiff.structure.parse import parse_structure\ntree = parse_structure(text)\n"
         + "assert tree.units or not text.strip()\n"
     )
 

@@ -11,15 +11,14 @@ import json
 import pytest
 
 from policydiff.cli import main
-from policydiff.compare import compare_documents, document_figures
-from policydiff.figures import (
+from policydiff.compare.pipeline import compare_documents, document_figures
+from policydiff.figures.extract import (
     CANONICAL_QUALIFIERS,
     HEAD_QUALIFIERS,
     PREFIX_QUALIFIERS,
     SUFFIX_QUALIFIERS,
 )
 from policydiff.io import load_document
-from policydiff.jsonform import comparison_to_json
 from policydiff.model import (
     DEFAULT_NORMALIZE,
     QUALIFIER_SEPARATOR,
@@ -29,7 +28,8 @@ from policydiff.model import (
     Qualifier,
     Side,
 )
-from policydiff.report import NORMALIZE_LABELS
+from policydiff.render.html import NORMALIZE_LABELS
+from policydiff.render.jsonform import comparison_to_json
 from tests.conftest import SEED
 
 

@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policydiff.compare.worddiff import DiffConfig, diff_tokens
 from policydiff.model import Op
-from policydiff.worddiff import DiffConfig, diff_tokens
 
 
 def _rebuild(chunks, left, right):

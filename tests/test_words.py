@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from policydiff.normalize import normalize
-from policydiff.words import segment
+from policydiff.lang.normalize import normalize
+from policydiff.lang.words import segment
 from tests.conftest import CORPUS, SEEDS
 
 
@@ -47,7 +47,7 @@ def test_every_character_in_one_word():
 
 def test_a_lone_surrogate_is_segmented_and_the_words_still_tile_the_text():
     """Found by the fuzzer: rjieba takes UTF-8 only, so a lone surrogate must not reach it."""
-    from policydiff.words import segment
+    from policydiff.lang.words import segment
 
     text = "推动经济\udd9e高质量发展"
     words, starts = segment(text)
