@@ -100,7 +100,7 @@ def check_normalize(text: str, mode: str) -> None:
 
 
 def check_compare(text: str, cut: int, mode: str) -> None:
-    from tests.test_compare import check_invariants
+    from tests.compare.test_compare import check_invariants
 
     same = compare_documents(_doc(text, "a.txt"), _doc(text, "b.txt"), CompareOptions(normalize=mode))
     check_invariants(same)

@@ -3,7 +3,7 @@
 Alignment measures similarity on words and the word diff runs on words; both segment each
 document once, here. rjieba embeds jieba's dictionary in its binary: it is ready in about 0.1 s
 (jieba itself needs 0.6 s to load its dictionary) and segments about 15 times faster, with the
-same Chinese words (tests/test_words.py checks it against jieba on the samples and the corpus).
+same Chinese words (tests/lang/test_words.py checks it against jieba on the samples and the corpus).
 The one difference, a run of ASCII letters and digits joined by ``.`` or ``-`` (``www.gov.cn``,
 ``2023-12-29``), is split back the way jieba splits it, so words stay comparable either way.
 May import: the standard library and rjieba.

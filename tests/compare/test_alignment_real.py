@@ -19,7 +19,7 @@ from policydiff.render.jsonform import comparison_to_json
 from tests.conftest import CORPUS, GOLD
 
 SCORE = GOLD.parent / "tools" / "score.py"
-OWN_GOLD = Path(__file__).resolve().parent / "gold"
+OWN_GOLD = Path(__file__).resolve().parents[1] / "gold"
 needs_corpus = pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not present")
 
 # gold file → F1 measured when it was made (every sure pairing right)

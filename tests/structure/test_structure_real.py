@@ -10,7 +10,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_structure import (
+
+from policydiff.io import load_document
+from policydiff.model import DocumentTree, Level, Unit
+from policydiff.structure.parse import parse_structure
+from tests.structure.test_structure import (
     CORPUS,
     LAW_PATTERNS,
     LAWS,
@@ -20,12 +24,8 @@ from test_structure import (
     seed_text,
 )
 
-from policydiff.io import load_document
-from policydiff.model import DocumentTree, Level, Unit
-from policydiff.structure.parse import parse_structure
-
 VERSIONS = CORPUS / "versions"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def corpus_text(prefix: str) -> str:

@@ -147,7 +147,7 @@ def test_province_and_city_article_on_business_growth_shows_its_shared_sentences
 
 
 def main() -> None:
-    """Print the coverage per document pair (python -m tests.test_diff_quality)."""
+    """Print the coverage per document pair (python -m tests.compare.test_diff_quality)."""
     for name, left, right in PAIRS:
         pairs = quality(_path(left), _path(right))
         shared = sum(q.shared for q in pairs)

@@ -17,8 +17,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEED
-from format_check import assert_same_as_source, compare_with_source, level_counts
 
 from policydiff.errors import LoadError
 from policydiff.io import load_document
@@ -27,9 +25,11 @@ from policydiff.io.web.html import HtmlRefused, html_to_text, list_marker, looks
 from policydiff.io.web.scan import is_page, starts_like_page, visible_chars
 from policydiff.model import Level, LoadedDocument
 from policydiff.structure.parse import parse_structure
+from tests.conftest import CORPUS, SEED
+from tests.format_check import assert_same_as_source, compare_with_source, level_counts
 
-FIXTURES = Path(__file__).parent / "fixtures" / "html"
-ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "html"
+ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = {"gov_province": "gb18030", "gov_city_table": "utf-8", "news_trad": "utf-8"}
 CORPUS_TEXTS = sorted((CORPUS / "versions").glob("*.txt")) if CORPUS.exists() else []
 _META_LINE = re.compile(r"#\s*(?:source|title):|<!--")

@@ -8,8 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS as _CORPUS
-from conftest import SEED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +17,8 @@ from policydiff.lang.numerals import circled_value, cn_value
 from policydiff.model import DocumentTree, Level
 from policydiff.structure.lines import SPACE_CHARS, Lines
 from policydiff.structure.parse import parse_structure
+from tests.conftest import CORPUS as _CORPUS
+from tests.conftest import SEED
 
 # The shared corpus sits next to the main checkout; a worktree elsewhere finds it further up.
 CORPUS = next(

@@ -30,8 +30,8 @@ from tests.fixtures.legacy.make_fixtures import (
 from tests.fixtures.make_ofd import make_ofd
 from tests.format_check import assert_same_as_source
 
-FIXTURES = Path(__file__).parent / "fixtures" / "legacy"
-ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "legacy"
+ROOT = Path(__file__).resolve().parents[2]
 SEED_TEXT = next((ROOT / "seeds").glob("000_*.txt")).read_text(encoding="utf-8")
 LAW_TEXT = (FIXTURES / "law_fuyi2017.txt").read_text(encoding="utf-8")
 SOURCES = {"seed000": SEED_TEXT, "law": LAW_TEXT}

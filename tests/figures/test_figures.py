@@ -9,15 +9,15 @@ from pathlib import Path
 
 import opencc
 import pytest
-from figures_gold import GOLD, NOT_FIGURES, G
 from hypothesis import given
 from hypothesis import strategies as st
 
 from policydiff.figures.extract import compare_figures, extract_figures, fold
 from policydiff.lang.words import ensure_ready
 from policydiff.model import Figure, Status
+from tests.figures_gold import GOLD, NOT_FIGURES, G
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 _T2S = opencc.OpenCC("t2s")
 
 
@@ -685,7 +685,7 @@ def test_long_runs_stay_linear(run: str) -> None:
 
 # ---- hand-checked figure CHANGES of one corpus pair (07 ↔ 08) -----------------------------------
 
-PAIR_GOLD = Path(__file__).resolve().parent / "fixtures" / "figures" / "gold_07_08.json"
+PAIR_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "figures" / "gold_07_08.json"
 PAIR_PRECISION_FLOOR = 0.85  # measured 1.000 (8 of 8 reported changes are real)
 PAIR_RECALL_FLOOR = 0.95  # measured 1.000 (all 8 gold changes found)
 

@@ -504,7 +504,7 @@ def test_tracked_changes_are_said_in_the_outline_and_the_report(capsys):
     from policydiff.compare.pipeline import compare_documents
     from policydiff.render.html import render_report
 
-    tracked = Path(__file__).parent / "fixtures" / "docx" / "fuyi2023.tracked.docx"
+    tracked = Path(__file__).parents[1] / "fixtures" / "docx" / "fuyi2023.tracked.docx"
     assert main(["outline", str(tracked)]) == 0
     assert "note: had tracked changes" in capsys.readouterr().out
     document = load_document(tracked)

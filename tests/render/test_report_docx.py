@@ -12,12 +12,12 @@ import pytest
 from docx.enum.text import WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from test_report import rewrite_sample, sample
 
 from policydiff.cli import main
 from policydiff.render.docx_table import render_docx
+from tests.render.test_report import rewrite_sample, sample
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def read(data: bytes) -> docx.document.Document:

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from policydiff.compare.pipeline import compare_documents
 from policydiff.model import CompareOptions, Comparison, Op, Status
+from tests.compare.test_compare import check_invariants, doc
 from tests.gen_docs import document_pairs, documents, full_width, half_width, renumbered_pairs, traditional
-from tests.test_compare import check_invariants, doc
 
 # POLICYDIFF_PROPERTY_EXAMPLES=2000 runs a longer, randomized search (the default is quick and fixed).
 _EXAMPLES = os.environ.get("POLICYDIFF_PROPERTY_EXAMPLES")

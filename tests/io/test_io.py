@@ -12,12 +12,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policydiff.errors import LoadError
 from policydiff.io import LoadLimits, load_document
+from tests.conftest import CORPUS, SEEDS
 
 SIMPLIFIED = (
     "中华人民共和国国务院关于进一步优化营商环境的意见\n一、总体要求\n（一）加强组织领导，确保资金到位。"

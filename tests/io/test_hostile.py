@@ -21,12 +21,12 @@ from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents, compare_files
 from policydiff.errors import LoadError
 from policydiff.io import load_document
+from tests.compare.test_compare import check_invariants, doc
 from tests.gen_docs import docx_bytes, pdf_bytes
-from tests.test_compare import check_invariants, doc
 
 pytestmark = pytest.mark.usefixtures("load_errors_say_why")  # every refusal says why
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = "关于支持企业发展的若干措施\n一、总体要求\n1.加强资金保障。安排资金60亿元。\n2.优化营商环境。\n"
 GOOD_EDITED = "关于支持企业发展的若干措施\n一、总体要求\n1.加强资金保障。安排资金80亿元。\n2.优化营商环境。\n"
 

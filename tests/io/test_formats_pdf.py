@@ -27,7 +27,7 @@ from tests.fixtures.pdf.make_fixtures import COMMITTED, SOURCES, render, source_
 from tests.fixtures.pdf.render import Page, reportlab_pdf
 from tests.format_check import assert_same_as_source
 
-HERE = Path(__file__).parent / "fixtures" / "pdf"
+HERE = Path(__file__).parents[1] / "fixtures" / "pdf"
 
 
 def source_text(name: str, lines: int = 0) -> str:
@@ -256,7 +256,7 @@ def _load_in_child(path: Path, memory: int = 1 << 30) -> tuple[str, float, int]:
         capture_output=True,
         text=True,
         timeout=60,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[2],
     )
     head, message = done.stdout.strip().split("\n", 1)
     seconds, peak = head.split()
