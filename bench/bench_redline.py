@@ -18,11 +18,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench import PAIR, SIZES, synthetic_pair  # noqa: E402
-
-from policydiff.compare import compare_documents  # noqa: E402
+from policydiff.compare.pipeline import compare_documents  # noqa: E402
 from policydiff.io import load_document  # noqa: E402
 from policydiff.model import LoadedDocument  # noqa: E402
-from policydiff.report_redline import RedlineStats, render_redline  # noqa: E402
+from policydiff.render.redline import RedlineStats, render_redline  # noqa: E402
 from tests.redline_xml import resolve, squeeze  # noqa: E402
 
 
@@ -42,7 +41,8 @@ def measure(name: str, left: LoadedDocument, right: LoadedDocument) -> None:
         start = time.perf_counter()
         data = render_redline(comparison, stats=stats)
         best = min(best, time.perf_counter() - start)
-    ok = squeeze(resolve(data, True)) == squeeze(right.text) and squeeze(resolve(data, False)) == squeeze(left.text)
+    ok = squeeze(resolve(data, True)) == squeeze(right.text)
+    ok = ok and squeeze(resolve(data, False)) == squeeze(left.text)
     print(
         f"{name:<10} {left.size / 1e6:6.2f}+{right.size / 1e6:.2f} MB  compare {compared:6.2f} s  "
         f"redline {best:6.2f} s  {len(data) / 1e6:6.2f} MB  ins {stats.insertions} del {stats.deletions} "
