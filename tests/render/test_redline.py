@@ -395,3 +395,63 @@ def test_a_rewrite_paired_by_hand_says_so_and_its_similarity():
     comment = pair_comments(comparison)[k]
     assert "改写，相似度" in comment and "人工配对" in comment
     _round_trip(comparison)
+
+
+_MACRO_BODY = """Sub Resolve(inPath As String, outPath As String, how As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = "Hidden"
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(inPath), "_blank", 0, args())
+  dispatcher = createUnoService("com.sun.star.frame.DispatchHelper")
+  frame = doc.getCurrentController().getFrame()
+  dispatcher.executeDispatch(frame, ".uno:" & how & "AllTrackedChanges", "", 0, Array())
+  Dim out(1) As New com.sun.star.beans.PropertyValue
+  out(0).Name = "FilterName"
+  out(0).Value = "Text (encoded)"
+  out(1).Name = "FilterOptions"
+  out(1).Value = "UTF8"
+  doc.storeToURL(ConvertToURL(outPath), out())
+  doc.close(True)
+End Sub
+"""
+_ACCEPT_MACRO = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n'
+    '<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" '
+    'script:language="StarBasic">'
+    + _MACRO_BODY.replace("&", "&amp;").replace('"', "&quot;")
+    + "</script:module>\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_libreoffice_accept_all_and_reject_all_agree(tmp_path):
+    """LibreOffice's own Accept All / Reject All (a Basic macro in a private profile) give the
+    right and the left text: the revisions mean in an office suite what the XML walk says."""
+    profile = tmp_path / "lo"
+    soffice = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
+    seed = tmp_path / "seed.txt"
+    seed.write_text("x", encoding="utf-8")
+    subprocess.run(
+        [*soffice, "--convert-to", "pdf", "--outdir", str(tmp_path), str(seed)],
+        timeout=240,
+        check=True,
+        capture_output=True,
+    )
+    module = profile / "user" / "basic" / "Standard" / "Module1.xba"
+    assert module.exists()
+    module.write_text(_ACCEPT_MACRO, encoding="utf-8")
+    cases = {
+        "law": _compare(LEFT, RIGHT),
+        "seed": compare_files(str(SEED["000"]), str(SEED["002"])),  # traditional script, moves
+    }
+    for name, comparison in cases.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(render_redline(comparison, generated_at=WHEN))
+        for how, expected in (("Accept", comparison.right.text), ("Reject", comparison.left.text)):
+            out = tmp_path / f"{name}-{how}.txt"
+            macro = f'macro:///Standard.Module1.Resolve("{path}","{out}","{how}")'
+            subprocess.run([*soffice, macro], timeout=240, check=True, capture_output=True)
+            text = out.read_text(encoding="utf-8-sig")
+            assert squeeze(text) == squeeze(expected), (name, how)
