@@ -514,8 +514,10 @@ class _Writer:
 
     # runs
     def _run(self, text: str, piece: Piece) -> None:
+        text = _NOT_XML.sub("\ufffd", text.replace("\r", ""))  # a CR is whitespace; Word would break there
+        if not text:
+            return
         p = self._paragraph()
-        text = _NOT_XML.sub("\ufffd", text)
         if text.strip():
             self.p_marks.add(piece.mark)
         self.p_text.append(text)
