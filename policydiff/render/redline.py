@@ -80,6 +80,14 @@ _WRAPPERS = {
     Mark.MOVE_TO: "w:moveTo",
 }
 _SPACE = qn("xml:space")
+# the views (accepted: True, rejected: False) in which a run or a paragraph mark of each kind stands
+_VIEWS = {
+    Mark.EQUAL: (True, False),
+    Mark.INSERT: (True,),
+    Mark.MOVE_TO: (True,),
+    Mark.DELETE: (False,),
+    Mark.MOVE_FROM: (False,),
+}
 _BEFORE_BORDER = {
     qn(t)
     for t in (
@@ -448,6 +456,8 @@ class _Writer:
         self.p_marks: set[Mark] = set()  # marks of the paragraph's visible text
         self.p_level: Level | None = None
         self.in_title = False
+        self.at_line_start = {True: True, False: True}  # accepted view, rejected view
+        self.previous: BaseOxmlElement | None = None  # the last paragraph kept
         self.p_text: list[str] = []
         self.style_id = doc.styles[layout.normalization_style].style_id
         self.comments = pair_comments(comparison)
@@ -479,22 +489,32 @@ class _Writer:
         return self.p
 
     def _end_paragraph(self, mark: Mark) -> None:
+        """Close the paragraph with its mark (the newline's revision).
+
+        A paragraph wholly inserted (deleted) gets an inserted (deleted) mark too, unless that
+        mark is the only line break the left (right) view has there: whitespace is free to mark
+        either way for the texts, so the marks are chosen to keep each side's own paragraphs.
+        """
         p = self.p
         if p is None:
-            if mark == Mark.EQUAL:
-                return  # a blank line: Word spaces paragraphs itself
+            if mark == Mark.EQUAL:  # a blank line: Word spaces paragraphs itself
+                if not all(self.at_line_start.values()):
+                    self._plain_previous_mark()  # its break was the only one a view had here
+                return
             p = self._paragraph()
         marks = self.p_marks
-        if mark == Mark.EQUAL and marks:  # a paragraph wholly inserted or deleted: its mark too
-            if marks <= {Mark.INSERT, Mark.MOVE_TO}:
+        if mark == Mark.EQUAL and marks:
+            if marks <= {Mark.INSERT, Mark.MOVE_TO} and self.at_line_start[False]:
                 mark = Mark.INSERT
-            elif marks <= {Mark.DELETE, Mark.MOVE_FROM}:
+            elif marks <= {Mark.DELETE, Mark.MOVE_FROM} and self.at_line_start[True]:
                 mark = Mark.DELETE
         ppr = p[0]
         text = "".join(self.p_text).strip()
         if not text and not any(c.tag in _MARKERS for c in p):  # a blank line, kept out
             p.getparent().remove(p)
             self.p = None
+            if any(not self.at_line_start[view] for view in _VIEWS[mark]):
+                self._plain_previous_mark()  # its break was the only one that view had here
             return
         style = _HEADING_STYLES.get(self.p_level) if self.p_level is not None else None
         if style and text and len(text) <= self.layout.heading_max_chars:
@@ -506,7 +526,22 @@ class _Writer:
             self._revision(_sub(ppr, "w:rPr"), "w:del" if removed else "w:ins")
         if len(ppr) == 0:
             p.remove(ppr)
+        for view in _VIEWS[mark]:
+            self.at_line_start[view] = True
+        self.previous = p
         self.p = None
+
+    def _plain_previous_mark(self) -> None:
+        """Make the last paragraph's mark a plain one: a line break in both views."""
+        p = self.previous
+        ppr = p.find(_qn("w:pPr")) if p is not None else None
+        rpr = ppr.find(_qn("w:rPr")) if ppr is not None else None
+        if ppr is None or rpr is None:
+            return
+        ppr.remove(rpr)
+        if len(ppr) == 0:
+            ppr.getparent().remove(ppr)
+        self.at_line_start[True] = self.at_line_start[False] = True
 
     @functools.cache  # noqa: B019 - one writer per document, a handful of styles
     def _style_id(self, name: str) -> str:
@@ -520,6 +555,8 @@ class _Writer:
         p = self._paragraph()
         if text.strip():
             self.p_marks.add(piece.mark)
+            for view in _VIEWS[piece.mark]:
+                self.at_line_start[view] = False
         self.p_text.append(text)
         visible = bool(text.strip())
         parent = p if piece.mark == Mark.EQUAL else self._revision(p, _WRAPPERS[piece.mark])

@@ -181,25 +181,34 @@ class _Planner:
         left_at = 0  # index into ltiles of the next left tile not yet written
         last_right = len(rtiles) - 1 if trail else len(rtiles)
         last_left = len(ltiles) - 1 if trail else len(ltiles)
+        left_index = {t.pair: n for n, t in enumerate(ltiles) if t.pair is not None}
         for n, tile in enumerate(rtiles[:last_right]):
             if tile.pair is None:
+                after = rtiles[n + 1].pair if n + 1 < len(rtiles) else None
+                j = left_index[after] - 1 if after in in_place else -1
                 if n == 0 and lead:
                     self._equal(ltiles[0], tile, normalization=False)
                     left_at = 1
+                elif j >= left_at and ltiles[j].pair is None:
+                    # the text just before a pair in place on both sides (a Markdown "## " before
+                    # a chapter, a blank line): written against each other
+                    self._left_run(ltiles[left_at:j])
+                    self._equal(ltiles[j], tile, normalization=False)
+                    left_at = j + 1
                 else:
                     self._right_gap(tile)
                 continue
             k = tile.pair
             if k in in_place:
+                run_start = left_at
                 while left_at < last_left and ltiles[left_at].pair != k:
-                    self._left_tile(ltiles[left_at])
                     left_at += 1
+                self._left_run(ltiles[run_start:left_at])
                 left_at += 1
                 self._in_place_pair(k, lspans[k], (tile.start, tile.end))
             else:
                 self._right_only(k, tile)
-        for tile in ltiles[left_at:last_left]:
-            self._left_tile(tile)
+        self._left_run(ltiles[left_at:last_left])
         if trail:
             self._equal(ltiles[-1], rtiles[-1], normalization=False)
         for k in sorted(clash):  # never expected: keep their text all the same
@@ -240,35 +249,52 @@ class _Planner:
         self.items.append(Anchor(k, start, mark, self.comparison.pairs[k].level))
 
     def _right_gap(self, tile: _Tile) -> None:
+        """Text between two units on the right: its blank lines stand on both sides (the left has
+        a break between units too), the rest (a stray mark, a zero-width space) is inserted."""
         text = self.right_text[tile.start : tile.end]
-        self._put(Mark.EQUAL if not text.strip() else Mark.INSERT, text)
-
-    def _left_tile(self, tile: _Tile) -> None:
-        """A left tile met before the next pair in place: a removed unit, a moved unit's source,
-        or text between units (whitespace is no revision; other text is deleted)."""
-        text = self.left_text[tile.start : tile.end]
-        if tile.pair is None:
-            if text.strip():
-                self._paragraphs(Mark.DELETE, text)
+        core = text.strip()
+        if not core:
+            self._put(Mark.EQUAL, text)
             return
-        k = tile.pair
+        head = text.index(core)
+        self._put(Mark.EQUAL, text[:head])
+        self._put(Mark.INSERT, core)
+        self._put(Mark.EQUAL, text[head + len(core) :])
+
+    def _left_run(self, tiles: Sequence[_Tile]) -> None:
+        """Left text met before the next pair in place (removed units, moved units' sources, text
+        between units), contiguous in the left document: deleted as it stands, its own line
+        breaks kept (as deleted paragraph marks), on paragraphs of its own."""
+        texts = [self.left_text[t.start : t.end] for t in tiles]
+        first = next((n for n, t in enumerate(texts) if t.strip()), None)
+        if first is None:
+            return  # blank lines only: the right's break between units stands for them
+        last = max(n for n, t in enumerate(texts) if t.strip())
+        self._start_paragraph(Mark.DELETE)
+        for n in range(first, last + 1):
+            tile, text = tiles[n], texts[n]
+            if tile.pair is None:
+                if n == first:
+                    text = text.lstrip()
+                if n == last:
+                    text = text.rstrip()
+                self._put(Mark.DELETE, text)
+                continue
+            self._left_unit(tile.pair, tile, text)
+        self._start_paragraph(Mark.DELETE)
+
+    def _left_unit(self, k: int, tile: _Tile, text: str) -> None:
+        """A removed unit, or a moved unit where the left had it (its deleted words marked)."""
         pair = self.comparison.pairs[k]
         mark = Mark.MOVE_FROM if pair.right is not None else Mark.DELETE
-        self._start_paragraph(Mark.DELETE)
         self._anchor(k, True, mark)
-        if mark == Mark.MOVE_FROM:
-            if _tiled(pair.edits, (tile.start, tile.end), left=True):
-                for edit in pair.edits:
-                    piece = self.left_text[edit.left[0] : edit.left[1]]
-                    self._put(Mark.MOVE_FROM if edit.op == Op.EQUAL else Mark.DELETE, piece)
-            else:
-                self._put(Mark.MOVE_FROM, text)
-            self._anchor(k, False, mark)
-            self._put(Mark.DELETE, "\n")
+        if mark == Mark.MOVE_FROM and _tiled(pair.edits, (tile.start, tile.end), left=True):
+            for edit in pair.edits:
+                piece = self.left_text[edit.left[0] : edit.left[1]]
+                self._put(Mark.MOVE_FROM if edit.op == Op.EQUAL else Mark.DELETE, piece)
         else:
-            self._put(Mark.DELETE, text.rstrip())
-            self._anchor(k, False, mark)
-            self._put(Mark.DELETE, "\n")
+            self._put(mark, text)
+        self._anchor(k, False, mark)
 
     def _paragraphs(self, mark: Mark, text: str) -> None:
         """Text of one side only as whole paragraphs of its own."""
@@ -332,23 +358,32 @@ class _Planner:
 
     def _equal(self, left: _Tile, right: _Tile, normalization: bool) -> None:
         """Text the comparison calls equal: the right's own characters, with the few that differ
-        from the left's as revisions (flagged ``normalization`` inside a unit)."""
+        from the left's as revisions (flagged ``normalization`` inside a unit). Whitespace is no
+        revision, except a line break only one side has: a paragraph mark inserted or deleted,
+        so each side keeps its own paragraphs."""
         a = self.left_text[left.start : left.end]
         b = self.right_text[right.start : right.end]
-        if a == b or "".join(a.split()) == "".join(b.split()):
+        if a == b or (a.count("\n") == b.count("\n") and "".join(a.split()) == "".join(b.split())):
             self._put(Mark.EQUAL, b)
             return
         for i0, i1, j0, j1, same in _char_runs(a, b, self.config.window):
             da, db = a[i0:i1], b[j0:j1]
-            if same or (not da.strip() and not db.strip()):
+            if same:
                 self._put(Mark.EQUAL, db)
-                continue
-            if da.strip():
-                self._put(Mark.DELETE, da, normalization)
-            if db.strip():
-                self._put(Mark.INSERT, db, normalization)
+            elif not da.strip() and not db.strip():  # whitespace: only a line break counts
+                if "\n" in db and "\n" not in da:
+                    self._put(Mark.INSERT, db)
+                else:
+                    self._put(Mark.EQUAL, db)
+                    if "\n" in da and "\n" not in db:
+                        self._put(Mark.DELETE, "\n")
             else:
-                self._put(Mark.EQUAL, db)
+                if da.strip():
+                    self._put(Mark.DELETE, da, normalization)
+                if db.strip():
+                    self._put(Mark.INSERT, db, normalization)
+                else:
+                    self._put(Mark.EQUAL, db)
 
     def _clashing(self, k: int) -> None:
         pair = self.comparison.pairs[k]

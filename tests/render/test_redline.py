@@ -62,11 +62,21 @@ def _compare(left: str, right: str, options: CompareOptions | None = None) -> Co
     return compare_documents(_doc(left, "旧.txt"), _doc(right, "新.txt"), options)
 
 
-def _round_trip(comparison: Comparison) -> bytes:
+def _round_trip(comparison: Comparison, paragraphs: bool = True) -> bytes:
+    """Accept all gives the right text, reject all the left (whitespace aside); and each side's
+    own paragraphs (its non-blank lines), unless ``paragraphs`` is False."""
     data = render_redline(comparison, generated_at=WHEN)
-    assert squeeze(resolve(data, accept=True)) == squeeze(comparison.right.text)
-    assert squeeze(resolve(data, accept=False)) == squeeze(comparison.left.text)
+    accepted_text, rejected_text = resolve(data, accept=True), resolve(data, accept=False)
+    assert squeeze(accepted_text) == squeeze(comparison.right.text)
+    assert squeeze(rejected_text) == squeeze(comparison.left.text)
+    if paragraphs:
+        assert _lines(accepted_text) == _lines(comparison.right.text)
+        assert _lines(rejected_text) == _lines(comparison.left.text)
     return data
+
+
+def _lines(text: str) -> list[str]:
+    return [squeeze(line) for line in text.split("\n") if squeeze(line)]
 
 
 def _revisions(data: bytes) -> list:
@@ -428,7 +438,8 @@ _ACCEPT_MACRO = (
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_accept_all_and_reject_all_agree(tmp_path):
     """LibreOffice's own Accept All / Reject All (a Basic macro in a private profile) give the
-    right and the left text: the revisions mean in an office suite what the XML walk says."""
+    right and the left text, paragraph by paragraph: the revisions mean in an office suite what
+    the XML walk says."""
     profile = tmp_path / "lo"
     soffice = ["soffice", "--headless", f"-env:UserInstallation=file://{profile}"]
     seed = tmp_path / "seed.txt"
@@ -455,3 +466,4 @@ def test_libreoffice_accept_all_and_reject_all_agree(tmp_path):
             subprocess.run([*soffice, macro], timeout=240, check=True, capture_output=True)
             text = out.read_text(encoding="utf-8-sig")
             assert squeeze(text) == squeeze(expected), (name, how)
+            assert _lines(text) == _lines(expected), (name, how)  # and each side's paragraphs
