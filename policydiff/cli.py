@@ -94,8 +94,9 @@ def _coverage_parser() -> argparse.ArgumentParser:
 def _run_coverage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policydiff.coverage.matrix import VERDICT_LABELS, Verdict, build_coverage
+    from policydiff.coverage.matrix import Verdict, build_coverage
     from policydiff.model import CompareOptions
+    from policydiff.present import labels
     from policydiff.render.outputs import same_file, write_atomically
 
     outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
@@ -130,7 +131,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
                 print(f"  {shown(child.name)}: not read ({shown(child.error)})")
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{VERDICT_LABELS[v]} {counts[v]}" for v in Verdict)
+            tally = ", ".join(f"{labels.VERDICT[v].zh} {counts[v]}" for v in Verdict)
             print(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
     if coverage.failed:
         print(

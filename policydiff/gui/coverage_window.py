@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
+from policydiff.coverage.matrix import Coverage, Verdict
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.vocabulary import verdict_text
+from policydiff.present import palette
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -54,13 +56,7 @@ DOCUMENT_SUFFIXES = frozenset(
         ".ofd",
     }
 )
-VERDICT_COLOURS = {
-    Verdict.ADOPTED: "#e6f4ea",
-    Verdict.REFINED: "#e8f0fe",
-    Verdict.RAISED: "#fde2cf",
-    Verdict.WEAKENED: "#fce8e6",
-    Verdict.MISSING: "#eeeeee",
-}
+VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -198,7 +194,7 @@ class CoverageModel(QAbstractTableModel):
             if cell is None:
                 return "—"
             units = "、".join(u.label or u.heading[:8] for u in cell.units)
-            return f"{VERDICT_LABELS[cell.verdict]} {units}".strip()
+            return f"{verdict_text(cell.verdict)} {units}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return child.error if cell is None else cell.why
         if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
@@ -278,7 +274,7 @@ class CoverageWindow(QMainWindow):
                 counts.append(self.tr("{name}: not read").format(name=child.name))
                 continue
             tally = coverage.counts(k)
-            counts.append(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+            counts.append(f"{child.name}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict))
         self._finished("；".join(counts))
         self.save_button.setEnabled(True)
 

@@ -41,6 +41,7 @@ from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
+from policydiff.present import palette
 
 MISSING = "无"  # a side without the figure: never a dash, which reads as 一
 
@@ -185,7 +186,7 @@ class FigureModel(RowsModel):
             and change.status != Status.UNCHANGED
             and column == self.CHANGE
         ):
-            return QColor("#b93c00")
+            return QColor(palette.FIGURE.ink.hex)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ROW_ROLE:

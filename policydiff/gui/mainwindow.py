@@ -41,7 +41,7 @@ from policydiff.gui.i18n import resolve_language, switch_language
 from policydiff.gui.keys import KeysDialog
 from policydiff.gui.marks import side_marks
 from policydiff.gui.menus import build_menus
-from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
+from policydiff.gui.outline import OutlineWidget, unit_caption
 from policydiff.gui.panes import DocumentPane, DocumentView
 from policydiff.gui.problems import problem_box
 from policydiff.gui.ruler import Legend, OverviewRuler
@@ -57,6 +57,7 @@ from policydiff.model import (
     Op,
     Unit,
 )
+from policydiff.present.differences import is_difference
 from policydiff.present.projection import DISPLAY_RULES, is_rewrite
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
