@@ -36,6 +36,7 @@ from policydiff.figures.compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.find import FindBar
 from policydiff.gui.i18n import resolve_language, switch_language
 from policydiff.gui.keys import KeysDialog
@@ -60,7 +61,6 @@ from policydiff.model import (
 from policydiff.present.differences import is_difference
 from policydiff.present.projection import DISPLAY_RULES, is_rewrite
 
-OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
 LONG_PAIR_CHARS = 120  # F7 steps change by change inside pairs at least this long (about 4 lines)
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
+        a.save_as.triggered.connect(lambda: self.save(None))
         a.quit.triggered.connect(self.close)
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
@@ -284,12 +285,7 @@ class MainWindow(QMainWindow):
     def choose_file(self, side: str) -> None:
         title = self.tr("Open Left Document") if side == "left" else self.tr("Open Right Document")
         folder = self.settings.last_folder or str(Path.home())
-        filters = (
-            self.tr("Policy documents ({patterns})").format(patterns=OPEN_FILTER)
-            + ";;"
-            + self.tr("All files (*)")
-        )
-        path, _ = QFileDialog.getOpenFileName(self, title, folder, filters)
+        path, _ = QFileDialog.getOpenFileName(self, title, folder, open_filter())
         if path:
             self.open_file(side, path)
 
@@ -334,6 +330,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent files)")).setEnabled(False)
         for path in files:
             action = menu.addAction(path)
+            action.setEnabled(os.path.isfile(path))  # a moved or deleted file is shown greyed out
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(side, p))
         menu.addSeparator()
         menu.addAction(self.actions_.clear_recent)
@@ -347,6 +344,7 @@ class MainWindow(QMainWindow):
         for left, right in pairs:
             action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
             action.setToolTip(f"{left}\n{right}")
+            action.setEnabled(os.path.isfile(left) and os.path.isfile(right))
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
     def _document_changed(self, side: str) -> None:
@@ -677,7 +675,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, has = self.actions_, self.comparison is not None
-        for action in (a.save_report, a.save_json, a.next_diff, a.prev_diff):
+        for action in (a.save_report, a.save_json, a.save_as, a.next_diff, a.prev_diff):
             action.setEnabled(has)
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
@@ -754,16 +752,22 @@ class MainWindow(QMainWindow):
         folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
         return os.path.join(folder, name)
 
-    def save(self, kind: str) -> None:
+    def save_types(self) -> list[SaveType]:
+        """What File → Save As… offers: the report, the Word 对照表 and JSON."""
+        return [
+            SaveType("html", self.tr("HTML report"), ".html"),
+            SaveType("docx", self.tr("Word comparison table"), ".docx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+
+    def save(self, kind: str | None = None) -> None:
+        """Ask where to save; ``kind`` preselects a type (Save Report → HTML), the dialog decides."""
         if self.comparison is None:
             return
-        if kind == "html":
-            title, filters = self.tr("Save Report"), self.tr("HTML report (*.html)")
-        else:
-            title, filters = self.tr("Export JSON"), self.tr("JSON (*.json)")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.default_output(kind), filters)
-        if path:
-            self.session.save(kind, path)
+        title = self.tr("Save As") if kind is None else self.tr("Save Report")
+        chosen = ask_save_path(self, title, self.default_output(kind or "html"), self.save_types(), kind)
+        if chosen is not None:
+            self.session.save(chosen[1].kind, chosen[0])
 
     # -- progress and problems ------------------------------------------------------------------
     def _job_started(self, kind: str) -> None:
