@@ -59,11 +59,13 @@ def documents_in(folder: Path, exclude: str = "") -> list[str]:
 class CoverageSetup(QDialog):
     """Pick the parent document and its children (files, or every document of a folder)."""
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", parent_document: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("One Against Many"))
         self._folder = start_folder
-        self.parent_edit = QLineEdit()
+        self.parent_edit = QLineEdit(parent_document)  # the open left document is offered as the parent
         self.parent_edit.setObjectName("parentPath")
         choose_parent = QPushButton(self.tr("Choose…"))
         choose_parent.clicked.connect(self._choose_parent)

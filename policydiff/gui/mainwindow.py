@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.coverage.matrix import Coverage
 from policydiff.figures.compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
@@ -302,7 +303,8 @@ class MainWindow(QMainWindow):
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
         if not (parent_path and child_paths):
-            setup = CoverageSetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            left = self.session.paths["left"] or ""
+            setup = CoverageSetup(self, str(Path(left or ".").parent), parent_document=left)
             if setup.exec() != CoverageSetup.DialogCode.Accepted:
                 return None
             parent_path, child_paths = setup.parent_path(), setup.child_paths()
@@ -311,6 +313,17 @@ class MainWindow(QMainWindow):
         self._coverage_windows.append(window)
         window.show()
         window.run(parent_path, child_paths)
+        return window
+
+    def show_coverage_window(self, coverage: Coverage, geometry: QByteArray | None = None) -> CoverageWindow:
+        """A matrix window showing a coverage already built (a language switch rebuilds it)."""
+        window = CoverageWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._coverage_windows.append(window)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show_coverage(coverage)
+        window.show()
         return window
 
     def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:
@@ -713,6 +726,10 @@ class MainWindow(QMainWindow):
         OPEN_WINDOWS.add(new)
         new.destroyed.connect(lambda _obj=None, w=new: OPEN_WINDOWS.discard(w))
         new.session.adopt(self.session)
+        for old in self._coverage_windows:  # open matrices follow the language too
+            if old.coverage is not None and old.isVisible():
+                new.show_coverage_window(old.coverage, old.saveGeometry())
+                old.close()
         if self.isVisible():
             new.show()
         self.replaced.emit(new)

@@ -106,3 +106,56 @@ def test_qt_dialogs_speak_chinese_in_the_chinese_window(qapp) -> None:  # type: 
         box.deleteLater()
     finally:
         remove_translators(qapp, installed)
+
+
+def test_an_open_matrix_and_the_figure_table_follow_the_language(
+    qtbot, window, seed_paths, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from policydiff.coverage.matrix import build_coverage
+    from policydiff.gui.coverage_window import CoverageModel
+    from policydiff.gui.i18n import install_translators, remove_translators
+    from policydiff.gui.vocabulary import missing_text
+
+    coverage = build_coverage(str(seed_paths["000"]), [str(seed_paths["002"])])
+    installed = install_translators(QApplication.instance(), "zh_CN")
+    try:
+        matrix = window.show_coverage_window(coverage)
+        qtbot.addWidget(matrix)
+        model = matrix.table.model()
+        assert isinstance(model, CoverageModel)
+        row = next(k for k, r in enumerate(coverage.rows) if r.cells[0] is not None)
+        assert model.data(model.index(row, 1)).split()[0] in {"照搬", "细化", "加码", "弱化", "缺失"}
+        assert missing_text() == "无"
+    finally:
+        remove_translators(QApplication.instance(), installed)
+    install_translators(QApplication.instance(), "en")
+    assert missing_text() == "none"
+    english = window.show_coverage_window(coverage)
+    qtbot.addWidget(english)
+    en_model = english.table.model()
+    assert en_model.data(en_model.index(row, 1)).split()[0] in {
+        "adopted",
+        "refined",
+        "raised",
+        "weakened",
+        "missing",
+    }
+
+
+def test_one_against_many_offers_the_open_left_document_as_parent(
+    qtbot, window, seed_paths, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.gui.coverage_window import CoverageSetup
+
+    open_and_wait(qtbot, window, seed_paths["000"], seed_paths["002"])
+    offered: list[str] = []
+
+    def fake_exec(setup: CoverageSetup) -> int:
+        offered.append(setup.parent_path())
+        return CoverageSetup.DialogCode.Rejected
+
+    monkeypatch.setattr(CoverageSetup, "exec", fake_exec)
+    assert window.open_coverage() is None
+    assert offered == [str(seed_paths["000"])]

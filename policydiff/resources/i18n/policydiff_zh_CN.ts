@@ -4,12 +4,12 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="167"/>
+        <location filename="../../gui/coverage_window.py" line="169"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="169"/>
+        <location filename="../../gui/coverage_window.py" line="171"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="64"/>
-        <location filename="../../gui/coverage_window.py" line="140"/>
+        <location filename="../../gui/coverage_window.py" line="66"/>
+        <location filename="../../gui/coverage_window.py" line="142"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="68"/>
+        <location filename="../../gui/coverage_window.py" line="70"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="72"/>
+        <location filename="../../gui/coverage_window.py" line="74"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="74"/>
+        <location filename="../../gui/coverage_window.py" line="76"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="76"/>
+        <location filename="../../gui/coverage_window.py" line="78"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="97"/>
+        <location filename="../../gui/coverage_window.py" line="99"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="99"/>
+        <location filename="../../gui/coverage_window.py" line="101"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="120"/>
+        <location filename="../../gui/coverage_window.py" line="122"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="127"/>
+        <location filename="../../gui/coverage_window.py" line="129"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="132"/>
+        <location filename="../../gui/coverage_window.py" line="134"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="140"/>
+        <location filename="../../gui/coverage_window.py" line="142"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,63 +76,63 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="203"/>
-        <location filename="../../gui/coverage_window.py" line="283"/>
+        <location filename="../../gui/coverage_window.py" line="205"/>
+        <location filename="../../gui/coverage_window.py" line="285"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="215"/>
+        <location filename="../../gui/coverage_window.py" line="217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="218"/>
+        <location filename="../../gui/coverage_window.py" line="220"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="233"/>
+        <location filename="../../gui/coverage_window.py" line="235"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="240"/>
+        <location filename="../../gui/coverage_window.py" line="242"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="262"/>
+        <location filename="../../gui/coverage_window.py" line="264"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="278"/>
+        <location filename="../../gui/coverage_window.py" line="280"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="305"/>
+        <location filename="../../gui/coverage_window.py" line="307"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="306"/>
+        <location filename="../../gui/coverage_window.py" line="308"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="307"/>
+        <location filename="../../gui/coverage_window.py" line="309"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="310"/>
+        <location filename="../../gui/coverage_window.py" line="312"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="319"/>
+        <location filename="../../gui/coverage_window.py" line="321"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
@@ -181,72 +181,72 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="52"/>
+        <location filename="../../gui/figures_table.py" line="51"/>
         <source>other unit</source>
         <translation>单位不同</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="53"/>
+        <location filename="../../gui/figures_table.py" line="52"/>
         <source>other basis</source>
         <translation>计量口径不同</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="54"/>
+        <location filename="../../gui/figures_table.py" line="53"/>
         <source>upper end moved</source>
         <translation>上限改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="55"/>
+        <location filename="../../gui/figures_table.py" line="54"/>
         <source>range changed</source>
         <translation>范围改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="56"/>
+        <location filename="../../gui/figures_table.py" line="55"/>
         <source>earlier</source>
         <translation>提前</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="57"/>
+        <location filename="../../gui/figures_table.py" line="56"/>
         <source>later</source>
         <translation>推迟</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="58"/>
+        <location filename="../../gui/figures_table.py" line="57"/>
         <source>date changed</source>
         <translation>日期改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="59"/>
+        <location filename="../../gui/figures_table.py" line="58"/>
         <source>deadline reworded</source>
         <translation>期限表述改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="147"/>
+        <location filename="../../gui/figures_table.py" line="146"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="148"/>
+        <location filename="../../gui/figures_table.py" line="147"/>
         <source>Subject</source>
         <translation>指标对象</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="149"/>
+        <location filename="../../gui/figures_table.py" line="148"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="150"/>
+        <location filename="../../gui/figures_table.py" line="149"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="151"/>
+        <location filename="../../gui/figures_table.py" line="150"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="152"/>
+        <location filename="../../gui/figures_table.py" line="151"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -254,17 +254,17 @@
 <context>
     <name>FiguresWidget</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="242"/>
+        <location filename="../../gui/figures_table.py" line="241"/>
         <source>Changed figures only</source>
         <translation>仅显示有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="245"/>
+        <location filename="../../gui/figures_table.py" line="244"/>
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="290"/>
+        <location filename="../../gui/figures_table.py" line="289"/>
         <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
         <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
     </message>
@@ -580,167 +580,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="137"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="140"/>
+        <location filename="../../gui/mainwindow.py" line="141"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="144"/>
+        <location filename="../../gui/mainwindow.py" line="145"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="158"/>
+        <location filename="../../gui/mainwindow.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="246"/>
+        <location filename="../../gui/mainwindow.py" line="247"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="252"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="286"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="286"/>
+        <location filename="../../gui/mainwindow.py" line="287"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="330"/>
+        <location filename="../../gui/mainwindow.py" line="343"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="343"/>
+        <location filename="../../gui/mainwindow.py" line="356"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="371"/>
+        <location filename="../../gui/mainwindow.py" line="384"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="438"/>
+        <location filename="../../gui/mainwindow.py" line="451"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="441"/>
+        <location filename="../../gui/mainwindow.py" line="454"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="442"/>
+        <location filename="../../gui/mainwindow.py" line="455"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="591"/>
+        <location filename="../../gui/mainwindow.py" line="604"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="636"/>
+        <location filename="../../gui/mainwindow.py" line="649"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="672"/>
+        <location filename="../../gui/mainwindow.py" line="685"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="758"/>
+        <location filename="../../gui/mainwindow.py" line="775"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="759"/>
+        <location filename="../../gui/mainwindow.py" line="776"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
+        <location filename="../../gui/mainwindow.py" line="777"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="767"/>
+        <location filename="../../gui/mainwindow.py" line="784"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="767"/>
+        <location filename="../../gui/mainwindow.py" line="784"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="775"/>
+        <location filename="../../gui/mainwindow.py" line="792"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="776"/>
+        <location filename="../../gui/mainwindow.py" line="793"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="777"/>
+        <location filename="../../gui/mainwindow.py" line="794"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="778"/>
+        <location filename="../../gui/mainwindow.py" line="795"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="791"/>
+        <location filename="../../gui/mainwindow.py" line="808"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="792"/>
+        <location filename="../../gui/mainwindow.py" line="809"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="793"/>
+        <location filename="../../gui/mainwindow.py" line="810"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="794"/>
+        <location filename="../../gui/mainwindow.py" line="811"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="813"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/mainwindow.py" line="828"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="813"/>
+        <location filename="../../gui/mainwindow.py" line="830"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
