@@ -23,7 +23,7 @@ from policydiff import __version__
 from policydiff.errors import PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
-COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
+COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
 
@@ -153,7 +153,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="policydiff",
         description=(
             "Compare two Chinese policy documents. With no command the desktop app starts; "
-            "commands: compare, coverage, outline, figures (see policydiff COMMAND --help)."
+            "commands: compare, coverage, history, outline, figures (see policydiff COMMAND --help)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
@@ -312,6 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_compare(_compare_parser().parse_args(argv[1:]))
         if argv and argv[0] == "coverage":
             return _run_coverage(_coverage_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "history":
+            from policydiff.history.command import run_history
+
+            return run_history(argv[1:])
         if argv and argv[0] == "outline":
             return _run_outline(
                 _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(

@@ -298,10 +298,12 @@ def _step(
     row.units[k + 1] = pair.right
     following[pair.right.index] = row_id
     for other in pair.also_left:  # merged: the others' rows end here, pointing at this one
-        row.also[k].append(other)
+        if other not in row.also[k]:
+            row.also[k].append(other)
         _end_merged(rows, where, other, k, p, pair, row_id)
     for other in pair.also_right:  # split: each further part starts a row of its own
-        row.also[k + 1].append(other)
+        if other not in row.also[k + 1]:
+            row.also[k + 1].append(other)
         part = new_row(k + 1, other)
         rows[part].steps[k] = Step(StepStatus.ADDED, Mark.SPLIT, p, pair.similarity)
         rows[part].partners[k] = row_id

@@ -8,6 +8,7 @@ May import: the standard library, policydiff.model and policydiff.numerals.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from policydiff.model import DocumentTree, Level
@@ -43,8 +44,10 @@ def dates_in(text: str) -> list[str]:
     out = []
     for match in _FULL_DATE.finditer(text):
         year, month, day = _year(match.group(1)), _small(match.group(2)), _small(match.group(3))
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            out.append(f"{year:04d}-{month:02d}-{day:02d}")
+        try:
+            out.append(datetime.date(year, month, day).isoformat())
+        except ValueError:  # 2月30日: not a date
+            continue
     return out
 
 
