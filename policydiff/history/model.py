@@ -39,6 +39,26 @@ class Mark(StrEnum):
     REMOVED = "removed"
 
 
+MARK_LABELS = {  # the marks as a Chinese page and workbook name them (the app translates its own)
+    Mark.UNCHANGED: "未变",
+    Mark.RENUMBERED: "改号",
+    Mark.CHANGED: "修改",
+    Mark.MOVED: "移动",
+    Mark.MERGED: "合并",
+    Mark.SPLIT: "拆分",
+    Mark.ADDED: "新增",
+    Mark.REMOVED: "删除",
+}
+MARK_COLOURS = {  # one colour per mark for the page, the workbook and the app
+    Mark.UNCHANGED: "#ffffff",
+    Mark.RENUMBERED: "#e8f0fe",
+    Mark.CHANGED: "#fef7e0",
+    Mark.MOVED: "#f3e8fd",
+    Mark.MERGED: "#fde2cf",
+    Mark.SPLIT: "#fde2cf",
+    Mark.ADDED: "#e6f4ea",
+    Mark.REMOVED: "#fce8e6",
+}
 QUIET_MARKS = frozenset({Mark.UNCHANGED, Mark.RENUMBERED})  # steps whose text did not change
 
 

@@ -1,0 +1,81 @@
+"""The lineage table as an Excel workbook, because reviewers annotate and forward spreadsheets.
+
+Sheet 版本沿革: one row per lineage, one column per version (the unit's number there and the mark of
+the step that led there, coloured; unchanged versions merged into one cell); sheet 统计: counts per
+mark and step. Every cell is written as data: text that Excel would read as a formula (= + - @)
+is stored as a string, never evaluated.
+May import: the standard library, openpyxl and the pure policydiff modules (never PySide6).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from policydiff.history.html import _name
+from policydiff.history.model import MARK_COLOURS, MARK_LABELS, History, Mark
+from policydiff.report import LEVEL_LABELS
+
+_MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
+
+
+def _text(cell: Any, value: str) -> None:
+    """Put ``value`` in ``cell`` as a string, whatever its first character."""
+    cell.value = value[:_MAX_CELL]
+    cell.data_type = "s"  # openpyxl would otherwise write "=…" as a formula
+
+
+def history_to_xlsx(history: History) -> bytes:
+    """The workbook's bytes (the caller writes them atomically)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    sheet = book.create_sheet("版本沿革")
+    header = ["层级", "条目", *(f"{v.date or ''} {v.name}".strip() for v in history.versions), "有过变化"]
+    for column, value in enumerate(header, 1):
+        _text(sheet.cell(row=1, column=column), value)
+        sheet.cell(row=1, column=column).font = Font(bold=True)
+    fills = {m: PatternFill("solid", start_color=c[1:], end_color=c[1:]) for m, c in MARK_COLOURS.items()}
+    for r, row in enumerate(history.rows, 2):
+        _text(sheet.cell(row=r, column=1), LEVEL_LABELS.get(row.level, row.level.value))
+        _text(sheet.cell(row=r, column=2), "　" * row.last.depth + row.last.heading)
+        for first, last in row.spans():
+            unit = row.units[first]
+            step = row.steps[first - 1] if first > 0 else None
+            words = _name(unit) if unit is not None else ""
+            if step is not None and step.mark != Mark.UNCHANGED:
+                words = f"{words} [{MARK_LABELS[step.mark]}]".strip()
+            if last > first:  # the versions that read alike share the cell
+                words += f"（{last - first + 1}版未变）" if step is None else f"（其后{last - first}版未变）"
+            cell = sheet.cell(row=r, column=3 + first)
+            _text(cell, words)
+            if step is not None:
+                cell.fill = fills[step.mark]
+            if last > first:
+                sheet.merge_cells(start_row=r, start_column=3 + first, end_row=r, end_column=3 + last)
+        _text(sheet.cell(row=r, column=3 + len(history.versions)), "是" if row.changed else "")
+    sheet.freeze_panes = "C2"
+    sheet.column_dimensions["A"].width = 9
+    sheet.column_dimensions["B"].width = 40
+    for column in range(3, len(header) + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 18
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+    counts = book.create_sheet("统计")
+    counts.append(["步骤", *(MARK_LABELS[m] for m in Mark)])
+    for k in range(len(history.comparisons)):
+        left, right = history.versions[k], history.versions[k + 1]
+        tally = history.counts(k).marks
+        counts.append(["", *(tally[m] for m in Mark)])
+        _text(
+            counts.cell(row=counts.max_row, column=1),
+            f"{left.date or left.name} → {right.date or right.name}",
+        )
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
