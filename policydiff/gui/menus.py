@@ -41,6 +41,7 @@ class Actions:
     save_report: QAction
     save_json: QAction
     coverage: QAction
+    history: QAction
     quit: QAction
     copy_unit: QAction
     pair: QAction
@@ -165,6 +166,14 @@ class MenuBuilder(QObject):
             self.tr("Compare one policy with each of its implementations"),
         )
         file_menu.addAction(coverage)
+        history = _action(
+            window,
+            "history",
+            self.tr("Version &History…"),
+            "Ctrl+Shift+H",
+            self.tr("Follow every article of a document through several versions"),
+        )
+        file_menu.addAction(history)
         file_menu.addSeparator()
         quit_ = _action(window, "quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_)
@@ -311,6 +320,7 @@ class MenuBuilder(QObject):
             save_report=save_report,
             save_json=save_json,
             coverage=coverage,
+            history=history,
             quit=quit_,
             copy_unit=copy_unit,
             pair=pair,

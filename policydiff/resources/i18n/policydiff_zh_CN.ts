@@ -314,6 +314,171 @@
     </message>
 </context>
 <context>
+    <name>HistoryMarks</name>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>renumbered</source>
+        <translation>改号</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySetup</name>
+    <message>
+        <source>Version History</source>
+        <translation>版本沿革</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Oldest first. Double-click a date to correct it.</source>
+        <translation>旧版在前。双击日期可以更正。</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Sort by Date</source>
+        <translation>按日期排序</translation>
+    </message>
+    <message>
+        <source>Versions of one document, oldest first (choose files or drop them here). The dates are read from each text; check them.</source>
+        <translation>同一文件的各个版本，旧版在前（选择文件或拖放到此处）。日期从各版文字中读出，请核对。</translation>
+    </message>
+    <message>
+        <source>cannot be read: {why}</source>
+        <translation>无法读取：{why}</translation>
+    </message>
+    <message>
+        <source>Add Versions</source>
+        <translation>添加版本</translation>
+    </message>
+    <message>
+        <source>Choose at least two versions.</source>
+        <translation>请至少选择两个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>Version History</source>
+        <translation>版本沿革</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Comparing {count} versions…</source>
+        <translation>正在比较 {count} 个版本…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <source>Changed at any time</source>
+        <translation>任一版本有变化</translation>
+    </message>
+    <message>
+        <source>Changed in version {k} ({label})</source>
+        <translation>在第 {k} 版（{label}）有变化</translation>
+    </message>
+    <message>
+        <source>{rows} lineages, {changed} changed at some time</source>
+        <translation>{rows} 条沿革，其中 {changed} 条有过变化</translation>
+    </message>
+    <message>
+        <source>Double-click to open this step side by side</source>
+        <translation>双击以并排对照打开这一步</translation>
+    </message>
+    <message>
+        <source>{shown} of {rows} lineages shown</source>
+        <translation>显示 {shown} / {rows} 条沿革</translation>
+    </message>
+    <message>
+        <source>Save the History</source>
+        <translation>保存版本沿革</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
+        <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>正在保存 {path}…</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>KeysDialog</name>
     <message>
         <location filename="../../gui/keys.py" line="37"/>
@@ -1045,6 +1210,14 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <location filename="../../gui/menus.py" line="299"/>
         <source>&amp;About policydiff</source>
         <translation>关于 policydiff(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version &amp;History…</source>
+        <translation>版本沿革(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Follow every article of a document through several versions</source>
+        <translation>逐条追踪一份文件在多个版本中的沿革</translation>
     </message>
 </context>
 <context>
