@@ -121,11 +121,16 @@ class HistorySetup(QDialog):
         self.resize(760, 420)
 
     # -- what the dialog holds ------------------------------------------------------------------
+    def _cell(self, r: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(r, column)
+        assert item is not None  # add_paths fills every cell of a row
+        return item
+
     def paths(self) -> list[str]:
-        return [str(self.table.item(r, 0).data(PATH_ROLE)) for r in range(self.table.rowCount())]
+        return [str(self._cell(r, 0).data(PATH_ROLE)) for r in range(self.table.rowCount())]
 
     def dates(self) -> list[str | None]:
-        return [self.table.item(r, 1).text().strip() or None for r in range(self.table.rowCount())]
+        return [self._cell(r, 1).text().strip() or None for r in range(self.table.rowCount())]
 
     def add_paths(self, paths: list[str]) -> None:
         """Add versions (each once), read their titles and dates, and keep them oldest first when known."""

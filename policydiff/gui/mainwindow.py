@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from policydiff.figures_compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
-from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.gui.figures_table import FiguresWidget
 from policydiff.gui.find import FindBar
+from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.gui.i18n import resolve_language, switch_language
 from policydiff.gui.keys import KeysDialog
 from policydiff.gui.marks import side_marks
