@@ -96,7 +96,9 @@ def main() -> int:
     print(f"  sum of the {args.versions - 1} pairwise comparisons:  {pair_time:.2f} s")
     print(f"  history, one process:                  {seq_time:.2f} s ({seq_time / pair_time:.2f} × the sum)")
     print(f"  history, parallel processes:           {par_time:.2f} s ({par_time / pair_time:.2f} × the sum)")
-    print(f"  chaining alone (rows from comparisons): {chain_time * 1000:.0f} ms; {len(history.rows)} lineages")
+    print(
+        f"  chaining alone (rows from comparisons): {chain_time * 1000:.0f} ms; {len(history.rows)} lineages"
+    )
     law = Path(os.environ.get("POLICYDIFF_SHARED") or HERE.parent.parent / "shared") / "corpus" / "history"
     if law.is_dir():
         law_paths = [str(law / f"daolu-yunshu-{y}.md") for y in (2019, 2022, 2023)]

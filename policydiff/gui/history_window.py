@@ -40,6 +40,7 @@ from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.history.model import MARK_COLOURS, History, Lineage, Mark
+from policydiff.model import Level, Unit
 
 OpenPair = Callable[[str, str, int | None], None]  # (older version, newer version, pair index)
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -58,6 +59,18 @@ def mark_name(mark: Mark) -> str:
         Mark.REMOVED: QCoreApplication.translate("HistoryMarks", "removed"),
     }
     return names[mark]
+
+
+def unit_name(unit: Unit) -> str:
+    """A unit's number as written, or what it is when it has none (序言, 结尾 …)."""
+    if unit.label:
+        return unit.label
+    names = {
+        Level.PREAMBLE: QCoreApplication.translate("HistoryMarks", "preamble"),
+        Level.EPILOGUE: QCoreApplication.translate("HistoryMarks", "closing"),
+        Level.ATTACHMENT: QCoreApplication.translate("HistoryMarks", "attachment"),
+    }
+    return names.get(unit.level) or unit.heading[:8]
 
 
 def peek(path: str) -> tuple[str, str]:
@@ -229,6 +242,7 @@ class HistoryWindow(QMainWindow):
         self.table.cellDoubleClicked.connect(self.open_step)
         self.filter = QComboBox()
         self.filter.setObjectName("historyFilter")
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter.currentIndexChanged.connect(self.apply_filter)
         self.timeline = QLabel()
         self.timeline.setObjectName("historyTimeline")
@@ -321,7 +335,7 @@ class HistoryWindow(QMainWindow):
         for first, last in row.spans():
             unit = row.units[first]
             step = row.steps[first - 1] if first > 0 else None
-            text = (unit.label or unit.heading[:8]) if unit is not None else ""
+            text = unit_name(unit) if unit is not None else ""
             if step is not None and step.mark != Mark.UNCHANGED:
                 text = f"{text} [{mark_name(step.mark)}]".strip()
             item = QTableWidgetItem(text)

@@ -347,6 +347,18 @@
         <source>removed</source>
         <translation>删除</translation>
     </message>
+    <message>
+        <source>preamble</source>
+        <translation>序言</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
 </context>
 <context>
     <name>HistorySetup</name>
