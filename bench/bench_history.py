@@ -11,6 +11,7 @@ chaining's own share; then the 道路运输条例 2019/2022/2023 history when th
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -58,6 +59,9 @@ def main() -> int:
 
     from policydiff.compare import compare_documents
     from policydiff.history.chain import HistoryConfig, assemble, build_history, compare_steps
+    from policydiff.history.html import render_history
+    from policydiff.history.jsonform import history_to_json
+    from policydiff.history.xlsx import history_to_xlsx
     from policydiff.io import load_document
     from policydiff.model import CompareOptions
     from policydiff.prepare import clear_cache
@@ -85,13 +89,16 @@ def main() -> int:
 
         def parallel():  # type: ignore[no-untyped-def]
             clear_cache()
-            return build_history(paths, config=HistoryConfig(parallel_min_chars=0))
+            return build_history(paths, config=HistoryConfig(workers=max(2, cores), parallel_min_chars=0))
 
         pair_time, _ = _best(args.runs, pairwise)
         seq_time, history = _best(args.runs, sequential)
         par_time, _ = _best(args.runs, parallel)
         comparisons = compare_steps(documents, CompareOptions(), HistoryConfig(workers=1))
         chain_time, _ = _best(args.runs, lambda: assemble(documents, comparisons, CompareOptions()))
+        html_time, page = _best(1, lambda: render_history(history))
+        json_time, _ = _best(1, lambda: json.dumps(history_to_json(history), ensure_ascii=False))
+        xlsx_time, _ = _best(1, lambda: history_to_xlsx(history))
     print(f"{args.versions} versions of ~{kb:.0f} KB, {cores} cores, best of {args.runs}")
     print(f"  sum of the {args.versions - 1} pairwise comparisons:  {pair_time:.2f} s")
     print(f"  history, one process:                  {seq_time:.2f} s ({seq_time / pair_time:.2f} × the sum)")

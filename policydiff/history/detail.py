@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policydiff.history.chain import INNER_LEVELS
+from policydiff.history.chain import INNER_LEVELS, descendants
 from policydiff.history.model import History, Lineage, Step
-from policydiff.model import FigureChange, Op, Pair, Status, Unit
+from policydiff.model import Comparison, FigureChange, Op, Pair, Status, Unit
 
 Range = tuple[int, int]
 
@@ -55,8 +55,38 @@ def _side(text: str, units: tuple[Unit, ...], whole: bool, changed: list[Range])
     return SideText(units[0].label, "\n".join(parts), tuple(sorted(marked)))
 
 
-def _inside(unit: Unit | None, spans: list[Range]) -> bool:
-    return unit is not None and any(s <= unit.start and unit.end <= e for s, e in spans)
+_UnitPairs = tuple[dict[int, int], dict[int, int]]
+_CACHE: dict[int, tuple[Comparison, _UnitPairs]] = {}  # by identity: hashing a Comparison reads all of it
+_CACHE_SIZE = 64
+
+
+def _pairs_of_units(comparison: Comparison) -> _UnitPairs:
+    """Left and right unit index → the pair holding it (built once per comparison)."""
+    cached = _CACHE.get(id(comparison))
+    if cached is not None and cached[0] is comparison:
+        return cached[1]
+    left: dict[int, int] = {}
+    right: dict[int, int] = {}
+    for p, pair in enumerate(comparison.pairs):
+        for unit in pair.left_units:
+            left[unit.index] = p
+        for unit in pair.right_units:
+            right[unit.index] = p
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[id(comparison)] = (comparison, (left, right))
+    return left, right
+
+
+def _inner_pairs(comparison: Comparison, lefts: tuple[Unit, ...], rights: tuple[Unit, ...]) -> list[int]:
+    """The pairs holding the units inside ``lefts`` and ``rights`` (their items), in reading order."""
+    by_left, by_right = _pairs_of_units(comparison)
+    found: set[int] = set()
+    for unit in lefts:
+        found.update(by_left[i] for i in descendants(comparison.left.tree.units, unit) if i in by_left)
+    for unit in rights:
+        found.update(by_right[i] for i in descendants(comparison.right.tree.units, unit) if i in by_right)
+    return sorted(found)
 
 
 def step_detail(history: History, row: Lineage, k: int) -> StepDetail | None:
@@ -78,15 +108,10 @@ def step_detail(history: History, row: Lineage, k: int) -> StepDetail | None:
     if left_unit is None:
         lefts = ()
     whole = row.level in INNER_LEVELS
-    left_spans = [_extent(u, whole) for u in lefts]
-    right_spans = [_extent(u, whole) for u in rights]
     pairs: list[Pair] = [pair] if pair is not None else []
     if whole:
-        pairs += [
-            p
-            for p in comparison.pairs
-            if p is not pair and (_inside(p.left, left_spans) or _inside(p.right, right_spans))
-        ]
+        pairs += [comparison.pairs[p] for p in _inner_pairs(comparison, lefts, rights)]
+        pairs = list({id(p): p for p in pairs}.values())
     went: list[Range] = []
     came: list[Range] = []
     figures: list[FigureChange] = []
