@@ -145,7 +145,6 @@ def test_a_seed_revised_twice_is_followed_article_by_article(name, seeds, bracke
     _check_chain(name, seeds, brackets)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("name", ["000", "001"])
 def test_a_five_version_chain_is_followed_article_by_article(name):
     _check_chain(name, [21, 22, 23, 24], name == "001")
