@@ -106,6 +106,10 @@ def main() -> int:
     print(
         f"  chaining alone (rows from comparisons): {chain_time * 1000:.0f} ms; {len(history.rows)} lineages"
     )
+    print(
+        f"  outputs: HTML {html_time:.2f} s ({len(page) // 1000} KB), JSON {json_time:.2f} s, "
+        f"Excel {xlsx_time:.2f} s"
+    )
     law = Path(os.environ.get("POLICYDIFF_SHARED") or HERE.parent.parent / "shared") / "corpus" / "history"
     if law.is_dir():
         law_paths = [str(law / f"daolu-yunshu-{y}.md") for y in (2019, 2022, 2023)]
