@@ -294,3 +294,20 @@ def test_parallel_steps_give_the_same_history_as_sequential_ones():
     one = compare_steps(documents, options, HistoryConfig(workers=1))
     two = compare_steps(documents, options, HistoryConfig(workers=2, parallel_min_chars=0))
     assert assemble(documents, one, options).rows == assemble(documents, two, options).rows
+
+
+def test_a_new_numbering_style_is_renumbering_but_a_wider_bracket_is_not():
+    body = [
+        "加大资金支持，对新认定的企业给予奖励。",
+        "优化审批服务，压缩审批时限。",
+        "强化人才保障，引进高层次人才。",
+    ]
+    arabic = "若干措施\n" + "".join(f"{k}.{b}\n" for k, b in enumerate(body, 1))
+    chinese = "若干措施\n" + "".join(f"（{'一二三'[k]}）{b}\n" for k, b in enumerate(body))
+    narrow = chinese.replace("（", "(").replace("）", ")")
+    styled = _history([arabic, chinese])
+    assert [r.steps[0].mark for r in styled.rows if r.units[0] is not None and r.units[0].label] == [
+        Mark.RENUMBERED
+    ] * 3
+    widened = _history([narrow, chinese])
+    assert all(r.steps[0].mark == Mark.UNCHANGED for r in widened.rows)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import unicodedata
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
@@ -196,9 +197,14 @@ def _mark(pair: Pair) -> tuple[StepStatus, Mark]:
 
 
 def _renumbered(left: Unit, right: Unit) -> bool:
-    if left.number is not None and right.number is not None:
-        return left.number != right.number
-    return "".join(left.label.split()) != "".join(right.label.split())
+    """Another number, or the same number written another way (1. → （一）); not a width change."""
+    if left.number is not None and right.number is not None and left.number != right.number:
+        return True
+    return _folded(left.label) != _folded(right.label)
+
+
+def _folded(label: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", label).split())
 
 
 @collection_paused()  # the comparisons' millions of objects make each full collection slow
