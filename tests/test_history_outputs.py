@@ -72,7 +72,7 @@ def test_page_has_a_row_per_lineage_one_cell_per_unchanged_span_and_a_detail_per
     steps = re.findall(r'data-step="([0-9]+-[0-9]+)"', body)
     templates = re.findall(r'<template id="d([0-9]+-[0-9]+)">', page)
     assert steps and set(steps) == set(templates)
-    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)" in page
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)  # nothing fetched
     assert page.count('<option value="') == 2 + 3  # all, any, and each of the three later versions
     assert "@page { size: A4 landscape" in page

@@ -80,10 +80,24 @@ def _cells(history: History, row: Lineage, r: int) -> list[dict[str, Any]]:
 
 
 def _details(history: History) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for r, row in enumerate(history.rows):
         for k, step in enumerate(row.steps):
             if step is None or step.mark == Mark.UNCHANGED:
+                continue
+            if step.mark == Mark.RENUMBERED:  # the words stayed: say so, without repeating them
+                before, after = row.units[k], row.units[k + 1]
+                assert before is not None and after is not None
+                out.append(
+                    {
+                        "id": f"{r}-{k}",
+                        "mark": MARK_LABELS[step.mark],
+                        "from": history.versions[k].date or history.versions[k].name,
+                        "to": history.versions[k + 1].date or history.versions[k + 1].name,
+                        "similarity": "",
+                        "note": f"文字未变，条号由 {_name(before)} 改为 {_name(after)}。",
+                    }
+                )
                 continue
             detail = step_detail(history, row, k)
             if detail is None:
@@ -100,6 +114,7 @@ def _details(history: History) -> list[dict[str, Any]]:
                     "left": _segments(detail.left),
                     "right": _segments(detail.right),
                     "figures": [_figure(f) for f in detail.figures],
+                    "note": "",
                 }
             )
     return out

@@ -25,6 +25,18 @@ def _text(cell: Any, value: str) -> None:
     cell.data_type = "s"  # openpyxl would otherwise write "=…" as a formula
 
 
+def _merge(sheet: Any, merges: list[tuple[int, int, int]]) -> None:
+    """Merge each (row, first column, last column): the spans never overlap, so openpyxl's own
+    merge_cells, which checks every new range against all earlier ones (quadratic), is not needed."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.merge import MergedCellRange
+
+    for r, first, last in merges:
+        merged = MergedCellRange(sheet, f"{get_column_letter(first)}{r}:{get_column_letter(last)}{r}")
+        sheet.merged_cells.ranges.add(merged)
+        sheet._clean_merge_range(merged)
+
+
 def history_to_xlsx(history: History) -> bytes:
     """The workbook's bytes (the caller writes them atomically)."""
     from openpyxl import Workbook
@@ -39,6 +51,7 @@ def history_to_xlsx(history: History) -> bytes:
         _text(sheet.cell(row=1, column=column), value)
         sheet.cell(row=1, column=column).font = Font(bold=True)
     fills = {m: PatternFill("solid", start_color=c[1:], end_color=c[1:]) for m, c in MARK_COLOURS.items()}
+    merges: list[tuple[int, int, int]] = []
     for r, row in enumerate(history.rows, 2):
         _text(sheet.cell(row=r, column=1), LEVEL_LABELS.get(row.level, row.level.value))
         _text(sheet.cell(row=r, column=2), "　" * row.last.depth + row.last.heading)
@@ -55,16 +68,18 @@ def history_to_xlsx(history: History) -> bytes:
             if step is not None:
                 cell.fill = fills[step.mark]
             if last > first:
-                sheet.merge_cells(start_row=r, start_column=3 + first, end_row=r, end_column=3 + last)
+                merges.append((r, 3 + first, 3 + last))
         _text(sheet.cell(row=r, column=3 + len(history.versions)), "是" if row.changed else "")
+    _merge(sheet, merges)
     sheet.freeze_panes = "C2"
     sheet.column_dimensions["A"].width = 9
     sheet.column_dimensions["B"].width = 40
     for column in range(3, len(header) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 18
+    wrapped = Alignment(wrap_text=True, vertical="top")
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
 
     counts = book.create_sheet("统计")
     counts.append(["步骤", *(MARK_LABELS[m] for m in Mark)])
