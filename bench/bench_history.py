@@ -27,7 +27,7 @@ from bench import synthetic_pair  # noqa: E402
 
 def _chain(size: int, versions: int) -> list[str]:
     from policydiff.io import load_document
-    from policydiff.structure import parse_structure
+    from policydiff.structure.parse import parse_structure
     from tests.conftest import SEED
     from tests.revision import make_revision
 
@@ -57,15 +57,15 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="best of this many runs")
     args = parser.parse_args()
 
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
+    from policydiff.compare.prepare import clear_cache
     from policydiff.history.chain import HistoryConfig, assemble, build_history, compare_steps
     from policydiff.history.html import render_history
     from policydiff.history.jsonform import history_to_json
     from policydiff.history.xlsx import history_to_xlsx
     from policydiff.io import load_document
+    from policydiff.lang.words import ensure_ready
     from policydiff.model import CompareOptions
-    from policydiff.prepare import clear_cache
-    from policydiff.words import ensure_ready
 
     ensure_ready()
     cores = os.cpu_count() or 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policydiff.model import DocumentTree
-from policydiff.structure import parse_structure
+from policydiff.structure.parse import parse_structure
 from tests.revision import make_revision
 
 QUIET = "quiet"  # unchanged or renumbered: the words stayed

@@ -39,8 +39,9 @@ from PySide6.QtWidgets import (
 from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
-from policydiff.history.model import MARK_COLOURS, History, Lineage, Mark
+from policydiff.history.model import History, Lineage, Mark
 from policydiff.model import Level, Unit
+from policydiff.present import palette
 
 OpenPair = Callable[[str, str, int | None], None]  # (older version, newer version, pair index)
 PATH_ROLE = Qt.ItemDataRole.UserRole
@@ -77,7 +78,7 @@ def peek(path: str) -> tuple[str, str]:
     """A version's title and date as read from its text (the date may be ""), for the user to confirm."""
     from policydiff.history.dates import version_date
     from policydiff.io import load_document
-    from policydiff.structure import parse_structure
+    from policydiff.structure.parse import parse_structure
 
     document = load_document(path)
     tree = parse_structure(document.text)
@@ -340,7 +341,7 @@ class HistoryWindow(QMainWindow):
                 text = f"{text} [{mark_name(step.mark)}]".strip()
             item = QTableWidgetItem(text)
             if step is not None:
-                item.setBackground(QBrush(QColor(MARK_COLOURS[step.mark])))
+                item.setBackground(QBrush(QColor(palette.HISTORY[step.mark].background.hex)))
                 item.setForeground(QBrush(QColor("#202124")))
                 item.setToolTip(self.tr("Double-click to open this step side by side"))
             item.setData(PATH_ROLE, first)
@@ -435,7 +436,7 @@ class HistoryWindow(QMainWindow):
 
 def write_outputs(history: History, path: str) -> str:
     """Write the history to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     inputs = tuple(v.path for v in history.versions)
     target = Path(path)

@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 
-from policydiff.compare import DEFAULT_CONFIG, CompareConfig, compare_documents
+from policydiff.compare.gcpause import collection_paused
+from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
 from policydiff.errors import Cancelled, PolicydiffError
-from policydiff.gcpause import collection_paused
 from policydiff.history.dates import version_date
 from policydiff.history.model import QUIET_MARKS, History, Lineage, Mark, Step, StepStatus, Version
 from policydiff.io import load_document

@@ -3,7 +3,7 @@
 Where a revised law or a policy says when it was made: the lines above its first numbered unit
 (公布 / 修订 / 修正 dates, a 发文 date) and its closing block (the signature date); the latest of
 them is the version's date. Failing that, a year in the title (2024年度) or in the file's name.
-May import: the standard library, policydiff.model and policydiff.numerals.
+May import: the standard library, policydiff.model and policydiff.lang.numerals.
 """
 
 from __future__ import annotations

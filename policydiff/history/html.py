@@ -15,9 +15,10 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.history.detail import SideText, step_detail
-from policydiff.history.model import MARK_COLOURS, MARK_LABELS, QUIET_MARKS, History, Lineage, Mark
+from policydiff.history.model import QUIET_MARKS, History, Lineage, Mark
 from policydiff.model import FigureChange, Unit
-from policydiff.report import _environment, _figure_change
+from policydiff.present import labels, palette
+from policydiff.render.html import _environment, _figure_change
 
 TEMPLATE = "history.html.j2"
 HEADING_CHARS = 40  # of a row's heading shown beside its numbers
@@ -69,7 +70,7 @@ def _cells(history: History, row: Lineage, r: int) -> list[dict[str, Any]]:
                 "span": last - first + 1,
                 "label": _name(unit) if unit is not None else "",
                 "mark": mark.value if mark is not None else "",
-                "mark_label": MARK_LABELS[mark] if mark is not None and mark != Mark.UNCHANGED else "",
+                "mark_label": labels.MARK[mark].zh if mark is not None and mark != Mark.UNCHANGED else "",
                 "note": note,
                 "step": f"{r}-{first - 1}" if step is not None else "",
                 "absent": unit is None,
@@ -91,7 +92,7 @@ def _details(history: History) -> list[dict[str, Any]]:
                 out.append(
                     {
                         "id": f"{r}-{k}",
-                        "mark": MARK_LABELS[step.mark],
+                        "mark": labels.MARK[step.mark].zh,
                         "from": history.versions[k].date or history.versions[k].name,
                         "to": history.versions[k + 1].date or history.versions[k + 1].name,
                         "similarity": "",
@@ -105,7 +106,7 @@ def _details(history: History) -> list[dict[str, Any]]:
             out.append(
                 {
                     "id": f"{r}-{k}",
-                    "mark": MARK_LABELS[step.mark],
+                    "mark": labels.MARK[step.mark].zh,
                     "from": history.versions[k].date or history.versions[k].name,
                     "to": history.versions[k + 1].date or history.versions[k + 1].name,
                     "similarity": f"{step.similarity:.0%}" if step.mark not in QUIET_MARKS else "",
@@ -136,7 +137,12 @@ def render_history(history: History, generated_at: datetime | None = None) -> st
                 "from": versions[k]["short"],
                 "to": versions[k + 1]["short"],
                 "bars": [
-                    {"mark": m.value, "label": MARK_LABELS[m], "count": n, "share": f"{100 * n / total:.2f}"}
+                    {
+                        "mark": m.value,
+                        "label": labels.MARK[m].zh,
+                        "count": n,
+                        "share": f"{100 * n / total:.2f}",
+                    }
                     for m, n in counts.items()
                     if n
                 ],
@@ -162,7 +168,10 @@ def render_history(history: History, generated_at: datetime | None = None) -> st
             timeline=timeline,
             rows=rows,
             details=_details(history),
-            marks=[{"value": m.value, "label": MARK_LABELS[m], "colour": MARK_COLOURS[m]} for m in Mark],
+            marks=[
+                {"value": m.value, "label": labels.MARK[m].zh, "colour": palette.HISTORY[m].background.hex}
+                for m in Mark
+            ],
             ever_changed=sum(1 for row in history.rows if row.changed),
             generated=moment,
             version=__version__,

@@ -3,7 +3,7 @@
 Other programs read this shape: fields may be added, never renamed or dropped. NODE and FIG are
 written by the comparison's own JSON functions, so a unit or a figure reads the same in every form;
 spans index the ``text`` of the version they belong to (a step's left side: version i, right: i + 1).
-May import: the standard library, policydiff, policydiff.jsonform and policydiff.history.
+May import: the standard library, policydiff, policydiff.render.jsonform and policydiff.history.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.history.model import History, Lineage, Mark, Step, StepStatus
-from policydiff.jsonform import figure_change_to_json, node_to_json
 from policydiff.model import Edit
+from policydiff.render.jsonform import figure_change_to_json, node_to_json
 
 SCHEMA = "policydiff.history/1"
 

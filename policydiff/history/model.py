@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from policydiff.model import CompareOptions, Comparison, Level, LoadedDocument, Pair, Unit
+from policydiff.model import HistoryMark as Mark  # a cell's mark; its words and colours: policydiff.present
 
 
 class StepStatus(StrEnum):
@@ -26,39 +27,6 @@ class StepStatus(StrEnum):
     MOVED = "moved"
 
 
-class Mark(StrEnum):
-    """What a reader sees in a cell: the status, told apart where it matters to a reader."""
-
-    UNCHANGED = "unchanged"
-    RENUMBERED = "renumbered"  # the same text under a new number
-    CHANGED = "changed"
-    MOVED = "moved"  # stands elsewhere in the order (possibly reworded too)
-    MERGED = "merged"  # took in another unit, or was taken into one
-    SPLIT = "split"  # became several units, or is one of the parts
-    ADDED = "added"
-    REMOVED = "removed"
-
-
-MARK_LABELS = {  # the marks as a Chinese page and workbook name them (the app translates its own)
-    Mark.UNCHANGED: "未变",
-    Mark.RENUMBERED: "改号",
-    Mark.CHANGED: "修改",
-    Mark.MOVED: "移动",
-    Mark.MERGED: "合并",
-    Mark.SPLIT: "拆分",
-    Mark.ADDED: "新增",
-    Mark.REMOVED: "删除",
-}
-MARK_COLOURS = {  # one colour per mark for the page, the workbook and the app
-    Mark.UNCHANGED: "#ffffff",
-    Mark.RENUMBERED: "#e8f0fe",
-    Mark.CHANGED: "#fef7e0",
-    Mark.MOVED: "#f3e8fd",
-    Mark.MERGED: "#fde2cf",
-    Mark.SPLIT: "#fde2cf",
-    Mark.ADDED: "#e6f4ea",
-    Mark.REMOVED: "#fce8e6",
-}
 QUIET_MARKS = frozenset({Mark.UNCHANGED, Mark.RENUMBERED})  # steps whose text did not change
 
 
@@ -169,3 +137,15 @@ class History:
                 marks[found.mark] += 1
                 statuses[found.status] += 1
         return StepCounts(marks, statuses)
+
+
+__all__ = [
+    "QUIET_MARKS",
+    "History",
+    "Lineage",
+    "Mark",
+    "Step",
+    "StepCounts",
+    "StepStatus",
+    "Version",
+]

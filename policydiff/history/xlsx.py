@@ -13,8 +13,8 @@ import io
 from typing import Any
 
 from policydiff.history.html import _name
-from policydiff.history.model import MARK_COLOURS, MARK_LABELS, History, Mark
-from policydiff.report import LEVEL_LABELS
+from policydiff.history.model import History, Mark
+from policydiff.present import labels, palette
 
 _MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
@@ -50,17 +50,20 @@ def history_to_xlsx(history: History) -> bytes:
     for column, value in enumerate(header, 1):
         _text(sheet.cell(row=1, column=column), value)
         sheet.cell(row=1, column=column).font = Font(bold=True)
-    fills = {m: PatternFill("solid", start_color=c[1:], end_color=c[1:]) for m, c in MARK_COLOURS.items()}
+    fills = {
+        m: PatternFill("solid", start_color=sw.background.plain_hex, end_color=sw.background.plain_hex)
+        for m, sw in palette.HISTORY.items()
+    }
     merges: list[tuple[int, int, int]] = []
     for r, row in enumerate(history.rows, 2):
-        _text(sheet.cell(row=r, column=1), LEVEL_LABELS.get(row.level, row.level.value))
+        _text(sheet.cell(row=r, column=1), labels.LEVEL[row.level].zh)
         _text(sheet.cell(row=r, column=2), "　" * row.last.depth + row.last.heading)
         for first, last in row.spans():
             unit = row.units[first]
             step = row.steps[first - 1] if first > 0 else None
             words = _name(unit) if unit is not None else ""
             if step is not None and step.mark != Mark.UNCHANGED:
-                words = f"{words} [{MARK_LABELS[step.mark]}]".strip()
+                words = f"{words} [{labels.MARK[step.mark].zh}]".strip()
             if last > first:  # the versions that read alike share the cell
                 words += f"（{last - first + 1}版未变）" if step is None else f"（其后{last - first}版未变）"
             cell = sheet.cell(row=r, column=3 + first)
@@ -82,7 +85,7 @@ def history_to_xlsx(history: History) -> bytes:
             cell.alignment = wrapped
 
     counts = book.create_sheet("统计")
-    counts.append(["步骤", *(MARK_LABELS[m] for m in Mark)])
+    counts.append(["步骤", *(labels.MARK[m].zh for m in Mark)])
     for k in range(len(history.comparisons)):
         left, right = history.versions[k], history.versions[k + 1]
         tally = history.counts(k).marks
