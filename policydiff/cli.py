@@ -23,7 +23,7 @@ from policydiff import __version__
 from policydiff.errors import PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
-COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
+COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
 
@@ -142,6 +142,65 @@ def _run_coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _history_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff history",
+        description=(
+            "Follow every article of a document through two or more versions (oldest first): "
+            "when each was renumbered, changed, added, removed, moved, merged or split."
+        ),
+    )
+    parser.add_argument("versions", nargs="+", help="the versions, oldest first (any supported format)")
+    parser.add_argument("--json", metavar="OUT", help="write the history as JSON (- for standard output)")
+    parser.add_argument("--html", metavar="OUT", help="write the lineage table as a self-contained page")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the lineage table as an Excel workbook")
+    parser.add_argument(
+        "--normalize",
+        choices=NORMALIZE_CHOICES,
+        default=DEFAULT_NORMALIZE.value,
+        help="as for compare",
+    )
+    return parser
+
+
+def _run_history(argv: Sequence[str]) -> int:
+    """``policydiff history V1 … Vn``: one line per step (counts per mark) and the outputs asked for."""
+    from policydiff.history.chain import build_history
+    from policydiff.model import CompareOptions
+    from policydiff.render.outputs import same_file, write_atomically
+
+    parser = _history_parser()
+    args = parser.parse_args(list(argv))
+    if len(args.versions) < 2:
+        parser.error("give at least two versions, oldest first")
+    outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
+    if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
+        parser.error("two outputs name the same file; give each its own")
+    inputs = tuple(args.versions)
+    history = build_history(inputs, CompareOptions(normalize=NormalizeMode(args.normalize)))
+    if args.json:
+        from policydiff.history.jsonform import history_to_json
+
+        _write_json(args.json, history_to_json(history), inputs)
+    if args.html:
+        from policydiff.history.html import render_history
+
+        write_atomically(args.html, render_history(history), inputs=inputs)
+    if args.xlsx:
+        from policydiff.history.xlsx import history_to_xlsx
+
+        write_atomically(args.xlsx, history_to_xlsx(history), inputs=inputs)
+    if args.json != "-":
+        names = " → ".join(shown(v.name) for v in history.versions)
+        print(f"{names}: {len(history.rows)} lineages, {sum(r.changed for r in history.rows)} ever changed")
+        for k in range(len(history.comparisons)):
+            counts = history.counts(k).marks
+            tally = ", ".join(f"{counts[m]} {m.value}" for m in counts if counts[m])
+            left, right = history.versions[k], history.versions[k + 1]
+            print(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
+    return 0
+
+
 def _doc_parser(prog: str, what: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"policydiff {prog}", description=what)
     parser.add_argument("file", help="a policy document (txt, html, md, docx, pdf)")
@@ -154,7 +213,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="policydiff",
         description=(
             "Compare two Chinese policy documents. With no command the desktop app starts; "
-            "commands: compare, coverage, outline, figures (see policydiff COMMAND --help)."
+            "commands: compare, coverage, history, outline, figures (see policydiff COMMAND --help)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
@@ -322,6 +381,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_compare(_compare_parser().parse_args(argv[1:]))
         if argv and argv[0] == "coverage":
             return _run_coverage(_coverage_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "history":
+            return _run_history(argv[1:])
         if argv and argv[0] == "outline":
             return _run_outline(
                 _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(

@@ -39,6 +39,7 @@ from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.find import FindBar
+from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.gui.i18n import resolve_language, switch_language
 from policydiff.gui.keys import KeysDialog
 from policydiff.gui.marks import side_marks
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.settings = context.settings
         self.session = Session(context, self)
         self._coverage_windows: list[CoverageWindow] = []
+        self._history_windows: list[HistoryWindow] = []
         # (right path, pair) to go to once the comparison with that document is shown
         self._pending_pair: tuple[str, int] | None = None
         self.setObjectName("mainWindow")
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
         a.coverage.triggered.connect(self.open_coverage)
+        a.history.triggered.connect(lambda: self.open_history())
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
@@ -324,6 +327,24 @@ class MainWindow(QMainWindow):
             window.restoreGeometry(geometry)
         window.show_coverage(coverage)
         window.show()
+        return window
+
+    def open_history(self, paths: list[str] | None = None) -> HistoryWindow | None:
+        """File → Version History: choose the versions and confirm their dates, then show the lineages.
+
+        A step double-clicked there opens that pair of versions here, at that unit.
+        """
+        dates: list[str | None] | None = None
+        if not paths:
+            setup = HistorySetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            if setup.exec() != HistorySetup.DialogCode.Accepted:
+                return None
+            paths, dates = setup.paths(), setup.dates()
+        window = HistoryWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._history_windows.append(window)
+        window.show()
+        window.run(paths, dates)
         return window
 
     def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:

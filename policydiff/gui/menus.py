@@ -42,6 +42,7 @@ class Actions:
     save_json: QAction
     save_as: QAction
     coverage: QAction
+    history: QAction
     quit: QAction
     copy_unit: QAction
     pair: QAction
@@ -174,6 +175,14 @@ class MenuBuilder(QObject):
             self.tr("Compare one policy with each of its implementations"),
         )
         file_menu.addAction(coverage)
+        history = _action(
+            window,
+            "history",
+            self.tr("Version &History…"),
+            "Ctrl+Shift+H",
+            self.tr("Follow every article of a document through several versions"),
+        )
+        file_menu.addAction(history)
         file_menu.addSeparator()
         quit_ = _action(window, "quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_)
@@ -321,6 +330,7 @@ class MenuBuilder(QObject):
             save_json=save_json,
             save_as=save_as,
             coverage=coverage,
+            history=history,
             quit=quit_,
             copy_unit=copy_unit,
             pair=pair,
