@@ -29,6 +29,7 @@ from docx.text.run import Run
 
 from policydiff.figures.compare import figure_counts
 from policydiff.model import Comparison
+from policydiff.present import palette
 from policydiff.render.html import Cell, FigureRow, Row, figure_rows, pair_kind, plain, report_rows
 
 __all__ = ["render_docx", "setup_page", "DocxLayout"]
@@ -45,9 +46,9 @@ class DocxLayout:
     font_pt: float = 9.5
     small_pt: float = 8
     east_asian_font: str = "宋体"
-    del_rgb: tuple[int, int, int] = (0x8F, 0x1D, 0x1D)
-    ins_rgb: tuple[int, int, int] = (0x0D, 0x5B, 0x22)
-    shared_rgb: tuple[int, int, int] = (0x0A, 0x30, 0x69)  # a rewrite's shared phrase, as the panes
+    del_rgb: tuple[int, int, int] = palette.DELETED.ink.rgb
+    ins_rgb: tuple[int, int, int] = palette.INSERTED.ink.rgb
+    shared_rgb: tuple[int, int, int] = palette.SHARED.ink.rgb  # a rewrite's shared phrase, as the panes
     muted_rgb: tuple[int, int, int] = (0x5D, 0x68, 0x75)
 
 
