@@ -149,6 +149,7 @@ def render_redline(
     doc = Document()
     setup_page(doc, comparison, layout.page)
     _styles(doc, layout)
+    _font_table(doc)
     _track_revisions(doc)
     items = plan(comparison)
     writer = _Writer(doc, comparison, layout, when, stats)
@@ -268,6 +269,36 @@ def _plain_style(style: BaseStyle, font: str, size: float, layout: RedlineLayout
     ppr = style.element.get_or_add_pPr()
     for child in ppr.findall(qn("w:pBdr")):  # the template's Title has a rule under it
         ppr.remove(child)
+
+
+# Chinese fonts as Word's own font table describes them: where a machine lacks one (a Mac, a
+# Linux desktop), Word and WPS pick the substitute from the alternative name, panose and GB charset
+_CJK_FONTS = (
+    ("宋体", "SimSun", "02010600030101010101", "variable"),
+    ("黑体", "SimHei", "02010609060101010101", "variable"),
+    ("仿宋", "FangSong", "02010609060101010101", "fixed"),
+    ("楷体", "KaiTi", "02010609060101010101", "fixed"),
+)
+
+
+def _font_table(doc: DocxDocument) -> None:
+    """Describe the Chinese fonts in fontTable.xml (alternative name, panose, charset 86)."""
+    part = next((r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable")), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    known = {f.get(_qn("w:name")) for f in root.iter(_qn("w:font"))}
+    for name, alt, panose, pitch in _CJK_FONTS:
+        if name in known:
+            continue
+        font = _sub(root, "w:font", name=name)
+        _sub(font, "w:altName", val=alt)
+        _sub(font, "w:panose1", val=panose)
+        _sub(font, "w:charset", val="86")
+        _sub(font, "w:family", val="auto")
+        _sub(font, "w:pitch", val=pitch)
+    # the template's font table is a plain part (bytes) in python-docx: it is replaced whole
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 _SETTINGS_AFTER_TRACK = (

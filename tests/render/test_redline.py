@@ -192,6 +192,10 @@ def test_a_document_first_page_a4_and_chinese_fonts():
     ]
     assert len(used) == 5  # a theme font would win over the explicit one in Word
     assert not any(f.get(W + "eastAsiaTheme") for s in used for f in s.iter(W + "rFonts"))
+    fonts = {f.get(W + "name"): f for f in document_xml(data, "word/fontTable.xml").iter(W + "font")}
+    for name, alt in (("宋体", "SimSun"), ("黑体", "SimHei")):  # what a machine without them substitutes
+        assert fonts[name].find(W + "altName").get(W + "val") == alt
+        assert fonts[name].find(W + "charset").get(W + "val") == "86"
     body = document_xml(data).find(W + "body")
     first_paragraph = "".join(t.text or "" for t in next(body.iter(W + "p")).iter(W + "t"))
     assert first_paragraph == "关于促进产业发展的若干规定"  # the document itself, typed as it stands
