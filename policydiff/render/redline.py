@@ -688,7 +688,8 @@ class _Writer:
             # the part and its relationship come from python-docx; its element is filled here,
             # since adding comments one by one through it costs a search of all ids each time
             self.comments_root = self.doc.comments._comments_elm
-        cid = len(self.comments_root)
+        cid = self.next_id  # annotation ids are unique across comments and revisions
+        self.next_id += 1
         comment = _sub(
             self.comments_root,
             "w:comment",

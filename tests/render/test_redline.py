@@ -166,9 +166,10 @@ def test_the_parts_word_requires_and_track_revisions():
         assert part in names and f"/{part}" in types
     assert "comments.xml" in rels and "settings.xml" in rels
     assert document_xml(data, "word/settings.xml").find(W + "trackRevisions") is not None
-    # ids of revisions are unique (Word refuses a document that repeats them)
+    # annotation ids (revisions, move ranges, comments) are unique: Word refuses a repeated one
     body = document_xml(data).find(W + "body")
-    ids = [e.get(W + "id") for e in body.iter() if e.tag in ADDED | REMOVED]
+    starts = {W + t for t in ("moveFromRangeStart", "moveToRangeStart", "commentRangeStart")}
+    ids = [e.get(W + "id") for e in body.iter() if e.tag in ADDED | REMOVED | starts]
     assert len(ids) == len(set(ids))
 
 
