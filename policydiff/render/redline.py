@@ -35,6 +35,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 from lxml import etree
 
+from policydiff.compare.gcpause import collection_paused
 from policydiff.model import Comparison, Level, Pair
 from policydiff.present.change_notes import change_notes
 from policydiff.render.docx_table import DocxLayout, setup_page
@@ -127,6 +128,7 @@ class RedlineStats:
     comments: int = 0
 
 
+@collection_paused()  # millions of live objects and no cycles: a full collection finds nothing
 def render_redline(
     comparison: Comparison,
     generated_at: datetime | None = None,
