@@ -20,7 +20,7 @@ import pytest
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents, compare_files
 from policydiff.io import load_document
-from policydiff.model import CompareOptions, Comparison, LoadedDocument, Status
+from policydiff.model import CompareOptions, Comparison, LoadedDocument, NormalizeMode, Status
 from policydiff.render.html import figure_rows
 from policydiff.render.redline import RedlineStats, pair_comments, render_redline
 from policydiff.render.redline_plan import Mark, Piece, accepted, plan, rejected
@@ -475,3 +475,21 @@ def test_libreoffice_accept_all_and_reject_all_agree(tmp_path):
             text = out.read_text(encoding="utf-8-sig")
             assert squeeze(text) == squeeze(expected), (name, how)
             assert _lines(text) == _lines(expected), (name, how)  # and each side's paragraphs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("options", "folded"),
+    [
+        (CompareOptions(show_normalization_diffs=True), False),
+        (CompareOptions(normalize=NormalizeMode.NONE), False),
+        (CompareOptions(normalize=NormalizeMode.TW2SP), True),
+    ],
+    ids=["raw", "none", "tw2sp"],
+)
+def test_seed_pair_round_trips_in_every_normalization_mode(options, folded):
+    comparison = compare_files(str(SEED["000"]), str(SEED["002"]), options)
+    data = _round_trip(comparison)
+    script = list(document_xml(data).find(W + "body").iter(W + "rStyle"))
+    # script revisions only where the comparison folded script and was not asked to show it
+    assert bool(script) == folded
