@@ -363,8 +363,14 @@ def test_the_command_writes_the_redline_and_never_over_an_input(tmp_path, capsys
     left.write_text(LEFT, encoding="utf-8")
     right.write_text(RIGHT, encoding="utf-8")
     out = tmp_path / "修订.docx"
+    before = datetime.now(UTC).replace(microsecond=0)
     assert main(["compare", str(left), str(right), "--redline", str(out)]) == 0
+    after = datetime.now(UTC)
     assert squeeze(resolve(out.read_bytes(), True)) == squeeze(RIGHT)
+    # dated when the comparison was made
+    dates = {e.get(W + "date") for e in _revisions(out.read_bytes())}
+    assert len(dates) == 1
+    assert before <= datetime.strptime(dates.pop(), "%Y-%m-%dT%H:%M:%S%z") <= after
     assert main(["compare", str(left), str(right), "--redline", str(left)]) == 1
     assert left.read_text(encoding="utf-8") == LEFT
     with pytest.raises(SystemExit):
