@@ -16,10 +16,13 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents, compare_files
 from policydiff.io import load_document
+from policydiff.lang.numerals import cn_numeral
 from policydiff.model import CompareOptions, Comparison, LoadedDocument, NormalizeMode, Status
 from policydiff.render.html import figure_rows
 from policydiff.render.redline import RedlineStats, pair_comments, render_redline
@@ -499,3 +502,40 @@ def test_seed_pair_round_trips_in_every_normalization_mode(options, folded):
     script = list(document_xml(data).find(W + "body").iter(W + "rStyle"))
     # script revisions only where the comparison folded script and was not asked to show it
     assert bool(script) == folded
+
+
+_LINES = [
+    "第一章 总则",
+    "第二章 管理",
+    "第{n}条 省财政每年安排专项资金60亿元。",
+    "第{n}条 有关部门应当在十五个工作日内完成审批。",
+    "第{n}条 鼓勵金融機構為企業提供融資服務。",
+    "（一）加强组织领导，明确责任分工。",
+    "（二）強化資金保障，落實配套政策。",
+    "1.支持重大项目建设，总投资不低于100亿元。",
+    "2.推动产业升级, 完善配套设施.",
+    "附件：项目清单",
+    "本规定自2025年1月1日起施行。",
+    "",
+    "　　",
+]
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_LINES), min_size=0, max_size=12),
+    st.lists(st.sampled_from(_LINES), min_size=0, max_size=12),
+)
+def test_any_two_documents_round_trip(left_lines, right_lines):
+    """Documents made of real-looking lines in any order, renumbered, in either script: accept
+    all gives the right text and reject all the left, paragraph by paragraph, always."""
+
+    def text(lines: list[str]) -> str:
+        return "\n".join(line.format(n=cn_numeral(i + 1)) for i, line in enumerate(lines)) + "\n"
+
+    comparison = _compare(text(left_lines), text(right_lines))
+    items = plan(comparison)
+    assert squeeze(accepted(items)) == squeeze(comparison.right.text)
+    assert squeeze(rejected(items)) == squeeze(comparison.left.text)
+    _round_trip(comparison)  # and each side's paragraphs
