@@ -373,7 +373,7 @@ class _Planner:
         so each side keeps its own paragraphs."""
         a = self.left_text[left.start : left.end]
         b = self.right_text[right.start : right.end]
-        if a == b or (a.count("\n") == b.count("\n") and "".join(a.split()) == "".join(b.split())):
+        if a == b or _same_lines(a, b):
             self._put(Mark.EQUAL, b)
             return
         for i0, i1, j0, j1, same in _char_runs(a, b, self.config.window):
@@ -403,6 +403,15 @@ class _Planner:
         ):
             for unit in units:
                 self._paragraphs(mark, text[unit.start : unit.own_end])
+
+
+def _same_lines(a: str, b: str) -> bool:
+    """The same characters on the same lines, spaces aside (then the right's spaces will do)."""
+    if a.count("\n") != b.count("\n"):
+        return False
+    return all(
+        "".join(x.split()) == "".join(y.split()) for x, y in zip(a.split("\n"), b.split("\n"), strict=True)
+    )
 
 
 def _tiled(edits: Sequence[Edit], span: tuple[int, int], left: bool) -> bool:
