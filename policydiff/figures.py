@@ -21,7 +21,14 @@ from typing import Any, cast
 
 from policydiff.figures_dates import find_dates
 from policydiff.model import QUALIFIER_SEPARATOR, Figure, FigureChange, FigureKind, Qualifier
-from policydiff.numerals import cn_value
+from policydiff.numerals import (
+    ARABIC_MIXED_PATTERN,
+    CAPITAL_CHARS,
+    CHINESE_PATTERN,
+    MULTIPLIER_PATTERN,
+    NUMERAL_FIRST_CHARS,
+    numeral_value,
+)
 
 _Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
 
@@ -73,6 +80,10 @@ UNITS: dict[str, tuple[str, float, FigureKind]] = {
     "个百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
     "百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
     "倍": ("倍", 1, FigureKind.MULTIPLE),
+    "‰": ("%", 0.1, FigureKind.PERCENT),
+    "‱": ("%", 0.01, FigureKind.PERCENT),
+    "成": ("%", 10, FigureKind.PERCENT),  # 九成 = 90 %
+    "折": ("%", 10, FigureKind.PERCENT),  # 八折 = 80 % of the price
     "年": ("年", 1, FigureKind.PERIOD),
     "个月": ("个月", 1, FigureKind.PERIOD),
     "天": ("天", 1, FigureKind.PERIOD),
@@ -88,16 +99,6 @@ UNITS: dict[str, tuple[str, float, FigureKind]] = {
         ).split()
     },
 }
-MULTIPLIERS: dict[str, int] = {
-    "万亿": 10**12,
-    "千万": 10**7,
-    "百万": 10**6,
-    "亿": 10**8,
-    "万": 10**4,
-    "千": 1000,
-    "百": 100,
-}
-
 # Qualifiers, canonical spellings; a figure keeps all it has, in reading order, joined by "|".
 PREFIX_QUALIFIERS = tuple(
     (
@@ -148,18 +149,22 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_NUM_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-_NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
-_MULT = _alt(list(MULTIPLIERS))
+_NUM = rf"(?:{ARABIC_MIXED_PATTERN}|{CHINESE_PATTERN})"
+_MULT = MULTIPLIER_PATTERN
 _UNIT = _alt(list(UNITS))
 _SEP = r"\s*(?:—{1,2}|–|-|~|至|到)\s*"
 _PER_AFTER = r"(?:/(?:个|家|人|亩|件|辆|台|户|吨|年|月|天|次|张|套|项|千瓦时|平方米))+"
 _SUFFIX = _alt(SUFFIX_QUALIFIERS)
+# 百分之十, 千分之五, 万分之三: ratios written before their number, as shares of the base unit %.
+RATIO_PREFIXES: dict[str, Decimal] = {
+    "百分之": Decimal(1),
+    "千分之": Decimal("0.1"),
+    "万分之": Decimal("0.01"),
+}
 
 FIGURE_RE = re.compile(
-    r"(?=[\d百一二两三四五六七八九十])"  # a cheap first test at every position
-    rf"(?:百分之(?P<pct>{_NUM})"
+    rf"(?=[{NUMERAL_FIRST_CHARS}百千万])"  # a cheap first test at every position
+    rf"(?:(?P<pfx>{_alt(list(RATIO_PREFIXES))})(?P<pct>{_NUM})"
     rf"|(?P<r1>\d+(?:\.\d+)?)\s*:\s*(?P<r2>\d+(?:\.\d+)?)(?![\d:])"
     rf"|(?P<f1>\d{{1,3}})/(?P<f2>\d{{1,3}})(?![\d/])"
     rf"|(?P<n1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM})(?P<m2>{_MULT})?(?P<a2>余|多)?(?P<u2>{_UNIT})"
@@ -243,12 +248,34 @@ _PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
 
 
 def _number(s: str) -> Decimal:
-    if s[0].isdigit():
-        return Decimal(s.replace(",", ""))
-    value = cn_value(s)
+    value = numeral_value(s)
     if value is None:  # unreachable: FIGURE_RE's numerals hold numeral characters only
         raise ValueError(f"not a numeral: {s}")
-    return Decimal(value)
+    return value
+
+
+_TRAILING_MYRIADS_RE = re.compile(r"(?:千万|百万|[万亿])+$")
+# 成 and 折 after a number that start a word, not a share: 三成员, 一成不变, 八折合, 五折旧.
+_NOT_SHARE_AFTER = {
+    "成": "员为本果立效交熟型品绩都长套就功年人材像分因片批形份色活行全则不",
+    "折": "合算旧现抵扣价叠线返页",
+}
+# 七五折, 九五折: two digits before 折 are tens and ones of a percentage, not a product.
+_TWO_DIGIT_DISCOUNT_RE = re.compile("[一二三四五六七八九][一二三四五六七八九五]")
+
+
+def _range_low(n1: str, m1: str | None, u1: str | None, high: str) -> Decimal:
+    """The low end of a range: 10—20亿元 and 十至二十万元 carry the high end's 亿/万 to the low end."""
+    low = n1 + (m1 or "")
+    if not m1 and not u1 and not _TRAILING_MYRIADS_RE.search(n1):
+        if tail := _TRAILING_MYRIADS_RE.search(high):
+            low += tail.group()
+    return _number(low)
+
+
+def _capitals_stand_alone(numeral: str, unit: str | None) -> bool:
+    """Whether a numeral with 大写 digits is too short to be one (伍人 in 队伍人员, 陆场 in 着陆场)."""
+    return any(ch in CAPITAL_CHARS for ch in numeral) and len(numeral) < 2 and unit != "元"
 
 
 def _is_cn(s: str) -> bool:
@@ -348,7 +375,9 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     if before and before.isascii() and (before.isalnum() or before in ".,@"):
         return None  # the tail of a longer number or code
     if g["pct"]:
-        value, high, unit, kind, cn = _number(g["pct"]), None, "%", FigureKind.PERCENT, _is_cn(g["pct"])
+        share = RATIO_PREFIXES[g["pfx"]]
+        value, high, unit, kind = _number(g["pct"]) * share, None, "%", FigureKind.PERCENT
+        cn = _is_cn(g["pct"])
     elif g["r1"]:
         r2 = Decimal(g["r2"])
         if r2 == 0:
@@ -363,14 +392,15 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
         u2 = g["u2"]
         if u2 == "年" and (_YEAR_RE.match(g["n1"]) or _YEAR_RE.match(g["n2"])):
             return None
+        if _capitals_stand_alone(g["n1"], u2) or _capitals_stand_alone(g["n2"], u2):
+            return None
         base, factor, kind = UNITS[u2]
-        m2 = MULTIPLIERS.get(g["m2"] or "", 1)
         u1 = g["u1"]
         if u1 and UNITS[u1][0] != base:
             return None
-        m1 = MULTIPLIERS[g["m1"]] if g["m1"] else (1 if u1 else m2)
-        value = _number(g["n1"]) * m1 * Decimal(factor)
-        high = _number(g["n2"]) * m2 * Decimal(factor)
+        high_text = g["n2"] + (g["m2"] or "")
+        value = _range_low(g["n1"], g["m1"], u1, high_text) * Decimal(str(factor))
+        high = _number(high_text) * Decimal(str(factor))
         unit, cn = base, _is_cn(g["n1"]) or _is_cn(g["n2"])
         if g["a2"]:
             g = {**g, "a": g["a2"]}
@@ -385,12 +415,20 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
             unit, factor, kind = UNITS[u]
         if unit == "年" and not cn and _YEAR_RE.match(n) and not g["m"]:
             return None  # a year
-        if cn and (n == "一" or (u == "次" and t[end : end + 1] == "性")):
-            return None  # 一个, 一次性: wording, not counts
+        if cn and ((n == "一" and u not in ("成", "倍")) or (u == "次" and t[end : end + 1] == "性")):
+            return None  # 一个, 一次性: wording, not counts (一成, 一倍 are shares)
         if u == "部" and t[end : end + 1] in ("分", "门"):
             return None  # 三部分, 两部门: words, not counts
-        value = _number(n) * MULTIPLIERS.get(g["m"] or "", 1) * Decimal(factor)
+        if u in _NOT_SHARE_AFTER and t[end : end + 1] and t[end] in _NOT_SHARE_AFTER[u]:
+            return None  # 三成员, 一成不变, 八折合
+        if _capitals_stand_alone(n, u):
+            return None
+        if u == "折" and not g["m"] and _TWO_DIGIT_DISCOUNT_RE.fullmatch(n):
+            factor = 1  # 七五折 = 75 % (the digits read one by one)
+        value = _number(n + (g["m"] or "")) * Decimal(str(factor))
         high = None
+    if unit == "元" and t[end : end + 1] == "整":
+        end += 1  # 壹佰万元整: 整 closes a written-out amount
     if t[end : end + 1] == "级":
         return None  # 500吨级泊位, 千万级景区: a class, not an amount
     after = _AFTER_RE.match(t, end)

@@ -7,6 +7,8 @@ May import: the standard library only.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 CN_DIGITS: dict[str, int] = {
     "〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4,
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -34,6 +36,26 @@ CIRCLED_RUNS: tuple[tuple[int, int, int], ...] = (
 CIRCLED_CHARS = "".join(chr(c) for lo, hi, _ in CIRCLED_RUNS for c in range(lo, hi + 1))
 
 
+# Patterns of the numerals figures are written with, for the figure finder's regular expression.
+# A multiplier is no numeral's when it starts a unit word: 千瓦, 千米, 千克, 百分点, 百分之.
+MULTIPLIER_PATTERN = r"千万|百万|万亿|[万亿]|千(?![瓦米克])|百(?!分)"
+ARABIC_PATTERN = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 1万2千, 1亿2千万: Arabic parts joined by multipliers; the last multiplier is left to the caller.
+ARABIC_MIXED_PATTERN = (
+    rf"(?:{ARABIC_PATTERN})(?:(?:{MULTIPLIER_PATTERN})+(?:{ARABIC_PATTERN})(?=(?:{MULTIPLIER_PATTERN})))*"
+)
+_CN_DIGIT_CLASS = "一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+# A Chinese numeral starts with a digit, 十/拾 or 廿/卅, or with 零/〇 before its point (零点五);
+# it goes on with digits, zeros, multipliers and one 点 before more digits (三点五亿, 十点五).
+CHINESE_PATTERN = (
+    rf"(?:[{_CN_DIGIT_CLASS}十拾廿卅]|[零〇](?=点))"
+    rf"(?:[{_CN_DIGIT_CLASS}零〇十拾佰仟廿卅万亿]|千(?![瓦米克])|百(?!分)|点(?=[{_CN_DIGIT_CLASS}零〇]))*"
+)
+# The characters a numeral of a figure may start with (a cheap first test before the full pattern).
+NUMERAL_FIRST_CHARS = "0-9" + _CN_DIGIT_CLASS + "十拾廿卅零〇"
+CAPITAL_CHARS = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+
+
 def circled_value(char: str) -> int | None:
     """Value of a circled number such as ③, else None."""
     code = ord(char) if len(char) == 1 else -1
@@ -44,39 +66,114 @@ def circled_value(char: str) -> int | None:
 
 
 def cn_value(numeral: str) -> int | None:
-    """Value of a Chinese numeral or of ASCII/full-width digits.
+    """Value of a whole Chinese numeral or of ASCII/full-width digits.
 
     Reads 十六, 二十四, 一百零三, 一〇三 (digit by digit), 两百, 三十五万, 一亿五千万, 一万亿 and the
-    大写 forms (壹佰贰拾). A leading 十 means one ten. Returns None when the string is not a numeral
-    (an unknown character, or 万/亿 with nothing to multiply).
+    大写 forms (壹佰贰拾). A leading 十 means one ten. Returns None when the string is not a whole
+    numeral (an unknown character, a decimal, or 万/亿 with nothing to multiply).
     """
-    if not numeral:
+    if not numeral or "点" in numeral or "." in numeral:
         return None
-    if numeral.isascii() and numeral.isdigit():
-        return int(numeral)
-    digits = numeral.translate(FULLWIDTH_DIGITS)
-    if digits.isascii() and digits.isdigit():
-        return int(digits)
-    if all(ch in _ALL_DIGITS for ch in numeral) and len(numeral) > 1:  # 一〇三: digit by digit
-        return int("".join(str(_ALL_DIGITS[ch]) for ch in numeral))
-    total = section = current = 0  # total: whole myriads so far; section: below the next 万/亿
-    for ch in numeral:
-        if ch in _ALL_DIGITS:
-            current = _ALL_DIGITS[ch]
-        elif ch in CN_MULTIPLIERS:
-            section += (current or 1) * CN_MULTIPLIERS[ch]
-            current = 0
-        elif ch in CN_MYRIADS:
-            if not (total or section or current):
+    value = numeral_value(numeral)
+    return None if value is None else int(value)
+
+
+# Tens written as one character (廿一 = 21); rare in policy text, common in dates of older documents.
+CN_TENS: dict[str, int] = {"廿": 20, "卅": 30, "卌": 40}
+_SMALL_UNITS = CN_MULTIPLIERS | {"拾": 10, "佰": 100, "仟": 1000}
+_DECIMAL_POINTS = "点點."
+_FULLWIDTH_NUMBER = str.maketrans("０１２３４５６７８９，．", "0123456789,.")
+_SEPARATORS = ",，"
+
+
+def numeral_value(numeral: str) -> Decimal | None:
+    """Exact value of any numeral an official text writes, or None when ``numeral`` is not one.
+
+    Reads Arabic digits (ASCII or full-width, with thousands separators and a decimal point),
+    Chinese numerals with 点 decimals (三点五, 零点五, 〇点八), 〇/零 and 两, 廿/卅, the 大写 forms
+    (壹佰贰拾, 贰仟伍佰万) and the mixed forms (1万2千, 1亿2千万, 1.2千, 3.5亿). Digits written one by
+    one (一〇三, 二〇二四) are read as such. The multipliers 万/亿 apply to everything before them
+    inside their myriad: 一亿五千万 = 150000000, 一万亿 = 10**12.
+    """
+    text = numeral.translate(_FULLWIDTH_NUMBER).strip()
+    if not text:
+        return None
+    if all(ch.isascii() and (ch.isdigit() or ch in ".,") for ch in text):
+        return _arabic(text)
+    if len(text) > 1 and all(ch in _ALL_DIGITS for ch in text):  # 一〇三: digit by digit
+        return Decimal("".join(str(_ALL_DIGITS[ch]) for ch in text))
+    total = section = Decimal(0)  # total: whole myriads so far; section: below the next 万/亿
+    current: Decimal | None = None  # the number waiting for its multiplier
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isascii() and ch.isdigit():
+            j = i
+            while j < n and text[j].isascii() and (text[j].isdigit() or text[j] in "." + _SEPARATORS):
+                j += 1
+            if current is not None:
                 return None
+            current = _arabic(text[i:j])
+            if current is None:
+                return None
+            i = j
+            continue
+        if ch in "零〇" and current is None:
+            if text[i + 1 : i + 2] in tuple(_DECIMAL_POINTS):
+                current = Decimal(0)  # 零点五
+            # else a place holder: 一百零三, 二十万零五百
+        elif ch in _ALL_DIGITS:
+            if current is not None:
+                return None  # 三四: two digits with no multiplier between
+            current = Decimal(_ALL_DIGITS[ch])
+        elif ch in _DECIMAL_POINTS:
+            j = i + 1
+            while j < n and text[j] in _ALL_DIGITS:
+                j += 1
+            if j == i + 1:
+                return None  # a point with no digits after it
+            fraction = Decimal("0." + "".join(str(_ALL_DIGITS[c]) for c in text[i + 1 : j]))
+            if current is None and not (section or total):
+                return None  # 点五 with nothing before the point
+            current = (current or Decimal(0)) + fraction
+            i = j
+            continue
+        elif ch in CN_TENS:
+            if current is not None:
+                return None
+            section += CN_TENS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (Decimal(1) if current is None else current) * _SMALL_UNITS[ch]
+            current = None
+        elif ch in CN_MYRIADS:
+            if current is None and not total and not section:
+                return None
+            here = section + (current or 0)
             if CN_MYRIADS[ch] == 10**8:
-                total = (total + section + current) * 10**8
-            else:
-                total += (section + current) * 10**4
-            section = current = 0
+                total = (total + here) * 10**8
+            elif here:
+                total += here * 10**4
+            else:  # 一亿万 is no numeral; 万亿 after a number multiplies it all (一万亿)
+                total *= 10**4
+            section, current = Decimal(0), None
         else:
             return None
-    return total + section + current
+        i += 1
+    return total + section + (current or 0)
+
+
+def _arabic(text: str) -> Decimal | None:
+    """12,345.6 → Decimal; None when the separators are not every three digits."""
+    whole, _, fraction = text.partition(".")
+    if "." in fraction or not whole:
+        return None
+    groups = whole.replace("，", ",").split(",")
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
+        return None
+    digits = "".join(groups)
+    if not digits.isdigit() or (fraction and not fraction.isdigit()):
+        return None
+    return Decimal(digits + ("." + fraction if fraction else ""))
 
 
 def cn_numeral(n: int) -> str:
