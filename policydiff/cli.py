@@ -258,8 +258,16 @@ def _run_figures(args: argparse.Namespace) -> int:
         rows = [figure_to_json(f) for f in figures]
         print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
         return 0
+    from policydiff.model import FigureKind
+    from policydiff.numerals import chinese_amount
+
     for f in figures:
-        print(f"{f.text}\t{f.value:g} {f.unit}\t{f.qualifier or ''}\t{f.subject}")
+        value = chinese_amount(f.value, f.unit)
+        if f.kind == FigureKind.DATE:
+            value = f"{f.text} ({f.unit})"  # a date's value is an encoding, not an amount
+        elif f.value_high is not None:
+            value = f"{chinese_amount(f.value, f.unit)}—{chinese_amount(f.value_high, f.unit)}"
+        print(f"{f.text}\t{value}\t{f.qualifier or ''}\t{f.subject}")
     return 0
 
 

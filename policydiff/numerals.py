@@ -197,3 +197,39 @@ def cn_numeral(n: int) -> str:
         elif out:
             pending_zero = True
     return out
+
+
+# Units whose values are never counted in 万/亿: shares, multiples and the date units (a year of
+# 2024 is no 0.2024万年份).
+UNSCALED_UNITS = frozenset(("%", "个百分点", "比", "倍", "年份", "年月", "日期", "月", "月日", "时刻"))
+SCALES = ((10**12, "万亿"), (10**8, "亿"), (10**4, "万"))
+AMOUNT_DIGITS = 4  # decimals kept after scaling: 1.2346亿元 (trailing zeros dropped)
+
+
+def plain_number(value: float, signed: bool = False, digits: int = AMOUNT_DIGITS) -> str:
+    """A number as a reader writes it: fixed point, trailing zeros dropped, never 8e+10.
+
+    Args:
+        value: the number.
+        signed: write "+" before a positive number (a difference).
+        digits: decimals kept at most.
+    """
+    if value != value or value in (float("inf"), float("-inf")):
+        return "—"
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return f"+{text}" if signed and value > 0 and text != "0" else text
+
+
+def chinese_amount(value: float, unit: str = "", signed: bool = False) -> str:
+    """A base-unit value the way Chinese officials print it: 8e10 元 → 800亿元, 12000 元 → 1.2万元.
+
+    The one formatting of figure values: the command line, the figure table, the report and the
+    exports all call it, so none prints 8e+10. Shares, multiples and dates are never scaled.
+    """
+    if unit not in UNSCALED_UNITS:
+        for scale, name in SCALES:
+            if abs(value) >= scale:
+                return f"{plain_number(value / scale, signed)}{name}{unit}"
+    return f"{plain_number(value, signed)}{unit}"

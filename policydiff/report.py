@@ -4,7 +4,8 @@ One HTML file that any browser opens offline, years later: inline CSS, no fetche
 script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
 unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
 figure) and the template alone writes markup.
-May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.projection.
+May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.numerals,
+policydiff.projection.
 Never PySide6.
 """
 
@@ -45,6 +46,7 @@ from policydiff.model import (
     Status,
     Unit,
 )
+from policydiff.numerals import AMOUNT_DIGITS, chinese_amount, plain_number
 from policydiff.projection import DISPLAY_RULES, Kind, SideProjection, project
 
 TEMPLATE = "report.html.j2"
@@ -620,18 +622,12 @@ def _qualifier(figure: Figure) -> str:
 
 
 def _quantity(value: float, unit: str, signed: bool = False) -> str:
-    """A base-unit amount as a reader writes it: 2000000000 元 → 20亿元."""
-    for scale, name in ((1e8, "亿"), (1e4, "万")):
-        if abs(value) >= scale:
-            return f"{_number(value / scale, signed)}{name}{unit}"
-    return f"{_number(value, signed)}{unit}"
+    """A base-unit amount as a reader writes it: 2000000000 元 → 20亿元 (numerals.chinese_amount)."""
+    return chinese_amount(value, unit, signed)
 
 
-def _number(value: float, signed: bool = False, digits: int = 4) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return f"+{text}" if signed and value > 0 else text
+def _number(value: float, signed: bool = False, digits: int = AMOUNT_DIGITS) -> str:
+    return plain_number(value, signed, digits)
 
 
 def report_rows(comparison: Comparison, collapse_unchanged: bool = True, rewrites: bool = True) -> list[Row]:

@@ -469,3 +469,15 @@ def test_a_moved_date_reads_later_in_the_figure_table_never_as_a_percentage(qtbo
     }
     assert changes["2024年11月1日起"] == "later"  # 本法自2007年11月1日起施行 → 2024年
     assert not any(text.endswith("%") for right, text in changes.items() if "年" in str(right))
+
+
+def test_figure_table_change_never_prints_scientific_notation() -> None:
+    """A figure that grew 20000-fold reads +1999900%, not +2e+06%."""
+    from policydiff.gui.figures_table import change_text
+    from policydiff.model import Figure, FigureChange, Status
+
+    old = Figure("1万元", 0, 4, 1e4, "元")
+    new = Figure("2亿元", 0, 3, 2e8, "元")
+    text = change_text(FigureChange(Status.CHANGED, "", old, new))
+    assert text == "+1999900%"
+    assert change_text(FigureChange(Status.CHANGED, "", old, Figure("1.25万元", 0, 5, 12500, "元"))) == "+25%"

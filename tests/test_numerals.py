@@ -232,3 +232,51 @@ def test_unit_labels_keep_their_whole_values() -> None:
     assert cn_value("十六") == 16
     assert cn_value("三点五") is None
     assert cn_value("１６") == 16
+
+
+# ---- numbers printed the Chinese way (one function for the CLI, the figure table and the report)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "signed", "printed"),
+    [
+        (8e10, "元", False, "800亿元"),
+        (12000, "元", False, "1.2万元"),
+        (1.2e12, "元", False, "1.2万亿元"),
+        (3.5e8, "元", False, "3.5亿元"),
+        (5000, "元", False, "5000元"),
+        (-2e9, "元", True, "-20亿元"),
+        (2e9, "元", True, "+20亿元"),
+        (15000, "亩", False, "1.5万亩"),
+        (12345, "%", False, "12345%"),
+        (2024, "年份", False, "2024年份"),
+        (0.1 + 0.2, "%", False, "0.3%"),
+        (1e-9, "元", True, "0元"),
+    ],
+)
+def test_amounts_print_as_chinese_readers_read_them(
+    value: float, unit: str, signed: bool, printed: str
+) -> None:
+    from policydiff.numerals import chinese_amount
+
+    assert chinese_amount(value, unit, signed) == printed
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.floats(min_value=-1e16, max_value=1e16, allow_nan=False))
+def test_no_amount_prints_in_scientific_notation(value: float) -> None:
+    from policydiff.numerals import chinese_amount, plain_number
+
+    for text in (chinese_amount(value, "元"), plain_number(value), chinese_amount(value, "%")):
+        assert "e" not in text.lower(), text
+
+
+def test_the_command_line_prints_amounts_in_yi_and_wan(capsys: pytest.CaptureFixture[str], tmp_path) -> None:
+    from policydiff.cli import main
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("一、投资\n全年完成投资800亿元，补助1.2万元，力争达到三点五亿元。\n", encoding="utf-8")
+    assert main(["figures", str(doc)]) == 0
+    out = capsys.readouterr().out
+    assert "8e+10" not in out and "e+" not in out
+    assert "\t800亿元\t" in out and "\t1.2万元\t" in out and "\t3.5亿元\t" in out

@@ -6,7 +6,7 @@ asks the model for two cells per comparison (seconds for tens of thousands of fi
 row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
 wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
-May import: PySide6, policydiff.model, policydiff.figures, policydiff.figures_compare,
+May import: PySide6, policydiff.model, policydiff.numerals, policydiff.figures, policydiff.figures_compare,
 policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
@@ -41,6 +41,7 @@ from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, FigureChange, Pair, Status
+from policydiff.numerals import plain_number
 
 MISSING = "无"  # a side without the figure: never a dash, which reads as 一
 
@@ -67,7 +68,7 @@ def change_text(change: FigureChange) -> str:
     if how == Shift.AMOUNT and ratio is not None and ratio != 1:
         percent = (ratio - 1) * 100
         sign = "+" if percent > 0 else "−"
-        return f"{sign}{abs(percent):.4g}%"
+        return f"{sign}{plain_number(abs(percent), digits=1 if abs(percent) >= 1 else 3)}%"
     if how in _SHIFT_WORDS:
         return QCoreApplication.translate("FigureModel", str(_SHIFT_WORDS[how]))
     return status_name(change.status)
