@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from policydiff.model import Figure, FigureChange, FigureKind, Pair, Status, Unit
+from policydiff.model import (
+    QUALIFIER_SEPARATOR,
+    Figure,
+    FigureChange,
+    FigureKind,
+    Pair,
+    Qualifier,
+    Status,
+    Unit,
+)
 
 __all__ = [
     "FigureCounts",
@@ -25,6 +34,8 @@ __all__ = [
     "PairingConfig",
     "compare_figures",
     "figure_counts",
+    "bounds",
+    "DUTY_WORDS",
     "finite_ratio",
     "unit_place",
     "same_amount",
@@ -53,6 +64,16 @@ class PairingConfig:
 
 
 DEFAULT = PairingConfig()
+# Words beside a figure that say how firmly it is meant, not what it bounds: 确保70% and 70% say the
+# same amount. Their change is an obligation's (policydiff.obligations), never a changed figure.
+# 达到 only introduces the number (达到70% is 70%).
+DUTY_WORDS: frozenset[str] = frozenset((Qualifier.ENSURE, Qualifier.STRIVE, Qualifier.SEEK, Qualifier.REACH))
+
+
+def bounds(figure: Figure) -> frozenset[str]:
+    """The qualifiers that change what a figure says (不低于, 以上, 左右, 新增 …), in no order."""
+    return frozenset(q for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR) if q and q not in DUTY_WORDS)
+
 ABS_TOL = 1e-12  # values this close to each other (around zero) are equal, whatever rel_tol says
 VALUE_PLACES = 6  # identical figures: values compared to this many decimal places (float noise)
 _NOISE_RE = re.compile(r"[\s\"“”‘’'()（）《》、,，。;；:：]")
@@ -93,14 +114,14 @@ def _differs(a: Figure, b: Figure, cfg: PairingConfig) -> bool:
         a.unit == b.unit
         and same_amount(a.value, b.value, cfg.rel_tol)
         and same_amount(a.value_high, b.value_high, cfg.rel_tol)
-        and (a.qualifier or None) == (b.qualifier or None)
+        and bounds(a) == bounds(b)
         and (a.per or None) == (b.per or None)
     )
 
 
 def _key(f: Figure) -> tuple[object, ...]:
     high = None if f.value_high is None else round(f.value_high, VALUE_PLACES)
-    return (_norm(f.subject), f.unit, round(f.value, VALUE_PLACES), high, f.qualifier or None, f.per or None)
+    return (_norm(f.subject), f.unit, round(f.value, VALUE_PLACES), high, bounds(f), f.per or None)
 
 
 def _better_subject(a: Figure | None, b: Figure | None) -> str:
@@ -245,7 +266,8 @@ def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
 class Shift(StrEnum):
     """How a figure found on both sides changed: one rule, worded by every view in its language."""
 
-    SAME = "same"  # the same value (its wording or qualifier may differ)
+    SAME = "same"  # the same value and bounds (its wording or duty words may differ)
+    QUALIFIER = "qualifier"  # the same value, bounded otherwise: 不低于70% → 不超过70%, 70% → 70%以上
     AMOUNT = "amount"  # the value moved: a difference and a ratio mean something
     UPPER = "upper"  # a range whose upper end moved: 10—20亿元 → 10—30亿元
     RANGE = "range"  # a range became one value, or one value a range
@@ -280,7 +302,7 @@ def shift(change: FigureChange) -> Shift | None:
         return Shift.AMOUNT
     if old.value_high != new.value_high:
         return Shift.RANGE if old.value_high is None or new.value_high is None else Shift.UPPER
-    return Shift.SAME
+    return Shift.SAME if bounds(old) == bounds(new) else Shift.QUALIFIER
 
 
 def finite_ratio(change: FigureChange) -> float | None:

@@ -600,6 +600,7 @@ _SHIFT_WORDS = {
     Shift.LATER: "推迟",
     Shift.DATE: "日期改变",
     Shift.DEADLINE: "期限表述改变",
+    Shift.QUALIFIER: "数值相同，限定改变",
 }
 
 

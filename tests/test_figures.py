@@ -740,3 +740,31 @@ def test_figure_changes_on_the_hand_checked_pair() -> None:
     print(f"figure changes 07↔08: precision {precision:.3f} recall {recall:.3f}", notes)
     assert precision >= PAIR_PRECISION_FLOOR, notes
     assert recall >= PAIR_RECALL_FLOOR, notes
+
+
+# ---- duty words and bounds: what a figure says, not how firmly ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("确保新增能耗支持民间投资项目的比重不低于70%。", "新增能耗支持民间投资项目的比重不低于70%。"),
+        ("力争新增上市公司50家。", "新增上市公司50家。"),
+        ("研发投入强度达到3%。", "研发投入强度3%。"),
+    ],
+)
+def test_a_duty_word_alone_is_no_figure_change(left: str, right: str) -> None:
+    """确保/力争/争取/达到 say how firmly, not how much: the figure is unchanged (the obligation
+    words are compared by policydiff.obligations)."""
+    [c] = compare(left, right)
+    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
+
+
+def test_a_changed_bound_is_a_qualifier_change() -> None:
+    from policydiff.figures_compare import Shift, shift
+    from policydiff.report import _figure_change
+
+    [c] = compare("民间投资项目比重不低于70%。", "民间投资项目比重不超过70%。")
+    assert c.status == Status.CHANGED
+    assert shift(c) == Shift.QUALIFIER
+    assert _figure_change(c) == "数值相同，限定改变"

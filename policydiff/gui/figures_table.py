@@ -57,6 +57,7 @@ _SHIFT_WORDS = {
     Shift.LATER: QT_TRANSLATE_NOOP("FigureModel", "later"),
     Shift.DATE: QT_TRANSLATE_NOOP("FigureModel", "date changed"),
     Shift.DEADLINE: QT_TRANSLATE_NOOP("FigureModel", "deadline reworded"),
+    Shift.QUALIFIER: QT_TRANSLATE_NOOP("FigureModel", "same value, other bound"),
 }
 
 

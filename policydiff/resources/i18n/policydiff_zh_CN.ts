@@ -211,6 +211,11 @@
         <translation>期限表述改变</translation>
     </message>
     <message>
+        <location filename="../../gui/figures_table.py" line="59"/>
+        <source>same value, other bound</source>
+        <translation>数值相同，限定改变</translation>
+    </message>
+    <message>
         <location filename="../../gui/figures_table.py" line="146"/>
         <source>Unit</source>
         <translation>条目</translation>
