@@ -72,7 +72,10 @@ DUTY_WORDS: frozenset[str] = frozenset((Qualifier.ENSURE, Qualifier.STRIVE, Qual
 
 def bounds(figure: Figure) -> frozenset[str]:
     """The qualifiers that change what a figure says (不低于, 以上, 左右, 新增 …), in no order."""
-    return frozenset(q for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR) if q and q not in DUTY_WORDS)
+    return frozenset(
+        q for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR) if q and q not in DUTY_WORDS
+    )
+
 
 ABS_TOL = 1e-12  # values this close to each other (around zero) are equal, whatever rel_tol says
 VALUE_PLACES = 6  # identical figures: values compared to this many decimal places (float noise)
