@@ -95,7 +95,7 @@ UNITS: dict[str, tuple[str, float, FigureKind]] = {
         u: (u, 1, FigureKind.COUNT)
         for u in (
             "标箱 场次 家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
-            "座 支 艘 架 处 位 株 头 只 部 床 间 批次 "
+            "座 支 艘 架 处 位 株 头 只 部 床 间 批次 课时 学时 节 "
         ).split()
     },
 }
@@ -130,6 +130,7 @@ HEAD_QUALIFIERS = tuple("力争 争取 确保 累计 新增".split())
 # Leading words that carry no meaning for pairing figures: stripped and dropped.
 HEAD_NOISE = tuple(
     (
+        "如 若 凡 含 包括 由 经 在 应当 应 须 必须 或者 但是 但 "
         "其中 分别 全省 全市 全区 全县 全国 全年 当年 今年 并且 并 对于 "
         "对 按照 按 且 再 另 均 可 和 及 或 等 共 总计 合计 完成 实现 "
         "供应 安排 拟安排 投放 实施 推动 支持 保障 打造 培育 引导 鼓励 努力 "
@@ -189,6 +190,7 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail (a name's digits before @: _read_match)
     r"[A-Za-z][A-Za-z]*[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
     r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
+    r"(?:19|20)\d{2}\s*年版",  # 2025年版: an edition, not a date
     # the rest start with a digit; one scan for all of them
     r"(?=\d)(?:"
     r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?"  # dates
@@ -232,13 +234,35 @@ _BARE_QUALIFIERS: frozenset[str] = frozenset(
         Qualifier.BELOW,
     )
 )
-_CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
+_CN_DURATION_QUALIFIERS = frozenset(
+    ("近", "最长", "最多", "内", "以内", "之内", "以上", "不到", "不足", "超过", "不超过", "至少")
+)
 SUBJECT_MAX = 24  # a subject keeps at most its last this many characters (cut at a word start)
 PREFIX_REACH = 16  # qualifiers and fillers before a figure: 不得低于 + 可连续支持 fits with room
 SUBJECT_CACHE = 8192  # subjects segmented by jieba and kept: they repeat across units and modes
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
 _EMPTY_SUBJECTS = frozenset(
-    ("建设", "改造", "提升", "投入", "财政", "新增", "累计", "到", "至", "在", "于", "截至", "自", "从", "前")
+    (
+        "建设",
+        "改造",
+        "提升",
+        "投入",
+        "财政",
+        "新增",
+        "累计",
+        "到",
+        "至",
+        "在",
+        "于",
+        "截至",
+        "自",
+        "从",
+        "前",
+        "最后",
+        "人员",
+        "或者",
+        "应当",
+    )
 )
 
 # Nouns a percentage is "of": 按15%的税率, 不超过5%的建设用地机动指标.
@@ -257,6 +281,8 @@ def _number(s: str) -> Decimal:
 _TRAILING_MYRIADS_RE = re.compile(r"(?:千万|百万|[万亿])+$")
 # 成 and 折 after a number that start a word, not a share: 三成员, 一成不变, 八折合, 五折旧.
 _NOT_SHARE_AFTER = {
+    "名": "师校科牌单称义誉录著胜品城企家片言争奖",  # 三名争创奖, 百名英才: names, not head counts
+    "节": "能约点日省水电假制奏庆气",  # 节能, 节约, 节点, 节假日
     "成": "员为本果立效交熟型品绩都长套就功年人材像分因片批形份色活行全则不",
     "折": "合算旧现抵扣价叠线返页",
 }
@@ -415,8 +441,11 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
             unit, factor, kind = UNITS[u]
         if unit == "年" and not cn and _YEAR_RE.match(n) and not g["m"]:
             return None  # a year
-        if cn and ((n == "一" and u not in ("成", "倍")) or (u == "次" and t[end : end + 1] == "性")):
-            return None  # 一个, 一次性: wording, not counts (一成, 一倍 are shares)
+        if cn and (
+            (n == "一" and u not in ("成", "倍") and kind != FigureKind.PERIOD)
+            or (u == "次" and t[end : end + 1] == "性")
+        ):
+            return None  # 一个, 一次性: wording, not counts (一成, 一倍 are shares; 一年内 a period)
         if u == "部" and t[end : end + 1] in ("分", "门"):
             return None  # 三部分, 两部门: words, not counts
         if u in _NOT_SHARE_AFTER and t[end : end + 1] and t[end] in _NOT_SHARE_AFTER[u]:
@@ -467,9 +496,11 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
     quals: list[str] = []
     seg = _YEAR_ANYWHERE_RE.sub("", _PER_BEFORE_RE.sub("", seg))
     seg = _MATH_RE.split(_ASIDE_RE.sub("", seg))[-1]  # 1500 元×10个月, 12月29日(周四)中午
-    if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:
-        seg = seg.rsplit("(", 1)[1]
+    if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:  # an aside cut by the clause's end
+        head, aside = seg.rsplit("(", 1)
+        seg = aside if len(aside) > len(_HAS_WORD_RE.sub("x", head).strip(" ,、")) else head  # 县(市: 县
     seg = seg.strip(" \t\u3000()（）“”\"'《》-—")
+    seg = _LABEL_HEAD_RE.sub("", seg).lstrip("的")  # 6.距离退休…, (二)中层正职…: a label names nothing
     changed = True
     while changed and seg:
         changed = False
@@ -486,12 +517,23 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
         if m and seg and _on_word_boundary(seg, m.start()):
             seg = seg[: m.start()]
             changed = True
-    if seg.endswith("等") or seg in _EMPTY_SUBJECTS or not _HAS_WORD_RE.search(seg):
+    if (
+        (seg.endswith("等") and not _GRADE_RE.search(seg))
+        or seg in _EMPTY_SUBJECTS
+        or not _HAS_WORD_RE.search(seg)
+    ):
         seg = ""  # 1500 元×10个月: "×" names nothing
     return _tail_words(seg, SUBJECT_MAX), quals
 
 
 _MATH_RE = re.compile(r"[×*=+]")
+_LABEL_HEAD_RE = re.compile(
+    r"^(?:\d{1,3}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,4}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
+)
+_GRADE_RE = re.compile(r"(?:[A-Za-z]|[一二三四五六七八九甲乙丙丁特])等$")  # A等, 一等: grades, not 等 (etc.)
+# Nouns among the words between a qualifier and its number: 最高奖励1000万元 is a 奖励.
+_FILLER_NOUNS = ("奖励", "补助", "补贴", "资助")
+SUBJECT_MIN = 2  # a subject shorter than this is a fragment (扣, 含, 后): looked for elsewhere
 _ASIDE_RE = re.compile(r"\([^()\n]{0,12}\)")
 _HAS_WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -563,6 +605,11 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
         if _listed(t, found, i - 1):
             subjects[i] = subjects[i] or subjects[i - 1]
             pers[i] = pers[i] or pers[i - 1]
+    for i, (_start, _end, d) in enumerate(found):
+        if len(subjects[i]) < SUBJECT_MIN and d["kind"] != FigureKind.DATE:
+            cstart = _clause_start(t, d["q_start"])
+            fallback = _fallback_subject(t, found, i, subjects, cstart)
+            subjects[i] = fallback or (subjects[i] if _is_noun(subjects[i]) else "")
     figures = []
     for i, (start, end, d) in enumerate(found):
         quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + d["pre"] + d["suf"]]
@@ -586,11 +633,45 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
     return figures
 
 
+def _fallback_subject(t: str, found: list[_Found], i: int, subjects: list[str], cstart: int) -> str:
+    """A subject for a figure whose own words name nothing (每次扣20元, 最高奖励1000万元, （含30天）).
+
+    In order: a noun among the words between its qualifier and number (最高奖励 → 奖励); the
+    subject of the figure just before it in the same clause (100人以内1人: 总人数下限); the subject
+    the clause before it names, when that clause has no figure of its own (无故缺岗者，每次扣50元;
+    行政值班（周）：12小时).
+    """
+    start, _end, d = found[i]
+    between = t[d["q_start"] : start]
+    for noun in _FILLER_NOUNS:
+        if noun in between:
+            return noun
+    if i and subjects[i - 1] and found[i - 1][1] >= cstart:
+        return subjects[i - 1]
+    if cstart >= 1 and t[cstart - 1] in ",:，：":
+        before = _clause_start(t, cstart - 1)
+        if not (i and found[i - 1][1] > before):
+            subject, _ = _clean_subject(t[before : cstart - 1])
+            if len(subject) >= SUBJECT_MIN:
+                return subject
+    return ""
+
+
+def _is_noun(word: str) -> bool:
+    """A one-character subject that names a thing a reader counts (县, 村, 户), not a verb (扣, 含)."""
+    return word in _ONE_CHARACTER_NOUNS
+
+
+_ONE_CHARACTER_NOUNS = frozenset("县 市 区 村 镇 乡 省 户 人 家 校 园 所 站 馆 院 厂 店 港 岛".split())
+
+
 def _names_what_follows(kind: FigureKind, after: str) -> bool:
     """Whether the words after a count name what it counts: 打造100个数字化应用场景."""
     if not after:
         return False
-    return kind == FigureKind.COUNT and "\u4e00" <= after[0] <= "\u9fff" and after[0] not in "和及或等的"
+    if kind != FigureKind.COUNT or not "\u4e00" <= after[0] <= "\u9fff":
+        return False
+    return after[0] not in "和及或等的" or not _on_word_boundary(after, 1)  # 三个等级: 等级 is a word
 
 
 def _clause_start(t: str, pos: int) -> int:
@@ -611,7 +692,7 @@ def _listed(t: str, found: list[_Found], i: int) -> bool:
     """Whether figure i and i+1 are items of one list (joined by 、 和 或 及)."""
     if i + 1 >= len(found):
         return False
-    gap = t[found[i][1] : found[i + 1][2]["q_start"]]
+    gap = _ASIDE_RE.sub("", t[found[i][1] : found[i + 1][2]["q_start"]])  # 12节（行政人员）或15节
     return gap in ("、", "和", "或", "及", "、最高")
 
 

@@ -10,7 +10,10 @@ Seed 000 is listed completely, so it also measures precision; 001 and 003 are sa
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import json
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
 
 
 class G(NamedTuple):
@@ -211,3 +214,78 @@ NOT_FIGURES: tuple[tuple[str, str], ...] = (
     ("001", "1.0全覆盖"),
     ("001", "500吨级"),
 )
+
+
+# ---- hand-checked figure CHANGES of whole pairs (tests/fixtures/figures/gold_*.json) -------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "figures"
+CHANGE_GOLD = tuple(sorted(FIXTURES.glob("gold_*.json")))
+
+
+def _resolve(gold_file: Path, gold: dict[str, Any], side: str) -> Path:
+    """A gold file names its documents beside it (left_file), in the repository (seeds/…) or in
+    ../shared (corpus/…)."""
+    if f"{side}_file" in gold:
+        return gold_file.parent / gold[f"{side}_file"]
+    path = str(gold[f"{side}_path"])
+    if path.startswith("seeds/"):
+        return Path(__file__).resolve().parent.parent / path
+    shared = Path(os.environ.get("POLICYDIFF_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    return shared / path
+
+
+def gold_documents(gold_file: Path) -> tuple[Path, Path]:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    return _resolve(gold_file, gold, "left"), _resolve(gold_file, gold, "right")
+
+
+def figure_change_scores(gold_file: Path) -> tuple[float, float, list[str]]:
+    """Precision and recall of the reported figure changes against one hand-checked gold file.
+
+    As ../shared/tools/score.py does, figures of wholly added or removed units are not scored; a
+    reported change counts when its status and both sides' positions match a gold change. A gold
+    file with a "scope" (pairs of unit anchors) was checked only inside those units: precision
+    counts the changes reported in pairs whose left unit holds one of the left anchors.
+    """
+    from policydiff.compare import compare_files
+    from policydiff.model import Status
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    left, right = gold_documents(gold_file)
+    comparison = compare_files(str(left), str(right))
+    texts = (comparison.left.text, comparison.right.text)
+
+    def at(side: int, figure: str | None, anchor: str) -> int | None:
+        if figure is None:
+            return None
+        start = texts[side].find(anchor)
+        assert start >= 0, anchor
+        found = texts[side].find(figure, start)
+        assert found >= 0, figure
+        return found
+
+    scope = [texts[0].find(a) for a, _ in gold.get("scope", [])]
+    assert all(s >= 0 for s in scope), gold.get("scope")
+
+    def in_scope(pair: Any) -> bool:
+        return not scope or any(pair.left.start <= s < pair.left.end for s in scope)
+
+    wanted = {
+        (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"])): g
+        for g in gold["figures"]
+    }
+    reported = {
+        (str(c.status), c.left.start if c.left else None, c.right.start if c.right else None): c
+        for p in comparison.pairs
+        if p.left is not None and p.right is not None and in_scope(p)
+        for c in p.figures
+        if c.status != Status.UNCHANGED
+    }
+    hits = set(wanted) & set(reported)
+    wrong = [
+        f"{c.status}: {c.left and c.left.text} → {c.right and c.right.text}"
+        for key, c in reported.items()
+        if key not in wanted
+    ]
+    missed = [f"{g['status']}: {g['left']} → {g['right']}" for k, g in wanted.items() if k not in reported]
+    return len(hits) / max(1, len(reported)), len(hits) / len(wanted), wrong + ["missed " + m for m in missed]

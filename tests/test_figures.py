@@ -768,3 +768,49 @@ def test_a_changed_bound_is_a_qualifier_change() -> None:
     assert c.status == Status.CHANGED
     assert shift(c) == Shift.QUALIFIER
     assert _figure_change(c) == "数值相同，限定改变"
+
+
+# ---- subjects a reader recognises (no fragments: 扣, 含, 后, 版) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("值周、夜自修管理等无故缺岗者，每次扣50元；", "50元", "缺岗"),
+        ("对新认定的给予相应补助,最高奖励1000万元。", "1000万元", "奖励"),
+        ("按考核结果分三个等次发放，其中A等为8000元，B等为7200元。", "8000元", "A等"),
+        ("1.行政值班（周）：12小时60元、24小时120元；", "12小时", "行政值班"),
+        ("6.距离正常法定退休年限不到一年的老教师，每月补贴", "一年", "退休年限"),
+        ("请事假累计在20天以上、30天以下（含30天）的人员", "30天", "事假"),
+        ("开展不少于9个县（市、区）国际营销体系建设", "9个", "县"),
+        ("学期考核奖以人均500元、级差150元、分三个等级按学期计发", "三个", "等级"),
+        ("学校流入、流出的总人数下限为100人以内1人、100人以上为1.5%", "1人", "总人数下限"),
+    ],
+)
+def test_a_subject_is_found_where_the_figures_own_words_name_nothing(
+    text: str, figure: str, subject: str
+) -> None:
+    figures = {f.text: f for f in extract_figures(text)}
+    assert figure in figures, list(figures)
+    assert subject in figures[figure].subject, figures[figure].subject
+    assert len(figures[figure].subject) >= 1
+
+
+@pytest.mark.parametrize("text", ["关于推动经济高质量发展若干政策(2025年版)的通知", "在三名争创奖中列支"])
+def test_editions_and_names_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_no_one_character_fragment_is_a_subject_on_the_seeds() -> None:
+    """The seeds once gave 含×10, 扣×9, 后×2, 版, 分: verbs and fragments, never what is measured."""
+    from policydiff.compare import document_figures
+    from policydiff.io import load_document
+    from tests.conftest import SEED
+
+    fragments = [
+        (f.text, f.subject)
+        for path in SEED.values()
+        for f in document_figures(load_document(str(path)))
+        if len(f.subject) == 1 and f.subject not in "县市区村镇乡省户人家"
+    ]
+    assert fragments == []

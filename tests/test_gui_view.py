@@ -481,3 +481,18 @@ def test_figure_table_change_never_prints_scientific_notation() -> None:
     text = change_text(FigureChange(Status.CHANGED, "", old, new))
     assert text == "+1999900%"
     assert change_text(FigureChange(Status.CHANGED, "", old, Figure("1.25万元", 0, 5, 12500, "元"))) == "+25%"
+
+
+def test_the_figure_table_says_when_no_subject_was_found(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A figure without a subject reads (no subject found), never a blank a reader takes for a gap."""
+    from policydiff.compare import compare_documents
+    from policydiff.gui.figures_table import FigureModel
+    from policydiff.model import LoadedDocument
+
+    left = LoadedDocument(path="a.txt", format="txt", encoding="utf-8", text="一、资金\n2024年安排。\n")
+    right = LoadedDocument(path="b.txt", format="txt", encoding="utf-8", text="一、资金\n2025年安排。\n")
+    model = FigureModel()
+    model.set_comparison(compare_documents(left, right))
+    subjects = [model.data(model.index(row, FigureModel.SUBJECT)) for row in range(model.rowCount())]
+    assert subjects and all(subjects), subjects
+    assert "(no subject found)" in subjects

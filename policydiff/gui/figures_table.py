@@ -164,8 +164,8 @@ class FigureModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.UNIT:
                 return self._places.get(pair_index, "")
-            if column == self.SUBJECT:
-                return change.subject
+            if column == self.SUBJECT:  # never blank: a reader must know none was found
+                return change.subject or QCoreApplication.translate("FigureModel", "(no subject found)")
             if column == self.LEFT:
                 return left.text if left else MISSING
             if column == self.RIGHT:
@@ -188,6 +188,8 @@ class FigureModel(RowsModel):
             and column == self.CHANGE
         ):
             return QColor("#b93c00")
+        elif role == Qt.ItemDataRole.ForegroundRole and column == self.SUBJECT and not change.subject:
+            return QColor("#888888")
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ROW_ROLE:

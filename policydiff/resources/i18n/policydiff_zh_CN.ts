@@ -216,6 +216,11 @@
         <translation>数值相同，限定改变</translation>
     </message>
     <message>
+        <location filename="../../gui/figures_table.py" line="168"/>
+        <source>(no subject found)</source>
+        <translation>（未找到所指）</translation>
+    </message>
+    <message>
         <location filename="../../gui/figures_table.py" line="146"/>
         <source>Unit</source>
         <translation>条目</translation>
