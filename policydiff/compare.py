@@ -19,7 +19,7 @@ from policydiff.align_groups import GroupConfig, Groups, find_groups
 from policydiff.edits import unit_edits
 from policydiff.errors import Cancelled
 from policydiff.figures import extract_figures
-from policydiff.figures_compare import PairingConfig, compare_figures
+from policydiff.figures_compare import PairingConfig, compare_figures, separate_moved_figures
 from policydiff.gcpause import collection_paused
 from policydiff.io import load_document
 from policydiff.model import (
@@ -231,6 +231,7 @@ def compare_prepared(
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
         also = _also(groups, left, right, li, ri)
         pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also))
+    pairs = separate_moved_figures(pairs, config.figures)
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)

@@ -601,10 +601,12 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
     for i in range(len(found) - 2, -1, -1):
         if not subjects[i] and _listed(t, found, i):
             subjects[i] = subjects[i + 1]
+    pres = [list(d["pre"]) for _s, _e, d in found]
     for i in range(1, len(found)):
         if _listed(t, found, i - 1):
             subjects[i] = subjects[i] or subjects[i - 1]
             pers[i] = pers[i] or pers[i - 1]
+            pres[i] = pres[i] or pres[i - 1]  # 超过12节或15节, 最高500万元、300万元: one bound for all
     for i, (_start, _end, d) in enumerate(found):
         if len(subjects[i]) < SUBJECT_MIN and d["kind"] != FigureKind.DATE:
             cstart = _clause_start(t, d["q_start"])
@@ -612,7 +614,7 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
             subjects[i] = fallback or (subjects[i] if _is_noun(subjects[i]) else "")
     figures = []
     for i, (start, end, d) in enumerate(found):
-        quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + d["pre"] + d["suf"]]
+        quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + pres[i] + d["suf"]]
         quals = list(dict.fromkeys(quals))
         figures.append(
             Figure(
@@ -628,6 +630,7 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
                 else d["kind"],
                 value_high=d["value_high"],
                 per=pers[i],
+                sentence=_sentence(t, start, end),
             )
         )
     return figures
@@ -663,6 +666,18 @@ def _is_noun(word: str) -> bool:
 
 
 _ONE_CHARACTER_NOUNS = frozenset("县 市 区 村 镇 乡 省 户 人 家 校 园 所 站 馆 院 厂 店 港 岛".split())
+
+
+SENTENCE_REACH = 80  # a figure's sentence: at most this many characters either side of it
+_SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+
+
+def _sentence(t: str, start: int, end: int) -> str:
+    """The sentence around t[start:end] (bounded, so a text without full stops stays linear)."""
+    lo = max(0, start - SENTENCE_REACH)
+    begin = max((m.end() for m in _SENTENCE_END_RE.finditer(t, lo, start)), default=lo)
+    stop = _SENTENCE_END_RE.search(t, end, end + SENTENCE_REACH)
+    return t[begin : stop.start() if stop else min(len(t), end + SENTENCE_REACH)]
 
 
 def _names_what_follows(kind: FigureKind, after: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from policydiff.model import (
@@ -34,6 +34,7 @@ __all__ = [
     "PairingConfig",
     "compare_figures",
     "figure_counts",
+    "separate_moved_figures",
     "bounds",
     "DUTY_WORDS",
     "finite_ratio",
@@ -61,6 +62,10 @@ class PairingConfig:
     window: int = 64  # above that, each figure meets this many neighbours on each side
     # Two figures without subjects are neither alike nor unlike in what they measure: halfway.
     empty_subject_similarity: float = 0.5
+    # A changed figure whose new value stands, with a like subject, among the other side's unpaired
+    # figures in a sentence more like its own is that figure moved, not this one changed.
+    moved_subject: float = 0.5
+    moved_sentence_margin: float = 0.05
 
 
 DEFAULT = PairingConfig()
@@ -70,10 +75,25 @@ DEFAULT = PairingConfig()
 DUTY_WORDS: frozenset[str] = frozenset((Qualifier.ENSURE, Qualifier.STRIVE, Qualifier.SEEK, Qualifier.REACH))
 
 
+# Bounds that say the same, each folded to one word: 不低于70% and 70%以上 and 不少于70% all mean
+# "70% or more"; 超过, 高于, 多于 "more than"; 不超过, 最高, 以下 "at most"; 低于, 不足 "less than".
+SAME_BOUND: dict[str, str] = {
+    **dict.fromkeys(("不低于", "不少于", "不小于", "至少", "以上", "最低", "最少"), "≥"),
+    **dict.fromkeys(("超过", "高于", "多于", "大于", "逾", "突破"), ">"),
+    **dict.fromkeys(
+        ("不超过", "不高于", "不多于", "不大于", "以下", "以内", "最高", "最多", "最长", "上限"), "≤"
+    ),
+    **dict.fromkeys(("低于", "少于", "小于", "不足", "不到"), "<"),
+    **dict.fromkeys(("左右", "近"), "≈"),
+}
+
+
 def bounds(figure: Figure) -> frozenset[str]:
-    """The qualifiers that change what a figure says (不低于, 以上, 左右, 新增 …), in no order."""
+    """What a figure's qualifiers say (≥, ≤, ≈, 新增, 累计 …), in no order, duty words left out."""
     return frozenset(
-        q for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR) if q and q not in DUTY_WORDS
+        SAME_BOUND.get(q, q)
+        for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR)
+        if q and q not in DUTY_WORDS
     )
 
 
@@ -232,6 +252,83 @@ def _ordered(
         rows.append((anchor, 1, i, FigureChange(Status.REMOVED, a.subject, a, None)))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return [r[3] for r in rows]
+
+
+class _Spare:
+    """Unpaired figures of one side (removed or added), found by unit and value; each used once."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+        self.used: set[int] = set()
+
+    def add(self, figure: Figure) -> None:
+        self.by_key[_value_key(figure)].append(figure)
+
+    def take(self, like: Figure, other: Figure, cfg: PairingConfig) -> bool:
+        """Whether an unpaired figure with ``like``'s value reads more like ``like`` than ``other``
+        does (subject alike, sentence closer); it is then used up."""
+        own = _sentence_similarity(like, other)
+        for spare in self.by_key.get(_value_key(like), ()):
+            if id(spare) in self.used or spare is like:
+                continue
+            if subject_similarity(spare.subject, like.subject) < cfg.moved_subject:
+                continue
+            if _sentence_similarity(spare, like) > own + cfg.moved_sentence_margin:
+                self.used.add(id(spare))
+                return True
+        return False
+
+
+def _value_key(figure: Figure) -> tuple[object, ...]:
+    high = None if figure.value_high is None else round(figure.value_high, VALUE_PLACES)
+    return (figure.unit, round(figure.value, VALUE_PLACES), high, figure.per or None)
+
+
+def _sentence_similarity(a: Figure, b: Figure) -> float:
+    """Character-bigram Jaccard similarity of the sentences two figures stand in, numbers left out."""
+    return _jaccard(_grams(_DIGITS_RE.sub("", a.sentence)), _grams(_DIGITS_RE.sub("", b.sentence)))
+
+
+_DIGITS_RE = re.compile(r"[\d.%]+")
+
+
+def separate_moved_figures(pairs: Sequence[Pair], config: PairingConfig = DEFAULT) -> list[Pair]:
+    """Undo a pairing of two figures that measure different things, seen across the whole comparison.
+
+    Inside one pair of units, 研发费用占营业收入比重3%以上 (a threshold for a reward) and a 5% of
+    the same wording look like one figure changed; when the other document holds that 5%, unpaired,
+    in a sentence closer to the 5%'s own (高于5%的企业…安排用电), the 5% is that figure moved and the
+    3% is removed. Each pair whose figures change this way is rebuilt; dates are left alone (the
+    same year stands everywhere).
+    """
+    spare_left, spare_right = _Spare(), _Spare()
+    for pair in pairs:
+        for change in pair.figures:
+            if change.status == Status.REMOVED and change.left is not None:
+                spare_left.add(change.left)
+            elif change.status == Status.ADDED and change.right is not None:
+                spare_right.add(change.right)
+    out: list[Pair] = []
+    for pair in pairs:
+        rebuilt: list[FigureChange] = []
+        for change in pair.figures:
+            a, b = change.left, change.right
+            if (
+                change.status == Status.CHANGED
+                and a is not None
+                and b is not None
+                and FigureKind.DATE not in (a.kind, b.kind)
+                and not same_amount(a.value, b.value, config.rel_tol)
+                and (spare_left.take(b, a, config) or spare_right.take(a, b, config))
+            ):
+                rebuilt += [
+                    FigureChange(Status.REMOVED, a.subject, a, None),
+                    FigureChange(Status.ADDED, b.subject, None, b),
+                ]
+            else:
+                rebuilt.append(change)
+        out.append(replace(pair, figures=tuple(rebuilt)) if len(rebuilt) != len(pair.figures) else pair)
+    return out
 
 
 @dataclass(frozen=True)

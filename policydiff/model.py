@@ -206,6 +206,9 @@ class Figure:
     kind: FigureKind = FigureKind.AMOUNT
     value_high: float | None = None  # upper end of a range (10—20亿元), else None
     per: str | None = None  # rate denominator: 每家 / 每人每月
+    # The sentence the figure stands in (simplified, at most SENTENCE_REACH characters either side):
+    # what the figure is for, which tells a threshold for a reward from the same one for land.
+    sentence: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

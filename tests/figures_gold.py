@@ -220,6 +220,7 @@ NOT_FIGURES: tuple[tuple[str, str], ...] = (
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "figures"
 CHANGE_GOLD = tuple(sorted(FIXTURES.glob("gold_*.json")))
+SCOPE_SLACK = 2  # a unit's span may start a character or two before its heading's text
 
 
 def _resolve(gold_file: Path, gold: dict[str, Any], side: str) -> Path:
@@ -267,8 +268,8 @@ def figure_change_scores(gold_file: Path) -> tuple[float, float, list[str]]:
     scope = [texts[0].find(a) for a, _ in gold.get("scope", [])]
     assert all(s >= 0 for s in scope), gold.get("scope")
 
-    def in_scope(pair: Any) -> bool:
-        return not scope or any(pair.left.start <= s < pair.left.end for s in scope)
+    def in_scope(pair: Any) -> bool:  # the unit whose heading the anchor starts, not its chapter
+        return not scope or any(abs(pair.left.start - s) <= SCOPE_SLACK for s in scope)
 
     wanted = {
         (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"])): g

@@ -683,63 +683,32 @@ def test_long_runs_stay_linear(run: str) -> None:
     assert time.process_time() - t0 < 2.5
 
 
-# ---- hand-checked figure CHANGES of one corpus pair (07 ↔ 08) -----------------------------------
-
-PAIR_GOLD = Path(__file__).resolve().parent / "fixtures" / "figures" / "gold_07_08.json"
-PAIR_PRECISION_FLOOR = 0.85  # measured 1.000 (8 of 8 reported changes are real)
-PAIR_RECALL_FLOOR = 0.95  # measured 1.000 (all 8 gold changes found)
-
-
-def figure_change_scores() -> tuple[float, float, list[str]]:
-    """Precision and recall of the reported figure changes against the hand-checked gold.
-
-    As ../shared/tools/score.py does, figures of wholly added or removed units are not scored; a
-    reported change counts when its status and both sides' positions match a gold change.
-    """
-    import json
-
-    from policydiff.compare import compare_files
-
-    gold = json.loads(PAIR_GOLD.read_text(encoding="utf-8"))
-    folder = PAIR_GOLD.parent
-    comparison = compare_files(str(folder / gold["left_file"]), str(folder / gold["right_file"]))
-    texts = (comparison.left.text, comparison.right.text)
-
-    def at(side: int, figure: str | None, anchor: str) -> int | None:
-        if figure is None:
-            return None
-        start = texts[side].find(anchor)
-        assert start >= 0, anchor
-        found = texts[side].find(figure, start)
-        assert found >= 0, figure
-        return found
-
-    wanted = {
-        (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"]))
-        for g in gold["figures"]
-    }
-    reported = {
-        (str(c.status), c.left.start if c.left else None, c.right.start if c.right else None): c
-        for p in comparison.pairs
-        if p.left is not None and p.right is not None
-        for c in p.figures
-        if c.status != Status.UNCHANGED
-    }
-    hits = wanted & set(reported)
-    wrong = [
-        f"{c.status}: {c.left and c.left.text} → {c.right and c.right.text}"
-        for key, c in reported.items()
-        if key not in wanted
-    ]
-    missed = [str(w) for w in wanted - set(reported)]
-    return len(hits) / max(1, len(reported)), len(hits) / len(wanted), wrong + missed
+# ---- hand-checked figure CHANGES of whole pairs (tests/fixtures/figures/gold_*.json) ------------
+# Measured on this code (bench/figure_gold.py; before this work: 000↔002 0.827/0.843, 05↔06
+# 0.743/0.684): 07↔08 precision 1.000 recall 1.000; 000↔002 (province ↔ city, eight article pairs)
+# 0.882 / 0.882; 05↔06 (draft ↔ final) 0.810 / 0.895.
+PAIR_FLOORS = {"gold_07_08": (0.95, 0.95), "gold_000_002": (0.85, 0.85), "gold_05_06": (0.78, 0.85)}
 
 
-def test_figure_changes_on_the_hand_checked_pair() -> None:
-    precision, recall, notes = figure_change_scores()
-    print(f"figure changes 07↔08: precision {precision:.3f} recall {recall:.3f}", notes)
-    assert precision >= PAIR_PRECISION_FLOOR, notes
-    assert recall >= PAIR_RECALL_FLOOR, notes
+def test_every_hand_checked_pair_has_a_floor() -> None:
+    from figures_gold import CHANGE_GOLD
+
+    assert {g.stem for g in CHANGE_GOLD} == set(PAIR_FLOORS)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", sorted(PAIR_FLOORS))
+def test_figure_changes_on_the_hand_checked_pairs(stem: str) -> None:
+    from figures_gold import FIXTURES, figure_change_scores, gold_documents
+
+    gold = FIXTURES / f"{stem}.json"
+    if not all(p.exists() for p in gold_documents(gold)):
+        pytest.skip("the corpus (../shared) is not beside this checkout")
+    precision, recall, notes = figure_change_scores(gold)
+    print(f"figure changes {stem}: precision {precision:.3f} recall {recall:.3f}", notes)
+    floor_p, floor_r = PAIR_FLOORS[stem]
+    assert precision >= floor_p, notes
+    assert recall >= floor_r, notes
 
 
 # ---- duty words and bounds: what a figure says, not how firmly ------------------------------------
@@ -814,3 +783,76 @@ def test_no_one_character_fragment_is_a_subject_on_the_seeds() -> None:
         if len(f.subject) == 1 and f.subject not in "县市区村镇乡省户人家"
     ]
     assert fragments == []
+
+
+# ---- figures paired by what they measure --------------------------------------------------------
+
+
+def test_listed_figures_share_their_bound() -> None:
+    figures = extract_figures("如总数超过12节（行政人员）或15节（任课教师），超出部分按超课时计")
+    assert [(f.text, f.qualifier) for f in figures] == [("12节", "超过"), ("15节", "超过")]
+
+
+def _doc(text: str, name: str):  # type: ignore[no-untyped-def]
+    from policydiff.model import LoadedDocument
+
+    return LoadedDocument(path=name, format="txt", encoding="utf-8", text=text)
+
+
+def test_a_threshold_moved_from_another_article_is_not_a_changed_threshold() -> None:
+    """Province 9.'s 3%以上 (for a reward) is not Hangzhou's 超过5% (for land and power), which is
+    province 15.'s 高于5% moved: the 3% is removed and the 5% added, never 3% → 5%."""
+    from policydiff.compare import compare_documents
+
+    left = _doc(
+        "1.推动企业加大研发投入\n鼓励有条件的市县，对研发费用占营业收入比重3%以上且研发费用年增长20%以上的"
+        "企业，按上年度研发费用的一定比例给予财政奖励。探索建立国有企业研发准备金制度。\n"
+        "2.优化资源要素配置\n对研发费用占营业收入比重高于5%的企业，鼓励各地安排用电、用水、用地指标。\n",
+        "a.txt",
+    )
+    right = _doc(
+        "1.推动企业加大研发投入\n探索建立国有企业研发准备金制度，鼓励企业加大投入。"
+        "同时，对研发费用占营业收入比重超过5%的企业，优先安排用电、用水、用地指标。\n"
+        "2.优化资源要素配置\n统筹各地用电、用水、用地指标，优化资源要素配置。\n",
+        "b.txt",
+    )
+    comparison = compare_documents(left, right)
+    assert [(p.left and p.left.label, p.right and p.right.label) for p in comparison.pairs] == [
+        ("1.", "1."),
+        ("2.", "2."),
+    ]
+    changes = [
+        (str(c.status), c.left and c.left.text, c.right and c.right.text)
+        for p in comparison.pairs
+        if p.left is not None and p.right is not None
+        for c in p.figures
+    ]
+    assert ("changed", "3%以上", "5%") not in changes, changes
+    assert ("removed", "3%以上", None) in changes and ("added", None, "5%") in changes, changes
+
+
+def test_a_changed_threshold_with_no_twin_elsewhere_stays_changed() -> None:
+    from policydiff.compare import compare_documents
+
+    left = _doc("1.推动企业加大研发投入\n对研发费用占营业收入比重3%以上的企业给予财政奖励。\n", "a.txt")
+    right = _doc("1.推动企业加大研发投入\n对研发费用占营业收入比重5%以上的企业给予财政奖励。\n", "b.txt")
+    comparison = compare_documents(left, right)
+    [change] = [c for p in comparison.pairs if p.left is not None and p.right is not None for c in p.figures]
+    assert (str(change.status), change.left and change.left.text, change.right and change.right.text) == (
+        "changed",
+        "3%以上",
+        "5%以上",
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("民间投资项目比重不低于70%。", "民间投资项目比重70%以上。"),
+        ("研发费用占营业收入比重高于5%。", "研发费用占营业收入比重超过5%。"),
+        ("单个项目补助不超过1000万元。", "单个项目补助最高1000万元。"),
+    ],
+)
+def test_bounds_that_say_the_same_are_no_change(left: str, right: str) -> None:
+    [c] = compare(left, right)
+    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
