@@ -30,7 +30,7 @@ def documents(shared: Path) -> list[Path]:
 
 
 def main() -> int:
-    from policydiff.compare import document_figures
+    from policydiff.compare.pipeline import document_figures
     from policydiff.io import load_document
 
     parser = argparse.ArgumentParser()

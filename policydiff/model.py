@@ -31,6 +31,16 @@ class Status(StrEnum):
     REMOVED = "removed"  # only in the left document
 
 
+class Verdict(StrEnum):
+    """How a child document (a city's plan) implements one unit of its parent (a province's)."""
+
+    ADOPTED = "adopted"  # 照搬: taken over as it stands
+    REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
+    RAISED = "raised"  # 加码: a bigger figure or a stronger duty
+    WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
+    MISSING = "missing"  # 缺失: no counterpart in the child
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"

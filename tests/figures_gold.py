@@ -248,7 +248,7 @@ def figure_change_scores(gold_file: Path) -> tuple[float, float, list[str]]:
     file with a "scope" (pairs of unit anchors) was checked only inside those units: precision
     counts the changes reported in pairs whose left unit holds one of the left anchors.
     """
-    from policydiff.compare import compare_files
+    from policydiff.compare.pipeline import compare_files
     from policydiff.model import Status
 
     gold = json.loads(gold_file.read_text(encoding="utf-8"))

@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.coverage.matrix import Coverage, Verdict
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.vocabulary import verdict_text
+from policydiff.present import palette
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -54,13 +56,7 @@ DOCUMENT_SUFFIXES = frozenset(
         ".ofd",
     }
 )
-VERDICT_COLOURS = {
-    Verdict.ADOPTED: "#e6f4ea",
-    Verdict.REFINED: "#e8f0fe",
-    Verdict.RAISED: "#fde2cf",
-    Verdict.WEAKENED: "#fce8e6",
-    Verdict.MISSING: "#eeeeee",
-}
+VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -198,7 +194,7 @@ class CoverageModel(QAbstractTableModel):
             if cell is None:
                 return "—"
             units = "、".join(u.label or u.heading[:8] for u in cell.units)
-            return f"{VERDICT_LABELS[cell.verdict]} {units}".strip()
+            return f"{verdict_text(cell.verdict)} {units}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return child.error if cell is None else cell.why
         if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
@@ -250,7 +246,7 @@ class CoverageWindow(QMainWindow):
 
     def run(self, parent_path: str, child_paths: list[str]) -> int:
         """Start building the matrix of ``parent_path`` against ``child_paths``; returns the job number."""
-        from policydiff.coverage import build_coverage
+        from policydiff.coverage.matrix import build_coverage
 
         total = len(child_paths)
         self.status.setText(self.tr("Comparing with {count} documents…").format(count=total))
@@ -278,7 +274,7 @@ class CoverageWindow(QMainWindow):
                 counts.append(self.tr("{name}: not read").format(name=child.name))
                 continue
             tally = coverage.counts(k)
-            counts.append(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+            counts.append(f"{child.name}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict))
         self._finished("；".join(counts))
         self.save_button.setEnabled(True)
 
@@ -343,12 +339,12 @@ class CoverageWindow(QMainWindow):
 
 def write_outputs(coverage: Coverage, path: str) -> str:
     """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     inputs = (coverage.parent.path, *(c.path for c in coverage.children))
     target = Path(path)
     if target.suffix.lower() == ".json":
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         write_atomically(
             target,
@@ -358,11 +354,11 @@ def write_outputs(coverage: Coverage, path: str) -> str:
             inputs,
         )
     elif target.suffix.lower() == ".xlsx":
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(target, coverage_to_xlsx(coverage), inputs)
     else:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         for relative, html in render_coverage(coverage, target.name).items():
             page = target.parent / relative

@@ -5,8 +5,9 @@ done by the model itself: one key per row and ``list.sort``, instead of the prox
 asks the model for two cells per comparison (seconds for tens of thousands of figures). Clicking a
 row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
-wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
-May import: PySide6, policydiff.model, policydiff.numerals, policydiff.figures, policydiff.figures_compare,
+wholly added / removed units apart again (policydiff.figures.compare.figure_counts).
+May import: PySide6, policydiff.model, policydiff.lang.numerals, policydiff.figures.extract,
+policydiff.figures.compare,
 policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
@@ -35,13 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures import qualifier_text
-from policydiff.figures_compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
+from policydiff.lang.numerals import plain_number
 from policydiff.model import Comparison, FigureChange, Pair, Status
-from policydiff.numerals import plain_number
+from policydiff.present import palette
 
 MISSING = "无"  # a side without the figure: never a dash, which reads as 一
 
@@ -108,6 +110,8 @@ class FigureModel(RowsModel):
         pair_index, _pair, change = self._rows[row]
         if column == self.UNIT:
             return pair_index
+        if column == self.SUBJECT:
+            return change.subject  # figures with no subject first, not sorted by the words saying so
         if column == self.LEFT:
             return change.left.value if change.left else float("-inf")
         if column == self.RIGHT:
@@ -187,7 +191,7 @@ class FigureModel(RowsModel):
             and change.status != Status.UNCHANGED
             and column == self.CHANGE
         ):
-            return QColor("#b93c00")
+            return QColor(palette.FIGURE.ink.hex)
         elif role == Qt.ItemDataRole.ForegroundRole and column == self.SUBJECT and not change.subject:
             return QColor("#888888")
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):

@@ -39,6 +39,8 @@ def catalogue_path(language: str) -> Path | None:
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load and install the catalogues for ``language``; returns them so they can be removed."""
     installed: list[QTranslator] = []
+    global _LANGUAGE
+    _LANGUAGE = language
     if language == "en":
         return installed
     own = catalogue_path(language)
@@ -59,6 +61,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 
 _ACTIVE: list[QTranslator] = []  # the catalogues installed now (a language switch replaces them)
+_LANGUAGE = "en"  # the language of the catalogues installed last ("en": none)
+
+
+def active_language() -> str:
+    """``"zh_CN"`` or ``"en"``: what the window speaks now (the shared labels follow it)."""
+    return _LANGUAGE
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
