@@ -64,6 +64,9 @@ class PairingConfig:
     empty_subject_similarity: float = 0.5
     # A changed figure whose new value stands, with a like subject, among the other side's unpaired
     # figures in a sentence more like its own is that figure moved, not this one changed.
+    # Figures of one kind whose subjects differ but whose sentences read alike measure one thing.
+    sentence_alike: float = 0.5
+    sentence_factor: float = 0.8
     moved_subject: float = 0.5
     moved_sentence_margin: float = 0.05
 
@@ -209,6 +212,12 @@ def compare_figures(
                     if a.unit != b.unit:
                         continue  # a day never pairs with a time of day or a year
                     sim = max(sim, config.date_subject)
+                elif sim < config.min_subject and a.kind == b.kind and (a.per or None) == (b.per or None):
+                    # subjects worded apart, the same sentence around them: 其中每月300元由校党委负责考核
+                    # → 其中每月200元在期末考核后分A、B两个等次发放 (what the figure is for, unchanged)
+                    sentence = _sentence_similarity(a, b)
+                    if sentence >= config.sentence_alike:
+                        sim = max(sim, config.sentence_factor * sentence)
                 if sim < config.min_subject:
                     continue
                 if a.kind != b.kind and a.unit != b.unit and sim < config.cross_kind_subject:
