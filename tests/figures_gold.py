@@ -4,7 +4,8 @@ Each entry was read off the document by a person, not produced by the extractor.
 short phrase just before the figure (simplified characters); the figure is the first one with the
 given ``text`` at or after it. ``qualifier`` follows the documented rule (qualifiers next to the
 number, plus 力争/争取/确保/累计/新增 at the head of the phrase, canonical spellings joined by "|");
-``subject`` is a key term the extracted subject must contain (None: not checked).
+``subject`` is a key term the extracted subject must contain (None: not checked). A bound before
+a list covers every item of it (不少于450个、4200栋).
 Seed 000 is listed completely, so it also measures precision; 001 and 003 are samples.
 """
 
@@ -133,7 +134,7 @@ GOLD: tuple[G, ...] = (
     G("000", "优质均衡县", "50%", 50, "%", "达到", "县"),
     G("000", "完成健康体检", "1000万人", 1e7, "人", None, "健康体检"),
     G("000", "城镇老旧小区不少于", "450个", 450, "个", "不少于", "城镇老旧小区"),
-    G("000", "450个、", "4200栋", 4200, "栋", None, None),
+    G("000", "450个、", "4200栋", 4200, "栋", "不少于", None),  # 不少于450个、4200栋: one bound for both
     G("000", "照护专区床位", "8000张", 8000, "张", "新增", "床位"),
     G("000", "助餐服务", "75%以上", 75, "%", "达到|以上", "助餐服务城乡社区覆盖率"),
     G("000", "康养联合体", "70%以上", 70, "%", "达到|以上", "康养联合体"),
