@@ -66,6 +66,8 @@ class PairingConfig:
     # figures in a sentence more like its own is that figure moved, not this one changed.
     # Figures of one kind whose subjects differ but whose sentences read alike measure one thing.
     sentence_alike: float = 0.5
+    contained_factor: float = 0.6  # weight of the share of the shorter subject the longer one holds
+    contained_min_grams: int = 4  # …when the shorter names something specific (not 补助, 奖励)
     sentence_factor: float = 0.8
     moved_subject: float = 0.5
     moved_sentence_margin: float = 0.05
@@ -200,6 +202,9 @@ def compare_figures(
                 b = right[j]
                 gb = grams_r[j]
                 sim = _jaccard(ga, gb) if ga or gb else config.empty_subject_similarity
+                if min(len(ga), len(gb)) >= config.contained_min_grams and sim >= config.min_subject:
+                    # a short subject inside a long one (有条件的项目容积率 / 有建设条件的项目…容积率)
+                    sim = max(sim, config.contained_factor * len(ga & gb) / min(len(ga), len(gb)))
                 if (
                     (not (ga and gb) or ga & gb)
                     and a.unit == b.unit

@@ -140,7 +140,9 @@ HEAD_NOISE = tuple(
 )
 TAIL_NOISE = tuple(
     (
-        "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 给予 达 共 合计"
+        "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 "
+        "提升至 提升到 缩小到 缩小至 下降到 下降至 控制在 "
+        "给予 达 共 合计"
     ).split()
 )
 
@@ -231,6 +233,7 @@ _BARE_QUALIFIERS: frozenset[str] = frozenset(
         Qualifier.LOWER_THAN,
         Qualifier.ABOVE,
         Qualifier.BELOW,
+        Qualifier.ABOUT,  # 容积率提升至3.5左右
     )
 )
 _CN_DURATION_QUALIFIERS = frozenset(
