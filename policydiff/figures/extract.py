@@ -36,7 +36,7 @@ __all__ = ["extract_figures", "compare_figures", "fold", "qualifier_text"]
 
 # One character for one character, so offsets into the folded text index the input too.
 _FOLD_PAIRS = (
-    '﹪% ０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- '
+    '﹪% ０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- ○〇 '
     "億亿 萬万 畝亩 噸吨 標标 準准 個个 傢家 項项 張张 臺台 戶户 輛辆 條条 場场 棟栋 間间 "
     "於于 過过 內内 達达 爭争 確确 計计 餘余 約约 單单 兩两 時时 裡里 倉仓 級级 為为 與与 "
     "點点 節节 層层 實实 現现 擬拟 給给 對对 優优 獎奖 勵励 補补 貼贴 額额 "
@@ -191,7 +191,7 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail (a name's digits before @: _read_match)
     r"[A-Za-z][A-Za-z]*[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
     r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
-    r"(?:19|20)\d{2}\s*年版",  # 2025年版: an edition, not a date
+    r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年版",  # 2025年版: an edition, not a date
     # the rest start with a digit; one scan for all of them
     r"(?=\d)(?:"
     r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?"  # dates
@@ -220,7 +220,7 @@ _TIME_HEAD_RE = re.compile(
     r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
 )
 _HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
-_TAIL_RE = re.compile(rf"(?:{_alt(TAIL_NOISE)})$")
+_TAIL_WORDS = tuple(sorted(set(TAIL_NOISE), key=len, reverse=True))
 _BARE_QUALIFIERS: frozenset[str] = frozenset(
     (
         Qualifier.NOT_BELOW,
@@ -515,10 +515,12 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
                 quals.append(word)
             seg = seg[m.end() :].lstrip(" ,()（）的")
             changed = True
-        m = _TAIL_RE.search(seg)
-        if m and seg and _on_word_boundary(seg, m.start()):
-            seg = seg[: m.start()]
-            changed = True
+        # the longest tail word that stands on a word boundary (控制在 → 控制|在: strip 在 at least)
+        for word in _TAIL_WORDS:
+            if seg.endswith(word) and _on_word_boundary(seg, len(seg) - len(word)):
+                seg = seg[: len(seg) - len(word)]
+                changed = True
+                break
     if (
         (seg.endswith("等") and not _GRADE_RE.search(seg))
         or seg in _EMPTY_SUBJECTS

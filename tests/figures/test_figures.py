@@ -886,3 +886,22 @@ def test_a_subject_inside_a_longer_one_pairs() -> None:
         ("changed", "1.5", "2.5"),
         ("changed", "2.0以上", "3.5左右"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("本办法自二〇二四年一月一日起施行。", "二〇二四年一月一日起", 20240101, "日期"),
+        ("二○二五年底前完成改造。", "二○二五年底前", 202512, "年月"),  # ○ (a circle) written for 〇
+        ("到二〇二七年基本建成。", "二〇二七年", 2027, "年份"),
+        ("印发日期：二〇二三年十二月三十一日", "二〇二三年十二月三十一日", 20231231, "日期"),
+    ],
+)
+def test_dates_in_chinese_numerals(text: str, figure: str, value: float, unit: str) -> None:
+    [f] = extract_figures(text)
+    assert (f.text, f.value, f.unit) == (figure, value, unit)
+
+
+def test_a_tail_verb_is_stripped_where_a_longer_one_is_not_a_word() -> None:
+    [f] = extract_figures("城镇调查失业率控制在5.5%以下")
+    assert f.subject == "城镇调查失业率"
