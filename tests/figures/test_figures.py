@@ -905,3 +905,22 @@ def test_dates_in_chinese_numerals(text: str, figure: str, value: float, unit: s
 def test_a_tail_verb_is_stripped_where_a_longer_one_is_not_a_word() -> None:
     [f] = extract_figures("城镇调查失业率控制在5.5%以下")
     assert f.subject == "城镇调查失业率"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "old", "new"),
+    [
+        ("增长百分之十点五。", "增长百分之十点八。", 10.5, 10.8),
+        ("安排资金三点五亿元。", "安排资金三点八亿元。", 3.5e8, 3.8e8),
+        ("安排资金零点五亿元。", "安排资金〇点八亿元。", 5e7, 8e7),
+        ("补助1万2千元。", "补助1万5千元。", 1.2e4, 1.5e4),
+        ("补助壹佰万元整。", "补助贰佰万元整。", 1e6, 2e6),
+        ("违约金按日万分之三计收。", "违约金按日万分之五计收。", 0.03, 0.05),
+    ],
+)
+def test_official_forms_change_as_their_values_do(left: str, right: str, old: float, new: float) -> None:
+    """The issue's cases: 十点五 → 十点八 was 10 % on both sides, 三点五亿 → 三点八亿 was 5亿 → 8亿."""
+    [c] = compare(left, right)
+    assert c.status == Status.CHANGED
+    assert c.left is not None and c.right is not None
+    assert (c.left.value, c.right.value) == (pytest.approx(old), pytest.approx(new))
