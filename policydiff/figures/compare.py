@@ -1,8 +1,11 @@
 """Pair the figures of two aligned units and say which are unchanged, changed, added or removed.
 
 Kept apart from extraction so each can be read and tested alone. Pairing is cheap on purpose
-(exact matches first, then character-bigram similarity of subjects, units and order), so a
-unit with fifty figures a side compares in about a millisecond.
+(exact matches first, then character-bigram similarity of subjects, units and order, with the
+sentence around each figure when subjects are worded apart), so a unit with fifty figures a side
+compares in about a millisecond. Figures are paired by what they measure: a duty word (确保) or
+a bound spelled otherwise (不低于 / 以上) is no change, and separate_moved_figures undoes, across
+the whole comparison, a pairing of two figures that measure different things.
 May import: the standard library and ``policydiff.model`` only (no PySide6).
 """
 

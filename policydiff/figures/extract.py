@@ -5,7 +5,10 @@ base unit (``1.5万亩`` → 15000 亩), its qualifier (``不少于``, ``左右`
 which lets two versions of a unit be compared figure by figure (see ``figures_compare``).
 Dates, deadlines and years are figures of kind "date" (``figures_dates``); periods (3年, 15个工作日)
 are of kind "period". Labels, document numbers and names that contain digits are not figures.
-Subjects are cut at jieba word boundaries (保障性住房, never 性住房).
+Numbers are read in every form official texts write (``policydiff.lang.numerals``: 三点五亿元,
+壹佰万元整, 1万2千元, 千分之五, 九成); ratios are kept as shares of %. Subjects are cut at jieba word
+boundaries (保障性住房, never 性住房); a figure whose own words name nothing takes its subject from
+its neighbours (``_fallback_subject``), and each figure keeps its sentence for pairing.
 May import: the standard library, ``policydiff.model``, ``policydiff.lang.numerals``,
 ``policydiff.figures.dates`` and ``policydiff.lang.words`` (jieba, loaded lazily). No PySide6.
 """

@@ -1,7 +1,10 @@
-"""Values of the numerals in policy texts: labels (十六, 一百零三, 16, １６, ③) and amounts (三十五万).
+"""Values of the numerals in policy texts: labels (十六, 一百零三, 16, １６, ③) and amounts (三十五万,
+三点五亿, 壹佰万, 1万2千, 1,000万), and the one way numbers are written back (800亿元, never 8e+10).
 
-The one parser of Chinese numerals: the structure parser, cross-references, search folding and
-figure extraction all read numbers here, so they cannot disagree about a value.
+The one parser of numerals: the structure parser, cross-references, search folding and figure
+extraction all read numbers here (the figure finder builds its patterns from ARABIC_MIXED_PATTERN
+and CHINESE_PATTERN), so they cannot disagree about a value; the command line, the report and the
+figure table all print amounts with chinese_amount.
 May import: the standard library only.
 """
 
