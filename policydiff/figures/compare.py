@@ -18,6 +18,7 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
 from policydiff.model import (
     QUALIFIER_SEPARATOR,
@@ -74,6 +75,7 @@ class PairingConfig:
     sentence_factor: float = 0.8
     moved_subject: float = 0.5
     moved_sentence_margin: float = 0.05
+    moved_candidates: int = 32  # unpaired figures of one value looked at, at most, per changed figure
 
 
 DEFAULT = PairingConfig()
@@ -285,7 +287,8 @@ class _Spare:
         """Whether an unpaired figure with ``like``'s value reads more like ``like`` than ``other``
         does (subject alike, sentence closer); it is then used up."""
         own = _sentence_similarity(like, other)
-        for spare in self.by_key.get(_value_key(like), ()):
+        # bounded: an appendix table of thousands of equal values stays linear
+        for spare in self.by_key.get(_value_key(like), ())[: cfg.moved_candidates]:
             if id(spare) in self.used or spare is like:
                 continue
             if subject_similarity(spare.subject, like.subject) < cfg.moved_subject:
@@ -303,7 +306,16 @@ def _value_key(figure: Figure) -> tuple[object, ...]:
 
 def _sentence_similarity(a: Figure, b: Figure) -> float:
     """Character-bigram Jaccard similarity of the sentences two figures stand in, numbers left out."""
-    return _jaccard(_grams(_DIGITS_RE.sub("", a.sentence)), _grams(_DIGITS_RE.sub("", b.sentence)))
+    return _jaccard(_sentence_grams(a.sentence), _sentence_grams(b.sentence))
+
+
+SENTENCE_CACHE = 4096  # sentences whose bigrams are kept (the figures of a sentence share them)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _sentence_grams(sentence: str) -> frozenset[str]:
+    """A sentence's bigrams without its numbers (the figures of one sentence share them: cached)."""
+    return _grams(_DIGITS_RE.sub("", sentence))
 
 
 _DIGITS_RE = re.compile(r"[\d.%]+")
