@@ -145,7 +145,7 @@ TAIL_NOISE = tuple(
     (
         "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 "
         "提升至 提升到 缩小到 缩小至 下降到 下降至 控制在 "
-        "给予 达 共 合计"
+        "给予 达 共 合计 分别 按照 按"
     ).split()
 )
 
@@ -656,15 +656,21 @@ def _fallback_subject(t: str, found: list[_Found], i: int, subjects: list[str], 
     for noun in _FILLER_NOUNS:
         if noun in between:
             return noun
-    if i and subjects[i - 1] and found[i - 1][1] >= cstart:
-        return subjects[i - 1]
+    if i and subjects[i - 1] and not _PHRASE_END_RE.search(t, found[i - 1][1], d["q_start"]):
+        return subjects[i - 1]  # 12小时60元、24小时120元: items of one phrase share what they measure
     if cstart >= 1 and t[cstart - 1] in ",:，：":
         before = _clause_start(t, cstart - 1)
-        if not (i and found[i - 1][1] > before):
+        if i and found[i - 1][1] > before:  # 按15%给予补助，最高不超过300万元: what the clause gives
+            given = t[max(before, found[i - 1][1]) : cstart - 1].rpartition("给予")[2]
+            subject, _ = _clean_subject(given)
+        else:
             subject, _ = _clean_subject(t[before : cstart - 1])
-            if len(subject) >= SUBJECT_MIN:
-                return subject
+        if len(subject) >= SUBJECT_MIN:
+            return subject
     return ""
+
+
+_PHRASE_END_RE = re.compile(r"[,;。!?\n:]")  # a clause ends here; 、 only lists items within one
 
 
 def _is_noun(word: str) -> bool:

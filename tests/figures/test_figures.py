@@ -924,3 +924,16 @@ def test_official_forms_change_as_their_values_do(left: str, right: str, old: fl
     assert c.status == Status.CHANGED
     assert c.left is not None and c.right is not None
     assert (c.left.value, c.right.value) == (pytest.approx(old), pytest.approx(new))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("1.行政值班（周）：12小时60元、24小时120元；", "120元", "行政值班"),
+        ("较前年增量部分按15%给予补助，最高不超过300万元。", "300万元", "补助"),
+        ("营业额分别达到500万元、300万元、100万元以上后，再给予50%补助。", "300万元", "营业额"),
+    ],
+)
+def test_items_of_one_phrase_and_a_cap_after_a_grant(text: str, figure: str, subject: str) -> None:
+    figures = {f.text: f for f in extract_figures(text)}
+    assert figures[figure].subject == subject
