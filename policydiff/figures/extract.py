@@ -62,6 +62,7 @@ def fold(text: str) -> str:
 # written unit → (base unit, factor to the base, kind). Longest spellings are tried first.
 UNITS: dict[str, tuple[str, float, FigureKind]] = {
     "元": ("元", 1, FigureKind.AMOUNT),
+    "圆": ("元", 1, FigureKind.AMOUNT),  # 大写 amounts: 壹佰万圆整
     "美元": ("美元", 1, FigureKind.AMOUNT),
     "亩": ("亩", 1, FigureKind.AREA),
     "公顷": ("公顷", 1, FigureKind.AREA),

@@ -21,7 +21,7 @@ CN_MULTIPLIERS: dict[str, int] = {"十": 10, "拾": 10, "百": 100, "佰": 100, 
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_MULTIPLIERS)
 # 大写 digits, written on amounts in financial text (壹佰万元); never in labels, so not in CN_NUMERAL_CHARS.
 CN_CAPITAL_DIGITS: dict[str, int] = {
-    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "肆": 4, "伍": 5,
+    "壹": 1, "贰": 2, "貳": 2, "叁": 3, "參": 3, "参": 3, "肆": 4, "伍": 5,
     "陆": 6, "陸": 6, "柒": 7, "捌": 8, "玖": 9,
 }  # fmt: skip
 # Myriads: a section (up to 9999) is multiplied by them; 亿 also multiplies what came before (一万亿).
@@ -47,7 +47,7 @@ ARABIC_PATTERN = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 ARABIC_MIXED_PATTERN = (
     rf"(?:{ARABIC_PATTERN})(?:(?:{MULTIPLIER_PATTERN})+(?:{ARABIC_PATTERN})(?=(?:{MULTIPLIER_PATTERN})))*"
 )
-_CN_DIGIT_CLASS = "一二两三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖"
+_CN_DIGIT_CLASS = "一二两三四五六七八九壹贰貳叁參参肆伍陆陸柒捌玖"
 # A Chinese numeral starts with a digit, 十/拾 or 廿/卅, or with 零/〇 before its point (零点五);
 # it goes on with digits, zeros, multipliers and one 点 before more digits (三点五亿, 十点五).
 CHINESE_PATTERN = (
@@ -56,7 +56,7 @@ CHINESE_PATTERN = (
 )
 # The characters a numeral of a figure may start with (a cheap first test before the full pattern).
 NUMERAL_FIRST_CHARS = "0-9" + _CN_DIGIT_CLASS + "十拾廿卅零〇"
-CAPITAL_CHARS = "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟"
+CAPITAL_CHARS = "壹贰貳叁參参肆伍陆陸柒捌玖拾佰仟"
 
 
 def circled_value(char: str) -> int | None:

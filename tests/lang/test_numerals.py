@@ -173,6 +173,10 @@ FORMS = [
     ("壹佰万元整", 1e6, "元"),
     ("贰仟伍佰万元", 2.5e7, "元"),
     ("人民币叁拾伍万元", 3.5e5, "元"),
+    ("人民币壹佰万圆整", 1e6, "元"),  # 圆 for 元 in written-out amounts
+    ("参拾万元", 3e5, "元"),  # 参 written for 叁
+    ("貳仟伍佰萬元", 2.5e7, "元"),  # traditional capitals
+    ("一百點五萬元", 1.005e6, "元"),
     ("1万2千元", 1.2e4, "元"),
     ("1亿2千万元", 1.2e8, "元"),
     ("1.2千元", 1.2e3, "元"),
@@ -214,7 +218,16 @@ def test_a_range_carries_the_high_ends_myriad_to_the_low_end() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["干部队伍人员", "航天器着陆场", "标准一成不变", "三成员单位", "价格折合人民币", "陆续", "三点要求"],
+    [
+        "干部队伍人员",
+        "航天器着陆场",
+        "标准一成不变",
+        "三成员单位",
+        "价格折合人民币",
+        "陆续",
+        "三点要求",
+        "参与项目",
+    ],
 )
 def test_words_holding_numeral_characters_are_no_figures(text: str) -> None:
     assert extract_figures(text) == []
