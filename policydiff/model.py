@@ -41,6 +41,19 @@ class Verdict(StrEnum):
     MISSING = "missing"  # 缺失: no counterpart in the child
 
 
+class HistoryMark(StrEnum):
+    """What one step of a document's history (version i → i + 1) did to a unit, as a reader sees it."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"  # the same words under a new number
+    CHANGED = "changed"
+    MOVED = "moved"  # stands elsewhere in the order (possibly reworded too)
+    MERGED = "merged"  # took in another unit, or was taken into one
+    SPLIT = "split"  # became several units, or is one of the parts
+    ADDED = "added"
+    REMOVED = "removed"
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"

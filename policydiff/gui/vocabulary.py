@@ -38,5 +38,10 @@ def level_text(level: Level) -> str:
     return labels.LEVEL[level](language())
 
 
+def missing_text() -> str:
+    """A side without the figure: 无 / none (never a dash, which reads as 一)."""
+    return labels.NONE(language())
+
+
 def qcolour(colour: Colour) -> QColor:
     return QColor(colour.hex)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from policydiff.model import Level, NormalizeMode, Status, Verdict
+from policydiff.model import HistoryMark, Level, NormalizeMode, Status, Verdict
 
 Language = Literal["zh", "en"]
 
@@ -37,7 +37,18 @@ STATUS: dict[Status, Label] = {
 MOVED = Label("移动", "moved")
 REWRITE = Label("改写", "rewritten")
 MANUAL = Label("手动配对", "paired by hand")
+NONE = Label("无", "none")  # a side without the figure or unit: never a dash, which reads as 一
 
+MARK: dict[HistoryMark, Label] = {  # the steps of a document's history (版本沿革)
+    HistoryMark.UNCHANGED: Label("未变", "unchanged"),
+    HistoryMark.RENUMBERED: Label("改号", "renumbered"),
+    HistoryMark.CHANGED: Label("修改", "changed"),
+    HistoryMark.MOVED: Label("移动", "moved"),
+    HistoryMark.MERGED: Label("合并", "merged"),
+    HistoryMark.SPLIT: Label("拆分", "split"),
+    HistoryMark.ADDED: Label("新增", "added"),
+    HistoryMark.REMOVED: Label("删除", "removed"),
+}
 VERDICT: dict[Verdict, Label] = {
     Verdict.ADOPTED: Label("照搬", "adopted"),
     Verdict.REFINED: Label("细化", "refined"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policydiff.model import Status, Verdict
+from policydiff.model import HistoryMark, Status, Verdict
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,19 @@ STATUS: dict[Status, Swatch] = {
 }
 MOVED = _swatch("#5b3a99", "#f3effc", "#8250df")
 MANUAL = _swatch("#1c4f8c", "#dfeaf7", "#0969da")
+
+# the steps of a document's history: a lineage table's cells
+REGROUPED = _swatch("#8a3b00", "#fde2cf", "#e9a774")  # merged or split
+HISTORY: dict[HistoryMark, Swatch] = {
+    HistoryMark.UNCHANGED: STATUS[Status.UNCHANGED],
+    HistoryMark.RENUMBERED: _swatch("#174ea6", "#e8f0fe", "#8ab4f8"),
+    HistoryMark.CHANGED: STATUS[Status.CHANGED],
+    HistoryMark.MOVED: MOVED,
+    HistoryMark.MERGED: REGROUPED,
+    HistoryMark.SPLIT: REGROUPED,
+    HistoryMark.ADDED: INSERTED,
+    HistoryMark.REMOVED: DELETED,
+}
 
 # coverage cells
 VERDICT: dict[Verdict, Swatch] = {
