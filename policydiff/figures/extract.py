@@ -146,7 +146,7 @@ TAIL_NOISE = tuple(
     (
         "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 "
         "提升至 提升到 缩小到 缩小至 下降到 下降至 控制在 "
-        "给予 达 共 合计 分别 按照 按"
+        "给予 达 共 合计 分别 按照 按 自"
     ).split()
 )
 
@@ -249,26 +249,9 @@ SUBJECT_CACHE = 8192  # subjects segmented by jieba and kept: they repeat across
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
 _EMPTY_SUBJECTS = frozenset(
     (
-        "建设",
-        "改造",
-        "提升",
-        "投入",
-        "财政",
-        "新增",
-        "累计",
-        "到",
-        "至",
-        "在",
-        "于",
-        "截至",
-        "自",
-        "从",
-        "前",
-        "最后",
-        "人员",
-        "或者",
-        "应当",
-    )
+        "建设 改造 提升 投入 财政 新增 累计 到 至 在 于 截至 自 从 前 最后 人员 或者 应当 "
+        "截止 有效 发放 计发 落地 办结 原则上 基础上 考核后"
+    ).split()
 )
 
 # Nouns a percentage is "of": 按15%的税率, 不超过5%的建设用地机动指标.
