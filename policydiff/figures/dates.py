@@ -26,7 +26,8 @@ DATE_UNITS = ("年份", "年月", "日期", "月", "月日", "时刻")
 _SEP = r"\s?(?:-{1,2}|—{1,2}|–|~|至|到)\s?"
 _YEAR = r"(?:19|20)\d{2}"
 _FULL_RE = re.compile(
-    rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号])?(?P<end>底|末)?"
+    rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号]"
+    rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s?[日号])?)?(?P<end>底|末)?"
 )
 _YEAR_RE = re.compile(
     rf"(?<![\d.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?\d)"
@@ -64,6 +65,12 @@ _CANONICAL: dict[str, Qualifier] = {
     "以内": Qualifier.WITHIN,
     "内": Qualifier.WITHIN,
 }
+
+
+def _day_mark(t: str, at: int) -> int:
+    """The length of the 日/号 (and a space before it) that closes a day written at ``at``."""
+    mark = re.match(r"\s?[日号]", t[at : at + 2])
+    return mark.end() if mark else 0
 
 
 def _cn_int(numeral: str | None) -> int:
@@ -125,7 +132,9 @@ def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, 
         if not 1 <= mo <= 12:
             continue
         if m["d"] and not m["end"]:
-            add(m.start(), m.end(), y * 10000 + mo * 100 + int(m["d"]), "日期")
+            day = y * 10000 + mo * 100 + int(m["d"])  # 2019年6月25日-28日: a span of days
+            high = y * 10000 + mo * 100 + int(m["d2"]) if m["d2"] and int(m["d2"]) > int(m["d"]) else None
+            add(m.start(), m.end() if high else m.end("d") + _day_mark(t, m.end("d")), day, "日期", high)
         else:
             add(m.start(), m.end(), y * 100 + mo, "年月")
     for m in _YEAR_RE.finditer(t):

@@ -937,3 +937,8 @@ def test_official_forms_change_as_their_values_do(left: str, right: str, old: fl
 def test_items_of_one_phrase_and_a_cap_after_a_grant(text: str, figure: str, subject: str) -> None:
     figures = {f.text: f for f in extract_figures(text)}
     assert figures[figure].subject == subject
+
+
+def test_a_span_of_days_with_its_year_is_one_date() -> None:
+    [f] = extract_figures("公示期为：2019年6月25日-28日。")
+    assert (f.text, f.value, f.value_high, f.unit) == ("2019年6月25日-28日", 20190625, 20190628, "日期")
