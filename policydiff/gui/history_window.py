@@ -90,11 +90,15 @@ class HistorySetup(QDialog):
 
     COLUMNS = 3  # file, date (editable), title
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", jobs: JobRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Version History"))
         self.setAcceptDrops(True)
         self._folder = start_folder
+        self.jobs = jobs or JobRunner(parent=self)
+        self.pending: set[str] = set()  # versions whose title and date are still being read
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("versionsTable")
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Date"), self.tr("Title")])
@@ -147,28 +151,50 @@ class HistorySetup(QDialog):
         return [self._cell(r, 1).text().strip() or None for r in range(self.table.rowCount())]
 
     def add_paths(self, paths: list[str]) -> None:
-        """Add versions (each once), read their titles and dates, and keep them oldest first when known."""
+        """Add versions (each once); their titles and dates are read in the background, then the
+        versions are put oldest first when every date is known."""
         present = set(self.paths())
         for path in paths:
             if path in present:
                 continue
             present.add(path)
-            try:
-                title, date = peek(path)
-            except Exception as exc:  # shown in the row; the build reports it properly if kept
-                title, date = self.tr("cannot be read: {why}").format(why=describe_error(exc)[0]), ""
             r = self.table.rowCount()
             self.table.insertRow(r)
             name = QTableWidgetItem(Path(path).name)
             name.setData(PATH_ROLE, path)
             name.setToolTip(path)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            shown_title = QTableWidgetItem(title)
+            shown_title = QTableWidgetItem(self.tr("reading…"))
             shown_title.setFlags(shown_title.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, name)
-            self.table.setItem(r, 1, QTableWidgetItem(date))
+            self.table.setItem(r, 1, QTableWidgetItem(""))
             self.table.setItem(r, 2, shown_title)
-        if all(self.dates()):
+            self.pending.add(path)
+            self._read(path)
+
+    def _read(self, path: str) -> None:
+        """Read one version's title and date in the background."""
+
+        def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> tuple[str, str]:
+            return peek(path)
+
+        def failed(exc: BaseException) -> None:
+            self._peeked(path, self.tr("cannot be read: {why}").format(why=describe_error(exc)[0]), "")
+
+        self.jobs.submit(f"peek:{path}", job, lambda found: self._peeked(path, *found), failed)
+
+    def _row_of(self, path: str) -> int | None:
+        return next((r for r, p in enumerate(self.paths()) if p == path), None)
+
+    def _peeked(self, path: str, title: str, date: str) -> None:
+        """A version's title and date are read: show them (a date the user typed meanwhile stays)."""
+        self.pending.discard(path)
+        r = self._row_of(path)
+        if r is not None:
+            self._cell(r, 2).setText(title)
+            if not self._cell(r, 1).text().strip():
+                self._cell(r, 1).setText(date)
+        if not self.pending and all(self.dates()):
             self.sort_by_date()
 
     def _take(self, r: int) -> list[QTableWidgetItem]:

@@ -48,6 +48,8 @@ def test_setup_reads_dates_sorts_oldest_first_and_can_be_reordered(qtbot, tmp_pa
     qtbot.addWidget(dialog)
     dialog.add_paths(list(reversed(paths)))
     dialog.add_paths([paths[0]])  # never twice
+    assert len(dialog.paths()) == 3
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)  # read in the background
     assert dialog.paths() == paths
     assert dialog.dates() == ["2019-03-02", "2021-05-06", "2023-07-20"]
     assert dialog.table.item(0, 2).text().startswith("关于支持企业发展的若干措施")
@@ -60,6 +62,10 @@ def test_setup_reads_dates_sorts_oldest_first_and_can_be_reordered(qtbot, tmp_pa
     dialog.table.selectRow(2)
     dialog.remove_selected()
     assert len(dialog.paths()) == 2
+    dialog.add_paths([str(tmp_path / "missing.txt")])
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)
+    assert dialog.table.item(2, 1).text() == ""
+    assert dialog.table.item(2, 2).text() != "reading…"  # says why it cannot be read
 
 
 def test_dropping_files_on_the_setup_adds_them(qtbot, tmp_path):
@@ -73,6 +79,7 @@ def test_dropping_files_on_the_setup_adds_them(qtbot, tmp_path):
         QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     dialog.dropEvent(event)
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)
     assert dialog.paths() == paths
 
 

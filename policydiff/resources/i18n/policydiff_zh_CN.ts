@@ -418,6 +418,10 @@
         <source>Choose at least two versions.</source>
         <translation>请至少选择两个版本。</translation>
     </message>
+    <message>
+        <source>reading…</source>
+        <translation>正在读取…</translation>
+    </message>
 </context>
 <context>
     <name>HistoryWindow</name>
