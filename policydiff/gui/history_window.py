@@ -40,7 +40,7 @@ from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.history.model import History, Lineage, Mark
-from policydiff.model import Level, Unit
+from policydiff.model import CompareOptions, Level, Unit
 from policydiff.present import palette
 
 OpenPair = Callable[[str, str, int | None], None]  # (older version, newer version, pair index)
@@ -303,8 +303,13 @@ class HistoryWindow(QMainWindow):
         self.jobs.progress.connect(self._on_progress)
         self.jobs.cancelled.connect(lambda kind: self._finished(self.tr("Cancelled")))
 
-    def run(self, paths: list[str], dates: list[str | None] | None = None) -> int:
-        """Start building the history of ``paths`` (oldest first); returns the job number."""
+    def run(
+        self, paths: list[str], dates: list[str | None] | None = None, options: CompareOptions | None = None
+    ) -> int:
+        """Start building the history of ``paths`` (oldest first); returns the job number.
+
+        ``options``: the main window's, so a step opened there is the same pair at the same index.
+        """
         from policydiff.history.chain import build_history
 
         self.status.setText(self.tr("Comparing {count} versions…").format(count=len(paths)))
@@ -315,6 +320,7 @@ class HistoryWindow(QMainWindow):
         def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> History:
             return build_history(
                 paths,
+                options,
                 progress=lambda done, total: progress(done / total),
                 cancelled=cancelled,
                 dates=dates,

@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         window.setWindowFlag(Qt.WindowType.Window)
         self._history_windows.append(window)
         window.show()
-        window.run(paths, dates)
+        window.run(paths, dates, self.session.options)
         return window
 
     def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:
