@@ -218,6 +218,11 @@ def test_an_article_whose_items_changed_is_changed():
     article = history.rows[0]
     assert article.units[0].label == "第一条"
     assert article.steps[0].mark == Mark.CHANGED and article.steps[0].inner
+    step = history_to_json(history)["rows"][0]["steps"][0]
+    inserted = [
+        after[e["right"][0] : e["right"][1]] for e in step["edits"] if e["op"] in ("insert", "replace")
+    ]
+    assert step["inner"] and "".join(inserted) and "".join(inserted) in "与其经营业务相适应并经检测"
     assert history.rows[-1].steps[0].mark == Mark.UNCHANGED
 
 
