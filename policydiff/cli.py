@@ -330,6 +330,12 @@ def _run_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if (args.left is None) != (args.right is None):
         _gui_parser().error("give two documents, or none")
+    from policydiff.gui.xcb import startup_problem
+
+    problem = startup_problem()
+    if problem is not None:  # before Qt aborts with a hint naming the wrong library
+        print(f"policydiff: {problem}", file=sys.stderr)
+        return 1
     from policydiff.gui.app import run_app
 
     return run_app(left=args.left, right=args.right, demo=args.demo, smoke=args.smoke)

@@ -34,28 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.coverage.matrix import Coverage, Verdict
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.gui.vocabulary import verdict_text
+from policydiff.io.formats import EXTENSIONS
 from policydiff.present import palette
 
-DOCUMENT_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".htm",
-        ".html",
-        ".mht",
-        ".mhtml",
-        ".md",
-        ".docx",
-        ".doc",
-        ".wps",
-        ".rtf",
-        ".odt",
-        ".pdf",
-        ".ofd",
-    }
-)
+DOCUMENT_SUFFIXES = EXTENSIONS  # every format the readers take (policydiff.io.formats)
 VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
@@ -73,11 +59,13 @@ def documents_in(folder: Path, exclude: str = "") -> list[str]:
 class CoverageSetup(QDialog):
     """Pick the parent document and its children (files, or every document of a folder)."""
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", parent_document: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("One Against Many"))
         self._folder = start_folder
-        self.parent_edit = QLineEdit()
+        self.parent_edit = QLineEdit(parent_document)  # the open left document is offered as the parent
         self.parent_edit.setObjectName("parentPath")
         choose_parent = QPushButton(self.tr("Choose…"))
         choose_parent.clicked.connect(self._choose_parent)
@@ -130,13 +118,15 @@ class CoverageSetup(QDialog):
                 present.add(path)
 
     def _choose_parent(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the Parent Document"), self._folder)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the Parent Document"), self._folder, open_filter()
+        )
         if path:
             self.parent_edit.setText(path)
             self._folder = str(Path(path).parent)
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder, open_filter())
         self.add_children(paths)
 
     def _add_folder(self) -> None:
@@ -313,14 +303,15 @@ class CoverageWindow(QMainWindow):
     def _save(self) -> None:
         if self.coverage is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the Matrix"),
-            "coverage.html",
-            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
-        )
-        if path:
-            self.save_to(path)
+        choices = [
+            SaveType("html", self.tr("Web page"), ".html"),
+            SaveType("xlsx", self.tr("Excel workbook"), ".xlsx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+        folder = str(Path(self.coverage.parent.path).parent)
+        chosen = ask_save_path(self, self.tr("Save the Matrix"), str(Path(folder) / "coverage"), choices)
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: str) -> int | None:
         """Write the matrix in the background as HTML (each child's report beside it), JSON or Excel."""

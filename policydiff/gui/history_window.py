@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.vocabulary import level_text, mark_text
 from policydiff.history.model import History, Lineage, Mark
 from policydiff.model import CompareOptions, Level, Unit
 from policydiff.present import palette
@@ -47,31 +49,13 @@ OpenPair = Callable[[str, str, int | None], None]  # (older version, newer versi
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-def mark_name(mark: Mark) -> str:
-    """A mark in the interface's language."""
-    names = {
-        Mark.UNCHANGED: QCoreApplication.translate("HistoryMarks", "unchanged"),
-        Mark.RENUMBERED: QCoreApplication.translate("HistoryMarks", "renumbered"),
-        Mark.CHANGED: QCoreApplication.translate("HistoryMarks", "changed"),
-        Mark.MOVED: QCoreApplication.translate("HistoryMarks", "moved"),
-        Mark.MERGED: QCoreApplication.translate("HistoryMarks", "merged"),
-        Mark.SPLIT: QCoreApplication.translate("HistoryMarks", "split"),
-        Mark.ADDED: QCoreApplication.translate("HistoryMarks", "added"),
-        Mark.REMOVED: QCoreApplication.translate("HistoryMarks", "removed"),
-    }
-    return names[mark]
-
-
 def unit_name(unit: Unit) -> str:
     """A unit's number as written, or what it is when it has none (序言, 结尾 …)."""
     if unit.label:
         return unit.label
-    names = {
-        Level.PREAMBLE: QCoreApplication.translate("HistoryMarks", "preamble"),
-        Level.EPILOGUE: QCoreApplication.translate("HistoryMarks", "closing"),
-        Level.ATTACHMENT: QCoreApplication.translate("HistoryMarks", "attachment"),
-    }
-    return names.get(unit.level) or unit.heading[:8]
+    if unit.level in (Level.PREAMBLE, Level.EPILOGUE, Level.ATTACHMENT):
+        return level_text(unit.level)
+    return unit.heading[:8]
 
 
 def peek(path: str) -> tuple[str, str]:
@@ -227,7 +211,7 @@ class HistorySetup(QDialog):
 
     # -- files ----------------------------------------------------------------------------------
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Versions"), self._folder)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Versions"), self._folder, open_filter())
         if paths:
             self._folder = str(Path(paths[0]).parent)
             self.add_paths(paths)
@@ -370,7 +354,7 @@ class HistoryWindow(QMainWindow):
             step = row.steps[first - 1] if first > 0 else None
             text = unit_name(unit) if unit is not None else ""
             if step is not None and step.mark != Mark.UNCHANGED:
-                text = f"{text} [{mark_name(step.mark)}]".strip()
+                text = f"{text} [{mark_text(step.mark)}]".strip()
             item = QTableWidgetItem(text)
             if step is not None:
                 item.setBackground(QBrush(QColor(palette.HISTORY[step.mark].background.hex)))
@@ -386,7 +370,7 @@ class HistoryWindow(QMainWindow):
         for k in range(len(history.comparisons)):
             counts = history.counts(k).marks
             left, right = history.versions[k], history.versions[k + 1]
-            tally = "  ".join(f"{mark_name(m)} {n}" for m, n in counts.items() if n)
+            tally = "  ".join(f"{mark_text(m)} {n}" for m, n in counts.items() if n)
             lines.append(f"{left.date or left.name} → {right.date or right.name}:  {tally}")
         return "\n".join(lines)
 
@@ -442,14 +426,15 @@ class HistoryWindow(QMainWindow):
     def _save(self) -> None:
         if self.history is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the History"),
-            "history.html",
-            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
-        )
-        if path:
-            self.save_to(path)
+        choices = [
+            SaveType("html", self.tr("Web page"), ".html"),
+            SaveType("xlsx", self.tr("Excel workbook"), ".xlsx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+        folder = Path(self.history.versions[-1].path).parent
+        chosen = ask_save_path(self, self.tr("Save the History"), str(folder / "history"), choices)
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: str) -> int | None:
         """Write the history in the background as HTML, JSON or Excel (by the suffix)."""

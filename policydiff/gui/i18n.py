@@ -16,6 +16,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CATALOGUE = "policydiff_{}.qm"
+QT_CATALOGUE = "qt_widgets_{}.qm"  # Qt's own strings, for wheels that ship no qtbase_{lang}.qm
 
 
 def resolve_language(choice: str, system: QLocale | None = None) -> str:
@@ -36,6 +37,15 @@ def catalogue_path(language: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def qt_catalogue_path(language: str) -> Path | None:
+    """Our catalogue of Qt's own strings (file dialogs, message boxes, context menus) for ``language``."""
+    own = catalogue_path(language)
+    if own is None:
+        return None
+    path = own.with_name(QT_CATALOGUE.format(language))
+    return path if path.is_file() else None
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load and install the catalogues for ``language``; returns them so they can be removed."""
     installed: list[QTranslator] = []
@@ -43,10 +53,13 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     _LANGUAGE = language
     if language == "en":
         return installed
-    own = catalogue_path(language)
-    if own is not None:
+    # Qt's own dialogs: our catalogue of their strings first (PySide6 wheels ship no qtbase_zh_CN),
+    # then Qt's, which wins where it exists (the last installed translator is asked first)
+    for catalogue in (qt_catalogue_path(language), catalogue_path(language)):
+        if catalogue is None:
+            continue
         translator = QTranslator(app)
-        if translator.load(str(own)):
+        if translator.load(str(catalogue)):
             app.installTranslator(translator)
             installed.append(translator)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -32,10 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from policydiff.coverage.matrix import Coverage
 from policydiff.figures.compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.find import FindBar
 from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.gui.i18n import resolve_language, switch_language
@@ -61,7 +63,6 @@ from policydiff.model import (
 from policydiff.present.differences import is_difference
 from policydiff.present.projection import DISPLAY_RULES, is_rewrite
 
-OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
 LONG_PAIR_CHARS = 120  # F7 steps change by change inside pairs at least this long (about 4 lines)
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
@@ -201,6 +202,7 @@ class MainWindow(QMainWindow):
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
+        a.save_as.triggered.connect(lambda: self.save(None))
         a.quit.triggered.connect(self.close)
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
@@ -287,12 +289,7 @@ class MainWindow(QMainWindow):
     def choose_file(self, side: str) -> None:
         title = self.tr("Open Left Document") if side == "left" else self.tr("Open Right Document")
         folder = self.settings.last_folder or str(Path.home())
-        filters = (
-            self.tr("Policy documents ({patterns})").format(patterns=OPEN_FILTER)
-            + ";;"
-            + self.tr("All files (*)")
-        )
-        path, _ = QFileDialog.getOpenFileName(self, title, folder, filters)
+        path, _ = QFileDialog.getOpenFileName(self, title, folder, open_filter())
         if path:
             self.open_file(side, path)
 
@@ -309,7 +306,8 @@ class MainWindow(QMainWindow):
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
         if not (parent_path and child_paths):
-            setup = CoverageSetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            left = self.session.paths["left"] or ""
+            setup = CoverageSetup(self, str(Path(left or ".").parent), parent_document=left)
             if setup.exec() != CoverageSetup.DialogCode.Accepted:
                 return None
             parent_path, child_paths = setup.parent_path(), setup.child_paths()
@@ -320,6 +318,17 @@ class MainWindow(QMainWindow):
         window.run(parent_path, child_paths)
         return window
 
+    def show_coverage_window(self, coverage: Coverage, geometry: QByteArray | None = None) -> CoverageWindow:
+        """A matrix window showing a coverage already built (a language switch rebuilds it)."""
+        window = CoverageWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._coverage_windows.append(window)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show_coverage(coverage)
+        window.show()
+        return window
+
     def open_history(self, paths: list[str] | None = None) -> HistoryWindow | None:
         """File → Version History: choose the versions and confirm their dates, then show the lineages.
 
@@ -327,15 +336,21 @@ class MainWindow(QMainWindow):
         """
         dates: list[str | None] | None = None
         if not paths:
-            setup = HistorySetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            open_now = [p for p in (self.session.paths["left"], self.session.paths["right"]) if p]
+            setup = HistorySetup(self, str(Path(open_now[0] if open_now else ".").parent))
+            setup.add_paths(open_now)  # the open pair is often two of the versions
             if setup.exec() != HistorySetup.DialogCode.Accepted:
                 return None
             paths, dates = setup.paths(), setup.dates()
+        window = self._history_window()
+        window.show()
+        window.run(paths, dates, self.session.options)
+        return window
+
+    def _history_window(self) -> HistoryWindow:
         window = HistoryWindow(self._open_coverage_pair, parent=self)
         window.setWindowFlag(Qt.WindowType.Window)
         self._history_windows.append(window)
-        window.show()
-        window.run(paths, dates, self.session.options)
         return window
 
     def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:
@@ -355,6 +370,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent files)")).setEnabled(False)
         for path in files:
             action = menu.addAction(path)
+            action.setEnabled(os.path.isfile(path))  # a moved or deleted file is shown greyed out
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(side, p))
         menu.addSeparator()
         menu.addAction(self.actions_.clear_recent)
@@ -368,6 +384,7 @@ class MainWindow(QMainWindow):
         for left, right in pairs:
             action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
             action.setToolTip(f"{left}\n{right}")
+            action.setEnabled(os.path.isfile(left) and os.path.isfile(right))
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
     def _document_changed(self, side: str) -> None:
@@ -698,7 +715,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, has = self.actions_, self.comparison is not None
-        for action in (a.save_report, a.save_json, a.next_diff, a.prev_diff):
+        for action in (a.save_report, a.save_json, a.save_as, a.next_diff, a.prev_diff):
             action.setEnabled(has)
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
@@ -736,6 +753,17 @@ class MainWindow(QMainWindow):
         OPEN_WINDOWS.add(new)
         new.destroyed.connect(lambda _obj=None, w=new: OPEN_WINDOWS.discard(w))
         new.session.adopt(self.session)
+        for old in self._coverage_windows:  # open matrices follow the language too
+            if old.coverage is not None and old.isVisible():
+                new.show_coverage_window(old.coverage, old.saveGeometry())
+                old.close()
+        for old_history in self._history_windows:  # and open histories
+            if old_history.history is not None and old_history.isVisible():
+                window = new._history_window()
+                window.restoreGeometry(old_history.saveGeometry())
+                window.show_history(old_history.history)
+                window.show()
+                old_history.close()
         if self.isVisible():
             new.show()
         self.replaced.emit(new)
@@ -775,16 +803,22 @@ class MainWindow(QMainWindow):
         folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
         return os.path.join(folder, name)
 
-    def save(self, kind: str) -> None:
+    def save_types(self) -> list[SaveType]:
+        """What File → Save As… offers: the report, the Word 对照表 and JSON."""
+        return [
+            SaveType("html", self.tr("HTML report"), ".html"),
+            SaveType("docx", self.tr("Word comparison table"), ".docx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+
+    def save(self, kind: str | None = None) -> None:
+        """Ask where to save; ``kind`` preselects a type (Save Report → HTML), the dialog decides."""
         if self.comparison is None:
             return
-        if kind == "html":
-            title, filters = self.tr("Save Report"), self.tr("HTML report (*.html)")
-        else:
-            title, filters = self.tr("Export JSON"), self.tr("JSON (*.json)")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.default_output(kind), filters)
-        if path:
-            self.session.save(kind, path)
+        title = self.tr("Save As") if kind is None else self.tr("Save Report")
+        chosen = ask_save_path(self, title, self.default_output(kind or "html"), self.save_types(), kind)
+        if chosen is not None:
+            self.session.save(chosen[1].kind, chosen[0])
 
     # -- progress and problems ------------------------------------------------------------------
     def _job_started(self, kind: str) -> None:

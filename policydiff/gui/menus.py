@@ -40,6 +40,7 @@ class Actions:
     reload: QAction
     save_report: QAction
     save_json: QAction
+    save_as: QAction
     coverage: QAction
     history: QAction
     quit: QAction
@@ -155,7 +156,15 @@ class MenuBuilder(QObject):
             "Ctrl+Shift+E",
             self.tr("Write the comparison as JSON"),
         )
+        save_as = _action(
+            window,
+            "saveAs",
+            self.tr("Save &As…"),
+            QKeySequence.StandardKey.SaveAs,
+            self.tr("Write the comparison as an HTML report, a Word comparison table or JSON"),
+        )
         file_menu.addAction(save_report)
+        file_menu.addAction(save_as)
         file_menu.addAction(save_json)
         file_menu.addSeparator()
         coverage = _action(
@@ -319,6 +328,7 @@ class MenuBuilder(QObject):
             reload=reload,
             save_report=save_report,
             save_json=save_json,
+            save_as=save_as,
             coverage=coverage,
             history=history,
             quit=quit_,

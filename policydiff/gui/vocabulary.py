@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from policydiff.gui import i18n
-from policydiff.model import Level, Status, Verdict
+from policydiff.model import HistoryMark, Level, Status, Verdict
 from policydiff.present import labels
 from policydiff.present.palette import Colour
 
@@ -34,8 +34,18 @@ def verdict_meaning(verdict: Verdict) -> str:
     return labels.VERDICT_MEANING[verdict](language())
 
 
+def mark_text(mark: HistoryMark) -> str:
+    """What one step of a document's history did (改号 / renumbered …)."""
+    return labels.MARK[mark](language())
+
+
 def level_text(level: Level) -> str:
     return labels.LEVEL[level](language())
+
+
+def missing_text() -> str:
+    """A side without the figure: 无 / none (never a dash, which reads as 一)."""
+    return labels.NONE(language())
 
 
 def qcolour(colour: Colour) -> QColor:

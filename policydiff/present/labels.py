@@ -37,6 +37,7 @@ STATUS: dict[Status, Label] = {
 MOVED = Label("移动", "moved")
 REWRITE = Label("改写", "rewritten")
 MANUAL = Label("手动配对", "paired by hand")
+NONE = Label("无", "none")  # a side without the figure or unit: never a dash, which reads as 一
 
 MARK: dict[HistoryMark, Label] = {  # the steps of a document's history (版本沿革)
     HistoryMark.UNCHANGED: Label("未变", "unchanged"),

@@ -270,9 +270,9 @@ def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  
     asked: list[str] = []
     targets = iter([tmp_path / "report.html", tmp_path / "comparison.json"])
 
-    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
+    def fake_save(parent, title, default, filters, selected=""):  # type: ignore[no-untyped-def]
         asked.append(default)
-        return str(next(targets)), filters
+        return str(next(targets)), selected  # the type the window preselected
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     assert win.actions_.save_report.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from policydiff.gui.history_window import HistorySetup, HistoryWindow
+from policydiff.gui.vocabulary import mark_text
 from policydiff.history.model import Mark
 
 pytestmark = pytest.mark.gui
@@ -99,7 +100,7 @@ def test_lineages_are_built_in_the_background_filtered_and_a_step_opens_its_pair
     )
     assert [s.mark for s in history.rows[first].steps] == [Mark.CHANGED, Mark.UNCHANGED]
     assert table.columnSpan(first, 2) == 2  # changed in 2021, then kept: one cell
-    assert "[changed]" in table.item(first, 2).text()
+    assert f"[{mark_text(Mark.CHANGED)}]" in table.item(first, 2).text()
     assert "3 lineages" not in window.timeline.text() and "→" in window.timeline.text()
 
     window.filter.setCurrentIndex(window.filter.findData(2))  # changed in the third version
@@ -138,7 +139,7 @@ def test_the_window_speaks_chinese(qtbot, qapp):
         window = HistoryWindow(lambda *args: None)
         qtbot.addWidget(window)
         assert window.windowTitle() == "版本沿革"
-        assert QCoreApplication.translate("HistoryMarks", "renumbered") == "改号"
+        assert mark_text(Mark.RENUMBERED) == "改号"
     finally:
         remove_translators(qapp, installed)
 
@@ -171,3 +172,33 @@ def test_file_menu_opens_the_history_and_a_step_opens_its_pair_in_the_main_windo
     context.jobs.cancel()
     assert context.jobs.wait(30_000)
     QCoreApplication.processEvents()
+
+
+def test_an_open_history_follows_a_language_switch(qtbot, settings, tmp_path):
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.i18n import switch_language
+    from policydiff.gui.mainwindow import MainWindow
+
+    paths = _versions(tmp_path)
+    main = MainWindow(AppContext(settings=settings))
+    qtbot.addWidget(main)
+    main.show()
+    window = main.open_history(paths)
+    assert window is not None
+    with qtbot.waitSignal(window.jobs.result, timeout=120_000):
+        pass
+    with qtbot.waitSignal(main.replaced, timeout=10_000) as blocker:
+        main.actions_.language["zh_CN"].trigger()
+    new = blocker.args[0]
+    qtbot.addWidget(new)
+    try:
+        [rebuilt] = new._history_windows
+        qtbot.addWidget(rebuilt)
+        assert rebuilt.windowTitle() == "版本沿革" and rebuilt.history is window.history
+        first = next(
+            r for r, row in enumerate(rebuilt.history.rows) if row.units[0] and row.units[0].label == "一、"
+        )
+        assert "[修改]" in rebuilt.table.item(first, 2).text()
+        assert not window.isVisible()
+    finally:
+        switch_language(QCoreApplication.instance(), "en")
