@@ -39,6 +39,11 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML report")
     parser.add_argument("--docx", metavar="OUT", help="write the 新旧对照表 as a Word document (.docx)")
     parser.add_argument(
+        "--redline",
+        metavar="OUT",
+        help="write the right document as a Word 修订 document (.docx): the differences as tracked changes",
+    )
+    parser.add_argument(
         "--normalize",
         choices=NORMALIZE_CHOICES,
         default=DEFAULT_NORMALIZE.value,
@@ -237,9 +242,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.render.jsonform import comparison_to_json
     from policydiff.render.outputs import same_file, write_atomically
 
-    outs = [o for o in (args.json, args.html, args.docx) if o and o != "-"]
+    outs = [o for o in (args.json, args.html, args.docx, args.redline) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
-        _compare_parser().error("--json, --html and --docx name the same file; give each its own")
+        _compare_parser().error("--json, --html, --docx and --redline name the same file; give each its own")
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
     )
@@ -257,6 +262,10 @@ def _run_compare(args: argparse.Namespace) -> int:
         from policydiff.render.docx_table import render_docx
 
         write_atomically(args.docx, render_docx(comparison), inputs=inputs)
+    if args.redline:
+        from policydiff.render.redline import render_redline
+
+        write_atomically(args.redline, render_redline(comparison), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
         from policydiff.figures.compare import figure_counts
 

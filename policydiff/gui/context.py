@@ -60,6 +60,13 @@ def _json(comparison: Comparison) -> str:
     )
 
 
+def _redline(comparison: Comparison) -> bytes:
+    """The Word 修订 document (File → Save Redline as Word…)."""
+    from policydiff.render.redline import render_redline
+
+    return render_redline(comparison)
+
+
 def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
     from policydiff.render.outputs import write_atomically
 
@@ -75,6 +82,7 @@ class Backend:
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json
     report_docx: Callable[[Comparison, bool], bytes] = _docx
+    report_redline: Callable[[Comparison], bytes] = _redline
     write: Callable[[str, str | bytes, tuple[str, ...]], Any] = _write
 
 

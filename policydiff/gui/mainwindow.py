@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
         a.save_as.triggered.connect(lambda: self.save(None))
+        a.save_redline.triggered.connect(lambda: self.save("redline"))
         a.quit.triggered.connect(self.close)
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
@@ -715,7 +716,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, has = self.actions_, self.comparison is not None
-        for action in (a.save_report, a.save_json, a.save_as, a.next_diff, a.prev_diff):
+        for action in (a.save_report, a.save_json, a.save_as, a.save_redline, a.next_diff, a.prev_diff):
             action.setEnabled(has)
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
@@ -799,23 +800,30 @@ class MainWindow(QMainWindow):
 
     def default_output(self, kind: str) -> str:
         left, right = self.session.paths["left"], self.session.paths["right"]
-        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}.{kind}"
+        suffix = "_修订.docx" if kind == "redline" else f".{kind}"
+        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}{suffix}"
         folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
         return os.path.join(folder, name)
 
     def save_types(self) -> list[SaveType]:
-        """What File → Save As… offers: the report, the Word 对照表 and JSON."""
+        """What File → Save As… offers: the report, the Word 对照表, JSON and the Word 修订 document."""
         return [
             SaveType("html", self.tr("HTML report"), ".html"),
             SaveType("docx", self.tr("Word comparison table"), ".docx"),
             SaveType("json", self.tr("JSON"), ".json"),
+            SaveType("redline", self.tr("Redline document"), ".docx"),
         ]
 
     def save(self, kind: str | None = None) -> None:
         """Ask where to save; ``kind`` preselects a type (Save Report → HTML), the dialog decides."""
         if self.comparison is None:
             return
-        title = self.tr("Save As") if kind is None else self.tr("Save Report")
+        titles = {
+            None: self.tr("Save As"),
+            "redline": self.tr("Save Redline"),
+            "json": self.tr("Export JSON"),
+        }
+        title = titles.get(kind, self.tr("Save Report"))
         chosen = ask_save_path(self, title, self.default_output(kind or "html"), self.save_types(), kind)
         if chosen is not None:
             self.session.save(chosen[1].kind, chosen[0])

@@ -41,6 +41,7 @@ class Actions:
     save_report: QAction
     save_json: QAction
     save_as: QAction
+    save_redline: QAction
     coverage: QAction
     history: QAction
     quit: QAction
@@ -163,9 +164,17 @@ class MenuBuilder(QObject):
             QKeySequence.StandardKey.SaveAs,
             self.tr("Write the comparison as an HTML report, a Word comparison table or JSON"),
         )
+        save_redline = _action(
+            window,
+            "saveRedline",
+            self.tr("Save Re&dline as Word…"),
+            "Ctrl+Shift+D",
+            self.tr("Write the right document with every difference as a tracked change (修订)"),
+        )
         file_menu.addAction(save_report)
         file_menu.addAction(save_as)
         file_menu.addAction(save_json)
+        file_menu.addAction(save_redline)
         file_menu.addSeparator()
         coverage = _action(
             window,
@@ -329,6 +338,7 @@ class MenuBuilder(QObject):
             save_report=save_report,
             save_json=save_json,
             save_as=save_as,
+            save_redline=save_redline,
             coverage=coverage,
             history=history,
             quit=quit_,

@@ -181,7 +181,8 @@ class Session(QObject):
         return digest.hexdigest()
 
     def save(self, kind: str, path: str) -> None:
-        """Write the comparison as an HTML report (``kind="html"``), a Word table (``"docx"``) or JSON.
+        """Write the comparison as an HTML report (``kind="html"``), a Word table (``"docx"``), a Word
+        修订 document (``"redline"``) or JSON (``"json"``).
 
         Every save is its own job (a second save must not hide the first one's error) and is not
         cancellable: it is short, and a file reported "cancelled" must never have been written.
@@ -190,7 +191,7 @@ class Session(QObject):
         if comparison is None:
             return
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
-        as_html, as_docx = kind == "html", kind == "docx"
+        as_html, as_docx, as_redline = kind == "html", kind == "docx", kind == "redline"
         rewrites = self.context.settings.show_rewrites  # read as the panes
 
         def render() -> str | bytes:
@@ -198,6 +199,8 @@ class Session(QObject):
                 return backend.report_html(comparison, rewrites)
             if as_docx:
                 return backend.report_docx(comparison, rewrites)
+            if as_redline:
+                return backend.report_redline(comparison)
             return backend.report_json(comparison)
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> str:

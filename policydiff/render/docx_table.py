@@ -32,7 +32,7 @@ from policydiff.model import Comparison
 from policydiff.present import palette
 from policydiff.render.html import Cell, FigureRow, Row, figure_rows, pair_kind, plain, report_rows
 
-__all__ = ["render_docx", "DocxLayout"]
+__all__ = ["render_docx", "setup_page", "DocxLayout"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def render_docx(
         rewrites: show low-similarity pairs as rewrites (shared phrases marked), as the report does.
     """
     doc = Document()
-    _page(doc, comparison, layout)
+    setup_page(doc, comparison, layout)
     kind = pair_kind(comparison)
     left, right = comparison.left, comparison.right
     title = doc.add_paragraph()
@@ -123,7 +123,7 @@ def render_docx(
     return out.getvalue()
 
 
-def _page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
+def setup_page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
     """A4 portrait, the file names in the header, 第 N 页 / 共 M 页 in the footer."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT

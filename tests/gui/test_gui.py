@@ -286,6 +286,26 @@ def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  
     assert data
 
 
+def test_save_redline_as_word(qtbot, monkeypatch, compared, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """File → Save Redline as Word…: a 修订文档 (*.docx) whose accepted text is the right document."""
+    from tests.redline_xml import resolve, squeeze
+
+    win, comparison = compared
+    asked: list[tuple[str, str]] = []
+
+    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
+        asked.append((default, filters))
+        return str(tmp_path / "redline.docx"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+        win.actions_.save_redline.trigger()
+    assert Path(asked[0][0]).name == "000_22597a2fc5b61001_vs_002_59720e67ef255997_修订.docx"
+    assert "*.docx" in asked[0][1]
+    data = (tmp_path / "redline.docx").read_bytes()
+    assert squeeze(resolve(data, accept=True)) == squeeze(comparison.right.text)
+
+
 def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no-untyped-def]
     win, comparison = compared
     index, pair = first_pair(comparison, "一、")

@@ -774,147 +774,162 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="250"/>
+        <location filename="../../gui/mainwindow.py" line="251"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="255"/>
+        <location filename="../../gui/mainwindow.py" line="256"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="291"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="364"/>
+        <location filename="../../gui/mainwindow.py" line="365"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="377"/>
+        <location filename="../../gui/mainwindow.py" line="378"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="405"/>
+        <location filename="../../gui/mainwindow.py" line="406"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="472"/>
+        <location filename="../../gui/mainwindow.py" line="473"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="475"/>
+        <location filename="../../gui/mainwindow.py" line="476"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/mainwindow.py" line="477"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="625"/>
+        <location filename="../../gui/mainwindow.py" line="626"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="670"/>
+        <location filename="../../gui/mainwindow.py" line="671"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="706"/>
+        <location filename="../../gui/mainwindow.py" line="707"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="796"/>
+        <location filename="../../gui/mainwindow.py" line="798"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="797"/>
+        <location filename="../../gui/mainwindow.py" line="799"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="798"/>
+        <location filename="../../gui/mainwindow.py" line="800"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="805"/>
-        <source>Save Report</source>
-        <translation>保存报告</translation>
+        <location filename="../../gui/mainwindow.py" line="801"/>
+        <source>Redline document</source>
+        <translation>Word 修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="805"/>
+        <location filename="../../gui/mainwindow.py" line="809"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
         <location filename="../../gui/mainwindow.py" line="813"/>
+        <source>Save Report</source>
+        <translation>保存报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="810"/>
+        <source>Save Redline</source>
+        <translation>保存修订文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="811"/>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/mainwindow.py" line="821"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="814"/>
+        <location filename="../../gui/mainwindow.py" line="822"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="815"/>
+        <location filename="../../gui/mainwindow.py" line="823"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="816"/>
+        <location filename="../../gui/mainwindow.py" line="824"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="829"/>
+        <location filename="../../gui/mainwindow.py" line="837"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="830"/>
+        <location filename="../../gui/mainwindow.py" line="838"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="831"/>
+        <location filename="../../gui/mainwindow.py" line="839"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="832"/>
+        <location filename="../../gui/mainwindow.py" line="840"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="834"/>
+        <location filename="../../gui/mainwindow.py" line="842"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="849"/>
+        <location filename="../../gui/mainwindow.py" line="857"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="851"/>
+        <location filename="../../gui/mainwindow.py" line="859"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -949,314 +964,324 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="103"/>
+        <location filename="../../gui/menus.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="107"/>
+        <location filename="../../gui/menus.py" line="108"/>
         <source>Open &amp;Left Document…</source>
         <translation>打开左侧文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="109"/>
+        <location filename="../../gui/menus.py" line="110"/>
         <source>Choose the document shown on the left</source>
         <translation>选择显示在左侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="114"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Open &amp;Right Document…</source>
         <translation>打开右侧文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="116"/>
+        <location filename="../../gui/menus.py" line="117"/>
         <source>Choose the document shown on the right</source>
         <translation>选择显示在右侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120"/>
+        <location filename="../../gui/menus.py" line="121"/>
         <source>Open Recent on Left</source>
         <translation>在左侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="122"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>Open Recent on Right</source>
         <translation>在右侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="124"/>
+        <location filename="../../gui/menus.py" line="125"/>
         <source>Open Recent &amp;Pair</source>
         <translation>打开最近的文件对(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="126"/>
+        <location filename="../../gui/menus.py" line="127"/>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="132"/>
         <source>S&amp;wap Sides</source>
         <translation>交换左右(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="133"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Show the left document on the right and back</source>
         <translation>把左侧文件放到右侧，右侧放到左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="138"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>Reload &amp;Documents</source>
         <translation>重新载入文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="140"/>
+        <location filename="../../gui/menus.py" line="141"/>
         <source>Read both documents from disk again</source>
         <translation>从磁盘重新读取两份文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148"/>
+        <location filename="../../gui/menus.py" line="149"/>
         <source>&amp;Save Report as HTML…</source>
         <translation>保存 HTML 报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="150"/>
+        <location filename="../../gui/menus.py" line="151"/>
         <source>Write the comparison as an HTML report</source>
         <translation>将比对结果保存为 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="157"/>
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Write the comparison as JSON</source>
         <translation>将比对结果保存为 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="162"/>
+        <location filename="../../gui/menus.py" line="163"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="164"/>
+        <location filename="../../gui/menus.py" line="165"/>
         <source>Write the comparison as an HTML report, a Word comparison table or JSON</source>
         <translation>将对照结果保存为 HTML 报告、Word 对照表或 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="173"/>
+        <location filename="../../gui/menus.py" line="170"/>
+        <source>Save Re&amp;dline as Word…</source>
+        <translation>保存为 Word 修订文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="172"/>
+        <source>Write the right document with every difference as a tracked change (修订)</source>
+        <translation>将右侧文档保存为 Word 修订文档：每处差异都是可接受或拒绝的修订</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="182"/>
         <source>One Against &amp;Many…</source>
         <translation>一对多对照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="175"/>
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Compare one policy with each of its implementations</source>
         <translation>将一份政策与其各个落实文件逐一比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="187"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
         <location filename="../../gui/menus.py" line="190"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="194"/>
-        <source>&amp;Copy Unit Text</source>
-        <translation>复制条目文字(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="196"/>
-        <source>Copy the text of the selected unit</source>
-        <translation>复制所选条目的文字</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="201"/>
-        <source>&amp;Pair Selected Units</source>
-        <translation>配对所选条目(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="203"/>
-        <source>Pair the unit selected on the left with the unit selected on the right</source>
-        <translation>将左侧所选条目与右侧所选条目配对</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="208"/>
-        <source>&amp;Unpair</source>
-        <translation>取消配对(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="210"/>
-        <source>Split the selected pair into a removed and an added unit</source>
-        <translation>把所选配对拆为一条删除和一条新增</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="215"/>
-        <source>&amp;Undo Pairing</source>
-        <translation>撤销配对(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="217"/>
-        <source>Take back the last pairing or unpairing</source>
-        <translation>撤销上一次配对或取消配对</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="219"/>
-        <source>&amp;Redo Pairing</source>
-        <translation>重做配对(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="221"/>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="221"/>
-        <source>Find text in either document</source>
-        <translation>在任一文件中查找文字</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="222"/>
-        <source>Find &amp;Next</source>
-        <translation>查找下一个(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="223"/>
-        <source>Find Pre&amp;vious</source>
-        <translation>查找上一个(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="230"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="234"/>
-        <source>&amp;Next Difference</source>
-        <translation>下一处差异(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="236"/>
-        <source>Go to the next change: word by word inside long pairs, then the next unit</source>
-        <translation>转到下一处修改：长条款内逐处跳转，然后到下一条款</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="273"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="241"/>
-        <source>&amp;Previous Difference</source>
-        <translation>上一处差异(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="243"/>
-        <source>Go to the previous difference</source>
-        <translation>转到上一处差异</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="251"/>
-        <source>Show &amp;Rewrites as Plain Text</source>
-        <translation>改写条款显示为纯文本(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="253"/>
-        <source>Pairs under {n}% similar: plain text with shared phrases and changed figures marked</source>
-        <translation>相似度低于 {n}% 的条款：显示纯文本，只标出共同短语和有变化的数字</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="258"/>
-        <source>&amp;Legend</source>
-        <translation>图例(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="258"/>
-        <source>What each colour and mark means</source>
-        <translation>各种颜色和标记的含义</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="264"/>
-        <source>Zoom &amp;In</source>
-        <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="266"/>
-        <source>Zoom &amp;Out</source>
-        <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="267"/>
-        <source>&amp;Actual Size</source>
-        <translation>原始大小(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="271"/>
-        <source>Panels</source>
-        <translation>面板</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="287"/>
-        <source>&amp;Compare</source>
-        <translation>比对(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="301"/>
-        <source>Show &amp;Normalization-only Differences</source>
-        <translation>显示仅字形/标点不同的差异(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="302"/>
-        <source>Also mark differences of script, width and punctuation</source>
-        <translation>也标出繁简、全半角和标点的差异</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="307"/>
-        <source>&amp;Recompare</source>
-        <translation>重新比对(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="308"/>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="308"/>
-        <source>Stop loading or comparing</source>
-        <translation>停止读取或比对</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="309"/>
-        <source>Reload Changed Files &amp;Automatically</source>
-        <translation>自动重新载入已修改的文件(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="314"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="315"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="317"/>
-        <source>&amp;About policydiff</source>
-        <translation>关于 policydiff(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/menus.py" line="181"/>
         <source>Version &amp;History…</source>
         <translation>版本沿革(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183"/>
+        <location filename="../../gui/menus.py" line="192"/>
         <source>Follow every article of a document through several versions</source>
         <translation>逐条追踪一份文件在多个版本中的沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="196"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="199"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="203"/>
+        <source>&amp;Copy Unit Text</source>
+        <translation>复制条目文字(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="205"/>
+        <source>Copy the text of the selected unit</source>
+        <translation>复制所选条目的文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="210"/>
+        <source>&amp;Pair Selected Units</source>
+        <translation>配对所选条目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="212"/>
+        <source>Pair the unit selected on the left with the unit selected on the right</source>
+        <translation>将左侧所选条目与右侧所选条目配对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="217"/>
+        <source>&amp;Unpair</source>
+        <translation>取消配对(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="219"/>
+        <source>Split the selected pair into a removed and an added unit</source>
+        <translation>把所选配对拆为一条删除和一条新增</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="224"/>
+        <source>&amp;Undo Pairing</source>
+        <translation>撤销配对(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="226"/>
+        <source>Take back the last pairing or unpairing</source>
+        <translation>撤销上一次配对或取消配对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="228"/>
+        <source>&amp;Redo Pairing</source>
+        <translation>重做配对(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="230"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="230"/>
+        <source>Find text in either document</source>
+        <translation>在任一文件中查找文字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="231"/>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="232"/>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="239"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="243"/>
+        <source>&amp;Next Difference</source>
+        <translation>下一处差异(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="245"/>
+        <source>Go to the next change: word by word inside long pairs, then the next unit</source>
+        <translation>转到下一处修改：长条款内逐处跳转，然后到下一条款</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="282"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="250"/>
+        <source>&amp;Previous Difference</source>
+        <translation>上一处差异(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="252"/>
+        <source>Go to the previous difference</source>
+        <translation>转到上一处差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="260"/>
+        <source>Show &amp;Rewrites as Plain Text</source>
+        <translation>改写条款显示为纯文本(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="262"/>
+        <source>Pairs under {n}% similar: plain text with shared phrases and changed figures marked</source>
+        <translation>相似度低于 {n}% 的条款：显示纯文本，只标出共同短语和有变化的数字</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="267"/>
+        <source>&amp;Legend</source>
+        <translation>图例(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="267"/>
+        <source>What each colour and mark means</source>
+        <translation>各种颜色和标记的含义</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="273"/>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="275"/>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="276"/>
+        <source>&amp;Actual Size</source>
+        <translation>原始大小(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="280"/>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="296"/>
+        <source>&amp;Compare</source>
+        <translation>比对(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="310"/>
+        <source>Show &amp;Normalization-only Differences</source>
+        <translation>显示仅字形/标点不同的差异(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="311"/>
+        <source>Also mark differences of script, width and punctuation</source>
+        <translation>也标出繁简、全半角和标点的差异</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="316"/>
+        <source>&amp;Recompare</source>
+        <translation>重新比对(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="317"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="317"/>
+        <source>Stop loading or comparing</source>
+        <translation>停止读取或比对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="318"/>
+        <source>Reload Changed Files &amp;Automatically</source>
+        <translation>自动重新载入已修改的文件(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="323"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="324"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="326"/>
+        <source>&amp;About policydiff</source>
+        <translation>关于 policydiff(&amp;A)</translation>
     </message>
 </context>
 <context>
