@@ -199,7 +199,9 @@ class HistorySetup(QDialog):
         self.table.selectRow(target)
 
     def remove_selected(self) -> None:
-        for r in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+        """Remove the selected versions (the current one when the selection is empty)."""
+        rows = {i.row() for i in self.table.selectedIndexes()} or {self.table.currentRow()}
+        for r in sorted(rows - {-1}, reverse=True):
             self.table.removeRow(r)
 
     def sort_by_date(self) -> None:

@@ -79,7 +79,7 @@ _LANGUAGE = "en"  # the language of the catalogues installed last ("en": none)
 
 def active_language() -> str:
     """``"zh_CN"`` or ``"en"``: what the window speaks now (the shared labels follow it)."""
-    return _LANGUAGE
+    return _LANGUAGE if _ACTIVE else "en"  # every catalogue removed: Qt speaks English again
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

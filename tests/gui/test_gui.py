@@ -293,9 +293,9 @@ def test_save_redline_as_word(qtbot, monkeypatch, compared, tmp_path) -> None:  
     win, comparison = compared
     asked: list[tuple[str, str]] = []
 
-    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
-        asked.append((default, filters))
-        return str(tmp_path / "redline.docx"), filters
+    def fake_save(parent, title, default, filters, selected=""):  # type: ignore[no-untyped-def]
+        asked.append((default, selected))
+        return str(tmp_path / "redline.docx"), selected  # the type the window preselected
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):

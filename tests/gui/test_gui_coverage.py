@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from policydiff.coverage.matrix import Verdict
+from policydiff.gui import vocabulary
 from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
 from policydiff.present import labels
 from tests.conftest import SEED
@@ -31,8 +32,9 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
     )
     index = model.index(row, 1)
-    # the English window names verdicts in English, from the shared vocabulary (it said 细化 before)
-    assert model.data(index).split()[0] == labels.VERDICT[window.coverage.rows[row].cells[0].verdict].en
+    # verdicts in the window's language, from the shared vocabulary (an English window said 细化 before)
+    verdict = window.coverage.rows[row].cells[0].verdict
+    assert model.data(index).split()[0] == labels.VERDICT[verdict](vocabulary.language())
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == window.coverage.rows[row].cells[0].why
     window._open_cell(index)
     assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]

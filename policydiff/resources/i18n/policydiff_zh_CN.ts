@@ -340,7 +340,7 @@
     <name>HistorySetup</name>
     <message>
         <location filename="../../gui/history_window.py" line="95"/>
-        <location filename="../../gui/history_window.py" line="221"/>
+        <location filename="../../gui/history_window.py" line="223"/>
         <source>Version History</source>
         <translation>版本沿革</translation>
     </message>
@@ -400,12 +400,12 @@
         <translation>无法读取：{why}</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="204"/>
+        <location filename="../../gui/history_window.py" line="206"/>
         <source>Add Versions</source>
         <translation>添加版本</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="221"/>
+        <location filename="../../gui/history_window.py" line="223"/>
         <source>Choose at least two versions.</source>
         <translation>请至少选择两个版本。</translation>
     </message>
@@ -417,83 +417,83 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../gui/history_window.py" line="234"/>
-        <location filename="../../gui/history_window.py" line="401"/>
+        <location filename="../../gui/history_window.py" line="236"/>
+        <location filename="../../gui/history_window.py" line="403"/>
         <source>Version History</source>
         <translation>版本沿革</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="254"/>
+        <location filename="../../gui/history_window.py" line="256"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="257"/>
+        <location filename="../../gui/history_window.py" line="259"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="261"/>
+        <location filename="../../gui/history_window.py" line="263"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="278"/>
+        <location filename="../../gui/history_window.py" line="280"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="284"/>
+        <location filename="../../gui/history_window.py" line="286"/>
         <source>Comparing {count} versions…</source>
         <translation>正在比较 {count} 个版本…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="308"/>
+        <location filename="../../gui/history_window.py" line="310"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="319"/>
+        <location filename="../../gui/history_window.py" line="321"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="320"/>
+        <location filename="../../gui/history_window.py" line="322"/>
         <source>Changed at any time</source>
         <translation>任一版本有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="323"/>
+        <location filename="../../gui/history_window.py" line="325"/>
         <source>Changed in version {k} ({label})</source>
         <translation>在第 {k} 版（{label}）有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="328"/>
+        <location filename="../../gui/history_window.py" line="330"/>
         <source>{rows} lineages, {changed} changed at some time</source>
         <translation>{rows} 条沿革，其中 {changed} 条有过变化</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="346"/>
+        <location filename="../../gui/history_window.py" line="348"/>
         <source>Double-click to open this step side by side</source>
         <translation>双击以并排对照打开这一步</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="371"/>
+        <location filename="../../gui/history_window.py" line="373"/>
         <source>{shown} of {rows} lineages shown</source>
         <translation>显示 {shown} / {rows} 条沿革</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="415"/>
+        <location filename="../../gui/history_window.py" line="417"/>
         <source>Save the History</source>
         <translation>保存版本沿革</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="427"/>
+        <location filename="../../gui/history_window.py" line="429"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
     <message>
-        <location filename="../../gui/history_window.py" line="431"/>
+        <location filename="../../gui/history_window.py" line="433"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
@@ -621,132 +621,132 @@
 <context>
     <name>LoadError</name>
     <message>
-        <location filename="../../gui/problems.py" line="28"/>
+        <location filename="../../present/problems.py" line="27"/>
         <source>{name} could not be read; check the file or save it as .txt.</source>
         <translation>无法读取 {name}；请检查该文件，或将其另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="31"/>
+        <location filename="../../present/problems.py" line="30"/>
         <source>{name} is not a file path.</source>
         <translation>{name} 不是文件路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="32"/>
+        <location filename="../../present/problems.py" line="31"/>
         <source>{name} does not exist; check the path.</source>
         <translation>{name} 不存在；请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="33"/>
+        <location filename="../../present/problems.py" line="32"/>
         <source>{name} is a folder, not a document; choose a file inside it.</source>
         <translation>{name} 是文件夹而不是文件；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="36"/>
+        <location filename="../../present/problems.py" line="35"/>
         <source>{name} is not a regular file (a device or pipe?); choose a document file.</source>
         <translation>{name} 不是普通文件（可能是设备或管道）；请选择文档文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="39"/>
+        <location filename="../../present/problems.py" line="38"/>
         <source>{name} cannot be read: permission denied; check its permissions.</source>
         <translation>无权读取 {name}；请检查文件权限。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="42"/>
+        <location filename="../../present/problems.py" line="41"/>
         <source>{name} cannot be opened or read; check the file.</source>
         <translation>无法打开或读取 {name}；请检查该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="43"/>
+        <location filename="../../present/problems.py" line="42"/>
         <source>{name} is larger than the {limit} limit; split it or compare a shorter version.</source>
         <translation>{name} 超过 {limit} 的大小上限；请拆分，或比对较短的版本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="46"/>
+        <location filename="../../present/problems.py" line="45"/>
         <source>{name} is too large to load in the memory available; split it first.</source>
         <translation>内存不足，无法载入 {name}；请先拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="49"/>
+        <location filename="../../present/problems.py" line="48"/>
         <source>{name} is empty; choose a file with text in it.</source>
         <translation>{name} 是空文件；请选择有文字内容的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="50"/>
+        <location filename="../../present/problems.py" line="49"/>
         <source>{name} has no readable text; open it in its program and save it as text.</source>
         <translation>{name} 中没有可读取的文字；请在原程序中打开并另存为文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="53"/>
+        <location filename="../../present/problems.py" line="52"/>
         <source>{name} has no text layer (a scanned image?); run OCR on it first or open a text version.</source>
         <translation>{name} 没有文字层（可能是扫描图像）；请先进行文字识别（OCR），或打开文字版本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="57"/>
+        <location filename="../../present/problems.py" line="56"/>
         <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
         <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="61"/>
+        <location filename="../../present/problems.py" line="60"/>
         <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
         <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="64"/>
+        <location filename="../../present/problems.py" line="63"/>
         <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
         <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="68"/>
+        <location filename="../../present/problems.py" line="67"/>
         <source>{name} is password-protected; remove the password and try again.</source>
         <translation>{name} 受密码保护；请移除密码后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="71"/>
+        <location filename="../../present/problems.py" line="70"/>
         <source>{name} is damaged; open it and save it again.</source>
         <translation>{name} 已损坏；请打开后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="72"/>
+        <location filename="../../present/problems.py" line="71"/>
         <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
         <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="75"/>
+        <location filename="../../present/problems.py" line="74"/>
         <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
         <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="80"/>
+        <location filename="../../present/problems.py" line="79"/>
         <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
         <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="83"/>
+        <location filename="../../present/problems.py" line="82"/>
         <source>{name} has more pages than the limit of {limit}; split it.</source>
         <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="86"/>
+        <location filename="../../present/problems.py" line="85"/>
         <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
         <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="91"/>
+        <location filename="../../present/problems.py" line="90"/>
         <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
         <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="94"/>
+        <location filename="../../present/problems.py" line="93"/>
         <source>{name} is nested too deeply to read; save it again as plain text.</source>
         <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="97"/>
+        <location filename="../../present/problems.py" line="96"/>
         <source>{name} takes longer than {limit} to read; save it again or split it.</source>
         <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="101"/>
+        <location filename="../../present/problems.py" line="100"/>
         <source>{name} is damaged (in its part {part}); open it and save it again.</source>
         <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
     </message>
@@ -1442,17 +1442,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/problems.py" line="127"/>
+        <location filename="../../gui/problems.py" line="36"/>
         <source>Out of memory; try smaller documents.</source>
         <translation>内存不足；请尝试较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="132"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="135"/>
+        <location filename="../../gui/problems.py" line="44"/>
         <source>Unexpected problem ({kind}): {text}</source>
         <translation>意外问题（{kind}）：{text}</translation>
     </message>
