@@ -754,182 +754,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="139"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="132"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="147"/>
+        <location filename="../../gui/mainwindow.py" line="136"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="161"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="251"/>
+        <location filename="../../gui/mainwindow.py" line="285"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="256"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/window_files.py" line="45"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="291"/>
+        <location filename="../../gui/window_files.py" line="47"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="365"/>
+        <location filename="../../gui/window_files.py" line="122"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="378"/>
+        <location filename="../../gui/window_files.py" line="135"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="406"/>
+        <location filename="../../gui/window_display.py" line="68"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="473"/>
+        <location filename="../../gui/window_display.py" line="137"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="476"/>
+        <location filename="../../gui/window_display.py" line="142"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="477"/>
+        <location filename="../../gui/window_display.py" line="143"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="626"/>
+        <location filename="../../gui/window_navigation.py" line="199"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="671"/>
+        <location filename="../../gui/window_navigation.py" line="250"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="707"/>
+        <location filename="../../gui/window_actions.py" line="76"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="798"/>
+        <location filename="../../gui/window_files.py" line="152"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="799"/>
+        <location filename="../../gui/window_files.py" line="153"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="800"/>
+        <location filename="../../gui/window_files.py" line="154"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="801"/>
+        <location filename="../../gui/window_files.py" line="155"/>
         <source>Redline document</source>
         <translation>Word 修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="809"/>
+        <location filename="../../gui/window_files.py" line="163"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="813"/>
+        <location filename="../../gui/window_files.py" line="167"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="810"/>
+        <location filename="../../gui/window_files.py" line="164"/>
         <source>Save Redline</source>
         <translation>保存修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="811"/>
+        <location filename="../../gui/window_files.py" line="165"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="821"/>
+        <location filename="../../gui/window_display.py" line="150"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="822"/>
+        <location filename="../../gui/window_display.py" line="151"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="823"/>
+        <location filename="../../gui/window_display.py" line="152"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="824"/>
+        <location filename="../../gui/window_display.py" line="153"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="837"/>
+        <location filename="../../gui/window_display.py" line="166"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="838"/>
+        <location filename="../../gui/window_display.py" line="167"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="839"/>
+        <location filename="../../gui/window_display.py" line="168"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="840"/>
+        <location filename="../../gui/window_display.py" line="169"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="842"/>
+        <location filename="../../gui/window_display.py" line="171"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="857"/>
+        <location filename="../../gui/window_display.py" line="186"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="859"/>
+        <location filename="../../gui/window_display.py" line="187"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
