@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from policydiff.gui.context import AppContext
-from policydiff.gui.jobs import CancelledFn, ProgressFn
+from policydiff.gui.jobs import CancelledFn, JobKey, JobKind, ProgressFn
 from policydiff.gui.panes import DocumentView
 from policydiff.gui.searchfold import FoldedText
 
@@ -104,7 +104,7 @@ class FindBar(QWidget):
             return {side: (text, FoldedText.of(text)) for side, text in missing.items()}
 
         self.count.setText(self.tr("Preparing…"))
-        self.context.jobs.submit("find-index", job, self._folded_ready, self._fold_failed)
+        self.context.jobs.submit(JobKey(JobKind.FIND_INDEX), job, self._folded_ready, self._fold_failed)
         return False
 
     def _fold_failed(self, exc: BaseException) -> None:

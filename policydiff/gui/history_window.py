@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
-from policydiff.gui.jobs import JobRunner
+from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.gui.vocabulary import level_text, mark_text
 from policydiff.history.model import History, Lineage, Mark
@@ -165,7 +165,8 @@ class HistorySetup(QDialog):
         def failed(exc: BaseException) -> None:
             self._peeked(path, self.tr("cannot be read: {why}").format(why=describe_error(exc)[0]), "")
 
-        self.jobs.submit(f"peek:{path}", job, lambda found: self._peeked(path, *found), failed)
+        key = JobKey(JobKind.HISTORY_PEEK, path)
+        self.jobs.submit(key, job, lambda found: self._peeked(path, *found), failed)
 
     def _row_of(self, path: str) -> int | None:
         return next((r for r, p in enumerate(self.paths()) if p == path), None)
@@ -265,7 +266,7 @@ class HistoryWindow(QMainWindow):
         self.status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("history"))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel(JobKey(JobKind.HISTORY)))
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
@@ -312,7 +313,7 @@ class HistoryWindow(QMainWindow):
                 dates=dates,
             )
 
-        return self.jobs.submit("history", job, self._built, self._on_error)
+        return self.jobs.submit(JobKey(JobKind.HISTORY), job, self._built, self._on_error)
 
     # -- showing --------------------------------------------------------------------------------
     def show_history(self, history: History) -> None:
@@ -406,7 +407,7 @@ class HistoryWindow(QMainWindow):
 
     # -- jobs -----------------------------------------------------------------------------------
     def _on_progress(self, kind: str, fraction: float) -> None:
-        if kind == "history":
+        if kind == str(JobKey(JobKind.HISTORY)):
             self.progress.setValue(round(100 * fraction))
 
     def _built(self, history: History) -> None:
@@ -445,7 +446,7 @@ class HistoryWindow(QMainWindow):
         history = self.history
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "history-save",
+            JobKey(JobKind.HISTORY_SAVE),
             lambda progress, cancelled: write_outputs(history, path),
             lambda saved: self.status.setText(self.tr("Saved {path}").format(path=saved)),
             self._on_error,

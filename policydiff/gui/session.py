@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-import traceback
 
 from PySide6.QtCore import QObject, Signal
 
 from policydiff.errors import PolicydiffError
 from policydiff.gui.context import AppContext
-from policydiff.gui.jobs import CancelledFn, ProgressFn
+from policydiff.gui.jobs import CancelledFn, JobKey, JobKind, ProgressFn, log_unexpected
 from policydiff.gui.problems import describe_error
 from policydiff.model import CompareOptions, Comparison, LoadedDocument
 
@@ -56,7 +54,7 @@ class Session(QObject):
     def open(self, side: str, path: str) -> None:
         """Load ``path`` on ``side`` in the background; the other side is left as it is."""
         self._awaited = set()  # one file: compared as soon as it is read
-        backend, kind = self.context.backend, f"load-{side}"
+        backend, kind = self.context.backend, JobKey(JobKind.LOAD, side)
         self.context.jobs.submit(
             kind,
             lambda progress, cancelled: backend.load(path),
@@ -106,7 +104,10 @@ class Session(QObject):
             return backend.compare(left, right, options, progress, cancelled, overrides=overrides)
 
         self.context.jobs.submit(
-            "compare", job, self._set_comparison, lambda exc: self._on_error("compare", exc)
+            JobKey(JobKind.COMPARE),
+            job,
+            self._set_comparison,
+            lambda exc: self._on_error(JobKey(JobKind.COMPARE), exc),
         )
 
     def pair(self, left_unit: int, right_unit: int) -> None:
@@ -208,7 +209,7 @@ class Session(QObject):
             return path
 
         self._saves += 1
-        job_kind = f"save-{self._saves}"
+        job_kind = JobKey(JobKind.SAVE, str(self._saves))
         self.context.jobs.submit(
             job_kind, job, self.saved.emit, lambda exc: self._on_error(job_kind, exc), cancellable=False
         )
@@ -249,11 +250,12 @@ class Session(QObject):
         if not self._awaited:
             self.recompare()
 
-    def _on_error(self, kind: str, exc: BaseException) -> None:
+    def _on_error(self, kind: JobKey | str, exc: BaseException) -> None:
         if not isinstance(exc, PolicydiffError):
-            traceback.print_exception(exc, file=sys.stderr)
-        self.failed.emit(kind, *describe_error(exc))
-        if kind.startswith("load-") and kind[5:] in self._awaited:
-            self._awaited.discard(kind[5:])
+            log_unexpected(exc, str(kind))
+        self.failed.emit(str(kind), *describe_error(exc))
+        key = kind if isinstance(kind, JobKey) else JobKey.parse(kind)
+        if key is not None and key.kind is JobKind.LOAD and key.detail in self._awaited:
+            self._awaited.discard(key.detail)
             if not self._awaited and self._pair_read:  # the other file was read: compare it as before
                 self.recompare()

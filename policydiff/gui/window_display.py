@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.figures.compare import figure_counts
+from policydiff.gui.jobs import JobKey, JobKind
 from policydiff.gui.marks import side_marks
 from policydiff.gui.problems import problem_box
 from policydiff.gui.session import SIDES
@@ -185,5 +186,6 @@ class Display:
 
 
 def _kind_name(kind: str) -> str:
-    """A job's kind without its number: every save ("save-3") is its own job of kind "save"."""
-    return "save" if kind.startswith("save-") else kind
+    """A job's kind without its side or number: every save ("save-3") is its own job of kind "save"."""
+    key = JobKey.parse(kind)
+    return key.kind.value if key is not None and key.kind is JobKind.SAVE else kind
