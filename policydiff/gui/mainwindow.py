@@ -45,6 +45,7 @@ from policydiff.gui.window_files import Files
 from policydiff.gui.window_navigation import Navigation
 from policydiff.model import (
     Comparison,
+    Side,
     Unit,
 )
 from policydiff.present.projection import DISPLAY_RULES
@@ -83,9 +84,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(False)
         self.comparison: Comparison | None = None
         self.current_pair: int | None = None
-        self.selected: dict[str, int | None] = {"left": None, "right": None}
-        self._pair_of: dict[str, dict[int, int]] = {"left": {}, "right": {}}
-        self._shown_text: dict[str, str | None] = {"left": None, "right": None}
+        self.selected: dict[str, int | None] = {Side.LEFT: None, Side.RIGHT: None}
+        self._pair_of: dict[Side, dict[int, int]] = {Side.LEFT: {}, Side.RIGHT: {}}
+        self._shown_text: dict[str, str | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.timings: dict[str, float] = {}
         self._changes: tuple[Comparison, list[tuple[int, int | None]]] | None = None
         self._closing_for_rebuild = False
@@ -100,8 +101,8 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         for side in SIDES:
             splitter.addWidget(self.panes[side])
-        self.sync = ScrollSync(self.view("left"), self.view("right"), self)
-        self.ruler = OverviewRuler(self.sync, self.view("right"), self)
+        self.sync = ScrollSync(self.view(Side.LEFT), self.view(Side.RIGHT), self)
+        self.ruler = OverviewRuler(self.sync, self.view(Side.RIGHT), self)
         self.find_bar = FindBar(context, {side: self.view(side) for side in SIDES}, self)
         central = QWidget(self)
         central.setObjectName("centralArea")
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         column.addLayout(rows, 1)
         self.setCentralWidget(central)
         self.current_change: tuple[int, int | None] | None = None  # (pair, edit) F7 stands on
-        self._picked = {"left": False, "right": False}  # chosen by a click since the last comparison
+        self._picked = {Side.LEFT: False, Side.RIGHT: False}  # chosen by a click since the last comparison
 
         self.outline = OutlineWidget(self)
         self.outline_dock = self._dock(
@@ -165,7 +166,7 @@ class MainWindow(QMainWindow):
 
     # -- the window's public interface (used by the app, the tests and the other windows) ---------
 
-    def open_file(self, side: str, path: str) -> None:
+    def open_file(self, side: Side, path: str) -> None:
         self.files.open_file(side, path)
 
     def open_coverage(
@@ -182,16 +183,16 @@ class MainWindow(QMainWindow):
     def open_pair(self, left: str, right: str) -> None:
         self.files.open_pair(left, right)
 
-    def unit(self, side: str, index: int | None) -> Unit | None:
+    def unit(self, side: Side, index: int | None) -> Unit | None:
         return self.navigation.unit(side, index)
 
-    def select_at(self, side: str, offset: int) -> None:
+    def select_at(self, side: Side, offset: int) -> None:
         self.navigation.select_at(side, offset)
 
     def go_to_pair(self, index: int) -> None:
         self.navigation.go_to_pair(index)
 
-    def band_clicked(self, side: str, band_index: int) -> None:
+    def band_clicked(self, side: Side, band_index: int) -> None:
         self.navigation.band_clicked(side, band_index)
 
     def changes(self) -> list[tuple[int, int | None]]:
@@ -214,15 +215,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def view(self, side: str) -> DocumentView:
+    def view(self, side: Side) -> DocumentView:
         return self.panes[side].view
 
     def _connect(self) -> None:
         a, s, jobs = self.actions_, self.session, self.context.jobs
-        a.open_left.triggered.connect(lambda: self.files.choose_file("left"))
-        a.open_right.triggered.connect(lambda: self.files.choose_file("right"))
-        a.recent_left.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_left, "left"))
-        a.recent_right.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_right, "right"))
+        a.open_left.triggered.connect(lambda: self.files.choose_file(Side.LEFT))
+        a.open_right.triggered.connect(lambda: self.files.choose_file(Side.RIGHT))
+        a.recent_left.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_left, Side.LEFT))
+        a.recent_right.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_right, Side.RIGHT))
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
         a.coverage.triggered.connect(self.files.open_coverage)
