@@ -147,18 +147,33 @@ class Navigation:
         self.window.outline.follow(self.window.sync.rows[row].pair if row is not None else 0)
 
     def _scroll_to_pair(self, index: int, left: Unit | None, right: Unit | None) -> None:
-        """Bring pair ``index``'s row to the top of both panes (its own row on each side if moved)."""
+        """Bring pair ``index``'s row to the top of both panes, the panes level as every scroll keeps them.
+
+        A moved pair stands in two rows: the first in reading order goes to the top and the status
+        bar says where the other unit is (its band links to it), so no row below loses its partner.
+        """
         rows = self.window.sync.rows_of_pair(index)
         with self._jump():
             with self.window.sync.hold():
-                if len(rows) == 1:
+                if rows:
                     y = self.window.sync.row_tops[rows[0]] - 4
-                    self.window.view(Side.LEFT).scroll_to_y(y)
-                    self.window.view(Side.RIGHT).scroll_to_y(y)
-                else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
-                    for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
-                        if unit is not None:
-                            self.window.view(side).scroll_to_y(self.window.view(side).y_of(unit.start) - 4)
+                else:  # no row of its own (a unit inside a line): the left unit's place
+                    unit = left or right
+                    side = Side.LEFT if left is not None else Side.RIGHT
+                    y = self.window.view(side).y_of(unit.start) - 4 if unit is not None else 0.0
+                self.window.view(Side.LEFT).scroll_to_y(y)
+                self.window.view(Side.RIGHT).scroll_to_y(y)
+            comparison = self.window.comparison
+            if (
+                comparison is not None
+                and comparison.pairs[index].moved
+                and left is not None
+                and right is not None
+            ):
+                below = QCoreApplication.translate(
+                    "MainWindow", "Moved: its other unit is further down; click its band"
+                )
+                self.window.statusBar().showMessage(below, 6000)
             for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
                 if unit is not None:
                     cursor = self.window.view(side).textCursor()

@@ -201,3 +201,24 @@ def test_a_filter_that_shows_nothing_says_so(qtbot, window, seed_paths) -> None:
     assert outline.empty_note.text()
     outline.set_filter("all")
     assert outline.empty_note.isHidden()
+
+
+def test_jumping_to_a_moved_pair_keeps_the_panes_level(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from policydiff.model import Side
+
+    articles = [
+        f"第{n}条 {'本条规定第' + str(n) + '项具体措施的实施办法和责任分工。' * 6}" for n in range(1, 31)
+    ]
+    moved = articles[:3] + articles[4:25] + [articles[3]] + articles[25:]
+    (tmp_path / "a.txt").write_text("\n".join(articles), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n".join(moved), encoding="utf-8")
+    comparison = open_and_wait(qtbot, window, tmp_path / "a.txt", tmp_path / "b.txt")
+    index = next(i for i, p in enumerate(comparison.pairs) if p.moved and p.left and p.right)
+    qtbot.waitUntil(lambda: not window.context.jobs.busy, timeout=20_000)
+    assert len(window.sync.rows_of_pair(index)) == 2  # the moved pair stands in two rows
+    window.go_to_pair(index)
+    QApplication.processEvents()
+    assert window.view(Side.LEFT).top_y() == window.view(Side.RIGHT).top_y()
+    assert "band" in window.statusBar().currentMessage()

@@ -886,12 +886,17 @@
         <translation>已在右侧选中 {unit}：再在左侧选一个条目即可配对（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="242"/>
+        <location filename="../../gui/window_navigation.py" line="173"/>
+        <source>Moved: its other unit is further down; click its band</source>
+        <translation>已移动：另一侧的条目在其他位置，点击其色带即可跳转</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="257"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="293"/>
+        <location filename="../../gui/window_navigation.py" line="308"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
