@@ -10,7 +10,7 @@ policydiff.figures.compare.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -50,6 +50,8 @@ from policydiff.model import (
 )
 from policydiff.present.projection import DISPLAY_RULES
 
+MIN_PANE_WIDTH = 420  # each document pane keeps this much; a narrower window tabs the outline below
+NARROW_WIDTH = 2 * MIN_PANE_WIDTH + 300  # below it the outline joins the figures' tabs at the bottom
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
 
 
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
             "legendDock", self.tr("Legend"), self.legend, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.legend_dock.hide()
+        self._outline_tabbed = False  # moved below on a narrow window (_fit_docks)
 
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
@@ -273,7 +276,7 @@ class MainWindow(QMainWindow):
             view.verticalScrollBar().valueChanged.connect(
                 lambda _v, side=side: self.navigation._follow_scroll(side)
             )
-        self.outline.pairActivated.connect(lambda index: self.navigation.go_to_pair(index))
+        self.outline.pairActivated.connect(lambda index: self.navigation.pick_from_outline(index))
         self.figures.figureActivated.connect(self.navigation.go_to_figure)
         s.documentChanged.connect(self.display._document_changed)
         s.comparisonChanged.connect(self.display._comparison_changed)
@@ -328,6 +331,24 @@ class MainWindow(QMainWindow):
     # -- options, view, files -------------------------------------------------------------------
 
     # -- progress and problems ------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_docks()
+
+    def _fit_docks(self) -> None:
+        """Keep both panes readable on a small screen: below NARROW_WIDTH the outline is tabbed with
+        the figures at the bottom (docks the user floated are left alone); wider, it returns left."""
+        docked = not self.outline_dock.isFloating()
+        if self.width() < NARROW_WIDTH and docked and not self._outline_tabbed:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.outline_dock)
+            self.tabifyDockWidget(self.figures_dock, self.outline_dock)
+            self.outline_dock.raise_()
+            self._outline_tabbed = True
+        elif self.width() >= NARROW_WIDTH and self._outline_tabbed and docked:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+            self.resizeDocks([self.outline_dock], [min(420, self.width() // 4)], Qt.Orientation.Horizontal)
+            self._outline_tabbed = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_for_rebuild:

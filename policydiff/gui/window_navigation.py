@@ -71,6 +71,51 @@ class Navigation:
         self.window.outline.select_pair(self.window.current_pair)
         self._highlight_selection()
         self.window.editing._update_actions()
+        self.say_pick()
+
+    def pick_from_outline(self, index: int) -> None:
+        """A row chosen in the outline: go to its pair; a unit only one side has counts as a pick for
+        manual pairing, as a click in its pane does, and a unit picked on the other side stays picked."""
+        comparison = self.window.comparison
+        if comparison is None or not 0 <= index < len(comparison.pairs):
+            return
+        earlier = {s: self.window.selected[s] for s in (Side.LEFT, Side.RIGHT) if self.window._picked[s]}
+        self.go_to_pair(index)
+        pair = comparison.pairs[index]
+        alone = Side.LEFT if pair.right is None else Side.RIGHT if pair.left is None else None
+        if alone is None:
+            return
+        self.window._picked[alone] = True
+        other = Side.RIGHT if alone == Side.LEFT else Side.LEFT
+        if earlier.get(other) is not None:
+            self.window.selected[other], self.window._picked[other] = earlier[other], True
+        self._highlight_selection()
+        self.window.editing._update_actions()
+        self.say_pick()
+
+    def say_pick(self) -> None:
+        """The status bar says what a pick means for manual pairing and what a second pick will do."""
+        picked = [s for s in (Side.LEFT, Side.RIGHT) if self.window._picked[s]]
+        units = {s: self.unit(s, self.window.selected[s]) for s in picked}
+        name = {s: (u.label or u.heading[:12]) if u is not None else "" for s, u in units.items()}
+        bar = self.window.statusBar()
+        if len(picked) == 2 and self.window.editing._can_pair():
+            text = QCoreApplication.translate(
+                "MainWindow", "Pair Selected Units (Ctrl+P) pairs {left} with {right}"
+            )
+            bar.showMessage(text.format(left=name[Side.LEFT], right=name[Side.RIGHT]), 8000)
+        elif len(picked) == 1 and units[picked[0]] is not None:
+            if picked[0] == Side.LEFT:
+                text = QCoreApplication.translate(
+                    "MainWindow",
+                    "{unit} picked on the left: pick a unit on the right to pair it with (Ctrl+P)",
+                )
+            else:
+                text = QCoreApplication.translate(
+                    "MainWindow",
+                    "{unit} picked on the right: pick a unit on the left to pair it with (Ctrl+P)",
+                )
+            bar.showMessage(text.format(unit=name[picked[0]]), 8000)
 
     def go_to_pair(self, index: int) -> None:
         """Select pair ``index`` and bring both its units to the top of their panes."""
@@ -102,18 +147,33 @@ class Navigation:
         self.window.outline.follow(self.window.sync.rows[row].pair if row is not None else 0)
 
     def _scroll_to_pair(self, index: int, left: Unit | None, right: Unit | None) -> None:
-        """Bring pair ``index``'s row to the top of both panes (its own row on each side if moved)."""
+        """Bring pair ``index``'s row to the top of both panes, the panes level as every scroll keeps them.
+
+        A moved pair stands in two rows: the first in reading order goes to the top and the status
+        bar says where the other unit is (its band links to it), so no row below loses its partner.
+        """
         rows = self.window.sync.rows_of_pair(index)
         with self._jump():
             with self.window.sync.hold():
-                if len(rows) == 1:
+                if rows:
                     y = self.window.sync.row_tops[rows[0]] - 4
-                    self.window.view(Side.LEFT).scroll_to_y(y)
-                    self.window.view(Side.RIGHT).scroll_to_y(y)
-                else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
-                    for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
-                        if unit is not None:
-                            self.window.view(side).scroll_to_y(self.window.view(side).y_of(unit.start) - 4)
+                else:  # no row of its own (a unit inside a line): the left unit's place
+                    unit = left or right
+                    side = Side.LEFT if left is not None else Side.RIGHT
+                    y = self.window.view(side).y_of(unit.start) - 4 if unit is not None else 0.0
+                self.window.view(Side.LEFT).scroll_to_y(y)
+                self.window.view(Side.RIGHT).scroll_to_y(y)
+            comparison = self.window.comparison
+            if (
+                comparison is not None
+                and comparison.pairs[index].moved
+                and left is not None
+                and right is not None
+            ):
+                below = QCoreApplication.translate(
+                    "MainWindow", "Moved: its other unit is further down; click its band"
+                )
+                self.window.statusBar().showMessage(below, 6000)
             for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
                 if unit is not None:
                     cursor = self.window.view(side).textCursor()
