@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from policydiff import __version__
@@ -248,6 +249,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
     )
+    compared_at = datetime.now().astimezone()  # the redline's revisions carry the comparison's time
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
@@ -265,7 +267,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.redline:
         from policydiff.render.redline import render_redline
 
-        write_atomically(args.redline, render_redline(comparison), inputs=inputs)
+        write_atomically(args.redline, render_redline(comparison, generated_at=compared_at), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
         from policydiff.figures.compare import figure_counts
 
