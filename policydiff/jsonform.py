@@ -25,6 +25,7 @@ from policydiff.model import (
     Pair,
     ReferenceIssue,
     ResponsibilityChange,
+    Script,
     Side,
     Unit,
 )
@@ -44,7 +45,14 @@ def _doc(side: ComparedDocument) -> dict[str, Any]:
         "bytes": doc.size,
         "text": doc.text,
         "notices": list(doc.notices),
+        "script": side.script.value,
+        "script_set": side.script_set,
+        "conversion": side.conversion.value,
     }
+
+
+def _optional(value: Script | None) -> str | None:
+    return None if value is None else value.value
 
 
 def _node(unit: Unit | None) -> dict[str, Any] | None:
@@ -184,6 +192,8 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "options": {
             "normalize": str(comparison.options.normalize),
             "show_normalization_diffs": comparison.options.show_normalization_diffs,
+            "left_script": _optional(comparison.options.left_script),
+            "right_script": _optional(comparison.options.right_script),
             "overrides": [list(o) for o in comparison.overrides],
         },
         "left": _doc(comparison.left),

@@ -43,11 +43,21 @@ class NormalizeMode(StrEnum):
 
     T2S = "t2s"  # traditional → simplified characters and phrases (the default)
     TW2SP = "tw2sp"  # Taiwan → mainland, phrasing too (記憶體 → 内存)
+    TW2S = "tw2s"  # Taiwan characters → simplified (著重 → 着重), phrasing left alone
     HK2S = "hk2s"  # Hong Kong traditional → simplified
     NONE = "none"  # only typography and whitespace are folded
 
 
 DEFAULT_NORMALIZE = NormalizeMode.T2S
+
+
+class Script(StrEnum):
+    """The script and regional phrasing a document is written in (policydiff.script reads it)."""
+
+    MAINLAND = "mainland"  # simplified characters, mainland phrasing
+    TRADITIONAL = "traditional"  # traditional characters, mainland phrasing (a plain s2t reprint)
+    TAIWAN = "taiwan"  # traditional characters, Taiwan phrasing (支援, 資訊, 積體)
+    HONGKONG = "hongkong"  # traditional characters, Hong Kong forms (衞, 户)
 
 
 class Side(StrEnum):
@@ -343,16 +353,26 @@ class CompareOptions:
 
     normalize: NormalizeMode = DEFAULT_NORMALIZE
     show_normalization_diffs: bool = False  # report edits that vanish under normalization
+    # Each side's script as the user set it; None: read from the document's own text.
+    left_script: Script | None = None
+    right_script: Script | None = None
 
     def __post_init__(self) -> None:
         # Settings and scripts hand the mode's value ("t2s"); keep the enum, reject anything else.
         object.__setattr__(self, "normalize", NormalizeMode(self.normalize))
+        for name in ("left_script", "right_script"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, Script(value))
 
 
 @dataclass(frozen=True)
 class ComparedDocument:
     document: LoadedDocument
     tree: DocumentTree
+    script: Script = Script.MAINLAND  # the reading the comparison used for this side
+    script_set: bool = False  # True: the user chose it; False: read from the text
+    conversion: NormalizeMode = DEFAULT_NORMALIZE  # the OpenCC conversion this side was folded with
 
     @property
     def text(self) -> str:

@@ -48,6 +48,7 @@ class PreparedDocument:
     word_starts: list[int]
     own_spans: tuple[tuple[int, int], ...]
     features: tuple[UnitFeatures, ...]
+    mode: NormalizeMode = NormalizeMode.T2S  # the conversion ``norm`` was made with
 
 
 # Documents kept prepared: a pair in two or three modes (display, figures, raw), so toggling the
@@ -235,6 +236,7 @@ def prepare(
         word_starts=starts,
         own_spans=own_spans,
         features=tuple(features),
+        mode=NormalizeMode(mode),
     )
     _cache.put(key, prepared)
     return prepared

@@ -41,6 +41,7 @@ from policydiff.model import (
     Level,
     NormalizeMode,
     Pair,
+    Script,
     Side,
     Status,
     Unit,
@@ -65,9 +66,17 @@ LEVEL_LABELS = {
     Level.EPILOGUE: "结尾",
     Level.ATTACHMENT: "附件",
 }
+# How a side's script reading is named (policydiff.script reads it).
+SCRIPT_LABELS: dict[Script, str] = {
+    Script.MAINLAND: "简体（大陆用词）",
+    Script.TRADITIONAL: "繁体（大陆用词）",
+    Script.TAIWAN: "繁体（台湾用词）",
+    Script.HONGKONG: "繁体（香港用字）",
+}
 NORMALIZE_LABELS: dict[NormalizeMode, str] = {
     NormalizeMode.T2S: "繁体转简体（t2s）",
     NormalizeMode.TW2SP: "台湾正体转简体，含用词转换（tw2sp）",
+    NormalizeMode.TW2S: "台湾正体转简体，不转换用词（tw2s）",
     NormalizeMode.HK2S: "香港繁体转简体（hk2s）",
     NormalizeMode.NONE: "不转换（none）",
 }
@@ -172,6 +181,7 @@ class DocumentInfo:
     size: str
     chars: int
     notices: tuple[str, ...] = ()  # how the file was read: tracked changes accepted, page headers left out
+    script: str = ""  # the script reading and the conversion it was folded with
 
 
 def render_report(
@@ -311,7 +321,16 @@ def _document_info(side: ComparedDocument) -> DocumentInfo:
         size=_byte_size(doc.size),
         chars=len(doc.text),
         notices=doc.notices,
+        script=script_line(side),
     )
+
+
+def script_line(side: ComparedDocument) -> str:
+    """``繁体（台湾用词） · 自动识别 · 按 tw2sp 转换后比较``: how this side's script was read."""
+    how = "用户指定" if side.script_set else "自动识别"
+    if side.conversion == NormalizeMode.NONE:
+        return f"{SCRIPT_LABELS[side.script]} · {how} · 不转换"
+    return f"{SCRIPT_LABELS[side.script]} · {how} · 按 {side.conversion.value} 转换后比较"
 
 
 def _byte_size(size: int) -> str:

@@ -50,11 +50,14 @@ from policydiff.gui.sync import ScrollSync
 from policydiff.gui.watching import ReloadWatcher
 from policydiff.model import (
     DEFAULT_NORMALIZE,
+    ComparedDocument,
     CompareOptions,
     Comparison,
     FigureChange,
     LoadedDocument,
+    NormalizeMode,
     Op,
+    Script,
     Unit,
 )
 from policydiff.projection import DISPLAY_RULES, is_rewrite
@@ -220,6 +223,9 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self.zoom(-self.settings.zoom))
         for action in a.normalize.values():
             action.triggered.connect(self._options_changed)
+        for side_actions in a.scripts.values():
+            for action in side_actions.values():
+                action.triggered.connect(self._options_changed)
         a.show_normalization_diffs.triggered.connect(self._options_changed)
         a.recompare.triggered.connect(s.recompare)
         a.cancel.triggered.connect(s.cancel)
@@ -365,13 +371,30 @@ class MainWindow(QMainWindow):
         self.view(side).set_text(text)
         self._shown_text[side] = text
 
-    def _describe(self, document: LoadedDocument) -> str:
+    def _describe(self, document: LoadedDocument, compared: ComparedDocument | None = None) -> str:
+        """The pane's header: name, format, size, and once compared the script it was read in."""
         details = [document.format]
         if document.encoding:
             details.append(document.encoding)
         details.append(self.tr("{n} characters").format(n=f"{len(document.text):,}"))
+        if compared is not None:
+            details.append(self._script_note(compared))
         notes = f"   — {'; '.join(document.notices)}" if document.notices else ""
         return f"{document.name}   ({', '.join(details)}){notes}"
+
+    def _script_note(self, compared: ComparedDocument) -> str:
+        names = {
+            Script.MAINLAND: self.tr("simplified, mainland phrasing"),
+            Script.TRADITIONAL: self.tr("traditional, mainland phrasing"),
+            Script.TAIWAN: self.tr("traditional, Taiwan phrasing"),
+            Script.HONGKONG: self.tr("traditional, Hong Kong forms"),
+        }
+        how = self.tr("set") if compared.script_set else self.tr("detected")
+        if compared.conversion == NormalizeMode.NONE:
+            return f"{names[compared.script]} ({how})"
+        return self.tr("{script} ({how}, read by {conversion})").format(
+            script=names[compared.script], how=how, conversion=compared.conversion.value
+        )
 
     def _update_title(self) -> None:
         names = [
@@ -398,7 +421,11 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         for side in SIDES:
-            self._show_text(side, (comparison.left if side == "left" else comparison.right).text)
+            compared = comparison.left if side == "left" else comparison.right
+            self._show_text(side, compared.text)
+            self.panes[side].set_header(self._describe(compared.document, compared))
+            chosen = comparison.options.left_script if side == "left" else comparison.options.right_script
+            self.actions_.scripts[side]["auto" if chosen is None else chosen.value].setChecked(True)
         marks = {side: side_marks(comparison, side, self.settings.show_rewrites) for side in SIDES}
         self._picked = {"left": False, "right": False}
         self.current_change = None
@@ -693,7 +720,18 @@ class MainWindow(QMainWindow):
         normalize = next((k for k, act in a.normalize.items() if act.isChecked()), DEFAULT_NORMALIZE)
         show = a.show_normalization_diffs.isChecked()
         self.settings.normalize, self.settings.show_normalization_diffs = normalize, show
-        self.session.set_options(CompareOptions(normalize=normalize, show_normalization_diffs=show))
+        chosen = {
+            side: next((k for k, act in a.scripts[side].items() if act.isChecked()), "auto") for side in SIDES
+        }
+        scripts = {side: None if value == "auto" else Script(value) for side, value in chosen.items()}
+        self.session.set_options(
+            CompareOptions(
+                normalize=normalize,
+                show_normalization_diffs=show,
+                left_script=scripts["left"],
+                right_script=scripts["right"],
+            )
+        )
 
     def _language_chosen(self) -> None:
         """Switch the interface language now: new catalogues, then a fresh window in its place."""

@@ -13,6 +13,7 @@ import hashlib
 import os
 import sys
 import traceback
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
@@ -79,6 +80,10 @@ class Session(QObject):
         self.documents = {"left": self.documents["right"], "right": self.documents["left"]}
         self.paths = {"left": self.paths["right"], "right": self.paths["left"]}
         self._overrides = tuple((r, le) for le, r in self._overrides)
+        # a script set for a document goes with it to the other side
+        self.options = replace(
+            self.options, left_script=self.options.right_script, right_script=self.options.left_script
+        )
         self.documentChanged.emit("left")
         self.documentChanged.emit("right")
         self.recompare()

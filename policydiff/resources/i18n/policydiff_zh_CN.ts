@@ -728,14 +728,37 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
 比对两份中文政策文件：条目对齐、文字差异和数字变化。</translation>
     </message>
+    <message>
+        <source>simplified, mainland phrasing</source>
+        <translation>简体，大陆用词</translation>
+    </message>
+    <message>
+        <source>traditional, mainland phrasing</source>
+        <translation>繁体，大陆用词</translation>
+    </message>
+    <message>
+        <source>traditional, Taiwan phrasing</source>
+        <translation>繁体，台湾用词</translation>
+    </message>
+    <message>
+        <source>traditional, Hong Kong forms</source>
+        <translation>繁体，香港用字</translation>
+    </message>
+    <message>
+        <source>set</source>
+        <translation>手动指定</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>{script} ({how}, read by {conversion})</source>
+        <translation>{script}（{how}，按 {conversion} 转换）</translation>
+    </message>
 </context>
 <context>
     <name>MenuBuilder</name>
-    <message>
-        <location filename="../../gui/menus.py" line="19"/>
-        <source>Traditional → Simplified (t2s)</source>
-        <translation>繁体 → 简体 (t2s)</translation>
-    </message>
     <message>
         <location filename="../../gui/menus.py" line="20"/>
         <source>Taiwan → Mainland phrasing (tw2sp)</source>
@@ -1045,6 +1068,38 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <location filename="../../gui/menus.py" line="299"/>
         <source>&amp;About policydiff</source>
         <translation>关于 policydiff(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Each Side by Its Own Script (t2s, tw2sp, hk2s)</source>
+        <translation>各文件按自身文字转换（t2s、tw2sp、hk2s）</translation>
+    </message>
+    <message>
+        <source>Detect from the Text</source>
+        <translation>按文本自动识别</translation>
+    </message>
+    <message>
+        <source>Simplified, Mainland Phrasing</source>
+        <translation>简体，大陆用词</translation>
+    </message>
+    <message>
+        <source>Traditional, Mainland Phrasing</source>
+        <translation>繁体，大陆用词</translation>
+    </message>
+    <message>
+        <source>Traditional, Taiwan Phrasing</source>
+        <translation>繁体，台湾用词</translation>
+    </message>
+    <message>
+        <source>Traditional, Hong Kong Forms</source>
+        <translation>繁体，香港用字</translation>
+    </message>
+    <message>
+        <source>&amp;Left Document's Script</source>
+        <translation>左文件的文字(&amp;L)</translation>
+    </message>
+    <message>
+        <source>R&amp;ight Document's Script</source>
+        <translation>右文件的文字(&amp;I)</translation>
     </message>
 </context>
 <context>
