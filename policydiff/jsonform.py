@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from policydiff import __version__
-from policydiff.figures_compare import figure_counts, finite_ratio, shift
+from policydiff.figures_compare import effective_date, figure_counts, finite_ratio, shift
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -111,6 +111,8 @@ def _fig(change: FigureChange) -> dict[str, Any]:
     how = shift(change)
     if how is not None:
         out["shift"] = how.value
+    if effective_date(change):
+        out["effective_date"] = True
     return out
 
 

@@ -26,6 +26,7 @@ from policydiff.change_notes import ChangeNote, change_notes
 from policydiff.figures import qualifier_text
 from policydiff.figures_compare import (
     Shift,
+    effective_date,
     figure_counts,
     finite_ratio,
     shift,
@@ -600,6 +601,8 @@ def _figure_change(change: FigureChange) -> str:
         return f"计量口径不同（{old.per or '无'} → {new.per or '无'}）"
     if how == Shift.UPPER and old.value_high is not None and new.value_high is not None:
         return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
+    if effective_date(change):
+        return "施行日期变更"
     if how != Shift.AMOUNT:
         same = "日期相同" if FigureKind.DATE in (old.kind, new.kind) else "数值相同"
         return _SHIFT_WORDS.get(how, same)

@@ -240,6 +240,10 @@
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
+    <message>
+        <source>effective date changed</source>
+        <translation>施行日期变更</translation>
+    </message>
 </context>
 <context>
     <name>FiguresWidget</name>
