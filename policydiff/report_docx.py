@@ -228,8 +228,8 @@ def _notes(cell: _Cell, row: Row, figures: list[FigureRow], layout: DocxLayout) 
         words.append(row.group_note)
     if row.similarity and not row.collapsed:
         words.append(f"相似度 {row.similarity}")
-    if row.rewrite:  # shown plain, shared phrases marked: say why there is no strike-through
-        words.append("改写（标出共有词句）")
+    if row.rewrite:  # one-sided text struck / underlined as anywhere, shared phrases dotted besides
+        words.append("改写（另标出共有词句）")
     _run(paragraph, " · ".join(words), layout, bold=True, size=layout.small_pt)
     for note in row.notes:  # obligations, owners, references
         _run(cell.add_paragraph(), note.detail or note.text, layout, size=layout.small_pt)

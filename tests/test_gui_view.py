@@ -396,12 +396,15 @@ def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window)
     rewrite = next(p for p in comparison.pairs if is_rewrite(p))
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
-    assert Mark.DELETED not in inside
+    assert Mark.DELETED in inside  # text only the left has is marked in a rewrite too
+    assert rewrite.left.start in marks.rewrites  # and the pane carries its 改写 badge
+    window.view("left").viewport().grab()  # the badge paints without error
     assert window.actions_.show_rewrites.isChecked()
     window.actions_.show_rewrites.trigger()
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
     assert Mark.DELETED in inside and Mark.SHARED not in inside
+    assert marks.rewrites == ()
     assert not window.settings.show_rewrites
 
 

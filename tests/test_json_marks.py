@@ -86,14 +86,16 @@ def test_the_json_marks_are_what_the_panes_paint(compared):
 
 
 def test_rewrites_mark_shared_phrases_and_edits_mark_words(compared):
-    """A rewrite marks only shared phrases (and figures); any other pair never marks one. (A
-    rewrite may share no phrase long enough to mark: then it is plain text.)"""
+    """A rewrite marks shared phrases besides its one-sided words (text only one side has is
+    always marked); any other pair never marks a shared phrase. (A rewrite may share no phrase
+    long enough to mark.)"""
     comparison, data = compared
     shared = 0
     for pair, out in zip(comparison.pairs, data["pairs"], strict=True):
         kinds = {m["kind"] for side in ("left", "right") for m in out["marks"][side]}
         if out["rewrite"]:
-            assert kinds <= {Kind.SHARED.value, "figure"}
+            assert kinds <= {Kind.SHARED.value, Kind.DELETED.value, Kind.INSERTED.value, "figure"}
+            assert {Kind.DELETED.value, Kind.INSERTED.value} & kinds  # new text looks new
             shared += Kind.SHARED.value in kinds
         else:
             assert Kind.SHARED.value not in kinds

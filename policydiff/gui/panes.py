@@ -437,9 +437,10 @@ class DocumentView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self._paint_badges(painter)
         if not self.bands:
             return
-        painter = QPainter(self.viewport())
         dy = self.top_y()
         height = self.viewport().height()
         width = self.viewport().width()
@@ -461,6 +462,32 @@ class DocumentView(QTextEdit):
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                     band.note,
                 )
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        """The 改写 badge at the right end of the first line of each unit shown as a rewrite, as the
+        report's rows carry it: the panes say why a pair is marked as it is."""
+        marks = self._marks
+        if marks is None or not marks.rewrites:
+            return
+        first = self._map.to_py(self.cursorForPosition(QPoint(0, 0)).position())
+        last = self._map.to_py(self.cursorForPosition(QPoint(0, self.viewport().height())).position())
+        label = self.tr("rewrite")
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(label) + 10
+        height = metrics.height() + 2
+        dy = self.top_y()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        start = max(0, bisect_right(marks.rewrites, first) - 1)
+        for offset in marks.rewrites[start:]:
+            if offset > last:
+                break
+            y = self.y_of(offset) - dy
+            rect = QRectF(self.viewport().width() - width - 6, y + 1, width, height)
+            painter.setPen(QColor("#8fb8e6"))  # the report's rewrite badge
+            painter.setBrush(QColor("#dbeaff"))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(QColor("#0a3069"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def band_at(self, y: float) -> int | None:
         """Index of the band under document y, if any."""

@@ -187,6 +187,17 @@ class Legend(QWidget):
         grid.addWidget(band, row, 0, Qt.AlignmentFlag.AlignCenter)
         hatched = self.tr("hatched band: the other side has no counterpart here")
         grid.addWidget(_wrapping(hatched, self), row, 1)
+        row += 1
+        badge = QLabel(self.tr("rewrite"), self)
+        badge.setStyleSheet(
+            "background:#dbeaff; color:#0a3069; border:1px solid #8fb8e6; border-radius:4px; padding:0 4px;"
+        )
+        grid.addWidget(badge, row, 0, Qt.AlignmentFlag.AlignCenter)
+        rewrite = self.tr(
+            "rewrite: a pair under 30% similar; its one-sided words are marked as above, "
+            "the phrases both sides share are dotted"
+        )
+        grid.addWidget(_wrapping(rewrite, self), row, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(row + 1, 1)  # entries stay together at the top of a tall dock
 

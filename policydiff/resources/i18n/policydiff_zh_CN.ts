@@ -424,6 +424,14 @@
         <source>hatched band: the other side has no counterpart here</source>
         <translation>斜线带：对侧此处没有对应内容</translation>
     </message>
+    <message>
+        <source>rewrite</source>
+        <translation>改写</translation>
+    </message>
+    <message>
+        <source>rewrite: a pair under 30% similar; its one-sided words are marked as above, the phrases both sides share are dotted</source>
+        <translation>改写：相似度低于 30% 的对照；只在一侧的文字同样按上面的颜色标出，两侧共有的词句加点线</translation>
+    </message>
 </context>
 <context>
     <name>LoadError</name>
@@ -1345,6 +1353,13 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <location filename="../../gui/settings.py" line="70"/>
         <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentView</name>
+    <message>
+        <source>rewrite</source>
+        <translation>改写</translation>
     </message>
 </context>
 </TS>
