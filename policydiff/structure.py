@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policydiff.furniture import is_file_link, is_related_heading
 from policydiff.model import DocumentTree, Level, Unit
 from policydiff.numerals import CIRCLED_CHARS, CN_NUMERAL_CHARS, circled_value, cn_value
 from policydiff.structure_lines import (
@@ -248,10 +249,21 @@ def _body_head(lines: Lines) -> int:
 
 
 def _body_tail(lines: Lines, head: int) -> int:
-    """One past the last line of real text: a trailing source/editor/contact footer is left out."""
+    """One past the last line of real text: a trailing source/editor/contact footer is left out,
+    and so is a related-attachment list (相关附件： over links to 1.实施意见.pdf …), as the HTML
+    reader leaves it out of a page."""
     i = lines.count - 1
-    while i >= head and (lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i))):
-        i -= 1
+    while i >= head:
+        if lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i)):
+            i -= 1
+            continue
+        j = i  # a run of file links under a related-list heading
+        while j >= head and (lines.blank(j) or is_file_link(lines.content(j))):
+            j -= 1
+        if j < i and j >= head and is_related_heading(lines.content(j).strip()):
+            i = j - 1
+            continue
+        break
     return i + 1
 
 

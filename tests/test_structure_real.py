@@ -360,10 +360,14 @@ def run_within_budget(code: str, budget: float = BUDGET_S) -> None:
 # Every pattern of the parser, with the alphabets that could make it backtrack.
 PATTERNS = {
     "structure_lines.META_RE": ["#", " ", "a", "#a", "<!--", "-->", "\t"],
-    "structure_lines.JUNK_RE": ["首页", " ", "来源", "字号", "字号 ", "审核", ":", "编辑"],
-    "structure_lines.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
-    "structure_lines.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
-    "structure_lines.CONTACT_RE": ["（", "联系"],
+    "furniture._KEYS": ["来源", " ", "审核", ":", "编辑", "发布"],
+    "furniture._NAVIGATION": ["首页", " ", "您的", "当前"],
+    "furniture._SHARE": ["字号", "字号 ", " ", ":"],
+    "furniture._FILE_END": ["a", ".", "a.", ".pdf", "a.pdf", " ", "。", ".pdf "],
+    "furniture._RELATED_PREFIX": ["相关", "【", " ", "附件"],
+    "furniture.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
+    "furniture.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
+    "furniture.CONTACT_RE": ["（", "联系"],
     "structure_lines.CLOSING_SUBJECT_RE": ["本文件", "本", "本实施", "中"],
     "structure_lines.CLOSING_RE": ["上述", "上述政", "中", "（", "联系", "抄", "此件"],
     "structure_lines.PRINTED_TAIL_RE": ["印发", " ", "印发 "],
