@@ -360,7 +360,9 @@ def _compared(prepared: PreparedDocument, reading: Reading) -> ComparedDocument:
 
 
 def _tree(prepared: PreparedDocument) -> DocumentTree:
-    return DocumentTree(prepared.title, prepared.units, prepared.body_start, prepared.body_end)
+    return DocumentTree(
+        prepared.title, prepared.units, prepared.body_start, prepared.body_end, prepared.left_out
+    )
 
 
 @collection_paused()

@@ -48,6 +48,7 @@ def _doc(side: ComparedDocument) -> dict[str, Any]:
         "script": side.script.value,
         "script_set": side.script_set,
         "conversion": side.conversion.value,
+        "left_out": [{"kind": kind, "span": [start, end]} for start, end, kind in side.tree.left_out],
     }
 
 

@@ -190,6 +190,10 @@ class DocumentTree:
     units: tuple[Unit, ...]
     body_start: int = 0  # where the document proper starts (after web navigation junk)
     body_end: int = 0  # where it ends (before a source/editor footer)
+    # Lines of the text no unit holds, so no pair compares them: page furniture (kind: navigation,
+    # publication, share, links, footer; see policydiff.furniture) or "outside" (a news lead
+    # before the title). (start, end, kind), spans of the loaded text, in reading order.
+    left_out: tuple[tuple[int, int, str], ...] = ()
 
     def children(self, unit: Unit) -> list[Unit]:
         return [u for u in self.units if u.parent == unit.index]

@@ -183,6 +183,7 @@ class DocumentInfo:
     chars: int
     notices: tuple[str, ...] = ()  # how the file was read: tracked changes accepted, page headers left out
     script: str = ""  # the script reading and the conversion it was folded with
+    left_out: tuple[str, ...] = ()  # lines not compared (page furniture, text outside the document)
 
 
 def render_report(
@@ -323,7 +324,31 @@ def _document_info(side: ComparedDocument) -> DocumentInfo:
         chars=len(doc.text),
         notices=doc.notices,
         script=script_line(side),
+        left_out=left_out_lines(side),
     )
+
+
+LEFT_OUT_LABELS = {
+    "navigation": "导航",
+    "publication": "发布信息",
+    "share": "分享/打印",
+    "links": "相关链接",
+    "footer": "页脚",
+    "outside": "正文外文字",
+}
+LEFT_OUT_EXCERPT = 40  # characters of a left-out line the report quotes
+
+
+def left_out_lines(side: ComparedDocument) -> tuple[str, ...]:
+    """``导航：您的位置:首頁 > 要聞``: each line not compared, with what it is, shortened."""
+    text = side.document.text
+    out = []
+    for start, end, kind in side.tree.left_out:
+        line = " ".join(text[start:end].split())
+        if len(line) > LEFT_OUT_EXCERPT:
+            line = line[:LEFT_OUT_EXCERPT] + "…"
+        out.append(f"{LEFT_OUT_LABELS.get(kind, kind)}：{line}")
+    return tuple(out)
 
 
 def script_line(side: ComparedDocument) -> str:

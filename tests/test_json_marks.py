@@ -76,11 +76,13 @@ def test_every_pair_carries_the_projection_of_each_side(compared):
 
 
 def test_the_json_marks_are_what_the_panes_paint(compared):
-    """Concatenated in reading order, each side's JSON marks equal the panes' text marks."""
+    """Concatenated in reading order, each side's JSON marks equal the panes' text marks; the panes
+    then dim what no pair compares, as the JSON's DOC.left_out lists it."""
     comparison, data = compared
     for side in ("left", "right"):
         panes = [(str(k), s, e) for s, e, k in side_marks(comparison, side).text_marks]
         given = [(kind, s, e) for p in data["pairs"] for kind, s, e, _text in _json_marks(data, p, side)]
+        given += [("left_out", *m["span"]) for m in data[side]["left_out"]]
         assert given == panes
         assert given  # every real pair here has changes to mark
 

@@ -20,6 +20,7 @@ class Mark(StrEnum):
     INSERTED = "inserted"  # words only on the right
     FIGURE = "figure"  # a figure that changed (or appeared / disappeared)
     SHARED = "shared"  # a phrase both sides share, marked in a rewrite (low-similarity pair)
+    LEFT_OUT = "left_out"  # not compared: page furniture or text outside the document (dimmed)
 
 
 class Gutter(StrEnum):
@@ -96,6 +97,8 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
                 gutter.append((unit.start, unit.own_end, kind))
         text_marks.extend((s, e, kinds[k]) for s, e, k in projection.marks)
         text_marks.extend((s, e, Mark.FIGURE) for s, e, _change in projection.figures)
+    tree = comparison.left.tree if left else comparison.right.tree
+    text_marks.extend((s, e, Mark.LEFT_OUT) for s, e, _kind in tree.left_out)
     gutter.sort(key=lambda g: g[0])
     units = sorted(comparison.left.tree.units if left else comparison.right.tree.units, key=lambda u: u.start)
     return SideMarks(

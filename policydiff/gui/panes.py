@@ -89,7 +89,16 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     shared.setFontUnderline(True)
     shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     shared.setUnderlineColor(QColor("#0969da"))
-    return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
+    left_out = QTextCharFormat()  # not compared: dimmed, as a page's furniture reads
+    left_out.setForeground(QColor("#8c959f"))
+    left_out.setBackground(QColor("#f3f4f6"))
+    return {
+        Mark.DELETED: deleted,
+        Mark.INSERTED: inserted,
+        Mark.FIGURE: figure,
+        Mark.SHARED: shared,
+        Mark.LEFT_OUT: left_out,
+    }
 
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one character, two UTF-16 units in Qt

@@ -146,6 +146,14 @@ class Legend(QWidget):
                     self.tr("phrase"),
                     self.tr("shared phrase of a rewrite (pairs under 30% similar)"),
                 ),
+                (
+                    _mark("LEFT_OUT"),
+                    "首页 > 要闻",
+                    self.tr(
+                        "not compared: page furniture (menus, dates, related links) "
+                        "or text outside the document"
+                    ),
+                ),
             )
         ]
         bar_entries = [

@@ -432,6 +432,10 @@
         <source>rewrite: a pair under 30% similar; its one-sided words are marked as above, the phrases both sides share are dotted</source>
         <translation>改写：相似度低于 30% 的对照；只在一侧的文字同样按上面的颜色标出，两侧共有的词句加点线</translation>
     </message>
+    <message>
+        <source>not compared: page furniture (menus, dates, related links) or text outside the document</source>
+        <translation>未比较：网页导航、发布日期、相关链接等网页元素，或正文以外的文字</translation>
+    </message>
 </context>
 <context>
     <name>LoadError</name>
