@@ -56,7 +56,9 @@ def test_the_land_law_s_new_date_reads_as_a_new_effective_date(tmp_path: Path) -
     assert main(["compare", str(old), str(new), "--json", str(out), "--html", str(html)]) == 0
     figures = [f for p in json.loads(out.read_text(encoding="utf-8"))["pairs"] for f in p["figures"]]
     moved = [f for f in figures if f.get("effective_date")]
-    assert [(f["left"]["text"], f["right"]["text"]) for f in moved] == [("2007年11月1日起", "2024年11月1日起")]
+    assert [(f["left"]["text"], f["right"]["text"]) for f in moved] == [
+        ("2007年11月1日起", "2024年11月1日起")
+    ]
     assert moved[0]["shift"] == "later"  # the JSON field keeps its meaning; the flag is added
     report = html.read_text(encoding="utf-8")
     assert "施行日期变更" in report and "推迟" not in report

@@ -23,6 +23,7 @@ from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
 from policydiff.io.text import NotText, decode, normalize_text
 from policydiff.model import LoadedDocument
+from policydiff.paragraphs import join_wrapped, joined_notice
 
 __all__ = ["LoadLimits", "load_document"]
 
@@ -94,7 +95,9 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
             text, notices = read_pdf(data, limits)
         except PdfRefused as exc:
             raise _refused(name, path, exc) from exc
-        return _document(path, name, "pdf", None, normalize_text(text), size, notices=notices)
+        text, joined = join_wrapped(normalize_text(text))  # lines the layout could not join
+        notices = (*notices, joined_notice(joined)) if joined else notices
+        return _document(path, name, "pdf", None, text, size, notices=notices)
     if kind == Kind.ZIP:
         from policydiff.io.ofdtext import is_ofd
 
@@ -164,7 +167,12 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
-    return _document(path, name, "txt", decoded.encoding, text, size)
+    text, joined = join_wrapped(text)  # a hard-wrapped text file: its paragraphs as written
+    return _document(path, name, "txt", decoded.encoding, text, size, notices=_joined(joined))
+
+
+def _joined(count: int) -> tuple[str, ...]:
+    return (joined_notice(count),) if count else ()
 
 
 def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
