@@ -100,6 +100,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
 PHONE_RE = re.compile(r"(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
 CONTACT_RE = re.compile(r"[（(]?联系")  # a contact line of a notice is content, not page furniture
 SENTENCE_END = "。；;：:，,、！!？?"
+_CJK = re.compile("[\u4e00-\u9fff]")
 # Files attachment links point to: 1.实施意见.pdf / 附件2 申报表.xlsx 2.说明.docx — a line with no
 # sentence in it that ends in a file extension (tested on the line's end: linear on any line).
 _FILE_END = re.compile(
@@ -166,7 +167,8 @@ def _simple_kind(simple: str, rules: FurnitureRules = RULES) -> Furniture | None
         return Furniture.FOOTER
     tokens = simple.split()
     if (
-        len(tokens) >= rules.min_nav_tokens
+        _CJK.search(simple) is not None  # a menu of Chinese words; "This is a test" is a sentence
+        and len(tokens) >= rules.min_nav_tokens
         and all(len(t) <= rules.max_nav_token_chars for t in tokens)
         and not any(ch in simple for ch in SENTENCE_END)
     ):
