@@ -75,7 +75,7 @@ SCRIPT_LABELS: dict[Script, str] = {
     Script.HONGKONG: "繁体（香港用字）",
 }
 NORMALIZE_LABELS: dict[NormalizeMode, str] = {
-    NormalizeMode.T2S: "繁体转简体（t2s）",
+    NormalizeMode.T2S: "各文件按自身文字转换（简体与繁体 t2s，台湾用词 tw2sp，香港用字 hk2s）",
     NormalizeMode.TW2SP: "台湾正体转简体，含用词转换（tw2sp）",
     NormalizeMode.TW2S: "台湾正体转简体，不转换用词（tw2s）",
     NormalizeMode.HK2S: "香港繁体转简体（hk2s）",
