@@ -18,6 +18,7 @@ from policydiff.model import NormalizeMode, Script
 NORMALIZE_LABELS = (
     (NormalizeMode.T2S, QT_TRANSLATE_NOOP("MenuBuilder", "Each Side by Its Own Script (t2s, tw2sp, hk2s)")),
     (NormalizeMode.TW2SP, QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan → Mainland phrasing (tw2sp)")),
+    (NormalizeMode.TW2S, QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan Characters → Simplified (tw2s)")),
     (NormalizeMode.HK2S, QT_TRANSLATE_NOOP("MenuBuilder", "Hong Kong → Simplified (hk2s)")),
     (NormalizeMode.NONE, QT_TRANSLATE_NOOP("MenuBuilder", "No normalization")),
 )

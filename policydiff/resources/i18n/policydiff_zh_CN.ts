@@ -1117,6 +1117,10 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <source>R&amp;ight Document's Script</source>
         <translation>右文件的文字(&amp;I)</translation>
     </message>
+    <message>
+        <source>Taiwan Characters → Simplified (tw2s)</source>
+        <translation>台湾字形 → 简体 (tw2s)</translation>
+    </message>
 </context>
 <context>
     <name>OutlineWidget</name>
