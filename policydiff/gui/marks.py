@@ -42,6 +42,7 @@ class SideMarks:
     unit_ids: tuple[int, ...]  # unit index for each entry of unit_starts
     unit_ends: tuple[int, ...]  # own-span ends
     rewrites: tuple[int, ...] = ()  # where each unit shown as a rewrite starts (its 改写 badge), sorted
+    rewrite_ends: tuple[int, ...] = ()  # ... and where its own text ends, in the same order
 
     def gutter_at(self, start: int, end: int) -> list[Gutter]:
         """Gutter marks overlapping [start, end) (a visible block), in order."""
@@ -86,11 +87,11 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
     kinds = {Kind.DELETED: Mark.DELETED, Kind.INSERTED: Mark.INSERTED, Kind.SHARED: Mark.SHARED}
     text_marks: list[tuple[int, int, Mark]] = []
     gutter: list[tuple[int, int, Gutter]] = []
-    badges: list[int] = []
+    badges: list[tuple[int, int]] = []
     for pair in comparison.pairs:
         projection = project(pair, side, text, rewrite=None if rewrites else False)
         if projection.rewrite and projection.unit is not None:
-            badges.append(projection.unit.start)
+            badges.append((projection.unit.start, projection.unit.own_end))
         for unit in group_units(pair, side):
             kind = _gutter_kind(pair)
             if kind is not None:
@@ -108,5 +109,6 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
         unit_starts=tuple(u.start for u in units),
         unit_ids=tuple(u.index for u in units),
         unit_ends=tuple(u.own_end for u in units),
-        rewrites=tuple(sorted(badges)),
+        rewrites=tuple(start for start, _ in sorted(badges)),
+        rewrite_ends=tuple(end for _, end in sorted(badges)),
     )

@@ -473,8 +473,10 @@ class DocumentView(QTextEdit):
                 )
 
     def _paint_badges(self, painter: QPainter) -> None:
-        """The 改写 badge at the right end of the first line of each unit shown as a rewrite, as the
-        report's rows carry it: the panes say why a pair is marked as it is."""
+        """The 改写 badge of each unit shown as a rewrite, as the report's rows carry it: the panes
+        say why a pair is marked as it is. It stands after the text of the unit's first line (or
+        its last) where that line leaves room, so it never covers a character; on a unit whose
+        lines all fill the pane it takes the right end of the first line."""
         marks = self._marks
         if marks is None or not marks.rewrites:
             return
@@ -484,19 +486,38 @@ class DocumentView(QTextEdit):
         metrics = painter.fontMetrics()
         width = metrics.horizontalAdvance(label) + 10
         height = metrics.height() + 2
+        room = self.viewport().width() - 6
         dy = self.top_y()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         start = max(0, bisect_right(marks.rewrites, first) - 1)
-        for offset in marks.rewrites[start:]:
+        for offset, end in zip(marks.rewrites[start:], marks.rewrite_ends[start:], strict=False):
             if offset > last:
                 break
-            y = self.y_of(offset) - dy
-            rect = QRectF(self.viewport().width() - width - 6, y + 1, width, height)
+            spot = self._badge_spot(offset, width, room) or self._badge_spot(
+                max(offset, end - 1), width, room
+            )
+            x, y = spot if spot is not None else (room - width, self.y_of(offset))
+            rect = QRectF(x, y - dy + 1, width, height)
             painter.setPen(QColor("#8fb8e6"))  # the report's rewrite badge
             painter.setBrush(QColor("#dbeaff"))
             painter.drawRoundedRect(rect, 4, 4)
             painter.setPen(QColor("#0a3069"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _badge_spot(self, offset: int, width: float, room: float) -> tuple[float, float] | None:
+        """Where a badge ``width`` wide fits after the text of the line holding ``offset``."""
+        position = self.qt_position(offset)
+        block = self.document().findBlock(position)
+        layout = block.layout() if block.isValid() else None
+        if layout is None:
+            return None
+        line = layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        x = layout.position().x() + line.x() + line.naturalTextWidth() + 8
+        if x + width > room:
+            return None
+        return x, layout.position().y() + line.y()
 
     def band_at(self, y: float) -> int | None:
         """Index of the band under document y, if any."""
