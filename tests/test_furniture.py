@@ -125,3 +125,27 @@ def test_the_report_and_the_json_name_what_was_left_out(tmp_path: Path) -> None:
     assert text[slice(*right[1]["span"])].startswith("您的位置")
     report = html.read_text(encoding="utf-8")
     assert "未比较" in report and "导航：您的位置:首頁 &gt; 要聞" in report
+
+
+def test_a_page_saved_as_html_and_as_text_leaves_out_the_same_furniture(tmp_path: Path) -> None:
+    """One detector: the HTML reader drops (and names) the lines the text parser leaves out."""
+    body = load_document(SEED["003"]).text.strip("\n").splitlines()
+    lines = [*HEAD, *body, *TAIL]
+    html_file = tmp_path / "page.html"
+    html_file.write_text(
+        "<html><head><meta charset='utf-8'></head><body>"
+        + "".join(f"<p>{line}</p>" for line in lines)
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    text_file = tmp_path / "page.txt"
+    text_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    as_html, as_text = load_document(html_file), load_document(text_file)
+    [notice] = [n for n in as_html.notices if n.startswith("page furniture left out")]
+    assert f"{len(HEAD) + len(TAIL)} lines" in notice and "您的位置" in notice
+    tree = parse_structure(as_text.text)
+    furniture = [as_text.text[s:e] for s, e, kind in tree.left_out if kind != OUTSIDE]
+    assert furniture == HEAD + TAIL
+    assert not any(line in as_html.text for line in HEAD + TAIL)
+    comparison = compare_documents(as_text, as_html)
+    assert [p for p in comparison.pairs if p.status != Status.UNCHANGED] == []

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError, LoadReason, ReadRefused
-from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_to_text, looks_like_html
+from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_page, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
@@ -161,14 +161,26 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
     if ext in _HTML_EXTS or looks_like_html(text):
         try:
-            page = html_to_text(text)
+            page, furniture = html_page(text)
         except HtmlRefused as exc:
             raise _refused(name, path, exc) from exc
-        return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE)
+        notices = (furniture_notice(furniture),) if furniture else ()
+        return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE, notices=notices)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
     text, joined = join_wrapped(text)  # a hard-wrapped text file: its paragraphs as written
     return _document(path, name, "txt", decoded.encoding, text, size, notices=_joined(joined))
+
+
+FURNITURE_SHOWN = 3  # furniture lines a notice quotes
+FURNITURE_QUOTE = 24  # characters of each
+
+
+def furniture_notice(lines: tuple[str, ...]) -> str:
+    """``page furniture left out: 5 lines (您的位置：首页 > 要闻; 发布时间：2024-03-01; …)``."""
+    quoted = [line if len(line) <= FURNITURE_QUOTE else line[:FURNITURE_QUOTE] + "…" for line in lines]
+    more = "; …" if len(lines) > FURNITURE_SHOWN else ""
+    return f"page furniture left out: {len(lines)} lines ({'; '.join(quoted[:FURNITURE_SHOWN])}{more})"
 
 
 def _joined(count: int) -> tuple[str, ...]:
