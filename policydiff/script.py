@@ -34,7 +34,7 @@ from policydiff.normalize import fold_typography
 class DetectConfig:
     """How much text detection reads, and how much evidence a reading needs."""
 
-    sample_chars: int = 200_000  # CJK characters read (from the start): detection stays bounded
+    sample_chars: int = 50_000  # CJK characters read (from the start): detection stays bounded
     min_phrase_clauses: int = 2  # Taiwan phrasing needs this many clauses of evidence
     min_variant_clauses: int = 1  # Hong Kong variants need this many
 
