@@ -131,3 +131,13 @@ def test_a_rewrite_marks_new_text_and_its_shared_phrases_as_the_report_does():
         for r in p.runs
     ]
     assert any(r.font.strike for r in edited)
+
+
+def test_the_word_export_has_a_legend_in_the_table_s_own_marks():
+    """Every mark the table uses is shown in its own look and named, the rewrite rule included."""
+    paragraphs = read(render_docx(rewrite_sample())).paragraphs
+    [legend] = [p for p in paragraphs if p.text.startswith("图例")]
+    runs = {r.text: r for r in legend.runs}
+    assert runs["删除的文字"].font.strike and runs["新增的文字"].font.underline is True
+    assert runs["共有的词句"].font.underline == WD_UNDERLINE.DOTTED
+    assert "只在一侧的文字同样标为删除/新增" in legend.text and "30%" in legend.text
