@@ -13,7 +13,7 @@ from pathlib import Path
 
 import opencc
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
 from policydiff.model import CompareOptions, LoadedDocument, Op, Status
 

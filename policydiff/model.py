@@ -31,6 +31,29 @@ class Status(StrEnum):
     REMOVED = "removed"  # only in the left document
 
 
+class Verdict(StrEnum):
+    """How a child document (a city's plan) implements one unit of its parent (a province's)."""
+
+    ADOPTED = "adopted"  # 照搬: taken over as it stands
+    REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
+    RAISED = "raised"  # 加码: a bigger figure or a stronger duty
+    WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
+    MISSING = "missing"  # 缺失: no counterpart in the child
+
+
+class HistoryMark(StrEnum):
+    """What one step of a document's history (version i → i + 1) did to a unit, as a reader sees it."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"  # the same words under a new number
+    CHANGED = "changed"
+    MOVED = "moved"  # stands elsewhere in the order (possibly reworded too)
+    MERGED = "merged"  # took in another unit, or was taken into one
+    SPLIT = "split"  # became several units, or is one of the parts
+    ADDED = "added"
+    REMOVED = "removed"
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"
@@ -52,7 +75,7 @@ DEFAULT_NORMALIZE = NormalizeMode.T2S
 
 
 class Script(StrEnum):
-    """The script and regional phrasing a document is written in (policydiff.script reads it)."""
+    """The script and regional phrasing a document is written in (policydiff.lang.script reads it)."""
 
     MAINLAND = "mainland"  # simplified characters, mainland phrasing
     TRADITIONAL = "traditional"  # traditional characters, mainland phrasing (a plain s2t reprint)
@@ -191,7 +214,7 @@ class DocumentTree:
     body_start: int = 0  # where the document proper starts (after web navigation junk)
     body_end: int = 0  # where it ends (before a source/editor footer)
     # Lines of the text no unit holds, so no pair compares them: page furniture (kind: navigation,
-    # publication, share, links, footer; see policydiff.furniture) or "outside" (a news lead
+    # publication, share, links, footer; see policydiff.lang.furniture) or "outside" (a news lead
     # before the title). (start, end, kind), spans of the loaded text, in reading order.
     left_out: tuple[tuple[int, int, str], ...] = ()
 

@@ -17,9 +17,10 @@ from policydiff.gui.marks import Gutter, Mark
 from policydiff.gui.panes import BAND_COLORS, GUTTER_COLORS, DocumentView, mark_formats
 from policydiff.gui.sync import ScrollSync
 from policydiff.model import Status
+from policydiff.present import palette
 
 RULER_WIDTH = 16
-FIGURE_TICK = QColor("#f76707")
+FIGURE_TICK = QColor(palette.FIGURE.rule.hex)
 
 
 def row_kind(sync: ScrollSync, row_index: int) -> Gutter | None:
@@ -198,7 +199,8 @@ class Legend(QWidget):
         row += 1
         badge = QLabel(self.tr("rewrite"), self)
         badge.setStyleSheet(
-            "background:#dbeaff; color:#0a3069; border:1px solid #8fb8e6; border-radius:4px; padding:0 4px;"
+            f"background:{palette.SHARED.background.hex}; color:{palette.SHARED.ink.hex}; "
+            f"border:1px solid {palette.SHARED.rule.hex}; border-radius:4px; padding:0 4px;"
         )
         grid.addWidget(badge, row, 0, Qt.AlignmentFlag.AlignCenter)
         rewrite = self.tr(
