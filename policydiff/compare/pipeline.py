@@ -32,6 +32,7 @@ from policydiff.figures.compare import PairingConfig, compare_figures
 from policydiff.figures.extract import extract_figures
 from policydiff.io import load_document
 from policydiff.lang import words
+from policydiff.lang.script import CONVERSION, conversion_only, detect_script
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -49,7 +50,6 @@ from policydiff.model import (
     Status,
     Unit,
 )
-from policydiff.lang.script import CONVERSION, conversion_only, detect_script
 
 ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]

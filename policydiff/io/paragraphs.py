@@ -107,11 +107,7 @@ def _cluster(lines: list[str], measure: Measure, rules: WrapRules) -> tuple[int,
     )
     # lines much wider than the measure are paragraphs a reader already joined: not counted
     narrower = sum(n for w, n in widths.items() if w <= best + 2)
-    if (
-        count < rules.min_lines
-        or count < rules.min_share * narrower
-        or count < rules.min_line_share * filled
-    ):
+    if count < rules.min_lines or count < rules.min_share * narrower or count < rules.min_line_share * filled:
         return None
     return count, float(best + 1)
 

@@ -15,7 +15,7 @@ that hk2t / tw2t change hold Hong Kong or Taiwan character variants (衞, 户 / 
 A regional conversion is not an exact inverse of the reprint (tw2sp turns the Taiwan 核心 into the
 mainland 内核, though 核心 is mainland usage too), so ``conversion_only`` tells an edit whose two
 sides read the same in the regional side's phrasing: such an edit is no change.
-May import: the standard library, opencc, policydiff.model and policydiff.lang.normalize. Nothing from the GUI.
+May import: the standard library, opencc, policydiff.model and policydiff.lang.normalize (no GUI).
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from functools import cache, lru_cache
 
 import opencc
 
-from policydiff.model import NormalizeMode, Script
 from policydiff.lang.normalize import fold_typography
+from policydiff.model import NormalizeMode, Script
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,8 @@ from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents, compare_files, pair_manually, unpair
 from policydiff.io import load_document
 from policydiff.lang.normalize import normalize
-from policydiff.model import CompareOptions, LoadedDocument, Op, Status
-from policydiff.lang.normalize import normalize
 from policydiff.lang.script import conversion_only
+from policydiff.model import CompareOptions, LoadedDocument, Op, Status
 from policydiff.render.jsonform import comparison_to_json
 from policydiff.structure.parse import parse_structure
 from tests.conftest import CORPUS, GOLD, SEED

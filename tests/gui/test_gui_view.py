@@ -461,7 +461,9 @@ def test_every_pane_is_usable_at_1024_by_700(qtbot, window) -> None:  # type: ig
     assert window.outline.width() >= 150 and window.figures.height() >= 80
 
 
-def test_a_moved_effective_date_reads_as_such_in_the_figure_table_never_as_a_percentage(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_effective_date_reads_as_such_in_the_figure_table_never_as_a_percentage(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
     from policydiff.gui.figures_table import FigureModel
 
     open_pair(qtbot, window, *LAW)

@@ -16,8 +16,8 @@ import pytest
 
 from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
-from policydiff.model import Op, Status
 from policydiff.io.paragraphs import join_wrapped
+from policydiff.model import Op, Status
 from tests.conftest import CORPUS, SEED
 
 

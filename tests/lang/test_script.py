@@ -17,8 +17,8 @@ import pytest
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
-from policydiff.model import CompareOptions, LoadedDocument, NormalizeMode, Op, Script, Status
 from policydiff.lang.script import conversion_only, detect_script
+from policydiff.model import CompareOptions, LoadedDocument, NormalizeMode, Op, Script, Status
 from tests.conftest import CORPUS, SEED
 
 _CONVERT = {name: opencc.OpenCC(name) for name in ("s2twp", "s2hk", "s2t", "s2tw", "t2s", "hk2s")}

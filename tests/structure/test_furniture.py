@@ -15,12 +15,12 @@ import pytest
 
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents
-from policydiff.lang.furniture import Furniture, furniture_kind, is_furniture_line
 from policydiff.io import load_document
 from policydiff.io.web.chrome import is_chrome_line
+from policydiff.lang.furniture import Furniture, furniture_kind, is_furniture_line
 from policydiff.model import LoadedDocument, Status
-from policydiff.structure.parse import OUTSIDE, parse_structure
 from policydiff.structure.lines import fold, is_junk
+from policydiff.structure.parse import OUTSIDE, parse_structure
 from tests.conftest import SEED
 
 # A gov site's furniture, as a browser's "save as text" or a copy-paste keeps it.
