@@ -434,6 +434,28 @@ def shift(change: FigureChange) -> Shift | None:
     return Shift.SAME if bounds(old) == bounds(new) else Shift.QUALIFIER
 
 
+# 本法自 / 本办法自 / 本条例自 / 本通知自 …: the subject a date has in a text's own effective-date
+# clause (本法自2024年11月1日起施行), as opposed to a deadline inside a measure.
+_EFFECTIVE_SUBJECT = re.compile(r"本[\u4e00-\u9fff]{1,6}自$")
+
+
+def effective_date(change: FigureChange) -> bool:
+    """True when a changed date is the document's own effective date (本法自…起施行).
+
+    A new version takes effect on a new date: that is neither 推迟 nor 提前 of anything, so the
+    views word it 施行日期变更; shift() still says which way it moved.
+    """
+    old, new = change.left, change.right
+    if old is None or new is None or FigureKind.DATE not in (old.kind, new.kind):
+        return False
+    if shift(change) not in (Shift.EARLIER, Shift.LATER, Shift.DATE):
+        return False
+    return all(
+        _EFFECTIVE_SUBJECT.search(f.subject or "") is not None and "起" in (f.qualifier or "")
+        for f in (old, new)
+    )
+
+
 def finite_ratio(change: FigureChange) -> float | None:
     """right/left when both exist and the quotient is a finite number (never inf or nan)."""
     if change.left is None or change.right is None or change.left.value == 0:

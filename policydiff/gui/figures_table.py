@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures.compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.compare import Shift, effective_date, figure_counts, finite_ratio, shift, unit_place
 from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
@@ -67,6 +67,8 @@ def change_text(change: FigureChange) -> str:
     else the status in words."""
     how = shift(change)
     ratio = finite_ratio(change)
+    if effective_date(change):
+        return QCoreApplication.translate("FigureModel", "effective date changed")
     if how == Shift.AMOUNT and ratio is not None and ratio != 1:
         percent = (ratio - 1) * 100
         sign = "+" if percent > 0 else "−"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -79,6 +80,10 @@ class Session(QObject):
         self.documents = {Side.LEFT: self.documents[Side.RIGHT], Side.RIGHT: self.documents[Side.LEFT]}
         self.paths = {Side.LEFT: self.paths[Side.RIGHT], Side.RIGHT: self.paths[Side.LEFT]}
         self._overrides = tuple((r, le) for le, r in self._overrides)
+        # a script set for a document goes with it to the other side
+        self.options = replace(
+            self.options, left_script=self.options.right_script, right_script=self.options.left_script
+        )
         self.documentChanged.emit(Side.LEFT)
         self.documentChanged.emit(Side.RIGHT)
         self.recompare()

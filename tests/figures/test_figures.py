@@ -625,7 +625,9 @@ def test_how_a_figure_moved_is_one_rule_for_every_view() -> None:
     from policydiff.render.html import _figure_change
 
     cases = [
-        ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "推迟"),
+        # a new version's effective date is a new date, not a postponement (shift still says later)
+        ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "施行日期变更"),
+        ("各区于2024年底前完成改造。", "各区于2025年底前完成改造。", Shift.LATER, "推迟"),
         ("到2025年基本建成。", "到2023年基本建成。", Shift.EARLIER, "提前"),
         ("各地要在年底前完成改造。", "各地要在6月底前完成改造。", Shift.DATE, "日期改变"),  # no year
         ("安排资金60亿元。", "安排资金80亿元。", Shift.AMOUNT, "+20亿元，×1.33（+33.3%）"),

@@ -396,12 +396,15 @@ def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window)
     rewrite = next(p for p in comparison.pairs if is_rewrite(p))
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
-    assert Mark.DELETED not in inside
+    assert Mark.DELETED in inside  # text only the left has is marked in a rewrite too
+    assert rewrite.left.start in marks.rewrites  # and the pane carries its 改写 badge
+    window.view("left").viewport().grab()  # the badge paints without error
     assert window.actions_.show_rewrites.isChecked()
     window.actions_.show_rewrites.trigger()
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
     assert Mark.DELETED in inside and Mark.SHARED not in inside
+    assert marks.rewrites == ()
     assert not window.settings.show_rewrites
 
 
@@ -458,7 +461,9 @@ def test_every_pane_is_usable_at_1024_by_700(qtbot, window) -> None:  # type: ig
     assert window.outline.width() >= 150 and window.figures.height() >= 80
 
 
-def test_a_moved_date_reads_later_in_the_figure_table_never_as_a_percentage(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_effective_date_reads_as_such_in_the_figure_table_never_as_a_percentage(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
     from policydiff.gui.figures_table import FigureModel
 
     open_pair(qtbot, window, *LAW)
@@ -467,7 +472,8 @@ def test_a_moved_date_reads_later_in_the_figure_table_never_as_a_percentage(qtbo
         model.data(model.index(row, FigureModel.RIGHT)): model.data(model.index(row, FigureModel.CHANGE))
         for row in range(model.rowCount())
     }
-    assert changes["2024年11月1日起"] == "later"  # 本法自2007年11月1日起施行 → 2024年
+    # 本法自2007年11月1日起施行 → 2024年: a new version's date, not a postponement
+    assert changes["2024年11月1日起"] == "effective date changed"
     assert not any(text.endswith("%") for right, text in changes.items() if "年" in str(right))
 
 
