@@ -59,7 +59,7 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
     """Compact JSON to a file (atomically) or to standard output (``-``: UTF-8, whatever the console)."""
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if target == "-":
@@ -94,9 +94,9 @@ def _coverage_parser() -> argparse.ArgumentParser:
 def _run_coverage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policydiff.coverage import VERDICT_LABELS, Verdict, build_coverage
+    from policydiff.coverage.matrix import VERDICT_LABELS, Verdict, build_coverage
     from policydiff.model import CompareOptions
-    from policydiff.outputs import same_file, write_atomically
+    from policydiff.render.outputs import same_file, write_atomically
 
     outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
@@ -106,11 +106,11 @@ def _run_coverage(args: argparse.Namespace) -> int:
         args.parent, args.children, CompareOptions(normalize=NormalizeMode(args.normalize))
     )
     if args.json:
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         _write_json(args.json, coverage_to_json(coverage), inputs)
     if args.html:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         page = Path(args.html)
         for relative, html in render_coverage(coverage, page.name).items():
@@ -118,7 +118,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
             target.parent.mkdir(exist_ok=True)
             write_atomically(target, html, inputs=inputs)
     if args.xlsx:
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(args.xlsx, coverage_to_xlsx(coverage), inputs=inputs)
     if args.json != "-":
@@ -169,10 +169,10 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from policydiff.compare import compare_files
-    from policydiff.jsonform import comparison_to_json
+    from policydiff.compare.pipeline import compare_files
     from policydiff.model import CompareOptions
-    from policydiff.outputs import same_file, write_atomically
+    from policydiff.render.jsonform import comparison_to_json
+    from policydiff.render.outputs import same_file, write_atomically
 
     outs = [o for o in (args.json, args.html, args.docx) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
@@ -185,17 +185,17 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(args.json, comparison_to_json(comparison), inputs)
     if args.html:
-        from policydiff.report import render_report
+        from policydiff.render.html import render_report
 
         write_atomically(
             args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
         )
     if args.docx:
-        from policydiff.report_docx import render_docx
+        from policydiff.render.docx_table import render_docx
 
         write_atomically(args.docx, render_docx(comparison), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
-        from policydiff.figures_compare import figure_counts
+        from policydiff.figures.compare import figure_counts
 
         s = comparison.summary
         f = figure_counts(comparison.pairs)
@@ -211,7 +211,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.io import load_document
-    from policydiff.structure import parse_structure
+    from policydiff.structure.parse import parse_structure
 
     document = load_document(args.file)
     tree = parse_structure(document.text)
@@ -247,13 +247,13 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from policydiff.compare import document_figures
+    from policydiff.compare.pipeline import document_figures
     from policydiff.io import load_document
 
     document = load_document(args.file)
     figures = document_figures(document)
     if args.json:
-        from policydiff.jsonform import figure_to_json
+        from policydiff.render.jsonform import figure_to_json
 
         rows = [figure_to_json(f) for f in figures]
         print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))

@@ -31,7 +31,7 @@ def _compare(
     cancelled: Callable[[], bool] | None = None,
     overrides: tuple[tuple[int | None, int | None], ...] = (),
 ) -> Comparison:
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
 
     return compare_documents(
         left, right, options, progress=progress, cancelled=cancelled, overrides=overrides
@@ -40,13 +40,13 @@ def _compare(
 
 def _report(comparison: Comparison, rewrites: bool = True) -> str:
     """The HTML report; ``rewrites`` follows View → Show Rewrites as Text, as the panes do."""
-    from policydiff.report import render_report
+    from policydiff.render.html import render_report
 
     return render_report(comparison, collapse_unchanged=True, rewrites=rewrites)
 
 
 def _json(comparison: Comparison) -> str:
-    from policydiff.jsonform import comparison_to_json
+    from policydiff.render.jsonform import comparison_to_json
 
     return json.dumps(
         comparison_to_json(comparison), ensure_ascii=False, separators=(",", ":"), allow_nan=False
@@ -54,7 +54,7 @@ def _json(comparison: Comparison) -> str:
 
 
 def _write(path: str, text: str, inputs: tuple[str, ...]) -> Any:
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     return write_atomically(path, text, inputs=inputs)
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 
@@ -250,7 +250,7 @@ class CoverageWindow(QMainWindow):
 
     def run(self, parent_path: str, child_paths: list[str]) -> int:
         """Start building the matrix of ``parent_path`` against ``child_paths``; returns the job number."""
-        from policydiff.coverage import build_coverage
+        from policydiff.coverage.matrix import build_coverage
 
         total = len(child_paths)
         self.status.setText(self.tr("Comparing with {count} documents…").format(count=total))
@@ -343,12 +343,12 @@ class CoverageWindow(QMainWindow):
 
 def write_outputs(coverage: Coverage, path: str) -> str:
     """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     inputs = (coverage.parent.path, *(c.path for c in coverage.children))
     target = Path(path)
     if target.suffix.lower() == ".json":
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         write_atomically(
             target,
@@ -358,11 +358,11 @@ def write_outputs(coverage: Coverage, path: str) -> str:
             inputs,
         )
     elif target.suffix.lower() == ".xlsx":
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(target, coverage_to_xlsx(coverage), inputs)
     else:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         for relative, html in render_coverage(coverage, target.name).items():
             page = target.parent / relative

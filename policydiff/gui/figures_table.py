@@ -5,8 +5,8 @@ done by the model itself: one key per row and ``list.sort``, instead of the prox
 asks the model for two cells per comparison (seconds for tens of thousands of figures). Clicking a
 row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
-wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
-May import: PySide6, policydiff.model, policydiff.figures, policydiff.figures_compare,
+wholly added / removed units apart again (policydiff.figures.compare.figure_counts).
+May import: PySide6, policydiff.model, policydiff.figures.extract, policydiff.figures.compare,
 policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures import qualifier_text
-from policydiff.figures_compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel

@@ -3,8 +3,8 @@
 It wires user actions to the Session (which runs the core in background jobs) and shows each new
 Comparison in every view in one pass. It decides nothing about the documents itself: which units
 pair, what changed and which figures differ all come from the Comparison.
-May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection,
-policydiff.figures_compare.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present.projection,
+policydiff.figures.compare.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures_compare import figure_counts
+from policydiff.figures.compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
@@ -57,7 +57,7 @@ from policydiff.model import (
     Op,
     Unit,
 )
-from policydiff.projection import DISPLAY_RULES, is_rewrite
+from policydiff.present.projection import DISPLAY_RULES, is_rewrite
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)

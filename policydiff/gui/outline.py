@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.change_notes import change_notes
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.model import Comparison, Direction, Level, Pair, Status, Unit
+from policydiff.present.change_notes import change_notes
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
 
