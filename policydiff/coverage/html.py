@@ -23,6 +23,7 @@ VERDICT_MEANINGS = {
     Verdict.REFINED: "保留并细化或改写",
     Verdict.RAISED: "数字更大或要求更严",
     Verdict.WEAKENED: "数字更小、要求更松或大幅删减",
+    Verdict.PARTIAL: "只有部分条款见于下级文件",
     Verdict.MISSING: "无对应条目",
 }
 

@@ -17,6 +17,7 @@ FILLS = {
     Verdict.REFINED: "E8F0FE",
     Verdict.RAISED: "FDE2CF",
     Verdict.WEAKENED: "FCE8E6",
+    Verdict.PARTIAL: "FEF7E0",
     Verdict.MISSING: "EEEEEE",
 }
 _MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell

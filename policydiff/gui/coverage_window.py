@@ -59,6 +59,7 @@ VERDICT_COLOURS = {
     Verdict.REFINED: "#e8f0fe",
     Verdict.RAISED: "#fde2cf",
     Verdict.WEAKENED: "#fce8e6",
+    Verdict.PARTIAL: "#fef7e0",
     Verdict.MISSING: "#eeeeee",
 }
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)

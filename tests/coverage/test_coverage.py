@@ -197,6 +197,7 @@ def test_json_html_and_xlsx_hold_the_same_matrix(seeds_coverage, tmp_path: Path)
         "细化",
         "加码",
         "弱化",
+        "部分落实",
         "缺失",
     }
 
