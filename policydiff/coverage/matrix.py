@@ -135,6 +135,16 @@ class Coverage:
                 out[cell.verdict] += 1
         return out
 
+    def implemented_share(self, child: int) -> float:
+        """How much of the parent one child implements, 0..1: every verdict but 缺失 counts, a
+        部分落实 half (0 for an unreadable child or an empty parent)."""
+        counts = self.counts(child)
+        total = sum(counts.values())
+        if not total:
+            return 0.0
+        done = total - counts[Verdict.MISSING] - counts[Verdict.PARTIAL] / 2
+        return done / total
+
     def adopted_by(self, row: Row) -> int:
         """Children that implement this parent unit in any way (every verdict but 缺失)."""
         return sum(1 for cell in row.cells if cell is not None and cell.verdict != Verdict.MISSING)

@@ -240,8 +240,14 @@ class CoverageWindow(QMainWindow):
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.save_button)
+        # one bar per child: how much of the parent it implements (部分落实 counts half)
+        self.child_bars = QWidget()
+        self.child_bars.setObjectName("coverageChildBars")
+        self.child_bars_layout = QHBoxLayout(self.child_bars)
+        self.child_bars_layout.setContentsMargins(0, 0, 0, 0)
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.child_bars)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.setCentralWidget(central)
@@ -273,6 +279,7 @@ class CoverageWindow(QMainWindow):
         self.coverage = coverage
         self.table.setModel(CoverageModel(coverage, self.table))
         self.table.resizeColumnsToContents()
+        self._show_child_bars(coverage)
         counts = []
         for k, child in enumerate(coverage.children):
             if child.error is not None:
@@ -282,6 +289,24 @@ class CoverageWindow(QMainWindow):
             counts.append(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
         self._finished("；".join(counts))
         self.save_button.setEnabled(True)
+
+    def _show_child_bars(self, coverage: Coverage) -> None:
+        """A bar per readable child: the share of the parent's units it implements."""
+        while self.child_bars_layout.count():
+            item = self.child_bars_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for k, child in enumerate(coverage.children):
+            if child.error is not None:
+                continue
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(100 * coverage.implemented_share(k)))
+            bar.setFormat(self.tr("{name}: %p% implemented").format(name=child.name))
+            tally = coverage.counts(k)
+            bar.setToolTip(" ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+            self.child_bars_layout.addWidget(bar)
 
     def _on_progress(self, kind: str, fraction: float) -> None:
         if kind == "coverage":

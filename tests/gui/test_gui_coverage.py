@@ -30,11 +30,21 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
     )
     index = model.index(row, 1)
-    assert model.data(index).split()[0] in {"照搬", "细化", "加码", "弱化"}
+    assert model.data(index).split()[0] in {"照搬", "细化", "加码", "弱化", "部分落实"}
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == window.coverage.rows[row].cells[0].why
     window._open_cell(index)
     assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]
     assert "not read" in window.status.text()
+    # one bar for the child that was read: the share of the parent it implements
+    from PySide6.QtWidgets import QProgressBar
+
+    bars = window.child_bars.findChildren(QProgressBar)
+    assert len(bars) == 1 and 0 < bars[0].value() <= 100
+    assert bars[0].value() == round(100 * window.coverage.implemented_share(0))
+    partial = [
+        k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict == Verdict.PARTIAL
+    ]
+    assert partial and model.data(model.index(partial[0], 1)).startswith("部分落实")
 
     out = tmp_path / "m.xlsx"
     with qtbot.waitSignal(window.jobs.result, timeout=60_000):

@@ -126,6 +126,11 @@
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="312"/>
+        <source>{name}: %p% implemented</source>
+        <translation>{name}：已落实 %p%</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostics</name>
