@@ -212,6 +212,7 @@ class Tracer:
         self.config = config or ProvenanceConfig()
         self.mode = mode
         self.source_text = source_text
+        self.source_norm = normalize(source_text, mode)  # once: folding clause by clause costs more
         self.target_text = target_text
         self.index = _Index(target_text, target_units, mode, self.config)
         self._dense_targets: dict[int, tuple[str, list[int]]] = {}
@@ -244,14 +245,19 @@ class Tracer:
             out.append(self._trace_clause(a, b, max(a, min(heading_end, b))))
         return tuple(out)
 
+    def _folded(self, a: int, b: int) -> str:
+        """The source's text[a:b] folded as the target is, letters and digits only."""
+        na, nb = self.source_norm.slice_span(a, b)
+        return _dense(self.source_norm.text[na:nb])
+
     def _trace_clause(self, a: int, b: int, optional_end: int) -> Clause:
         """Trace text[a:b]; its characters before ``optional_end`` (a heading) may go unfound."""
         cfg = self.config
-        clause = _dense(normalize(self.source_text[a:b], self.mode).text)
+        clause = self._folded(a, b)
         if not clause:
             return Clause((a, b), (), ClauseStatus.MISSING)
         rare = _rare_chars(clause, cfg.gram, self.index.stock)
-        optional = len(_dense(normalize(self.source_text[a:optional_end], self.mode).text))
+        optional = len(self._folded(a, optional_end))
         rare[:optional] = [False] * min(optional, len(rare))
         to_find = sum(rare)
         if to_find < cfg.min_rare_chars:
