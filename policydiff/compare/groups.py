@@ -6,7 +6,7 @@ A left-over unit joins its neighbour's pair when the text says so, and only then
 lies mostly in the neighbour's counterpart (in shared runs of several characters, not scattered
 characters), and the two neighbours together cover far more of the counterpart than the paired
 one alone. Units already paired are never touched, so ordinary one-to-one pairs cannot change.
-May import: the standard library, rapidfuzz and policydiff.compare.align (for UnitFeatures).
+May import: the standard library, rapidfuzz, policydiff.model and policydiff.compare.align.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import LCSseq
 
 from policydiff.compare.align import UnitFeatures
+from policydiff.model import Level
 
 Pairs = list[tuple[int | None, int | None]]
 
@@ -178,6 +179,9 @@ def _join_far(
             tally.update(postings.get(gram, ()))
         best: tuple[float, int] | None = None
         for main, _ in tally.most_common(cfg.far_candidates):
+            # an article joins an article's pair, never an item's (nor an item an article's)
+            if side[main].level != side[u].level or side[u].level == Level.ITEM:
+                continue
             target = _text(other[partner[main]])
             inside = _shared(text, target, cfg.run_chars)
             if inside < cfg.far_inside * len(text):
