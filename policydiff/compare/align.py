@@ -67,6 +67,10 @@ class AlignConfig:
     # headings (加大…支持力度, 推进…高质量发展 are said everywhere and count for little); the
     # character ratio is blended in with this share, so a heading reworded in other words still counts.
     heading_ratio_share: float = 0.5
+    # Below this body similarity only the headings' rarity-weighted likeness counts, not their
+    # character ratio: two measures under stock headings (加大…支持力度) whose texts share next to
+    # nothing are not one measure (units in one slot between paired neighbours excepted).
+    heading_needs_body: float = 0.12
     idf_power: float = 2.0  # >1 lets rare words (names, figures, terms) outweigh policy boilerplate
     candidates_per_unit: int = 24  # candidates kept from the inverted index
     words_per_query: int = 12  # rarest words of a unit used to find candidates
@@ -248,7 +252,10 @@ class Aligner:
         self.scores: dict[tuple[int, int], float] = {}
 
     # -- scoring ---------------------------------------------------------------------------------
-    def _base_score(self, li: int, ri: int) -> float:
+    def _base_score(self, li: int, ri: int, by_place: bool = False) -> float:
+        """What two units' words and headings say of them being one measure, with the level
+        penalties. ``by_place``: the units already share a slot between paired neighbours, so
+        their headings count whatever their bodies share."""
         a, b = self.left[li], self.right[ri]
         if a.level in SPECIAL_LEVELS or b.level in SPECIAL_LEVELS:
             # title only with title, preamble with preamble, epilogue with epilogue
@@ -257,7 +264,10 @@ class Aligner:
         body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), cfg.near_body_cap)
         share = cfg.heading_ratio_share
         rare = self.headings.similarity(li, ri)
-        head = share * heading_similarity(a.heading, b.heading) + (1 - share) * rare
+        if body < cfg.heading_needs_body and not by_place:
+            head = rare  # over unlike bodies only the headings' rarer words speak (not 加大…支持力度)
+        else:
+            head = share * heading_similarity(a.heading, b.heading) + (1 - share) * rare
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
         if a.level != b.level:
             score -= cfg.depth_penalty * abs(a.depth - b.depth)
@@ -444,7 +454,7 @@ class Aligner:
             return 0.0
         if a.has_children != b.has_children and not (a.lists_only or b.lists_only):
             return 0.0
-        return self._base_score(li, ri)
+        return self._base_score(li, ri, by_place=True)
 
     def _solve_scope(self, lefts: list[int], rights: list[int]) -> None:
         """Re-pair one scope's children in order (see _pair_in_slots)."""
