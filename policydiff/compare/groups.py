@@ -37,7 +37,6 @@ class GroupConfig:
     far_inside: float = 0.65
     far_min_chars: int = 20  # ...being at least this long (a short stock sentence is found everywhere)
     far_gain: float = 0.05  # ...and adding at least this share of the counterpart to what the pair says
-    far_gram: int = 3  # characters per run in the index that finds the counterpart
     far_candidates: int = 3  # counterparts read closely per left-over unit
 
 
@@ -144,10 +143,6 @@ def _join(
         out[key] = [g for g in group if g != main]
 
 
-def _grams(text: str, size: int) -> set[str]:
-    return {text[k : k + size] for k in range(len(text) - size + 1)}
-
-
 def _join_far(
     side: Sequence[UnitFeatures],
     other: Sequence[UnitFeatures],
@@ -167,16 +162,20 @@ def _join_far(
     ]
     if not waiting:
         return
-    postings: dict[str, set[int]] = defaultdict(set)
+    # candidates share the lone units' words: an index of only those words over the counterparts
+    wanted: set[str] = set()
+    for u in waiting:
+        wanted.update(side[u].words)
+    postings: dict[str, list[int]] = defaultdict(list)
     for main, counterpart in partner.items():
         if not other[counterpart].has_children:
-            for gram in _grams(_text(other[counterpart]), cfg.far_gram):
-                postings[gram].add(main)
+            for word in wanted.intersection(other[counterpart].words):
+                postings[word].append(main)
     for u in waiting:
         text = _text(side[u])
         tally: Counter[int] = Counter()
-        for gram in _grams(text, cfg.far_gram):
-            tally.update(postings.get(gram, ()))
+        for word in side[u].words:
+            tally.update(postings.get(word, ()))
         best: tuple[float, int] | None = None
         for main, _ in tally.most_common(cfg.far_candidates):
             # an article joins an article's pair, never an item's (nor an item an article's)
