@@ -127,3 +127,11 @@ def test_the_seed_measure_hangzhou_scattered_is_found_in_both_places():
     cell = _cell(coverage, "15.")
     assert cell.verdict != Verdict.MISSING
     assert {"(十四)", "(五)"} <= {u.label for u in cell.units}
+
+
+def test_the_page_colours_partial_cells_and_marks_their_clauses(coverage):
+    from policydiff.coverage.html import render_coverage
+
+    page = render_coverage(coverage, "m.html")["m.html"]
+    assert 'class="v-partial"' in page and ".v-partial" in page
+    assert "逐句：✓✗" in page
