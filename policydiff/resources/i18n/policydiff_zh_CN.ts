@@ -131,6 +131,11 @@
         <source>{name}: %p% implemented</source>
         <translation>{name}：已落实 %p%</translation>
     </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="294"/>
+        <source>Compared with {count} documents</source>
+        <translation>已与 {count} 份文件比对</translation>
+    </message>
 </context>
 <context>
     <name>Diagnostics</name>
