@@ -31,6 +31,7 @@ from policydiff.errors import Cancelled
 from policydiff.figures.compare import PairingConfig, compare_figures
 from policydiff.figures.extract import extract_figures
 from policydiff.io import load_document
+from policydiff.lang import words
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -306,6 +307,7 @@ def compare_files(
     config: CompareConfig = DEFAULT_CONFIG,
 ) -> Comparison:
     """Load two files and compare them (raises LoadError with a one-line message)."""
+    words.preload()  # the segmenter's dictionary loads while the files are read
     left = load_document(left_path)
     right = load_document(right_path)
     return compare_documents(left, right, options, progress, cancelled, config=config)

@@ -15,18 +15,12 @@ from typing import Any
 from policydiff import __version__
 from policydiff.compare.provenance import ClauseStatus
 from policydiff.coverage.matrix import VERDICT_LABELS, Cell, Coverage, Verdict
+from policydiff.present import labels, palette
 from policydiff.render.html import _environment, render_report
 
 TEMPLATE = "coverage.html.j2"
 HEADING_CHARS = 40  # a preamble's "heading" is its whole first sentence
-VERDICT_MEANINGS = {
-    Verdict.ADOPTED: "基本照搬上级表述",
-    Verdict.REFINED: "保留并细化或改写",
-    Verdict.RAISED: "数字更大或要求更严",
-    Verdict.WEAKENED: "数字更小、要求更松或大幅删减",
-    Verdict.PARTIAL: "只有部分条款见于下级文件",
-    Verdict.MISSING: "无对应条目",
-}
+VERDICT_MEANINGS = {verdict: meaning.zh for verdict, meaning in labels.VERDICT_MEANING.items()}
 
 
 def detail_folder(out_name: str) -> str:
@@ -133,6 +127,7 @@ def render_coverage(
             ],
             generated=moment,
             version=__version__,
+            palette_css=palette.css_variables(),
         )
     )
     for k, child in enumerate(coverage.children):

@@ -15,7 +15,6 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
 from policydiff.compare.provenance import Clause, ClauseStatus, ProvenanceConfig, Tracer
@@ -35,30 +34,18 @@ from policydiff.model import (
     Status,
     Unit,
 )
+from policydiff.model import (
+    Verdict as Verdict,  # re-exported: the coverage writers name it here
+)
+from policydiff.present import labels
+
+# The verdicts' words, from the one vocabulary every view uses (policydiff.present.labels).
+VERDICT_LABELS = {verdict: label.zh for verdict, label in labels.VERDICT.items()}
 
 MAX_REASONS = 4  # figure and duty changes named in a verdict's reason; more are summed up as "…"
 CLAUSE_CONTEXT = 24  # characters of a clause quoted in a reason
 FIGURE_MODE = NormalizeMode.T2S  # clauses are traced through script folding, as figures are read
 CANCEL_POLL_SECONDS = 0.2  # how soon a cancel reaches the parallel comparisons of the children
-
-
-class Verdict(StrEnum):
-    ADOPTED = "adopted"  # 照搬: taken over as it stands
-    REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
-    RAISED = "raised"  # 加码: a bigger figure or a stronger duty
-    WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
-    PARTIAL = "partial"  # 部分落实: some of the parent unit's clauses are found in the child, others not
-    MISSING = "missing"  # 缺失: no counterpart in the child
-
-
-VERDICT_LABELS = {
-    Verdict.ADOPTED: "照搬",
-    Verdict.REFINED: "细化",
-    Verdict.RAISED: "加码",
-    Verdict.WEAKENED: "弱化",
-    Verdict.PARTIAL: "部分落实",
-    Verdict.MISSING: "缺失",
-}
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,9 @@ from __future__ import annotations
 import io
 
 from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
+from policydiff.present import palette
 
-FILLS = {
-    Verdict.ADOPTED: "E6F4EA",
-    Verdict.REFINED: "E8F0FE",
-    Verdict.RAISED: "FDE2CF",
-    Verdict.WEAKENED: "FCE8E6",
-    Verdict.PARTIAL: "FEF7E0",
-    Verdict.MISSING: "EEEEEE",
-}
+FILLS = {verdict: swatch.background.plain_hex for verdict, swatch in palette.VERDICT.items()}
 _MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
 

@@ -35,35 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
-from policydiff.gui.jobs import JobRunner
+from policydiff.coverage.matrix import Coverage, Verdict
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
+from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.vocabulary import verdict_text
+from policydiff.io.formats import EXTENSIONS
+from policydiff.present import palette
 
-DOCUMENT_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".htm",
-        ".html",
-        ".mht",
-        ".mhtml",
-        ".md",
-        ".docx",
-        ".doc",
-        ".wps",
-        ".rtf",
-        ".odt",
-        ".pdf",
-        ".ofd",
-    }
-)
-VERDICT_COLOURS = {
-    Verdict.ADOPTED: "#e6f4ea",
-    Verdict.REFINED: "#e8f0fe",
-    Verdict.RAISED: "#fde2cf",
-    Verdict.WEAKENED: "#fce8e6",
-    Verdict.PARTIAL: "#fef7e0",
-    Verdict.MISSING: "#eeeeee",
-}
+DOCUMENT_SUFFIXES = EXTENSIONS  # every format the readers take (policydiff.io.formats)
+VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -80,11 +61,13 @@ def documents_in(folder: Path, exclude: str = "") -> list[str]:
 class CoverageSetup(QDialog):
     """Pick the parent document and its children (files, or every document of a folder)."""
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", parent_document: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("One Against Many"))
         self._folder = start_folder
-        self.parent_edit = QLineEdit()
+        self.parent_edit = QLineEdit(parent_document)  # the open left document is offered as the parent
         self.parent_edit.setObjectName("parentPath")
         choose_parent = QPushButton(self.tr("Choose…"))
         choose_parent.clicked.connect(self._choose_parent)
@@ -137,13 +120,15 @@ class CoverageSetup(QDialog):
                 present.add(path)
 
     def _choose_parent(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the Parent Document"), self._folder)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the Parent Document"), self._folder, open_filter()
+        )
         if path:
             self.parent_edit.setText(path)
             self._folder = str(Path(path).parent)
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder, open_filter())
         self.add_children(paths)
 
     def _add_folder(self) -> None:
@@ -201,7 +186,7 @@ class CoverageModel(QAbstractTableModel):
             if cell is None:
                 return "—"
             units = "、".join(u.label or u.heading[:8] for u in cell.units)
-            return f"{VERDICT_LABELS[cell.verdict]} {units}".strip()
+            return f"{verdict_text(cell.verdict)} {units}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return child.error if cell is None else cell.why
         if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
@@ -233,7 +218,7 @@ class CoverageWindow(QMainWindow):
         self.status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("coverage"))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel(JobKey(JobKind.COVERAGE)))
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
@@ -282,7 +267,7 @@ class CoverageWindow(QMainWindow):
                 cancelled=cancelled,
             )
 
-        return self.jobs.submit("coverage", job, self._built, self._on_error)
+        return self.jobs.submit(JobKey(JobKind.COVERAGE), job, self._built, self._on_error)
 
     def show_coverage(self, coverage: Coverage) -> None:
         self.coverage = coverage
@@ -312,7 +297,7 @@ class CoverageWindow(QMainWindow):
             bar.setValue(round(100 * coverage.implemented_share(k)))
             bar.setFormat(self.tr("{name}: %p% implemented").format(name=child.name))
             tally = coverage.counts(k)
-            bar.setToolTip(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+            bar.setToolTip(f"{child.name}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict))
             self.child_bars_layout.addWidget(bar)
         bars = self.child_bars_layout.count()
         self.child_strip.setVisible(bars > 0)
@@ -321,7 +306,7 @@ class CoverageWindow(QMainWindow):
             self.child_strip.setFixedHeight(self.child_bars.sizeHint().height() + scroll)
 
     def _on_progress(self, kind: str, fraction: float) -> None:
-        if kind == "coverage":
+        if kind == str(JobKey(JobKind.COVERAGE)):
             self.progress.setValue(round(100 * fraction))
 
     def _built(self, coverage: Coverage) -> None:
@@ -355,14 +340,15 @@ class CoverageWindow(QMainWindow):
     def _save(self) -> None:
         if self.coverage is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the Matrix"),
-            "coverage.html",
-            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
-        )
-        if path:
-            self.save_to(path)
+        choices = [
+            SaveType("html", self.tr("Web page"), ".html"),
+            SaveType("xlsx", self.tr("Excel workbook"), ".xlsx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+        folder = str(Path(self.coverage.parent.path).parent)
+        chosen = ask_save_path(self, self.tr("Save the Matrix"), str(Path(folder) / "coverage"), choices)
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: str) -> int | None:
         """Write the matrix in the background as HTML (each child's report beside it), JSON or Excel."""
@@ -371,7 +357,7 @@ class CoverageWindow(QMainWindow):
         coverage = self.coverage
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "coverage-save",
+            JobKey(JobKind.COVERAGE_SAVE),
             lambda progress, cancelled: write_outputs(coverage, path),
             self._saved,
             self._on_error,

@@ -201,7 +201,7 @@ class MhtReader(Reader):
             return True
         if probe.kind != Kind.TEXT or probe.ext not in _MHT_EXTS:
             return False
-        from policydiff.io.web.html import looks_like_html
+        from policydiff.io.web.scan import looks_like_html
 
         return not looks_like_html(probe.text())
 
@@ -238,7 +238,7 @@ class HtmlReader(Reader):
     def claims(self, probe: Probe) -> bool:
         if probe.kind != Kind.TEXT:
             return False
-        from policydiff.io.web.html import looks_like_html
+        from policydiff.io.web.scan import looks_like_html
 
         return probe.ext in _HTML_EXTS or looks_like_html(probe.text())
 
@@ -255,7 +255,7 @@ class MarkdownReader(Reader):
     def claims(self, probe: Probe) -> bool:
         if probe.kind != Kind.TEXT:
             return False
-        from policydiff.io.web.html import has_front_matter
+        from policydiff.io.web.scan import has_front_matter
 
         return probe.ext in _MD_EXTS or has_front_matter(probe.text())
 

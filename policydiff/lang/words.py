@@ -15,11 +15,11 @@ import re
 import threading
 from functools import lru_cache
 from itertools import accumulate, compress, islice
-
-import rjieba
+from types import ModuleType
 
 _lock = threading.Lock()
 _ready = False
+_rjieba: ModuleType | None = None  # imported on first use: its dictionary costs start-up time
 # jieba keeps letters and digits together and every other ASCII sign apart
 _ASCII_PIECES = re.compile(r"[A-Za-z0-9]+|[^A-Za-z0-9]")
 _JOINERS = frozenset(".-_%+#&")
@@ -27,14 +27,33 @@ _JOINERS = frozenset(".-_%+#&")
 
 def ensure_ready() -> None:
     """Make the segmenter ready once (thread-safe); later calls return at once."""
-    global _ready
+    global _ready, _rjieba
     if _ready:
         return
     with _lock:
         if _ready:
             return
+        import rjieba
+
         rjieba.cut("准备", False)  # the first cut builds the prefix dictionary
+        _rjieba = rjieba
         _ready = True
+
+
+def preload() -> None:
+    """Get the segmenter ready in the background while the caller reads files (start-up time).
+
+    ``segment`` waits for it through ``ensure_ready``'s lock, so calling this is always safe.
+    """
+    if not _ready:
+        threading.Thread(target=ensure_ready, name="policydiff-words", daemon=True).start()
+
+
+def _cut(text: str) -> list[str]:
+    ensure_ready()
+    assert _rjieba is not None
+    words: list[str] = _rjieba.cut(text, False)
+    return words
 
 
 @lru_cache(maxsize=1 << 16)
@@ -60,13 +79,12 @@ def segment(text: str) -> tuple[list[str], list[int]]:
 
     Every character belongs to exactly one word, so the words joined give ``text`` back.
     """
-    ensure_ready()
     try:
-        words = _as_jieba(rjieba.cut(text, False))
+        words = _as_jieba(_cut(text))
     except UnicodeEncodeError:  # a lone surrogate (an undecodable byte a reader kept): rjieba takes UTF-8
         safe = text.encode("utf-8", "replace").decode("utf-8")  # one "?" per surrogate: lengths kept
         words, position = [], 0
-        for word in _as_jieba(rjieba.cut(safe, False)):
+        for word in _as_jieba(_cut(safe)):
             words.append(text[position : position + len(word)])
             position += len(word)
     pool: dict[str, str] = {}  # one object per distinct word: a document repeats its words

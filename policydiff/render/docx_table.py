@@ -29,9 +29,10 @@ from docx.text.run import Run
 
 from policydiff.figures.compare import figure_counts
 from policydiff.model import Comparison
+from policydiff.present import palette
 from policydiff.render.html import Cell, FigureRow, Row, figure_rows, pair_kind, plain, report_rows
 
-__all__ = ["render_docx", "DocxLayout"]
+__all__ = ["render_docx", "setup_page", "DocxLayout"]
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ class DocxLayout:
     font_pt: float = 9.5
     small_pt: float = 8
     east_asian_font: str = "宋体"
-    del_rgb: tuple[int, int, int] = (0x8F, 0x1D, 0x1D)
-    ins_rgb: tuple[int, int, int] = (0x0D, 0x5B, 0x22)
-    shared_rgb: tuple[int, int, int] = (0x0A, 0x30, 0x69)  # a rewrite's shared phrase, as the panes
+    del_rgb: tuple[int, int, int] = palette.DELETED.ink.rgb
+    ins_rgb: tuple[int, int, int] = palette.INSERTED.ink.rgb
+    shared_rgb: tuple[int, int, int] = palette.SHARED.ink.rgb  # a rewrite's shared phrase, as the panes
     muted_rgb: tuple[int, int, int] = (0x5D, 0x68, 0x75)
 
 
@@ -71,7 +72,7 @@ def render_docx(
         rewrites: show low-similarity pairs as rewrites (shared phrases marked), as the report does.
     """
     doc = Document()
-    _page(doc, comparison, layout)
+    setup_page(doc, comparison, layout)
     kind = pair_kind(comparison)
     left, right = comparison.left, comparison.right
     title = doc.add_paragraph()
@@ -122,7 +123,7 @@ def render_docx(
     return out.getvalue()
 
 
-def _page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
+def setup_page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
     """A4 portrait, the file names in the header, 第 N 页 / 共 M 页 in the footer."""
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT

@@ -37,40 +37,23 @@ from policydiff.model import (
     Figure,
     FigureChange,
     FigureKind,
-    Level,
     NormalizeMode,
     Pair,
     Side,
     Status,
     Unit,
 )
+from policydiff.present import labels, palette
 from policydiff.present.change_notes import ChangeNote, change_notes
+from policydiff.present.differences import is_difference
 from policydiff.present.projection import DISPLAY_RULES, Kind, SideProjection, project
 
 TEMPLATE = "report.html.j2"
 
-STATUS_LABELS = {
-    Status.UNCHANGED: "未变",
-    Status.CHANGED: "修改",
-    Status.ADDED: "新增",
-    Status.REMOVED: "删除",
-}
-LEVEL_LABELS = {
-    Level.TITLE: "标题",
-    Level.PREAMBLE: "序言",
-    Level.CHAPTER: "章",
-    Level.SECTION: "节",
-    Level.ARTICLE: "条",
-    Level.ITEM: "项",
-    Level.EPILOGUE: "结尾",
-    Level.ATTACHMENT: "附件",
-}
-NORMALIZE_LABELS: dict[NormalizeMode, str] = {
-    NormalizeMode.T2S: "繁体转简体（t2s）",
-    NormalizeMode.TW2SP: "台湾正体转简体，含用词转换（tw2sp）",
-    NormalizeMode.HK2S: "香港繁体转简体（hk2s）",
-    NormalizeMode.NONE: "不转换（none）",
-}
+# The one vocabulary every view uses (policydiff.present.labels), in the report's language.
+STATUS_LABELS = {status: label.zh for status, label in labels.STATUS.items()}
+LEVEL_LABELS = {level: label.zh for level, label in labels.LEVEL.items()}
+NORMALIZE_LABELS: dict[NormalizeMode, str] = {mode: label.zh for mode, label in labels.NORMALIZE.items()}
 CAPTION_CHARS = 40  # how much of an unlabelled unit's text stands in for its heading
 MAX_DEPTH_CLASS = 4  # deeper units indent no further
 # how each kind of projected span reaches the template (Segment.kind)
@@ -121,6 +104,7 @@ class Row:
     right: Cell | None
     group_note: str = ""  # a merge or split: "合并自 2.、3." / "拆分为 第十七条、第十八条"
     notes: tuple[ChangeNote, ...] = ()  # changes in meaning: obligations, owners, references
+    difference: bool = False  # the one rule every view shares (policydiff.present.differences)
 
     @property
     def manual_label(self) -> str:
@@ -128,7 +112,7 @@ class Row:
 
     @property
     def is_difference(self) -> bool:
-        return self.status != Status.UNCHANGED or self.moved
+        return self.difference
 
     @property
     def caption(self) -> str:
@@ -218,6 +202,7 @@ def render_report(
             rewrites=[row for row in rows if row.rewrite],
             rewrite_below=f"{DISPLAY_RULES.rewrite_below:.0%}",
             version=__version__,
+            palette_css=palette.css_variables(),
         )
     )
 
@@ -341,6 +326,7 @@ def _row(
         anchor=f"pair-{number}",
         status=str(pair.status),
         status_label=STATUS_LABELS.get(pair.status, str(pair.status)),
+        difference=is_difference(pair),
         level=str(pair.level),
         level_label=LEVEL_LABELS.get(pair.level, str(pair.level)),
         depth=min(depth, MAX_DEPTH_CLASS),

@@ -1,1 +1,1 @@
-"""Tests of policydiff.compare."""
+"""Tests of policydiff.compare.pipeline."""

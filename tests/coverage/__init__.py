@@ -1,1 +1,1 @@
-"""Tests of policydiff.coverage."""
+"""Tests of policydiff.coverage.matrix."""

@@ -1,1 +1,1 @@
-"""Tests of policydiff.figures."""
+"""Tests of policydiff.figures.extract."""

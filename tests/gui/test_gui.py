@@ -270,9 +270,9 @@ def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  
     asked: list[str] = []
     targets = iter([tmp_path / "report.html", tmp_path / "comparison.json"])
 
-    def fake_save(parent, title, default, filters):  # type: ignore[no-untyped-def]
+    def fake_save(parent, title, default, filters, selected=""):  # type: ignore[no-untyped-def]
         asked.append(default)
-        return str(next(targets)), filters
+        return str(next(targets)), selected  # the type the window preselected
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
     assert win.actions_.save_report.shortcut() == QKeySequence(QKeySequence.StandardKey.Save)
@@ -284,6 +284,26 @@ def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  
         win.actions_.save_json.trigger()
     data = json.loads((tmp_path / "comparison.json").read_text(encoding="utf-8"))
     assert data
+
+
+def test_save_redline_as_word(qtbot, monkeypatch, compared, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """File → Save Redline as Word…: a 修订文档 (*.docx) whose accepted text is the right document."""
+    from tests.redline_xml import resolve, squeeze
+
+    win, comparison = compared
+    asked: list[tuple[str, str]] = []
+
+    def fake_save(parent, title, default, filters, selected=""):  # type: ignore[no-untyped-def]
+        asked.append((default, selected))
+        return str(tmp_path / "redline.docx"), selected  # the type the window preselected
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    with qtbot.waitSignal(win.session.saved, timeout=COMPARE_TIMEOUT):
+        win.actions_.save_redline.trigger()
+    assert Path(asked[0][0]).name == "000_22597a2fc5b61001_vs_002_59720e67ef255997_修订.docx"
+    assert "*.docx" in asked[0][1]
+    data = (tmp_path / "redline.docx").read_bytes()
+    assert squeeze(resolve(data, accept=True)) == squeeze(comparison.right.text)
 
 
 def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no-untyped-def]

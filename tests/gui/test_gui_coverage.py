@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from policydiff.coverage.matrix import Verdict
+from policydiff.gui import vocabulary
 from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
+from policydiff.present import labels
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.gui
@@ -30,7 +32,9 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
     )
     index = model.index(row, 1)
-    assert model.data(index).split()[0] in {"照搬", "细化", "加码", "弱化", "部分落实"}
+    # verdicts in the window's language, from the shared vocabulary (an English window said 细化 before)
+    verdict = window.coverage.rows[row].cells[0].verdict
+    assert model.data(index).split()[0] == labels.VERDICT[verdict](vocabulary.language())
     assert model.data(index, Qt.ItemDataRole.ToolTipRole) == window.coverage.rows[row].cells[0].why
     window._open_cell(index)
     assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]
@@ -44,7 +48,9 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
     partial = [
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict == Verdict.PARTIAL
     ]
-    assert partial and model.data(model.index(partial[0], 1)).startswith("部分落实")
+    assert partial and model.data(model.index(partial[0], 1)).startswith(
+        labels.VERDICT[Verdict.PARTIAL](vocabulary.language())
+    )
 
     out = tmp_path / "m.xlsx"
     with qtbot.waitSignal(window.jobs.result, timeout=60_000):

@@ -109,7 +109,7 @@ def test_pairs_start_level_after_wheel_keys_and_scroll_bar(qtbot, window, files)
 
 def top_pair(win: MainWindow, side: str) -> int:
     """The pair whose row stands at the top of ``side``'s pane (a few pixels in)."""
-    from policydiff.gui.mainwindow import FOLLOW_PROBE_PX
+    from policydiff.gui.window_navigation import FOLLOW_PROBE_PX
 
     view = win.view(side)
     y = view.top_y() + FOLLOW_PROBE_PX

@@ -1,1 +1,1 @@
-"""Tests of policydiff.structure."""
+"""Tests of policydiff.structure.parse."""

@@ -22,7 +22,7 @@ from lxml import etree
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.web.chrome import RULES, PageLines, is_chrome_name, trim_edges
-from policydiff.io.web.scan import is_page, visible_chars
+from policydiff.io.web.scan import has_front_matter, looks_like_html, strip_front_matter, visible_chars
 from policydiff.lang.numerals import cn_numeral
 
 __all__ = ["HtmlRefused", "has_front_matter", "html_to_text", "looks_like_html", "strip_front_matter"]
@@ -49,9 +49,6 @@ _CELLS = frozenset({"td", "th"})
 _HEADINGS = frozenset({"h1", "h2"})
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; U+3000 and NBSP are text
-_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
-_YAML_KEY = re.compile(r"\A[ \t\n]{0,1000}[A-Za-z_][\w-]{0,100}[ \t]{0,100}:")
-_SNIFF_CHARS = 65536
 _NOT_NAME = re.compile(r"[^a-z0-9-]+")
 
 
@@ -67,24 +64,6 @@ class HtmlLimits:
 
 
 LIMITS = HtmlLimits()
-
-
-def strip_front_matter(text: str) -> str:
-    """Drop a leading YAML front matter block (``---`` … ``---``), as blog and wiki exports have."""
-    match = _FRONT_MATTER.match(text[:_SNIFF_CHARS])
-    if match is None or not _YAML_KEY.match(match["body"]):
-        return text
-    return text[match.end() :]
-
-
-def has_front_matter(text: str) -> bool:
-    return strip_front_matter(text) is not text
-
-
-def looks_like_html(text: str) -> bool:
-    """True if ``text`` is a web page (doctype or ``<html>`` root), or made mostly of HTML blocks
-    (a Markdown export of a page); a text file with a few stray tags is not."""
-    return is_page(strip_front_matter(text))
 
 
 # --- list numbering -------------------------------------------------------------------------------

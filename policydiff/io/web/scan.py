@@ -159,3 +159,28 @@ def _tag_end(text: str, i: int) -> int:
             i = close + 1
         else:
             i = at + 1
+
+
+# --- is this text a page? (asked of every text file: no lxml needed) ---------------------------------
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(?P<body>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+_YAML_KEY = re.compile(r"\A[ \t\n]{0,1000}[A-Za-z_][\w-]{0,100}[ \t]{0,100}:")
+_SNIFF_CHARS = 65536
+
+
+def strip_front_matter(text: str) -> str:
+    """Drop a leading YAML front matter block (``---`` … ``---``), as blog and wiki exports have."""
+    match = _FRONT_MATTER.match(text[:_SNIFF_CHARS])
+    if match is None or not _YAML_KEY.match(match["body"]):
+        return text
+    return text[match.end() :]
+
+
+def has_front_matter(text: str) -> bool:
+    return strip_front_matter(text) is not text
+
+
+def looks_like_html(text: str) -> bool:
+    """True if ``text`` is a web page (doctype or ``<html>`` root), or made mostly of HTML blocks
+    (a Markdown export of a page); a text file with a few stray tags is not."""
+    return is_page(strip_front_matter(text))
