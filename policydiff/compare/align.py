@@ -53,6 +53,8 @@ class AlignConfig:
     # each unit is the other's best match on its own words (among the candidates scored): what the
     # two units say outweighs a neighbour's pull towards the unit next door
     mutual_bonus: float = 0.05
+    mutual_min_score: float = 0.25  # ...when their own score is at least this (two leftovers that
+    # share one word are each other's best only for want of anything else)
     depth_penalty: float = 0.15  # per level of nesting depth apart (units of different levels only:
     # 第十条 under 第一节 and 第六条 straight under a chapter are both articles)
     container_penalty: float = 0.20  # one unit has sub-units, the other has none
@@ -549,7 +551,7 @@ class Aligner:
                 for ri in rights:
                     if (li, ri) not in base:
                         base[(li, ri)] = self._base_score(li, ri)
-            mutual = _mutual_best(base)
+            mutual = _mutual_best({k: v for k, v in base.items() if v >= cfg.mutual_min_score})
             scored = [
                 (s + self._context_bonus(li, ri) + (cfg.mutual_bonus if (li, ri) in mutual else 0.0), li, ri)
                 for (li, ri), s in base.items()

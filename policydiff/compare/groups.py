@@ -6,19 +6,17 @@ A left-over unit joins its neighbour's pair when the text says so, and only then
 lies mostly in the neighbour's counterpart (in shared runs of several characters, not scattered
 characters), and the two neighbours together cover far more of the counterpart than the paired
 one alone. Units already paired are never touched, so ordinary one-to-one pairs cannot change.
-May import: the standard library, rapidfuzz, policydiff.model and policydiff.compare.align.
+May import: the standard library, rapidfuzz and policydiff.compare.align (for UnitFeatures).
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import LCSseq
 
 from policydiff.compare.align import UnitFeatures
-from policydiff.model import Level
 
 Pairs = list[tuple[int | None, int | None]]
 
@@ -32,12 +30,6 @@ class GroupConfig:
     inside: float = 0.2  # share of the left-over unit's text found in the counterpart
     union: float = 0.6  # share of the counterpart the group covers
     gain: float = 0.2  # how much more of the counterpart the group covers than the paired unit
-    # Anywhere in the document: a left-over unit whose own text lies at least this much inside one
-    # paired unit's counterpart, however far from it (a measure moved into another's text), ...
-    far_inside: float = 0.65
-    far_min_chars: int = 20  # ...being at least this long (a short stock sentence is found everywhere)
-    far_gain: float = 0.05  # ...and adding at least this share of the counterpart to what the pair says
-    far_candidates: int = 3  # counterparts read closely per left-over unit
 
 
 @dataclass
@@ -91,11 +83,9 @@ def find_groups(
     lone_left = [a for a, b in pairs if b is None and a is not None and (a, None) not in fixed]
     lone_right = [b for a, b in pairs if a is None and b is not None and (None, b) not in fixed]
     _join(left, right, lone_left, l2r, groups.also_left, absorbed_left, cfg, mirrored=False)
-    _join_far(left, right, lone_left, l2r, groups.also_left, absorbed_left, cfg, mirrored=False)
     # a pair is a merge or a split, never both
     r2l = {b: a for b, a in r2l.items() if (a, b) not in groups.also_left}
     _join(right, left, lone_right, r2l, groups.also_right, absorbed_right, cfg, mirrored=True)
-    _join_far(right, left, lone_right, r2l, groups.also_right, absorbed_right, cfg, mirrored=True)
     kept = [
         (a, b)
         for a, b in pairs
@@ -141,63 +131,6 @@ def _join(
         absorbed.add(u)
         key = (partner[main], main) if mirrored else (main, partner[main])
         out[key] = [g for g in group if g != main]
-
-
-def _join_far(
-    side: Sequence[UnitFeatures],
-    other: Sequence[UnitFeatures],
-    lone: list[int],
-    partner: dict[int, int],
-    out: dict[tuple[int, int], list[int]],
-    absorbed: set[int],
-    cfg: GroupConfig,
-    mirrored: bool,
-) -> None:
-    """Join each lone leaf unit of ``side`` whose text lies inside a paired unit's counterpart
-    anywhere in the document to that pair (a measure moved into another measure's text)."""
-    waiting = [
-        u
-        for u in lone
-        if u not in absorbed and not side[u].has_children and len(_text(side[u])) >= cfg.far_min_chars
-    ]
-    if not waiting:
-        return
-    # candidates share the lone units' words: an index of only those words over the counterparts
-    wanted: set[str] = set()
-    for u in waiting:
-        wanted.update(side[u].words)
-    postings: dict[str, list[int]] = defaultdict(list)
-    for main, counterpart in partner.items():
-        if not other[counterpart].has_children:
-            for word in wanted.intersection(other[counterpart].words):
-                postings[word].append(main)
-    for u in waiting:
-        text = _text(side[u])
-        tally: Counter[int] = Counter()
-        for word in side[u].words:
-            tally.update(postings.get(word, ()))
-        best: tuple[float, int] | None = None
-        for main, _ in tally.most_common(cfg.far_candidates):
-            # an article joins an article's pair, never an item's (nor an item an article's)
-            if side[main].level != side[u].level or side[u].level == Level.ITEM:
-                continue
-            target = _text(other[partner[main]])
-            inside = _shared(text, target, cfg.run_chars)
-            if inside < cfg.far_inside * len(text):
-                continue
-            # what the pair's own units already say of it does not count: a copy of the main
-            # unit's text found in the counterpart is no evidence that this unit moved there
-            key = (partner[main], main) if mirrored else (main, partner[main])
-            said = "".join(_text(side[g]) for g in (main, *out.get(key, [])))
-            gain = (inside - _shared(text, said, cfg.run_chars)) / len(target)
-            if gain >= cfg.far_gain and (best is None or gain > best[0]):
-                best = (gain, main)
-        if best is None:
-            continue
-        main = best[1]
-        key = (partner[main], main) if mirrored else (main, partner[main])
-        out[key] = sorted([*out.get(key, []), u])
-        absorbed.add(u)
 
 
 # Where the main unit of a group a left-over unit adjoins may stand, nearest first: next to it, or

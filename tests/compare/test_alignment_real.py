@@ -32,7 +32,7 @@ GOLD_F1 = {
     "05-vs-06": 1.0,
     "09-vs-10": 1.0,
     "fuyi-2017-vs-2023": 0.986,
-    "daolu-national-vs-henan": 0.908,
+    "daolu-national-vs-henan": 0.895,
     "daolu-national-vs-shandong": 0.793,
     "001-vs-002": 0.902,
     "002-vs-003": 0.933,

@@ -207,29 +207,3 @@ def test_report_row_names_the_merged_units():
     badge = html.rindex('<span class="badge group">合并自 2.、3.</span>')  # the row, after the contents
     row = html[html.rindex("<tr ", 0, badge) : html.index("</tr>", badge)]
     assert "<del>3.值周、夜自修管理、早自修、限时训练等</del>无故缺岗者，每次扣" in row
-
-
-def test_a_measure_moved_into_a_far_article_joins_that_pair():
-    """A revision folds old 第二条 into new 第五条 (four articles away): the old article is not
-    removed but taken in by the pair of 第五条, and every unit still appears once."""
-    old = (
-        "第一条 为了规范道路运输市场秩序，制定本条例。\n"
-        "第二条 道路运输经营者应当按照规定报送统计资料，不得虚报、瞒报或者拒报。\n"
-        "第三条 客运经营者应当为旅客提供良好的乘车环境，保持车辆清洁卫生。\n"
-        "第四条 货运经营者不得运输法律、行政法规禁止运输的货物。\n"
-        "第五条 机动车维修经营者应当按照国家有关技术规范对机动车进行维修，保证维修质量。\n"
-    )
-    new = (
-        "第一条 为了规范道路运输市场秩序，制定本条例。\n"
-        "第二条 客运经营者应当为旅客提供良好的乘车环境，保持车辆清洁卫生。\n"
-        "第三条 货运经营者不得运输法律、行政法规禁止运输的货物。\n"
-        "第四条 机动车维修经营者应当按照国家有关技术规范对机动车进行维修，保证维修质量。"
-        "道路运输经营者应当按照规定报送统计资料，不得虚报、瞒报或者拒报。\n"
-    )
-    comparison = compare_documents(_doc(old, "old.txt"), _doc(new, "new.txt"))
-    grouped = [p for p in comparison.pairs if p.also_left]
-    assert [(p.left.label, [u.label for u in p.also_left], p.right.label) for p in grouped] == [
-        ("第五条", ["第二条"], "第四条")
-    ]
-    lefts = [u.index for p in comparison.pairs for u in p.left_units]
-    assert sorted(lefts) == sorted(set(lefts))

@@ -23,7 +23,7 @@ CELL_ACCURACY = {
     GOLD / "000-vs-002.json": 1.0,  # before clause tracing and the alignment changes: 1.000
     OWN_GOLD / "001-vs-002.json": 0.904,  # before: 0.881
     OWN_GOLD / "002-vs-003.json": 0.948,  # before: 0.879
-    OWN_GOLD / "daolu-national-vs-henan.json": 0.854,  # before: 0.758
+    OWN_GOLD / "daolu-national-vs-henan.json": 0.838,  # before: 0.758
     OWN_GOLD / "daolu-national-vs-shandong.json": 0.781,  # before: 0.734
 }
 
