@@ -14,35 +14,46 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from policydiff.errors import LoadError, LoadReason, ReadRefused
+from policydiff.errors import Cancelled, LoadError, LoadReason, ReadRefused
 from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_to_text, looks_like_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
 from policydiff.io.text import NotText, decode, normalize_text
-from policydiff.model import LoadedDocument
+from policydiff.model import LoadedDocument, OcrInfo
 
 __all__ = ["LoadLimits", "load_document"]
 
 _HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 _MHT_EXTS = frozenset({".mht", ".mhtml"})
 _MD_EXTS = frozenset({".md", ".markdown", ".mdown"})
+_SCANS = {"a PNG image": "png", "a JPEG image": "jpg", "a TIFF image": "tif"}  # read by OCR (the [ocr] extra)
 _EMPTY = "is empty; choose a file with text in it"
 _OPEN_OTHER = "open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file"
+_NO_OCR_TEXT = "shows no text that OCR could recognise; check the image or open a text version"
 _EMPTY_PAGE = "has no readable text, only markup; open it in a browser and save it as text"
 
 
 DEFAULT_LIMITS = LoadLimits()
 
 
-def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIMITS) -> LoadedDocument:
+def load_document(
+    path: str | os.PathLike[str],
+    limits: LoadLimits = DEFAULT_LIMITS,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> LoadedDocument:
     """Read a document and return its plain text with line endings normalised to ``\\n``.
 
     Args:
         path: the file to read (txt, html, md, docx, pdf, doc/wps, rtf, mht, ofd; the content decides).
         limits: size limits; the defaults refuse files over 64 MB.
+        progress: called with (pages done, pages in all) while scanned pages are recognised (OCR).
+        cancelled: polled during OCR; True stops it with Cancelled.
 
     Returns:
         The loaded document: format, encoding (None for docx/pdf), text and size on disk.
@@ -57,8 +68,8 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
         raise LoadError(f"{path!r} is not a file path", LoadReason.NOT_A_PATH, path=repr(path)) from exc
     where = os.fspath(path)
     try:
-        return _load(Path(where), name, limits)
-    except LoadError:
+        return _load(Path(where), name, limits, progress, cancelled)
+    except (LoadError, Cancelled):
         raise
     except ReadRefused as exc:
         raise LoadError(f"{name} {exc}", exc.reason, path=where, part=exc.part, limit=exc.limit) from exc
@@ -81,20 +92,38 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
         ) from exc
 
 
-def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
+def _load(
+    path: Path,
+    name: str,
+    limits: LoadLimits,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> LoadedDocument:
     size = _check_file(path, name, limits)
     data = _read(path, name, limits)
     kind, what = sniff(data[: limits.sniff_bytes])
     ext = path.suffix.lower()
 
     if kind == Kind.PDF:
-        from policydiff.io.pdftext import PdfRefused, read_pdf
+        from policydiff.io.pdftext import PdfRefused, read_pdf_text
 
         try:
-            text, notices = read_pdf(data, limits)
+            pdf = read_pdf_text(data, limits, progress, cancelled)
         except PdfRefused as exc:
             raise _refused(name, path, exc) from exc
-        return _document(path, name, "pdf", None, normalize_text(text), size, notices=notices)
+        return _document(
+            path, name, "pdf", None, normalize_text(pdf.text), size, notices=pdf.notices, ocr=pdf.ocr
+        )
+    if kind == Kind.BINARY and what in _SCANS:
+        from policydiff.io.scantext import ImageRefused, read_image
+
+        try:
+            scan = read_image(data, limits, progress, cancelled)
+        except ImageRefused as exc:
+            raise _refused(name, path, exc) from exc
+        return _document(
+            path, name, _SCANS[what], None, normalize_text(scan.text), size, _NO_OCR_TEXT, scan.notices, scan.ocr
+        )
     if kind == Kind.ZIP:
         from policydiff.io.ofdtext import is_ofd
 
@@ -311,10 +340,11 @@ def _document(
     size: int,
     empty: str = _EMPTY,
     notices: tuple[str, ...] = (),
+    ocr: OcrInfo | None = None,
 ) -> LoadedDocument:
     if not text.strip():
         reason = LoadReason.EMPTY if empty == _EMPTY else LoadReason.NO_TEXT
         raise LoadError(f"{name} {empty}", reason, path=str(path))
     return LoadedDocument(
-        path=str(path), format=fmt, encoding=encoding, text=text, size=size, notices=notices
+        path=str(path), format=fmt, encoding=encoding, text=text, size=size, notices=notices, ocr=ocr
     )
