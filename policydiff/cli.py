@@ -21,7 +21,7 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
-from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
+from policydiff.model import DEFAULT_NORMALIZE, LoadedDocument, NormalizeMode
 
 COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
@@ -169,7 +169,6 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from policydiff.compare import compare_files
     from policydiff.jsonform import comparison_to_json
     from policydiff.model import CompareOptions
     from policydiff.outputs import same_file, write_atomically
@@ -180,7 +179,9 @@ def _run_compare(args: argparse.Namespace) -> int:
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
     )
-    comparison = compare_files(args.left, args.right, options)
+    from policydiff.compare import compare_documents
+
+    comparison = compare_documents(_load(args.left), _load(args.right), options)
     inputs = (args.left, args.right)
     if args.json:
         _write_json(args.json, comparison_to_json(comparison), inputs)
@@ -209,11 +210,22 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_outline(args: argparse.Namespace) -> int:
+def _load(path: str) -> LoadedDocument:
+    """Load a document, with a line on standard error per page while a scan is being recognised."""
     from policydiff.io import load_document
+
+    name = os.path.basename(path) or path
+
+    def progress(done: int, total: int) -> None:
+        print(f"policydiff: {shown(name)}: OCR page {done}/{total}", file=sys.stderr, flush=True)
+
+    return load_document(path, progress=progress)
+
+
+def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.structure import parse_structure
 
-    document = load_document(args.file)
+    document = _load(args.file)
     tree = parse_structure(document.text)
     if args.json:
         units = [
@@ -248,9 +260,8 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 def _run_figures(args: argparse.Namespace) -> int:
     from policydiff.compare import document_figures
-    from policydiff.io import load_document
 
-    document = load_document(args.file)
+    document = _load(args.file)
     figures = document_figures(document)
     if args.json:
         from policydiff.jsonform import figure_to_json

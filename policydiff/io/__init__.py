@@ -122,7 +122,15 @@ def _load(
         except ImageRefused as exc:
             raise _refused(name, path, exc) from exc
         return _document(
-            path, name, _SCANS[what], None, normalize_text(scan.text), size, _NO_OCR_TEXT, scan.notices, scan.ocr
+            path,
+            name,
+            _SCANS[what],
+            None,
+            normalize_text(scan.text),
+            size,
+            _NO_OCR_TEXT,
+            scan.notices,
+            scan.ocr,
         )
     if kind == Kind.ZIP:
         from policydiff.io.ofdtext import is_ofd

@@ -91,7 +91,11 @@ def model_dir() -> Path:
     """
     try:
         spec = importlib.util.find_spec("rapidocr_onnxruntime")
-        ok = spec is not None and spec.origin is not None and importlib.util.find_spec("onnxruntime") is not None
+        ok = (
+            spec is not None
+            and spec.origin is not None
+            and importlib.util.find_spec("onnxruntime") is not None
+        )
     except (ImportError, ValueError):
         ok = False
     if not ok or spec is None or spec.origin is None:
@@ -161,7 +165,9 @@ class Engine:
                 continue
             if sum(p for _c, _s, _e, p in text_steps) / len(text_steps) < self.params.min_line_score:
                 continue
-            pts = [((x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy) for x, y in box]
+            pts = [
+                ((x - cx) * cos - (y - cy) * sin + cx, (x - cx) * sin + (y - cy) * cos + cy) for x, y in box
+            ]
             xs = [p[0] for p in pts]
             ys = [p[1] for p in pts]
             left, right = min(xs), max(xs)
@@ -260,7 +266,9 @@ def _skew(boxes: list[list[tuple[float, float]]]) -> float:
     for tl, tr, br, bl in boxes:
         w = _dist(tl, tr)
         if w > 4 * _dist(tl, bl):
-            angles.append(math.degrees(math.atan2((tr[1] - tl[1]) + (br[1] - bl[1]), (tr[0] - tl[0]) + (br[0] - bl[0]))))
+            angles.append(
+                math.degrees(math.atan2((tr[1] - tl[1]) + (br[1] - bl[1]), (tr[0] - tl[0]) + (br[0] - bl[0])))
+            )
     if len(angles) < 3:
         return 0.0
     angles.sort()
@@ -279,10 +287,10 @@ def _crop(image: Image, box: list[tuple[float, float]], height: int) -> Image:
     src = np.array(box, dtype=np.float32)
     dst = np.array([[0, 0], [out_w, 0], [out_w, height], [0, height]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(src, dst)
-    crop: Image = cv2.warpPerspective(
+    crop = cv2.warpPerspective(
         image, matrix, (out_w, height), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     )
-    return crop
+    return np.asarray(crop, dtype=np.uint8)
 
 
 def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, int]:
@@ -316,5 +324,5 @@ def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, in
     out = image.copy()
     seal = np.isin(labels, seal_ids) & red if seal_ids else np.zeros_like(red)
     out[seal] = 255
-    out[red & ~seal] = 40
+    out[red & ~seal] = 40  # red print (a 红头, a rule) read as dark ink
     return out, len(seal_ids)

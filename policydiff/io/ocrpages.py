@@ -87,7 +87,9 @@ def _raster(source: Source, index: int) -> tuple[Any, float]:
         dpi = min(frame.size) / 8.27  # an unstated resolution: the short side taken as A4's 8.27 in
     scale = min(1.0, MAX_SIDE / max(frame.size))
     if scale < 1.0:
-        frame = frame.resize((round(frame.width * scale), round(frame.height * scale)), Image.Resampling.LANCZOS)
+        frame = frame.resize(
+            (round(frame.width * scale), round(frame.height * scale)), Image.Resampling.LANCZOS
+        )
         dpi *= scale
     return np.asarray(frame), max(dpi, 30.0)
 
@@ -110,7 +112,7 @@ def _work(index: int) -> tuple[int, OcrPage, float]:
 def recognise(
     source: Source,
     pages: list[int],
-    params: OcrParams = OcrParams(),
+    params: OcrParams | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     workers: int | None = None,
@@ -130,24 +132,19 @@ def recognise(
         Cancelled: the caller asked to stop.
     """
     model_dir()
+    params = params or OcrParams()
     total = len(pages)
-    count = max(1, min(workers or os.cpu_count() or 1, total))
-    if count == 1:
-        one = OcrParams(**{**params.__dict__, "threads": max(params.threads, os.cpu_count() or 1)})
-        engine = Engine(one)
-        for done, index in enumerate(pages, 1):
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            image, dpi = _raster(source, index)
-            yield to_glyphs(index, engine.read(image, dpi), dpi)
-            if progress is not None:
-                progress(done, total)
-        return
+    cores = os.cpu_count() or 1
+    count = max(1, min(workers or cores, total))
+    if count == 1 and cores > 1:  # one page: its recognition uses every core instead
+        params = OcrParams(**{**params.__dict__, "threads": cores})
     import multiprocessing
 
+    # Worker processes even for one page: OpenCV and onnxruntime stay out of the window's
+    # process, and a cancel can stop them at once. Spawned, never forked (the app runs Qt threads).
     pool = ProcessPoolExecutor(
         max_workers=count,
-        mp_context=multiprocessing.get_context("spawn"),  # never fork a process that runs Qt
+        mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
         initargs=(source, params),
     )
@@ -210,6 +207,8 @@ def to_glyphs(index: int, page: OcrPage, dpi: float, low: float | None = None) -
             if c.ch.isspace():
                 glyphs.append(Glyph(" ", lo, max(lo, hi), y0, y1, size, generated=True))
                 continue
-            glyphs.append(Glyph(c.ch, min(lo, centre), max(hi, centre), y0, y1, size, uncertain=c.conf < threshold))
+            glyphs.append(
+                Glyph(c.ch, min(lo, centre), max(hi, centre), y0, y1, size, uncertain=c.conf < threshold)
+            )
             confidences.append(c.conf)
     return Recognised(index, glyphs, (page.width * pt, height_pt), confidences, page.seals)

@@ -106,7 +106,9 @@ def read_pdf_text(
     ocr: OcrInfo | None = None
     recognised: list[scantext.Recognised] = []
     if scanned and scantext.available():
-        recognised = list(scantext.recognise(scantext.Source("pdf", data), scanned, progress=progress, cancelled=cancelled))
+        recognised = list(
+            scantext.recognise(scantext.Source("pdf", data), scanned, progress=progress, cancelled=cancelled)
+        )
         for r in recognised:
             glyphs[r.index] = r.glyphs
     visible = sum(1 for page in glyphs for g in page if not g.ch.isspace())
@@ -120,8 +122,8 @@ def read_pdf_text(
         notices.append(
             f"{'page' if len(scanned) == 1 else 'pages'} {', '.join(str(p + 1) for p in scanned)} "
             f"{'is an image' if len(scanned) == 1 else 'are images'} without text (scanned?) and "
-            f"{'was' if len(scanned) == 1 else 'were'} not read; to read {'it' if len(scanned) == 1 else 'them'} "
-            f"install OCR ({scantext.EXTRA})"
+            f"{'was' if len(scanned) == 1 else 'were'} not read; "
+            f"to read {'it' if len(scanned) == 1 else 'them'} install OCR ({scantext.EXTRA})"
         )
     layout = build(glyphs, sizes)
     text, unsure = scantext.clean(layout.text, layout.uncertain)

@@ -17,11 +17,30 @@ from dataclasses import dataclass
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 from policydiff.io.ocrengine import EXTRA, OcrUnavailable, available
-from policydiff.io.ocrpages import ENGINE_NAME, IsCancelled, Progress, Recognised, Source, image_frames, recognise
-from policydiff.io.pdflayout import Glyph, build
+from policydiff.io.ocrpages import (
+    ENGINE_NAME,
+    IsCancelled,
+    Progress,
+    Recognised,
+    Source,
+    image_frames,
+    recognise,
+)
+from policydiff.io.pdflayout import build
 from policydiff.model import OcrInfo
 
-__all__ = ["EXTRA", "ScanText", "available", "clean", "ocr_info", "ocr_notice", "read_image"]
+__all__ = [
+    "EXTRA",
+    "Recognised",
+    "ScanText",
+    "Source",
+    "available",
+    "clean",
+    "ocr_info",
+    "ocr_notice",
+    "read_image",
+    "recognise",
+]
 
 
 class ImageRefused(ReadRefused, ValueError):
@@ -45,12 +64,17 @@ def read_image(
     """
     if not available():
         raise ImageRefused(
-            f"is an image; reading its text needs OCR, which is not installed; {EXTRA}", LoadReason.NO_TEXT_LAYER
+            f"is not a text document but an image; reading its text needs OCR ({EXTRA})",
+            LoadReason.NO_TEXT_LAYER,
         )
     try:
         frames = image_frames(data)
     except Exception as exc:  # Pillow raises many kinds on a broken file
-        raise ImageRefused(f"is a damaged or unsupported image ({type(exc).__name__})", LoadReason.DAMAGED) from exc
+        raise ImageRefused(
+            f"is not a text document: it looks like an image but cannot be read as one "
+            f"({type(exc).__name__}); check the file",
+            LoadReason.DAMAGED,
+        ) from exc
     if frames > limits.pdf_max_pages:
         raise ImageRefused(
             f"has {frames} pages, more than the {limits.pdf_max_pages} page limit; split it",
@@ -58,7 +82,10 @@ def read_image(
             limit=f"{limits.pdf_max_pages:,}",
         )
     try:
-        pages = sorted(recognise(Source("image", data), list(range(frames)), progress=progress, cancelled=cancelled), key=lambda r: r.index)
+        pages = sorted(
+            recognise(Source("image", data), list(range(frames)), progress=progress, cancelled=cancelled),
+            key=lambda r: r.index,
+        )
     except OcrUnavailable as exc:
         raise ImageRefused(f"is an image; {exc}", LoadReason.NO_TEXT_LAYER) from exc
     layout = build([p.glyphs for p in pages], [p.size for p in pages])
@@ -134,4 +161,3 @@ def clean(text: str, unsure: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
         unsure = tuple(new_index[i] for i in unsure if i < len(text) and keep[i])
         text = pattern.sub("", text)
     return text, unsure
-
