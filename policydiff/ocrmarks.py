@@ -23,12 +23,26 @@ def within(span: Span, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def edit_uncertain(edit: Edit, left: LoadedDocument, right: LoadedDocument) -> bool:
-    """An edit that changes only characters OCR was unsure of, on either side."""
+    """An edit whose differing characters, on a side read by OCR, were all read with low confidence.
+
+    The word diff's spans cover whole words (千项 ↔ 干项); the characters both sides share at the
+    span's ends are taken off first, so only what actually differs must be uncertain.
+    """
     if edit.op == Op.EQUAL:
         return False
-    if left.ocr is not None and within(edit.left, left.ocr.uncertain):
+    a = left.text[edit.left[0] : edit.left[1]]
+    b = right.text[edit.right[0] : edit.right[1]]
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[len(a) - 1 - tail] == b[len(b) - 1 - tail]:
+        tail += 1
+    core_left = (edit.left[0] + head, edit.left[1] - tail)
+    core_right = (edit.right[0] + head, edit.right[1] - tail)
+    if left.ocr is not None and within(core_left, left.ocr.uncertain):
         return True
-    return right.ocr is not None and within(edit.right, right.ocr.uncertain)
+    return right.ocr is not None and within(core_right, right.ocr.uncertain)
 
 
 def pair_uncertain(pair: Pair, left: LoadedDocument, right: LoadedDocument) -> bool:
