@@ -94,7 +94,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 @needs_soffice
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("name", "lines", "dpi"), [("seed000", 14, 200), ("law-fuyi2017", 30, 150), ("ver09-2020", 12, 300)]
+    ("name", "lines", "dpi"), [("seed000", 14, 200), ("law-fuyi2017", 45, 150), ("ver09-2020", 34, 300)]
 )
 def test_scanned_pdf_same_as_source(tmp_path, name, lines, dpi):
     text, pdf = printed(name, lines)
@@ -148,7 +148,7 @@ def test_photographed_page(tmp_path):
 @needs_soffice
 @pytest.mark.slow
 def test_mixed_pdf_reads_text_pages_and_scanned_pages(tmp_path):
-    text, pdf = printed("law-fuyi2017", 30)
+    text, pdf = printed("law-fuyi2017", 45)
     pages = scan.rasterise(pdf, 200)
     assert len(pages) >= 2
     scanned = scan.images_pdf([scan.degrade(p, seed=9) for p in pages], 200)
@@ -278,3 +278,20 @@ def test_difference_only_in_uncertain_characters_is_marked_as_possible_misreadin
         {True: 1, False: 1}
     )
     assert within(unsure[0], unsure) and not within((0, 2), unsure)
+
+
+def test_report_marks_low_confidence_characters_and_possible_misreadings():
+    from policydiff.report import render_report
+
+    left = LoadedDocument(
+        "a.txt", "txt", "utf-8", "一、总则\n推进千项万亿工程。\n二、保障\n资金不少于60亿元。"
+    )
+    text = "一、总则\n推进干项万亿工程。\n二、保障\n资金不少于80亿元。"
+    at = text.index("干")
+    right = LoadedDocument("b.pdf", "pdf", None, text, ocr=OcrInfo((1,), 0.97, len(text), ((at, at + 1),)))
+    page = render_report(compare_documents(left, right))
+    assert 'class="badge ocr-uncertain"' in page
+    assert '<span class="ocr-low"' in page and page.count('class="ocr-low"') == 1
+    plain = render_report(compare_documents(left, LoadedDocument("b.txt", "txt", "utf-8", text)))
+    body = plain.split("</style>")[-1]
+    assert "ocr-low" not in body and "ocr-uncertain" not in body

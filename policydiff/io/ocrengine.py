@@ -296,8 +296,9 @@ def _crop(image: Image, box: list[tuple[float, float]], height: int) -> Image:
 def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, int]:
     """The page with red seals whitened and other red print (a 红头, a red rule) turned dark.
 
-    A seal is a red blob about as wide as tall and at least ``seal_min_inch`` across; red that
-    is not a seal is print to read. Black text under a seal stays: only red pixels change.
+    A seal is a red blob about as wide as tall and at least ``seal_min_inch`` across (its ring);
+    all red inside its box goes with it. Red that is not a seal is print to read. Black text under
+    a seal stays: only red pixels change.
 
     Returns:
         The cleaned image (a copy when anything changed) and the number of seals removed.
@@ -311,7 +312,7 @@ def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, in
     if not red.any():
         return image, 0
     mask = red.astype(np.uint8)
-    grow = max(3, int(dpi / 25))
+    grow = max(3, int(dpi / 8))  # wide enough to bridge a ring where black print crosses it
     merged = cv2.dilate(mask, np.ones((grow, grow), np.uint8))
     count, labels, stats, _centroids = cv2.connectedComponentsWithStats(merged, connectivity=8)
     seal_px = params.seal_min_inch * dpi
@@ -322,7 +323,14 @@ def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, in
         and 0.7 <= stats[i, cv2.CC_STAT_WIDTH] / max(1, stats[i, cv2.CC_STAT_HEIGHT]) <= 1.4
     ]
     out = image.copy()
-    seal = np.isin(labels, seal_ids) & red if seal_ids else np.zeros_like(red)
-    out[seal] = 255
+    seal = np.zeros_like(red)
+    for i in seal_ids:  # the ring's box: its star and inner words are blobs of their own
+        x, y = stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_TOP]
+        w, h = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
+        seal[y : y + h, x : x + w] = True
+    # In a seal's box the red channel alone shows the print without the seal: red ink is bright
+    # there, black and grey print stay dark (even where the seal is inked over it).
+    seal &= r - np.maximum(g, b) > 20
+    out[seal] = np.clip(r[seal] * 1.15, 0, 255).astype(np.uint8)[:, None]
     out[red & ~seal] = 40  # red print (a 红头, a rule) read as dark ink
     return out, len(seal_ids)
