@@ -59,7 +59,7 @@ class Session(QObject):
         backend, kind = self.context.backend, f"load-{side}"
         self.context.jobs.submit(
             kind,
-            lambda progress, cancelled: backend.load(path),
+            lambda progress, cancelled: backend.load(path, progress, cancelled),
             lambda document: self._loaded(side, path, document),
             lambda exc: self._on_error(kind, exc),
         )

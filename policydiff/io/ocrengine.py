@@ -37,8 +37,8 @@ class OcrParams:
     """Speed and honesty settings; see bench/bench_ocr.py for how each was chosen."""
 
     det_side: int = 1280  # the page is detected at most this many pixels on its long side
-    rec_height: int = 48  # the recognition model's line height (PP-OCRv4 is trained at 48)
-    rec_batch_width: int = 6400  # pixels of line width per recognition batch (padded to the widest)
+    rec_height: int = 40  # line height fed to the model (trained at 48; 40 reads as well, 1.5x faster)
+    rec_batch_width: int = 3000  # pixels of line width per recognition batch (padded to the widest)
     threads: int = 1  # onnxruntime intra-op threads (pages run in parallel processes instead)
     low_confidence: float = 0.8  # a character below this probability is marked as uncertain
     min_line_score: float = 0.3  # a line whose mean probability is below this is noise, not text

@@ -480,8 +480,8 @@
     </message>
     <message>
         <location filename="../../gui/problems.py" line="53"/>
-        <source>{name} has no text layer (a scanned image?); run OCR on it first or open a text version.</source>
-        <translation>{name} 没有文字层（可能是扫描图像）；请先进行文字识别（OCR），或打开文字版本。</translation>
+        <source>{name} has no text layer (a scanned image?); install OCR (pip install &apos;policydiff[ocr]&apos;) to read it here, or open a text version.</source>
+        <translation>{name} 没有文字层（可能是扫描图像）；安装文字识别（pip install &apos;policydiff[ocr]&apos;）后即可在此读取，或打开文字版本。</translation>
     </message>
     <message>
         <location filename="../../gui/problems.py" line="57"/>
