@@ -94,7 +94,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
 @needs_soffice
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("name", "lines", "dpi"), [("seed000", 14, 200), ("law-fuyi2017", 45, 150), ("ver09-2020", 34, 300)]
+    ("name", "lines", "dpi"), [("seed000", 14, 200), ("law-fuyi2017", 70, 150), ("ver09-2020", 34, 300)]
 )
 def test_scanned_pdf_same_as_source(tmp_path, name, lines, dpi):
     text, pdf = printed(name, lines)
@@ -123,7 +123,7 @@ def test_red_title_read_as_title_and_tiff_pages(tmp_path):
     assert doc.format == "tif" and doc.ocr is not None and doc.ocr.pages == tuple(range(1, len(pages) + 1))
     assert doc.ocr.seals == 0
     comparison = compare_documents(LoadedDocument("source.txt", "txt", "utf-8", text), doc)
-    assert comparison.right.tree.title == comparison.left.tree.title
+    assert squeeze(comparison.right.tree.title) == squeeze(comparison.left.tree.title)
     check_against(text, doc)
 
 
@@ -131,24 +131,26 @@ def test_red_title_read_as_title_and_tiff_pages(tmp_path):
 @needs_soffice
 @pytest.mark.slow
 def test_photographed_page(tmp_path):
-    text, pdf = printed("seed000", 6)
+    text, pdf = printed("seed000", 14)
     page = scan.rasterise(pdf, 200)[0]
     doc = load_document(write(tmp_path, "photo.jpg", scan.photograph(page, seed=3)))
     assert doc.format == "jpg" and doc.ocr is not None
-    first = text.split("\n")
-    shown = "\n".join(first[: len(first)])
-    # one page of the print: the source lines that fit on it
-    got = accuracy(shown[: len(squeeze(doc.text)) + 40], doc.text)
-    assert got >= 0.95, got
-    for line in ("关于进一步推动经济高质量发展的", "（征求意见稿）"):
-        assert line in doc.text
+    # one page alone: its running header cannot be told from text (nothing repeats it), so it
+    # leads; the rest is the source's text up to as much as the page shows
+    header, body = doc.text.split("\n", 1)
+    assert squeeze(header) == squeeze(SOURCES["seed000"][1])
+    read = squeeze(body)
+    got = accuracy(squeeze(text)[: len(read)], read)
+    print(f"photo: accuracy {got:.4f} over {len(read)} characters")
+    assert got >= 0.98, got
+    assert len(read) > 600
 
 
 @needs_ocr
 @needs_soffice
 @pytest.mark.slow
 def test_mixed_pdf_reads_text_pages_and_scanned_pages(tmp_path):
-    text, pdf = printed("law-fuyi2017", 45)
+    text, pdf = printed("law-fuyi2017", 70)
     pages = scan.rasterise(pdf, 200)
     assert len(pages) >= 2
     scanned = scan.images_pdf([scan.degrade(p, seed=9) for p in pages], 200)

@@ -328,9 +328,12 @@ def remove_seals(image: Image, dpi: float, params: OcrParams) -> tuple[Image, in
         x, y = stats[i, cv2.CC_STAT_LEFT], stats[i, cv2.CC_STAT_TOP]
         w, h = stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]
         seal[y : y + h, x : x + w] = True
-    # In a seal's box the red channel alone shows the print without the seal: red ink is bright
-    # there, black and grey print stay dark (even where the seal is inked over it).
-    seal &= r - np.maximum(g, b) > 20
-    out[seal] = np.clip(r[seal] * 1.15, 0, 255).astype(np.uint8)[:, None]
+    # In a seal's box every pixel at or next to red ink goes white (a JPEG's blurred colour
+    # leaves grey rims around red strokes) unless it is dark print, which the seal never is:
+    # black text under (or inked over by) the seal stays.
+    near = cv2.dilate((r - np.maximum(g, b) > 20).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+    dark_print = np.maximum(np.maximum(r, g), b) < 100
+    seal &= near & ~dark_print
+    out[seal] = 255
     out[red & ~seal] = 40  # red print (a 红头, a rule) read as dark ink
     return out, len(seal_ids)
