@@ -79,8 +79,8 @@ def configs(pdf: bytes, pages: int, dpi: float) -> None:
         read = []
         for image in images:
             page = engine.read(image, dpi)
-            lines = sorted(page.lines, key=lambda l: (round(l.y0 / 20), l.x0))
-            read.append("".join(l.text for l in lines))
+            lines = sorted(page.lines, key=lambda line: (round(line.y0 / 20), line.x0))
+            read.append("".join(line.text for line in lines))
         cpu, wall = (time.process_time() - cpu) / pages, (time.perf_counter() - wall) / pages
         accs = " ".join(f"{accuracy(t, r):.4f}" for t, r in zip(truths, read, strict=True))
         print(f"{label:36} {cpu:10.2f} {wall:11.2f} {accs}  ({load()})", flush=True)
