@@ -297,3 +297,17 @@ def test_report_marks_low_confidence_characters_and_possible_misreadings():
     plain = render_report(compare_documents(left, LoadedDocument("b.txt", "txt", "utf-8", text)))
     body = plain.split("</style>")[-1]
     assert "ocr-low" not in body and "ocr-uncertain" not in body
+
+
+def test_panes_mark_low_confidence_characters_after_the_word_marks():
+    from policydiff.gui.marks import Mark, side_marks
+
+    left = LoadedDocument("a.txt", "txt", "utf-8", "一、总则\n推进千项万亿工程。")
+    text = "一、总则\n推进干项万亿工程。"
+    at = text.index("干")
+    right = LoadedDocument("b.pdf", "pdf", None, text, ocr=OcrInfo((1,), 0.97, len(text), ((at, at + 1),)))
+    marks = side_marks(compare_documents(left, right), "right")
+    assert marks.text_marks[-1] == (at, at + 1, Mark.OCR_LOW)
+    assert Mark.OCR_LOW not in {
+        k for _s, _e, k in side_marks(compare_documents(left, right), "left").text_marks
+    }

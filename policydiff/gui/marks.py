@@ -20,6 +20,7 @@ class Mark(StrEnum):
     INSERTED = "inserted"  # words only on the right
     FIGURE = "figure"  # a figure that changed (or appeared / disappeared)
     SHARED = "shared"  # a phrase both sides share, marked in a rewrite (low-similarity pair)
+    OCR_LOW = "ocr-low"  # characters OCR read with low confidence: a difference there may be a misreading
 
 
 class Gutter(StrEnum):
@@ -92,6 +93,9 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
                 gutter.append((unit.start, unit.own_end, kind))
         text_marks.extend((s, e, kinds[k]) for s, e, k in projection.marks)
         text_marks.extend((s, e, Mark.FIGURE) for s, e, _change in projection.figures)
+    document = comparison.left.document if left else comparison.right.document
+    if document.ocr is not None:  # last, so its dotted underline merges over the word marks
+        text_marks.extend((s, e, Mark.OCR_LOW) for s, e in document.ocr.uncertain)
     gutter.sort(key=lambda g: g[0])
     units = sorted(comparison.left.tree.units if left else comparison.right.tree.units, key=lambda u: u.start)
     return SideMarks(

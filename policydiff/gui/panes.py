@@ -89,7 +89,17 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     shared.setFontUnderline(True)
     shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     shared.setUnderlineColor(QColor("#0969da"))
-    return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
+    low = QTextCharFormat()  # OCR was unsure of these characters: a dotted violet underline
+    low.setFontUnderline(True)
+    low.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    low.setUnderlineColor(QColor("#6366f1"))
+    return {
+        Mark.DELETED: deleted,
+        Mark.INSERTED: inserted,
+        Mark.FIGURE: figure,
+        Mark.SHARED: shared,
+        Mark.OCR_LOW: low,
+    }
 
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one character, two UTF-16 units in Qt
