@@ -537,6 +537,7 @@ def test_report_module_never_imports_the_gui():
         "policydiff.figures",
         "policydiff.figures_compare",
         "policydiff.model",
+        "policydiff.ocrmarks",
         "policydiff.projection",
     }
 
