@@ -330,3 +330,14 @@ def test_panes_mark_low_confidence_characters_after_the_word_marks():
     assert Mark.OCR_LOW not in {
         k for _s, _e, k in side_marks(compare_documents(left, right), "left").text_marks
     }
+
+
+def test_too_many_scanned_pages_are_refused_before_reading(tmp_path, monkeypatch):
+    from policydiff.io.limits import LoadLimits
+
+    monkeypatch.setattr(ocrengine, "model_dir", lambda: Path("."))  # as if installed; nothing is read
+    pdf = scan.mixed_pdf(_blank_scan(), _blank_scan(), set())
+    three = scan.images_pdf([scan.rasterise(pdf, 30)[0]] * 3, 30)
+    with pytest.raises(LoadError) as err:
+        load_document(write(tmp_path, "long.pdf", three), LoadLimits(ocr_max_pages=2))
+    assert "3 scanned pages" in str(err.value) and "split it" in str(err.value)

@@ -105,6 +105,13 @@ def read_pdf_text(
     notices: list[str] = []
     ocr: OcrInfo | None = None
     recognised: list[scantext.Recognised] = []
+    if len(scanned) > limits.ocr_max_pages and scantext.available():
+        raise PdfRefused(
+            f"has {len(scanned)} scanned pages, more than the {limits.ocr_max_pages} pages OCR reads "
+            "in one document; split it",
+            LoadReason.TOO_MANY_PAGES,
+            limit=f"{limits.ocr_max_pages:,}",
+        )
     if scanned and scantext.available():
         recognised = list(
             scantext.recognise(scantext.Source("pdf", data), scanned, progress=progress, cancelled=cancelled)

@@ -75,11 +75,12 @@ def read_image(
             f"({type(exc).__name__}); check the file",
             LoadReason.DAMAGED,
         ) from exc
-    if frames > limits.pdf_max_pages:
+    if frames > limits.ocr_max_pages:
         raise ImageRefused(
-            f"has {frames} pages, more than the {limits.pdf_max_pages} page limit; split it",
+            f"has {frames} pages, more than the {limits.ocr_max_pages} pages OCR reads in one document; "
+            "split it",
             LoadReason.TOO_MANY_PAGES,
-            limit=f"{limits.pdf_max_pages:,}",
+            limit=f"{limits.ocr_max_pages:,}",
         )
     try:
         pages = sorted(
