@@ -53,7 +53,7 @@ def configs(pdf: bytes, pages: int, dpi: float) -> None:
     import numpy as np
     import pypdfium2 as pdfium
 
-    from policydiff.io.ocrengine import Engine, OcrParams
+    from policydiff.io.scan.engine import Engine, OcrParams
     from tests.fixtures import scan
 
     document = pdfium.PdfDocument(pdf)

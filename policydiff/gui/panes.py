@@ -47,23 +47,28 @@ from policydiff.gui.refill import (
     pad_blocks,
     without_layout,
 )
+from policydiff.gui.vocabulary import qcolour
+from policydiff.model import Side, Status
+from policydiff.present import palette
 
 GUTTER_WIDTH = 7
-GUTTER_COLORS = {
-    Gutter.CHANGED: QColor("#e3a008"),
-    Gutter.ADDED: QColor("#2da44e"),
-    Gutter.REMOVED: QColor("#cf222e"),
-    Gutter.MOVED: QColor("#8250df"),
-    Gutter.MANUAL: QColor("#0969da"),
+# The shared palette (policydiff.present.palette): the same colours as the report and the exports.
+_GUTTER_SWATCH = {
+    Gutter.CHANGED: palette.STATUS[Status.CHANGED],
+    Gutter.ADDED: palette.INSERTED,
+    Gutter.REMOVED: palette.DELETED,
+    Gutter.MOVED: palette.MOVED,
+    Gutter.MANUAL: palette.MANUAL,
 }
+GUTTER_COLORS = {gutter: qcolour(swatch.rule) for gutter, swatch in _GUTTER_SWATCH.items()}
 SELECTED_UNIT = QColor("#dbeafe")
 FOUND = QColor("#fff3a3")
 FOUND_CURRENT = QColor("#ffb000")
 BAND_COLORS = {
-    Gutter.ADDED: "#eef8f0",
-    Gutter.REMOVED: "#fcefef",
-    Gutter.MOVED: "#f3effc",
-    Gutter.CHANGED: "#f6f8fa",
+    Gutter.ADDED: palette.INSERTED.background.hex,
+    Gutter.REMOVED: palette.DELETED.background.hex,
+    Gutter.MOVED: palette.MOVED.background.hex,
+    Gutter.CHANGED: "#f6f8fa",  # neutral: a changed pair's words carry the marks
     Gutter.MANUAL: "#f6f8fa",
 }
 
@@ -71,24 +76,24 @@ BAND_COLORS = {
 def mark_formats() -> dict[Mark, QTextCharFormat]:
     """The look of each kind of mark: deleted red + struck, inserted green, figures bold orange."""
     deleted = QTextCharFormat()
-    deleted.setBackground(QColor("#ffd7d5"))
-    deleted.setForeground(QColor("#82071e"))
+    deleted.setBackground(qcolour(palette.DELETED.background))
+    deleted.setForeground(qcolour(palette.DELETED.ink))
     deleted.setFontStrikeOut(True)
     inserted = QTextCharFormat()
-    inserted.setBackground(QColor("#ccffd8"))
-    inserted.setForeground(QColor("#055d20"))
+    inserted.setBackground(qcolour(palette.INSERTED.background))
+    inserted.setForeground(qcolour(palette.INSERTED.ink))
     figure = QTextCharFormat()
     figure.setFontWeight(QFont.Weight.Bold)
-    figure.setForeground(QColor("#b93c00"))
-    figure.setBackground(QColor("#ffe2b8"))
+    figure.setForeground(qcolour(palette.FIGURE.ink))
+    figure.setBackground(qcolour(palette.FIGURE.background))
     figure.setFontUnderline(True)
-    figure.setUnderlineColor(QColor("#f76707"))
+    figure.setUnderlineColor(qcolour(palette.FIGURE.rule))
     figure.setFontStrikeOut(False)
     shared = QTextCharFormat()
-    shared.setForeground(QColor("#0a3069"))
+    shared.setForeground(qcolour(palette.SHARED.ink))
     shared.setFontUnderline(True)
     shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    shared.setUnderlineColor(QColor("#0969da"))
+    shared.setUnderlineColor(qcolour(palette.SHARED.rule))
     low = QTextCharFormat()  # OCR was unsure of these characters: a dotted violet underline
     low.setFontUnderline(True)
     low.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
@@ -167,7 +172,7 @@ class DocumentView(QTextEdit):
     bandClicked = Signal(int)  # index of the band clicked (an empty stretch facing a unit)
     fileDropped = Signal(str)
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.setObjectName(f"{side}Pane")
@@ -555,7 +560,7 @@ class DocumentView(QTextEdit):
 class DocumentPane(QFrame):
     """A header (file name, format, encoding) above a DocumentView."""
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.header = QLabel(self)
@@ -569,7 +574,7 @@ class DocumentPane(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        if side == "left":
+        if side == Side.LEFT:
             self.view.setPlaceholderText(
                 self.tr("Drop the older (or higher-level) document here, or press Ctrl+O.")
             )
@@ -581,5 +586,5 @@ class DocumentPane(QFrame):
 
     def set_header(self, info: str | None) -> None:
         if info is None:
-            info = self.tr("Left: no document") if self.side == "left" else self.tr("Right: no document")
+            info = self.tr("Left: no document") if self.side == Side.LEFT else self.tr("Right: no document")
         self.header.setText(info)

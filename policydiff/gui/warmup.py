@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from policydiff.model import CompareOptions, LoadedDocument
+from policydiff.model import CompareOptions, LoadedDocument, Side
 
 WARM_TEXT_DELAY_MS = 150  # after the first show: the window is on screen before fonts are warmed
 WARM_TEXT_WIDTH = 600
@@ -43,18 +43,18 @@ WARM_PAIR = (
 
 def warm_up_core(options: CompareOptions) -> None:
     """Compare and project the built-in pair once (imports, dictionary, converters, patterns)."""
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.gui.marks import side_marks
     from policydiff.gui.rows import build_rows
     from policydiff.io import load_document  # noqa: F401  (the readers' imports)
-    from policydiff.words import ensure_ready
+    from policydiff.lang.words import ensure_ready
 
     ensure_ready()
     left, right = (
         LoadedDocument(f"warm-up-{n}.txt", "txt", "utf-8", text) for n, text in enumerate(WARM_PAIR)
     )
     comparison = compare_documents(left, right, options)
-    for side in ("left", "right"):
+    for side in (Side.LEFT, Side.RIGHT):
         side_marks(comparison, side)
     build_rows(comparison)
 
