@@ -259,6 +259,9 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self.editing.zoom(-self.settings.zoom))
         for action in a.normalize.values():
             action.triggered.connect(self.editing._options_changed)
+        for side_actions in a.scripts.values():
+            for action in side_actions.values():
+                action.triggered.connect(self.editing._options_changed)
         a.show_normalization_diffs.triggered.connect(self.editing._options_changed)
         a.recompare.triggered.connect(s.recompare)
         a.cancel.triggered.connect(s.cancel)

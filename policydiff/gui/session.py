@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +41,7 @@ class Session(QObject):
         self.documents: dict[str, LoadedDocument | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.paths: dict[str, str | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.comparison: Comparison | None = None
+        self.compared_at: datetime | None = None  # when it was made: the redline's revision time
         self.options = CompareOptions(
             normalize=context.settings.normalize,
             show_normalization_diffs=context.settings.show_normalization_diffs,
@@ -77,6 +80,10 @@ class Session(QObject):
         self.documents = {Side.LEFT: self.documents[Side.RIGHT], Side.RIGHT: self.documents[Side.LEFT]}
         self.paths = {Side.LEFT: self.paths[Side.RIGHT], Side.RIGHT: self.paths[Side.LEFT]}
         self._overrides = tuple((r, le) for le, r in self._overrides)
+        # a script set for a document goes with it to the other side
+        self.options = replace(
+            self.options, left_script=self.options.right_script, right_script=self.options.left_script
+        )
         self.documentChanged.emit(Side.LEFT)
         self.documentChanged.emit(Side.RIGHT)
         self.recompare()
@@ -169,6 +176,7 @@ class Session(QObject):
                 self.documentChanged.emit(side)
         if other.comparison is not None:
             self._set_comparison(other.comparison)
+            self.compared_at = other.compared_at
 
     def files_key(self) -> str | None:
         """Names the open pair of files and their texts, to keep manual pairings with them."""
@@ -188,7 +196,7 @@ class Session(QObject):
         Every save is its own job (a second save must not hide the first one's error) and is not
         cancellable: it is short, and a file reported "cancelled" must never have been written.
         """
-        comparison, backend = self.comparison, self.context.backend
+        comparison, backend, compared_at = self.comparison, self.context.backend, self.compared_at
         if comparison is None:
             return
         inputs = tuple(p for p in (self.paths[Side.LEFT], self.paths[Side.RIGHT]) if p)
@@ -201,7 +209,7 @@ class Session(QObject):
             if as_docx:
                 return backend.report_docx(comparison, rewrites)
             if as_redline:
-                return backend.report_redline(comparison)
+                return backend.report_redline(comparison, compared_at)
             return backend.report_json(comparison)
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> str:
@@ -221,6 +229,7 @@ class Session(QObject):
     # -- outcomes -----------------------------------------------------------------------------
     def _set_comparison(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
+        self.compared_at = datetime.now().astimezone() if comparison is not None else None
         if comparison is not None:
             self._overrides = comparison.overrides
             key = self.files_key()

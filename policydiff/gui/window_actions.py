@@ -23,6 +23,7 @@ from policydiff.gui.session import SIDES
 from policydiff.model import (
     DEFAULT_NORMALIZE,
     CompareOptions,
+    Script,
     Side,
 )
 
@@ -98,7 +99,18 @@ class UserActions:
         normalize = next((k for k, act in a.normalize.items() if act.isChecked()), DEFAULT_NORMALIZE)
         show = a.show_normalization_diffs.isChecked()
         self.window.settings.normalize, self.window.settings.show_normalization_diffs = normalize, show
-        self.window.session.set_options(CompareOptions(normalize=normalize, show_normalization_diffs=show))
+        chosen = {
+            side: next((k for k, act in a.scripts[side].items() if act.isChecked()), "auto") for side in SIDES
+        }
+        scripts = {side: None if value == "auto" else Script(value) for side, value in chosen.items()}
+        self.window.session.set_options(
+            CompareOptions(
+                normalize=normalize,
+                show_normalization_diffs=show,
+                left_script=scripts[Side.LEFT],
+                right_script=scripts[Side.RIGHT],
+            )
+        )
 
     def _language_chosen(self) -> None:
         """Switch the interface language now: new catalogues, then a fresh window in its place."""

@@ -22,11 +22,15 @@ from policydiff.gui.jobs import JobKey, JobKind
 from policydiff.gui.marks import side_marks
 from policydiff.gui.problems import problem_box
 from policydiff.gui.session import SIDES
+from policydiff.gui.vocabulary import language
 from policydiff.model import (
+    ComparedDocument,
     Comparison,
     LoadedDocument,
+    NormalizeMode,
     Side,
 )
+from policydiff.present import labels
 
 if TYPE_CHECKING:
     from policydiff.gui.mainwindow import MainWindow
@@ -55,15 +59,31 @@ class Display:
         self.window.view(side).set_text(text)
         self.window._shown_text[side] = text
 
-    def _describe(self, document: LoadedDocument) -> str:
+    def _describe(self, document: LoadedDocument, compared: ComparedDocument | None = None) -> str:
+        """The pane's header: name, format, size, and once compared the script it was read in."""
         details = [document.format]
         if document.encoding:
             details.append(document.encoding)
         details.append(
             QCoreApplication.translate("MainWindow", "{n} characters").format(n=f"{len(document.text):,}")
         )
+        if compared is not None:
+            details.append(self._script_note(compared))
         notes = f"   — {'; '.join(document.notices)}" if document.notices else ""
         return f"{document.name}   ({', '.join(details)}){notes}"
+
+    def _script_note(self, compared: ComparedDocument) -> str:
+        """``traditional, Taiwan phrasing (detected, read by tw2sp)``: how a side's script was read."""
+
+        script = labels.SCRIPT[compared.script](language())  # the shared vocabulary, in the window's language
+        if compared.script_set:
+            how = QCoreApplication.translate("MainWindow", "set")
+        else:
+            how = QCoreApplication.translate("MainWindow", "detected")
+        if compared.conversion == NormalizeMode.NONE:
+            return f"{script} ({how})"
+        read_by = QCoreApplication.translate("MainWindow", "{script} ({how}, read by {conversion})")
+        return read_by.format(script=script, how=how, conversion=compared.conversion.value)
 
     def _update_title(self) -> None:
         names = [
@@ -90,7 +110,11 @@ class Display:
             self.window.editing._update_actions()
             return
         for side in SIDES:
-            self._show_text(side, (comparison.left if side == Side.LEFT else comparison.right).text)
+            compared = comparison.left if side == Side.LEFT else comparison.right
+            self._show_text(side, compared.text)
+            self.window.panes[side].set_header(self._describe(compared.document, compared))
+            set_as = comparison.options.left_script if side == Side.LEFT else comparison.options.right_script
+            self.window.actions_.scripts[side]["auto" if set_as is None else set_as.value].setChecked(True)
         marks = {side: side_marks(comparison, side, self.window.settings.show_rewrites) for side in SIDES}
         self.window._picked = {Side.LEFT: False, Side.RIGHT: False}
         self.window.current_change = None

@@ -7,19 +7,20 @@ instead of branching on formats; a new format is one class and one line in that 
 reader imports its format's module only when it reads, so a plain-text comparison never pays
 for PDFium or lxml.
 
-May import: the standard library, policydiff.errors, policydiff.model, policydiff.io (its format
-modules lazily).
+May import: the standard library, policydiff.errors, policydiff.io (its format modules lazily;
+policydiff.io.paragraphs for the line breaks a page's width made).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import ClassVar
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
+from policydiff.io.paragraphs import join_wrapped, joined_notice
 from policydiff.io.sniff import Kind
 from policydiff.io.text import Decoded, NotText, decode, normalize_text
 from policydiff.model import OcrInfo
@@ -119,7 +120,14 @@ class PdfReader(Reader):
         from policydiff.io.pdf.text import read_pdf_text
 
         pdf = read_pdf_text(probe.data, probe.limits, probe.progress, probe.cancelled)
-        return ReadResult(self.format, normalize_text(pdf.text), notices=pdf.notices, ocr=pdf.ocr)
+        loaded = normalize_text(pdf.text)
+        text, joined = join_wrapped(loaded)  # lines the layout could not join
+        ocr = pdf.ocr
+        if ocr is not None and text != loaded:
+            from policydiff.io.scan.read import moved_spans
+
+            ocr = replace(ocr, uncertain=moved_spans(loaded, text, ocr.uncertain))
+        return ReadResult(self.format, text, notices=(*pdf.notices, *_joined(joined)), ocr=ocr)
 
 
 class OfdReader(Reader):
@@ -272,10 +280,13 @@ class HtmlReader(Reader):
         return probe.ext in _HTML_EXTS or looks_like_html(probe.text())
 
     def read(self, probe: Probe) -> ReadResult:
-        from policydiff.io.web.html import html_to_text
+        from policydiff.io.web.html import html_page
 
-        page = html_to_text(probe.text())
-        return ReadResult(self.format, page, probe.decoded().encoding, if_empty=Emptiness.MARKUP_ONLY)
+        page, furniture = html_page(probe.text())
+        notices = (furniture_notice(furniture),) if furniture else ()
+        return ReadResult(
+            self.format, page, probe.decoded().encoding, notices=notices, if_empty=Emptiness.MARKUP_ONLY
+        )
 
 
 class MarkdownReader(Reader):
@@ -301,7 +312,23 @@ class PlainTextReader(Reader):
         return probe.kind == Kind.TEXT
 
     def read(self, probe: Probe) -> ReadResult:
-        return ReadResult(self.format, probe.text(), probe.decoded().encoding)
+        text, joined = join_wrapped(probe.text())  # a hard-wrapped file: its paragraphs as written
+        return ReadResult(self.format, text, probe.decoded().encoding, notices=_joined(joined))
+
+
+FURNITURE_SHOWN = 3  # furniture lines a notice quotes
+FURNITURE_QUOTE = 24  # characters of each
+
+
+def furniture_notice(lines: tuple[str, ...]) -> str:
+    """``page furniture left out: 5 lines (您的位置：首页 > 要闻; 发布时间：2024-03-01; …)``."""
+    quoted = [line if len(line) <= FURNITURE_QUOTE else line[:FURNITURE_QUOTE] + "…" for line in lines]
+    more = "; …" if len(lines) > FURNITURE_SHOWN else ""
+    return f"page furniture left out: {len(lines)} lines ({'; '.join(quoted[:FURNITURE_SHOWN])}{more})"
+
+
+def _joined(count: int) -> tuple[str, ...]:
+    return (joined_notice(count),) if count else ()
 
 
 # In order: the first reader that claims a file reads it.

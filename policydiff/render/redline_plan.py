@@ -146,7 +146,9 @@ class _Planner:
         self.left_text = comparison.left.text
         self.right_text = comparison.right.text
         self.items: list[Item] = []
-        self.last = "\n"  # the last character written on either side: a paragraph starts after "\n"
+        # the last character each view has so far (accepted: True, rejected: False); a paragraph
+        # of one side's text starts where its view has a line break
+        self.tail = {True: "\n", False: "\n"}
 
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> list[Item]:
@@ -240,10 +242,16 @@ class _Planner:
             prev = items[-1]
             if prev.normalization == normalization:
                 items[-1] = Piece(mark, prev.text + text, normalization)
-                self.last = text[-1]
+                self._tail(mark, text)
                 return
         items.append(Piece(mark, text, normalization))
-        self.last = text[-1]
+        self._tail(mark, text)
+
+    def _tail(self, mark: Mark, text: str) -> None:
+        if mark in ACCEPTED:
+            self.tail[True] = text[-1]
+        if mark in REJECTED:
+            self.tail[False] = text[-1]
 
     def _anchor(self, k: int, start: bool, mark: Mark) -> None:
         self.items.append(Anchor(k, start, mark, self.comparison.pairs[k].level))
@@ -267,8 +275,10 @@ class _Planner:
         breaks kept (as deleted paragraph marks), on paragraphs of its own."""
         texts = [self.left_text[t.start : t.end] for t in tiles]
         first = next((n for n, t in enumerate(texts) if t.strip()), None)
-        if first is None:
-            return  # blank lines only: the right's break between units stands for them
+        if first is None:  # blank lines only: the right's break between units stands for them,
+            if any("\n" in t for t in texts):  # unless the left's view has none there
+                self._start_paragraph(Mark.DELETE)
+            return
         last = max(n for n, t in enumerate(texts) if t.strip())
         self._start_paragraph(Mark.DELETE)
         for n in range(first, last + 1):
@@ -303,7 +313,7 @@ class _Planner:
         self._put(mark, "\n")
 
     def _start_paragraph(self, mark: Mark) -> None:
-        if self.last != "\n":
+        if self.tail[mark in ACCEPTED] != "\n":  # that side's view is inside a line
             self._put(mark, "\n")
 
     def _right_only(self, k: int, tile: _Tile) -> None:
@@ -363,7 +373,7 @@ class _Planner:
         so each side keeps its own paragraphs."""
         a = self.left_text[left.start : left.end]
         b = self.right_text[right.start : right.end]
-        if a == b or (a.count("\n") == b.count("\n") and "".join(a.split()) == "".join(b.split())):
+        if a == b or _same_lines(a, b):
             self._put(Mark.EQUAL, b)
             return
         for i0, i1, j0, j1, same in _char_runs(a, b, self.config.window):
@@ -393,6 +403,15 @@ class _Planner:
         ):
             for unit in units:
                 self._paragraphs(mark, text[unit.start : unit.own_end])
+
+
+def _same_lines(a: str, b: str) -> bool:
+    """The same characters on the same lines, spaces aside (then the right's spaces will do)."""
+    if a.count("\n") != b.count("\n"):
+        return False
+    return all(
+        "".join(x.split()) == "".join(y.split()) for x, y in zip(a.split("\n"), b.split("\n"), strict=True)
+    )
 
 
 def _tiled(edits: Sequence[Edit], span: tuple[int, int], left: bool) -> bool:

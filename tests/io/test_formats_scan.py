@@ -342,3 +342,13 @@ def test_too_many_scanned_pages_are_refused_before_reading(tmp_path, monkeypatch
     with pytest.raises(LoadError) as err:
         load_document(write(tmp_path, "long.pdf", three), LoadLimits(ocr_max_pages=2))
     assert "3 scanned pages" in str(err.value) and "split it" in str(err.value)
+
+
+def test_marks_follow_the_text_when_wrapped_lines_are_joined():
+    from policydiff.io.scan.read import moved_spans
+
+    before = "推进干项万亿\n工程 建设\nab"
+    after = "推进干项万亿工程建设\nab"
+    at, end = before.index("工"), before.index("设") + 1
+    moved = moved_spans(before, after, ((2, 3), (at, end)))
+    assert [after[s:e] for s, e in moved] == ["干", "工程建设"]

@@ -162,3 +162,27 @@ def clean(text: str, unsure: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
         unsure = tuple(new_index[i] for i in unsure if i < len(text) and keep[i])
         text = pattern.sub("", text)
     return text, unsure
+
+
+def moved_spans(
+    before: str, after: str, uncertain: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    """The spans of ``before`` at their place in ``after``, a copy that only changed whitespace.
+
+    Joining wrapped lines removes line breaks and spaces (and may add a space between Latin
+    words); every other character keeps its order, so the two are walked in step over those.
+    """
+    marked = {i for start, end in uncertain for i in range(start, end)}
+    moved: list[int] = []
+    j = 0
+    for i, ch in enumerate(before):
+        if ch.isspace():
+            continue
+        while j < len(after) and after[j].isspace():
+            j += 1
+        if j >= len(after) or after[j] != ch:
+            break  # not a whitespace-only change: keep what was mapped so far
+        if i in marked:
+            moved.append(j)
+        j += 1
+    return spans(moved)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -343,11 +344,19 @@ def _tidy(line: str) -> str:
 
 
 def html_to_text(text: str, limits: HtmlLimits = LIMITS) -> str:
+    """The text of a web page (see html_page), without the list of what was left out."""
+    return html_page(text, limits)[0]
+
+
+def html_page(text: str, limits: HtmlLimits = LIMITS) -> tuple[str, tuple[str, ...]]:
     """Plain text of an HTML document: one line per block element, table cells tab-separated.
 
     Drops front matter, comments, scripts, styles and page furniture (nav, header, footer, share
     and print bars, related-link lists, site footers) and decodes entities; numbers ``<ol>`` items
     as a browser does. Lines are stripped; empty lines are left out.
+
+    Returns:
+        The text, and the furniture lines left out at the page's edges (the loader names them).
 
     Raises:
         HtmlRefused: the parser handed over fewer visible characters than the page holds.
@@ -377,4 +386,7 @@ def html_to_text(text: str, limits: HtmlLimits = LIMITS) -> str:
             "open it in a browser and save it as text",
             LoadReason.TEXT_UNPLACED,
         )
-    return "\n".join(trim_edges(collector.page()))
+    page = collector.page()
+    kept = trim_edges(page)
+    left_out = Counter(line for line in page.text if line.strip()) - Counter(kept)
+    return "\n".join(kept), tuple(line for line in page.text if left_out.pop(line, 0))
