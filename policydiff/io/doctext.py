@@ -619,6 +619,7 @@ def _render(
     note = 0
     fields: list[bool] = []  # per open field: True once its result (after \x14) has begun
     chars = text.chars(start, end)
+    unclosed = _unclosed_fields(chars)
     labels = _labels(chars, marks, numbering) if numbering is not None else {}
     seen = marks.chars
     for index, (ch, fc) in enumerate(chars):
@@ -627,7 +628,8 @@ def _render(
         if index in labels:
             out.append(labels[index])
         if ch == "\x13":
-            fields.append(False)
+            if index not in unclosed:
+                fields.append(False)
             continue
         if ch == "\x14":
             if fields:
@@ -659,6 +661,21 @@ def _render(
         elif ch not in _DROPPED:
             out.append(ch)
     return "".join(out)
+
+
+def _unclosed_fields(chars: list[tuple[str, int]]) -> set[int]:
+    """Positions of field starts (\x13) that no \x15 ever closes in the story.
+
+    Word ends such a field nowhere, so taking what follows for its hidden instruction would
+    swallow the rest of the document; an unclosed start is ignored instead and its text shown.
+    """
+    open_at: list[int] = []
+    for index, (ch, _) in enumerate(chars):
+        if ch == "\x13":
+            open_at.append(index)
+        elif ch == "\x15" and open_at:
+            open_at.pop()
+    return set(open_at)
 
 
 def soffice_program() -> str | None:
