@@ -36,3 +36,49 @@ def test_doc_field_opened_and_never_closed_does_not_swallow_the_rest(tmp_path):
     text = load_document(write(tmp_path, "open_field.doc", broken)).text
     assert "扩大有效投资政策" in text
     assert "二、" in text and "向上争取资金支持" in text
+
+
+# --- .rtf -----------------------------------------------------------------------------------------
+
+
+def _rtf(body: str) -> bytes:
+    fonts = "{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}"
+    return ("{\\rtf1\\ansi\\ansicpg936\\deff0" + fonts + body + "}").encode("latin-1")
+
+
+def _rtf_load(tmp_path: Path, body: str):
+    return load_document(write(tmp_path, "t.rtf", _rtf(body)))
+
+
+def test_rtf_optional_group_with_a_line_break_after_its_brace_is_still_skipped(tmp_path):
+    body = "\\uc1\\u27491?\\u25991?\\par{\r\n\\*\\datastore 0105000002000000180000004d73786d6c322e534158584d4c}\\par"
+    text = _rtf_load(tmp_path, body).text
+    assert text.strip() == "正文"
+
+
+def test_rtf_text_box_in_a_shape_is_read_in_place(tmp_path):
+    body = (
+        "\\uc1\\u31532?\\u19968?\\u26465?\\par"
+        "{\\shp{\\*\\shpinst\\shpleft0\\shptop0{\\sp{\\sn shapeType}{\\sv 202}}"
+        "{\\shptxt \\pard 900\\u19975?\\u20803?\\par}}"
+        "{\\shprslt{\\*\\do\\dobxcolumn\\dptxbx{\\dptxbxtext 900\\u19975?\\u20803?\\par}}}}"
+        "\\u31532?\\u20108?\\u26465?\\par"
+    )
+    lines = [line for line in _rtf_load(tmp_path, body).text.split("\n") if line.strip()]
+    assert lines == ["第一条", "900万元", "第二条"]
+
+
+def test_rtf_nested_table_fallback_is_not_read_beside_the_table(tmp_path):
+    body = (
+        "\\trowd\\cellx2000\\cellx4000 A1\\cell"
+        "\\pard\\intbl\\itap2 N1\\nestcell N2\\nestcell{\\*\\nesttableprops\\trowd\\cellx1000\\nestrow}"
+        "{\\nonesttables N1 N2\\par}\\pard\\intbl B1\\cell\\row"
+    )
+    text = _rtf_load(tmp_path, body).text
+    assert text.count("N1") == 1 and text.count("N2") == 1
+
+
+def test_rtf_hidden_text_is_left_out_with_a_notice(tmp_path):
+    document = _rtf_load(tmp_path, "\\u24212?\\u24403?{\\v \\u19981?}\\u36981?\\u23432?\\par")
+    assert document.text.strip() == "应当遵守"
+    assert "had hidden text; left out" in document.notices
