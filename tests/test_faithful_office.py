@@ -82,3 +82,69 @@ def test_rtf_hidden_text_is_left_out_with_a_notice(tmp_path):
     document = _rtf_load(tmp_path, "\\u24212?\\u24403?{\\v \\u19981?}\\u36981?\\u23432?\\par")
     assert document.text.strip() == "应当遵守"
     assert "had hidden text; left out" in document.notices
+
+
+# --- .odt -----------------------------------------------------------------------------------------
+
+
+def test_odt_formula_object_with_a_doctype_is_read(tmp_path):
+    from tests.test_formats_odt import odt
+
+    path = odt(tmp_path, '<text:p>第一条 面积为<draw:frame><draw:object xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="./Object 1"/></draw:frame>。</text:p>')
+    math = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE math:math PUBLIC "-//OpenOffice.org//DTD Modified W3C'
+        b' MathML 1.01//EN" "math.dtd">\n<math:math xmlns:math="http://www.w3.org/1998/Math/MathML">'
+        b"<math:semantics><math:mi>x</math:mi></math:semantics></math:math>"
+    )
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("Object 1/content.xml", math)
+    assert load_document(path).text.startswith("第一条 面积为")
+
+
+def test_odt_entity_declarations_are_still_refused(tmp_path):
+    from tests.test_formats_odt import odt
+
+    path = odt(tmp_path, "<text:p>x</text:p>")
+    with zipfile.ZipFile(path, "a") as z:
+        z.writestr("Object 1/content.xml", b'<!DOCTYPE m [<!ENTITY a "aaaa">]><m>&a;</m>')
+    with pytest.raises(LoadError, match="DOCTYPE/ENTITY"):
+        load_document(path)
+
+
+def test_odt_list_nested_deeper_than_its_style_is_read(tmp_path):
+    from tests.test_formats_odt import odt
+
+    depth = 100
+    body = "<text:p>第一条</text:p>"
+    for level in range(depth):
+        body = f"<text:list><text:list-item><text:p>第{level}层</text:p>{body}</text:list-item></text:list>"
+    text = load_document(odt(tmp_path, body)).text
+    assert "第99层" in text and "第一条" in text and "第0层" in text
+
+
+HIDDEN_STYLES = (
+    '<style:style style:name="T1" style:family="text"><style:text-properties text:display="none"/></style:style>'
+    '<style:style style:name="P1" style:family="paragraph"><style:text-properties text:display="none"/></style:style>'
+    '<style:style style:name="P2" style:family="paragraph" style:parent-style-name="P1"/>'
+)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<text:p>企业<text:span text:style-name="T1">不</text:span>应当遵守本办法。</text:p>',
+        '<text:p>企业应当遵守本办法。</text:p><text:p text:style-name="P2">企业不应当遵守本办法。</text:p>',
+        '<text:p>企业应当遵守本办法。</text:p><text:section text:name="S" text:display="none">'
+        "<text:p>企业不应当遵守本办法。</text:p></text:section>",
+        '<text:p>企业应当遵守本办法。</text:p><text:p><text:hidden-paragraph text:condition="ooow:1"'
+        ' text:is-hidden="true"/>企业不应当遵守本办法。</text:p>',
+        '<text:p>企业<text:hidden-text text:condition="ooow:1" text:string-value="不" text:is-hidden="true">不'
+        "</text:hidden-text>应当遵守本办法。</text:p>",
+    ],
+)
+def test_odt_hidden_text_is_left_out_with_a_notice(tmp_path, body):
+    from tests.test_formats_odt import odt
+
+    document = load_document(odt(tmp_path, body, HIDDEN_STYLES))
+    assert document.text.strip() == "企业应当遵守本办法。"
+    assert "had hidden text; left out" in document.notices
