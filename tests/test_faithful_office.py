@@ -7,7 +7,6 @@ the real file that showed the fault (never a copy of one).
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
@@ -90,7 +89,10 @@ def test_rtf_hidden_text_is_left_out_with_a_notice(tmp_path):
 def test_odt_formula_object_with_a_doctype_is_read(tmp_path):
     from tests.test_formats_odt import odt
 
-    path = odt(tmp_path, '<text:p>第一条 面积为<draw:frame><draw:object xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="./Object 1"/></draw:frame>。</text:p>')
+    path = odt(
+        tmp_path,
+        '<text:p>第一条 面积为<draw:frame><draw:object xmlns:xlink="http://www.w3.org/1999/xlink" xlink:href="./Object 1"/></draw:frame>。</text:p>',
+    )
     math = (
         b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE math:math PUBLIC "-//OpenOffice.org//DTD Modified W3C'
         b' MathML 1.01//EN" "math.dtd">\n<math:math xmlns:math="http://www.w3.org/1998/Math/MathML">'
@@ -148,3 +150,40 @@ def test_odt_hidden_text_is_left_out_with_a_notice(tmp_path, body):
     document = load_document(odt(tmp_path, body, HIDDEN_STYLES))
     assert document.text.strip() == "企业应当遵守本办法。"
     assert "had hidden text; left out" in document.notices
+
+
+# --- .docx ----------------------------------------------------------------------------------------
+
+
+def test_docx_note_marks_stay_in_the_body_in_the_documents_formats(tmp_path):
+    from tests.test_formats_docx import NS, make, p
+
+    footnotes = (
+        f"<w:footnotes {NS}>"
+        '<w:footnote w:id="5"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> 脚注</w:t></w:r></w:p></w:footnote>'
+        '<w:footnote w:id="6"><w:p><w:r><w:t>※ 自定义</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    )
+    endnotes = (
+        f"<w:endnotes {NS}>"
+        '<w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:tab/><w:t>尾注一</w:t></w:r></w:p></w:endnote>'
+        '<w:endnote w:id="2"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t>尾注二</w:t></w:r></w:p></w:endnote></w:endnotes>'
+    )
+    rels = (
+        '<Relationship Id="f1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+        '<Relationship Id="e1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/endnotes" Target="endnotes.xml"/>'
+    )
+    runs = (
+        '<w:r><w:t>第一条</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r>'
+        '<w:r><w:t>第二条</w:t></w:r><w:r><w:endnoteReference w:id="1"/></w:r>'
+        '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="6"/><w:t>※</w:t></w:r>'
+        '<w:r><w:t>第三条</w:t></w:r><w:r><w:endnoteReference w:id="2"/></w:r>'
+    )
+    parts = {"word/footnotes.xml": footnotes, "word/endnotes.xml": endnotes}
+    document = load_document(make(tmp_path, p("", runs=runs), parts=parts, rels=rels))
+    assert document.text.split("\n") == [
+        "第一条1第二条i※第三条ii",
+        "1 脚注",
+        "※ 自定义",
+        "i 尾注一",
+        "ii 尾注二",
+    ]

@@ -106,7 +106,9 @@ class _OdtReader:
     def left_out(self, element: Any) -> bool:
         if not is_hidden(element, self.hidden_styles):
             return False
-        self.hid = self.hid or any(t.strip() for t in element.itertext()) or local(element.tag) == "hidden-text"
+        self.hid = (
+            self.hid or any(t.strip() for t in element.itertext()) or local(element.tag) == "hidden-text"
+        )
         return True
 
     def flush(self) -> None:
@@ -184,9 +186,14 @@ class _OdtReader:
             elif tag == "line-break":
                 self.state.line.append("\n")
             elif tag == "note":
+                citation = child.find(TEXT + "note-citation")
+                mark = " ".join("".join(citation.itertext()).split()) if citation is not None else ""
+                if mark:  # the note's mark stays where the reader sees it, and opens the note
+                    self.state.line.append(mark)
+                    self.state.label_chars += len(mark.replace(" ", ""))
                 body = child.find(TEXT + "note-body")
                 if body is not None:
-                    self.state.notes.append(body)
+                    self.state.notes.append((mark, body))
             elif tag == "text-box":
                 self.text_box(child)
             elif tag in _PARAGRAPHS:  # a paragraph inside a frame inside a paragraph
@@ -282,7 +289,10 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
         reader.flush()
     body_lines, notes = reader.state.lines, reader.state.notes
     reader.state = _State(label_chars=reader.state.label_chars)
-    for note in notes:  # in the order the text cites them
+    for mark, note in notes:  # in the order the text cites them
+        if mark:
+            reader.state.line.append(mark + " ")
+            reader.state.label_chars += len(mark.replace(" ", ""))
         reader.blocks(note)
     if reader.state.line:
         reader.flush()
