@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError, LoadReason, ReadRefused
-from policydiff.io.htmltext import HtmlRefused, has_front_matter, html_to_text, looks_like_html
+from policydiff.io.htmltext import HtmlRefused, has_front_matter, looks_like_html, read_html
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
@@ -158,10 +158,10 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
     if ext in _HTML_EXTS or looks_like_html(text):
         try:
-            page = html_to_text(text)
+            page = read_html(text)
         except HtmlRefused as exc:
             raise _refused(name, path, exc) from exc
-        return _document(path, name, "html", decoded.encoding, page, size, _EMPTY_PAGE)
+        return _document(path, name, "html", decoded.encoding, page.text, size, _EMPTY_PAGE, page.notices)
     if ext in _MD_EXTS or has_front_matter(text):
         return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
     return _document(path, name, "txt", decoded.encoding, text, size)
@@ -205,8 +205,15 @@ def _load_mht(path: Path, name: str, data: bytes, size: int, limits: LoadLimits)
         mht = read_mht(data, limits)
     except MhtRefused as exc:
         raise _refused(name, path, exc) from exc
-    text = html_to_text(normalize_text(mht.text)) if mht.is_html else normalize_text(mht.text)
-    return _document(path, name, "mht", mht.encoding, text, size, _EMPTY_PAGE)
+    if not mht.is_html:
+        text = normalize_text(mht.text)
+        return _document(path, name, "mht", mht.encoding, text, size, _EMPTY_PAGE, mht.notices)
+    try:
+        page = read_html(normalize_text(mht.text))
+    except HtmlRefused as exc:
+        raise _refused(name, path, exc) from exc
+    notices = (*mht.notices, *page.notices)
+    return _document(path, name, "mht", mht.encoding, page.text, size, _EMPTY_PAGE, notices)
 
 
 def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
