@@ -187,3 +187,19 @@ def test_docx_note_marks_stay_in_the_body_in_the_documents_formats(tmp_path):
         "i 尾注一",
         "ii 尾注二",
     ]
+
+
+# --- txt ------------------------------------------------------------------------------------------
+
+
+def test_text_quoting_a_pdf_header_near_its_top_is_read_as_text(tmp_path):
+    text = "关于文件格式的说明\n第一条 归档文件应当以%PDF-1.7格式保存。\n第二条 本说明自印发之日起施行。\n"
+    document = load_document(write(tmp_path, "note.txt", text.encode("utf-8")))
+    assert document.format == "txt" and "%PDF-1.7" in document.text
+
+
+def test_junk_before_a_real_pdf_header_still_reads_as_pdf():
+    from policydiff.io.sniff import Kind, sniff
+
+    assert sniff(b"junk line\n%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")[0] == Kind.PDF
+    assert sniff(b"%PDF-1.4\n")[0] == Kind.PDF
