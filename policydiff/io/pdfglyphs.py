@@ -101,9 +101,37 @@ def glyph_rows(glyphs: list[Glyph], params: LayoutParams) -> list[list[Glyph]]:
         else:
             rows.append([g])
             anchor, anchor_size = centre, g.size
-    for row in rows:
+    for index, row in enumerate(rows):
         row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
+        rows[index] = _drawn_once(row)
     return rows
+
+
+_RECENT = 4  # kept glyphs a duplicate is looked for among (copies interleave with spaces)
+_SAME_BOX = 0.6  # share of the narrower glyph's width two boxes must overlap to be one glyph
+
+
+def _drawn_once(row: list[Glyph]) -> list[Glyph]:
+    """The row with each glyph drawn twice at (nearly) one place kept once: fake bold (a glyph
+    overprinted a fraction of a point to the side), a form object or text block drawn twice."""
+    kept: list[Glyph] = []
+    for g in row:
+        if not g.ch.isspace():
+            width = g.x1 - g.x0
+            duplicate = False
+            for other in kept[-_RECENT:]:
+                if other.ch != g.ch:
+                    continue
+                overlap = min(g.x1, other.x1) - max(g.x0, other.x0)
+                narrow = min(width, other.x1 - other.x0)
+                centre = abs((g.y0 + g.y1) - (other.y0 + other.y1)) / 2
+                if narrow > 0 and overlap >= _SAME_BOX * narrow and centre <= 0.25 * max(g.size, 1.0):
+                    duplicate = True
+                    break
+            if duplicate:
+                continue
+        kept.append(g)
+    return kept
 
 
 def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:

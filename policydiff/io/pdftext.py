@@ -32,6 +32,10 @@ _TRAILING_SPACE = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
 # PDFium marks soft line-break hyphens and other layout artefacts with control characters.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
+# Text drawn smaller than this (points on the page) cannot be read on paper or screen: a form
+# object drawn into itself at shrinking scale, or text hidden by size. Left out, with a notice.
+_MIN_SIZE = 1.0
+TINY_NOTICE = "text drawn too small to read (under 1 pt) left out"
 _RESAVE = "open it in a PDF reader and save it again"
 
 
@@ -61,7 +65,7 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
                     LoadReason.TOO_MANY_PAGES,
                     limit=f"{limits.pdf_max_pages:,}",
                 )
-            glyphs, sizes = _read_pages(document, pages, limits)
+            glyphs, sizes, tiny = _read_pages(document, pages, limits)
         except pdfium.PdfiumError as exc:
             raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}", LoadReason.DAMAGED) from exc
         finally:
@@ -74,20 +78,22 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
         )
     layout = build(glyphs, sizes)
     text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", layout.text))
-    notices = (FURNITURE_NOTICE,) if layout.furniture else ()
+    notices = ((FURNITURE_NOTICE,) if layout.furniture else ()) + ((TINY_NOTICE,) if tiny else ())
     return text, notices
 
 
 def _read_pages(
     document: object, pages: int, limits: LoadLimits
-) -> tuple[list[list[Glyph]], list[tuple[float, float]]]:
-    """Every page's glyphs and size, within the character and time limits."""
+) -> tuple[list[list[Glyph]], list[tuple[float, float]], int]:
+    """Every page's glyphs and size, within the character and time limits, and how many glyphs
+    were too small to read."""
     started = time.monotonic()
     glyphs: list[list[Glyph]] = []
     sizes: list[tuple[float, float]] = []
     total = 0
+    tiny = [0]
     for index in range(pages):
-        page_glyphs, size = _page_glyphs(document, index, limits)
+        page_glyphs, size = _page_glyphs(document, index, limits, tiny)
         total += len(page_glyphs)
         if total > limits.pdf_max_chars:
             raise PdfRefused(
@@ -104,10 +110,12 @@ def _read_pages(
             )
         glyphs.append(page_glyphs)
         sizes.append(size)
-    return glyphs, sizes
+    return glyphs, sizes, tiny[0]
 
 
-def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list[Glyph], tuple[float, float]]:
+def _page_glyphs(
+    document: object, index: int, limits: LoadLimits, tiny: list[int]
+) -> tuple[list[Glyph], tuple[float, float]]:
     import pypdfium2.raw as raw
 
     page = document[index]  # type: ignore[index]
@@ -125,6 +133,7 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
                     limit=f"{limits.pdf_max_chars:,}",
                 )
             box = raw.FS_RECTF()
+            matrix = raw.FS_MATRIX()
             tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
             out: list[Glyph] = []
             for i in range(max(0, count)):
@@ -137,6 +146,13 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
                         continue
                     box.left, box.right, box.bottom, box.top = (v.value for v in tight)
                 size = raw.FPDFText_GetFontSize(handle, i)
+                if raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix)):
+                    # the font size is before the drawing matrix (a form object drawn scaled)
+                    size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                generated = raw.FPDFText_IsGenerated(handle, i) == 1
+                if 0 < size < _MIN_SIZE and not generated and not chr(code).isspace():
+                    tiny[0] += 1
+                    continue
                 out.append(
                     Glyph(
                         chr(code),
@@ -145,7 +161,7 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
                         box.bottom,
                         box.top,
                         size if size > 0 else box.top - box.bottom,
-                        raw.FPDFText_IsGenerated(handle, i) == 1,
+                        generated,
                     )
                 )
             return out, (width, height)
