@@ -23,7 +23,7 @@ from policydiff import __version__
 from policydiff.errors import PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
-COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
+COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
 
@@ -38,6 +38,11 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON (- for standard output)")
     parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML report")
     parser.add_argument("--docx", metavar="OUT", help="write the 新旧对照表 as a Word document (.docx)")
+    parser.add_argument(
+        "--redline",
+        metavar="OUT",
+        help="write the right document as a Word 修订 document (.docx): the differences as tracked changes",
+    )
     parser.add_argument(
         "--normalize",
         choices=NORMALIZE_CHOICES,
@@ -59,7 +64,7 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
     """Compact JSON to a file (atomically) or to standard output (``-``: UTF-8, whatever the console)."""
-    from policydiff.outputs import write_atomically
+    from policydiff.render.outputs import write_atomically
 
     data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     if target == "-":
@@ -94,9 +99,10 @@ def _coverage_parser() -> argparse.ArgumentParser:
 def _run_coverage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policydiff.coverage import VERDICT_LABELS, Verdict, build_coverage
+    from policydiff.coverage.matrix import Verdict, build_coverage
     from policydiff.model import CompareOptions
-    from policydiff.outputs import same_file, write_atomically
+    from policydiff.present import labels
+    from policydiff.render.outputs import same_file, write_atomically
 
     outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
@@ -106,11 +112,11 @@ def _run_coverage(args: argparse.Namespace) -> int:
         args.parent, args.children, CompareOptions(normalize=NormalizeMode(args.normalize))
     )
     if args.json:
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         _write_json(args.json, coverage_to_json(coverage), inputs)
     if args.html:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         page = Path(args.html)
         for relative, html in render_coverage(coverage, page.name).items():
@@ -118,7 +124,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
             target.parent.mkdir(exist_ok=True)
             write_atomically(target, html, inputs=inputs)
     if args.xlsx:
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(args.xlsx, coverage_to_xlsx(coverage), inputs=inputs)
     if args.json != "-":
@@ -130,7 +136,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
                 print(f"  {shown(child.name)}: not read ({shown(child.error)})")
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{VERDICT_LABELS[v]} {counts[v]}" for v in Verdict)
+            tally = ", ".join(f"{labels.VERDICT[v].zh} {counts[v]}" for v in Verdict)
             print(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
     if coverage.failed:
         print(
@@ -138,6 +144,65 @@ def _run_coverage(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CHILD_UNREADABLE
+    return 0
+
+
+def _history_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff history",
+        description=(
+            "Follow every article of a document through two or more versions (oldest first): "
+            "when each was renumbered, changed, added, removed, moved, merged or split."
+        ),
+    )
+    parser.add_argument("versions", nargs="+", help="the versions, oldest first (any supported format)")
+    parser.add_argument("--json", metavar="OUT", help="write the history as JSON (- for standard output)")
+    parser.add_argument("--html", metavar="OUT", help="write the lineage table as a self-contained page")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the lineage table as an Excel workbook")
+    parser.add_argument(
+        "--normalize",
+        choices=NORMALIZE_CHOICES,
+        default=DEFAULT_NORMALIZE.value,
+        help="as for compare",
+    )
+    return parser
+
+
+def _run_history(argv: Sequence[str]) -> int:
+    """``policydiff history V1 … Vn``: one line per step (counts per mark) and the outputs asked for."""
+    from policydiff.history.chain import build_history
+    from policydiff.model import CompareOptions
+    from policydiff.render.outputs import same_file, write_atomically
+
+    parser = _history_parser()
+    args = parser.parse_args(list(argv))
+    if len(args.versions) < 2:
+        parser.error("give at least two versions, oldest first")
+    outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
+    if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
+        parser.error("two outputs name the same file; give each its own")
+    inputs = tuple(args.versions)
+    history = build_history(inputs, CompareOptions(normalize=NormalizeMode(args.normalize)))
+    if args.json:
+        from policydiff.history.jsonform import history_to_json
+
+        _write_json(args.json, history_to_json(history), inputs)
+    if args.html:
+        from policydiff.history.html import render_history
+
+        write_atomically(args.html, render_history(history), inputs=inputs)
+    if args.xlsx:
+        from policydiff.history.xlsx import history_to_xlsx
+
+        write_atomically(args.xlsx, history_to_xlsx(history), inputs=inputs)
+    if args.json != "-":
+        names = " → ".join(shown(v.name) for v in history.versions)
+        print(f"{names}: {len(history.rows)} lineages, {sum(r.changed for r in history.rows)} ever changed")
+        for k in range(len(history.comparisons)):
+            counts = history.counts(k).marks
+            tally = ", ".join(f"{counts[m]} {m.value}" for m in counts if counts[m])
+            left, right = history.versions[k], history.versions[k + 1]
+            print(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
     return 0
 
 
@@ -153,7 +218,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="policydiff",
         description=(
             "Compare two Chinese policy documents. With no command the desktop app starts; "
-            "commands: compare, coverage, outline, figures (see policydiff COMMAND --help)."
+            "commands: compare, coverage, history, outline, figures (see policydiff COMMAND --help)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
@@ -169,14 +234,17 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from policydiff.compare import compare_files
-    from policydiff.jsonform import comparison_to_json
-    from policydiff.model import CompareOptions
-    from policydiff.outputs import same_file, write_atomically
+    from policydiff.lang import words
 
-    outs = [o for o in (args.json, args.html, args.docx) if o and o != "-"]
+    words.preload()  # the segmenter's dictionary loads while the pipeline's modules are imported
+    from policydiff.compare.pipeline import compare_files
+    from policydiff.model import CompareOptions
+    from policydiff.render.jsonform import comparison_to_json
+    from policydiff.render.outputs import same_file, write_atomically
+
+    outs = [o for o in (args.json, args.html, args.docx, args.redline) if o and o != "-"]
     if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
-        _compare_parser().error("--json, --html and --docx name the same file; give each its own")
+        _compare_parser().error("--json, --html, --docx and --redline name the same file; give each its own")
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
     )
@@ -185,17 +253,21 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.json:
         _write_json(args.json, comparison_to_json(comparison), inputs)
     if args.html:
-        from policydiff.report import render_report
+        from policydiff.render.html import render_report
 
         write_atomically(
             args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
         )
     if args.docx:
-        from policydiff.report_docx import render_docx
+        from policydiff.render.docx_table import render_docx
 
         write_atomically(args.docx, render_docx(comparison), inputs=inputs)
+    if args.redline:
+        from policydiff.render.redline import render_redline
+
+        write_atomically(args.redline, render_redline(comparison), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
-        from policydiff.figures_compare import figure_counts
+        from policydiff.figures.compare import figure_counts
 
         s = comparison.summary
         f = figure_counts(comparison.pairs)
@@ -211,7 +283,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.io import load_document
-    from policydiff.structure import parse_structure
+    from policydiff.structure.parse import parse_structure
 
     document = load_document(args.file)
     tree = parse_structure(document.text)
@@ -247,13 +319,13 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from policydiff.compare import document_figures
+    from policydiff.compare.pipeline import document_figures
     from policydiff.io import load_document
 
     document = load_document(args.file)
     figures = document_figures(document)
     if args.json:
-        from policydiff.jsonform import figure_to_json
+        from policydiff.render.jsonform import figure_to_json
 
         rows = [figure_to_json(f) for f in figures]
         print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
@@ -267,6 +339,12 @@ def _run_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if (args.left is None) != (args.right is None):
         _gui_parser().error("give two documents, or none")
+    from policydiff.gui.xcb import startup_problem
+
+    problem = startup_problem()
+    if problem is not None:  # before Qt aborts with a hint naming the wrong library
+        print(f"policydiff: {problem}", file=sys.stderr)
+        return 1
     from policydiff.gui.app import run_app
 
     return run_app(left=args.left, right=args.right, demo=args.demo, smoke=args.smoke)
@@ -312,6 +390,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_compare(_compare_parser().parse_args(argv[1:]))
         if argv and argv[0] == "coverage":
             return _run_coverage(_coverage_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "history":
+            return _run_history(argv[1:])
         if argv and argv[0] == "outline":
             return _run_outline(
                 _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(

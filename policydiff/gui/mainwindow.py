@@ -3,8 +3,8 @@
 It wires user actions to the Session (which runs the core in background jobs) and shows each new
 Comparison in every view in one pass. It decides nothing about the documents itself: which units
 pair, what changed and which figures differ all come from the Comparison.
-May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection,
-policydiff.figures_compare.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present.projection,
+policydiff.figures.compare.
 """
 
 from __future__ import annotations
@@ -32,16 +32,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures_compare import figure_counts
+from policydiff.coverage.matrix import Coverage
+from policydiff.figures.compare import figure_counts
 from policydiff.gui.context import AppContext
 from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.find import FindBar
+from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.gui.i18n import resolve_language, switch_language
 from policydiff.gui.keys import KeysDialog
 from policydiff.gui.marks import side_marks
 from policydiff.gui.menus import build_menus
-from policydiff.gui.outline import OutlineWidget, is_difference, unit_caption
+from policydiff.gui.outline import OutlineWidget, unit_caption
 from policydiff.gui.panes import DocumentPane, DocumentView
 from policydiff.gui.problems import problem_box
 from policydiff.gui.ruler import Legend, OverviewRuler
@@ -57,9 +60,9 @@ from policydiff.model import (
     Op,
     Unit,
 )
-from policydiff.projection import DISPLAY_RULES, is_rewrite
+from policydiff.present.differences import is_difference
+from policydiff.present.projection import DISPLAY_RULES, is_rewrite
 
-OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
 LONG_PAIR_CHARS = 120  # F7 steps change by change inside pairs at least this long (about 4 lines)
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.settings = context.settings
         self.session = Session(context, self)
         self._coverage_windows: list[CoverageWindow] = []
+        self._history_windows: list[HistoryWindow] = []
         # (right path, pair) to go to once the comparison with that document is shown
         self._pending_pair: tuple[str, int] | None = None
         self.setObjectName("mainWindow")
@@ -194,9 +198,12 @@ class MainWindow(QMainWindow):
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
         a.coverage.triggered.connect(self.open_coverage)
+        a.history.triggered.connect(lambda: self.open_history())
         a.reload.triggered.connect(lambda: _reload_both(s))
         a.save_report.triggered.connect(lambda: self.save("html"))
         a.save_json.triggered.connect(lambda: self.save("json"))
+        a.save_as.triggered.connect(lambda: self.save(None))
+        a.save_redline.triggered.connect(lambda: self.save("redline"))
         a.quit.triggered.connect(self.close)
         a.copy_unit.triggered.connect(self.copy_unit_text)
         a.pair.triggered.connect(self.pair_selected)
@@ -283,12 +290,7 @@ class MainWindow(QMainWindow):
     def choose_file(self, side: str) -> None:
         title = self.tr("Open Left Document") if side == "left" else self.tr("Open Right Document")
         folder = self.settings.last_folder or str(Path.home())
-        filters = (
-            self.tr("Policy documents ({patterns})").format(patterns=OPEN_FILTER)
-            + ";;"
-            + self.tr("All files (*)")
-        )
-        path, _ = QFileDialog.getOpenFileName(self, title, folder, filters)
+        path, _ = QFileDialog.getOpenFileName(self, title, folder, open_filter())
         if path:
             self.open_file(side, path)
 
@@ -305,7 +307,8 @@ class MainWindow(QMainWindow):
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
         if not (parent_path and child_paths):
-            setup = CoverageSetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            left = self.session.paths["left"] or ""
+            setup = CoverageSetup(self, str(Path(left or ".").parent), parent_document=left)
             if setup.exec() != CoverageSetup.DialogCode.Accepted:
                 return None
             parent_path, child_paths = setup.parent_path(), setup.child_paths()
@@ -314,6 +317,35 @@ class MainWindow(QMainWindow):
         self._coverage_windows.append(window)
         window.show()
         window.run(parent_path, child_paths)
+        return window
+
+    def show_coverage_window(self, coverage: Coverage, geometry: QByteArray | None = None) -> CoverageWindow:
+        """A matrix window showing a coverage already built (a language switch rebuilds it)."""
+        window = CoverageWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._coverage_windows.append(window)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show_coverage(coverage)
+        window.show()
+        return window
+
+    def open_history(self, paths: list[str] | None = None) -> HistoryWindow | None:
+        """File → Version History: choose the versions and confirm their dates, then show the lineages.
+
+        A step double-clicked there opens that pair of versions here, at that unit.
+        """
+        dates: list[str | None] | None = None
+        if not paths:
+            setup = HistorySetup(self, str(Path(self.session.paths["left"] or ".").parent))
+            if setup.exec() != HistorySetup.DialogCode.Accepted:
+                return None
+            paths, dates = setup.paths(), setup.dates()
+        window = HistoryWindow(self._open_coverage_pair, parent=self)
+        window.setWindowFlag(Qt.WindowType.Window)
+        self._history_windows.append(window)
+        window.show()
+        window.run(paths, dates)
         return window
 
     def _open_coverage_pair(self, parent_path: str, child_path: str, pair_index: int | None) -> None:
@@ -333,6 +365,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.tr("(no recent files)")).setEnabled(False)
         for path in files:
             action = menu.addAction(path)
+            action.setEnabled(os.path.isfile(path))  # a moved or deleted file is shown greyed out
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(side, p))
         menu.addSeparator()
         menu.addAction(self.actions_.clear_recent)
@@ -346,6 +379,7 @@ class MainWindow(QMainWindow):
         for left, right in pairs:
             action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
             action.setToolTip(f"{left}\n{right}")
+            action.setEnabled(os.path.isfile(left) and os.path.isfile(right))
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
     def _document_changed(self, side: str) -> None:
@@ -676,7 +710,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         a, has = self.actions_, self.comparison is not None
-        for action in (a.save_report, a.save_json, a.next_diff, a.prev_diff):
+        for action in (a.save_report, a.save_json, a.save_as, a.save_redline, a.next_diff, a.prev_diff):
             action.setEnabled(has)
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
@@ -714,6 +748,10 @@ class MainWindow(QMainWindow):
         OPEN_WINDOWS.add(new)
         new.destroyed.connect(lambda _obj=None, w=new: OPEN_WINDOWS.discard(w))
         new.session.adopt(self.session)
+        for old in self._coverage_windows:  # open matrices follow the language too
+            if old.coverage is not None and old.isVisible():
+                new.show_coverage_window(old.coverage, old.saveGeometry())
+                old.close()
         if self.isVisible():
             new.show()
         self.replaced.emit(new)
@@ -749,20 +787,33 @@ class MainWindow(QMainWindow):
 
     def default_output(self, kind: str) -> str:
         left, right = self.session.paths["left"], self.session.paths["right"]
-        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}.{kind}"
+        suffix = "_修订.docx" if kind == "redline" else f".{kind}"
+        name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}{suffix}"
         folder = os.path.dirname(left) if left else (self.settings.last_folder or str(Path.home()))
         return os.path.join(folder, name)
 
-    def save(self, kind: str) -> None:
+    def save_types(self) -> list[SaveType]:
+        """What File → Save As… offers: the report, the Word 对照表, JSON and the Word 修订 document."""
+        return [
+            SaveType("html", self.tr("HTML report"), ".html"),
+            SaveType("docx", self.tr("Word comparison table"), ".docx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+            SaveType("redline", self.tr("Redline document"), ".docx"),
+        ]
+
+    def save(self, kind: str | None = None) -> None:
+        """Ask where to save; ``kind`` preselects a type (Save Report → HTML), the dialog decides."""
         if self.comparison is None:
             return
-        if kind == "html":
-            title, filters = self.tr("Save Report"), self.tr("HTML report (*.html)")
-        else:
-            title, filters = self.tr("Export JSON"), self.tr("JSON (*.json)")
-        path, _ = QFileDialog.getSaveFileName(self, title, self.default_output(kind), filters)
-        if path:
-            self.session.save(kind, path)
+        titles = {
+            None: self.tr("Save As"),
+            "redline": self.tr("Save Redline"),
+            "json": self.tr("Export JSON"),
+        }
+        title = titles.get(kind, self.tr("Save Report"))
+        chosen = ask_save_path(self, title, self.default_output(kind or "html"), self.save_types(), kind)
+        if chosen is not None:
+            self.session.save(chosen[1].kind, chosen[0])
 
     # -- progress and problems ------------------------------------------------------------------
     def _job_started(self, kind: str) -> None:

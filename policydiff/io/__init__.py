@@ -17,21 +17,12 @@ import stat
 from pathlib import Path
 
 from policydiff.errors import LoadError, LoadReason, ReadRefused
-from policydiff.io.htmltext import HtmlRefused, has_front_matter, looks_like_html, read_html
 from policydiff.io.limits import MB, LoadLimits
-from policydiff.io.mdtext import md_to_text
-from policydiff.io.sniff import Kind, sniff
-from policydiff.io.text import NotText, decode, normalize_text
+from policydiff.io.readers import Emptiness, Probe, reader_for
+from policydiff.io.sniff import sniff
 from policydiff.model import LoadedDocument
 
 __all__ = ["LoadLimits", "load_document"]
-
-_HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
-_MHT_EXTS = frozenset({".mht", ".mhtml"})
-_MD_EXTS = frozenset({".md", ".markdown", ".mdown"})
-_EMPTY = "is empty; choose a file with text in it"
-_OPEN_OTHER = "open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file"
-_EMPTY_PAGE = "has no readable text, only markup; open it in a browser and save it as text"
 
 
 DEFAULT_LIMITS = LoadLimits()
@@ -85,135 +76,19 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
     size = _check_file(path, name, limits)
     data = _read(path, name, limits)
     kind, what = sniff(data[: limits.sniff_bytes])
-    ext = path.suffix.lower()
-
-    if kind == Kind.PDF:
-        from policydiff.io.pdftext import PdfRefused, read_pdf
-
-        try:
-            text, notices = read_pdf(data, limits)
-        except PdfRefused as exc:
-            raise _refused(name, path, exc) from exc
-        return _document(path, name, "pdf", None, normalize_text(text), size, notices=notices)
-    if kind == Kind.ZIP:
-        from policydiff.io.ofdtext import is_ofd
-
-    if kind == Kind.ZIP and (is_ofd(data) or ext == ".ofd"):
-        from policydiff.io.ofdtext import OfdRefused, read_ofd
-
-        try:
-            ofd = read_ofd(data, limits)
-        except OfdRefused as exc:
-            raise _refused(name, path, exc) from exc
-        return _document(path, name, "ofd", None, normalize_text(ofd.text), size, notices=ofd.notices)
-    if kind == Kind.ZIP:
-        from policydiff.io.office import OfficeRefused, read_office
-
-        try:
-            fmt, office = read_office(data, limits)
-        except OfficeRefused as exc:
-            raise _refused(name, path, exc) from exc
-        return _document(path, name, fmt, None, normalize_text(office.text), size, notices=office.notices)
-    if kind == Kind.OLE:
-        return _load_doc(path, name, data, size, limits)
-    if kind == Kind.RTF:
-        from policydiff.io.rtftext import RtfRefused, read_rtf
-
-        try:
-            rtf = read_rtf(data, limits)
-        except RtfRefused as exc:
-            raise _refused(name, path, exc) from exc
-        return _document(path, name, "rtf", rtf.encoding, normalize_text(rtf.text), size, notices=rtf.notices)
-    if kind == Kind.MHT:
-        return _load_mht(path, name, data, size, limits)
-    if kind == Kind.BINARY:
-        raise LoadError(
-            f"{name} is not a text document (it looks like {what}); {_OPEN_OTHER}",
-            LoadReason.NOT_TEXT,
-            path=str(path),
-        )
-    if ext == ".pdf":
-        raise LoadError(
-            f"{name} is not a valid PDF (no %PDF header); it may be damaged or misnamed",
-            LoadReason.DAMAGED,
-            path=str(path),
-        )
-
-    try:
-        decoded = decode(data, limits)
-    except NotText as exc:
-        if ext == ".wps":
-            raise LoadError(
-                f"{name} is an old Kingsoft WPS file (before WPS 2005), which is not read; "
-                "open it in WPS Office and save it as .docx",
-                LoadReason.UNSUPPORTED,
-                path=str(path),
-            ) from exc
-        reason = LoadReason.NOT_TEXT if exc.binary else LoadReason.UNKNOWN_ENCODING
-        raise LoadError(
-            f"{name} is not a text document (binary data); {_OPEN_OTHER}", reason, path=str(path)
-        ) from exc
-    text = normalize_text(decoded.text)
-    if ext in _MHT_EXTS and not looks_like_html(text):
-        return _load_mht(path, name, data, size, limits)  # a web archive whose headers sniffing missed
-    if ext in _HTML_EXTS or looks_like_html(text):
-        try:
-            page = read_html(text)
-        except HtmlRefused as exc:
-            raise _refused(name, path, exc) from exc
-        return _document(path, name, "html", decoded.encoding, page.text, size, _EMPTY_PAGE, page.notices)
-    if ext in _MD_EXTS or has_front_matter(text):
-        return _document(path, name, "md", decoded.encoding, md_to_text(text), size)
-    return _document(path, name, "txt", decoded.encoding, text, size)
-
-
-def _load_doc(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
-    """A Word 97-2003 (.doc/.wps) file; with automatic numbering, read through LibreOffice."""
-    from policydiff.io.doctext import DocRefused, convert_to_rtf, read_doc
-    from policydiff.io.rtftext import RtfRefused, read_rtf
-
-    try:
-        doc = read_doc(data, limits)
-    except DocRefused as exc:
-        raise _refused(name, path, exc) from exc
-    if doc.numbered:
-        converted = convert_to_rtf(data, limits)
-        if converted is not None:
-            try:
-                rtf = read_rtf(converted, limits)
-            except RtfRefused:
-                pass  # keep the file's own text, with the notice below
-            else:
-                notice = "automatic numbering read by converting the file with LibreOffice"
-                text = normalize_text(rtf.text)
-                return _document(path, name, "doc", None, text, size, notices=(*rtf.notices, notice))
-        missing = (
-            "has automatic numbering that could not be read, so its article numbers are missing; "
-            "install LibreOffice (soffice) or save it as .docx"
-        )
-        return _document(
-            path, name, "doc", None, normalize_text(doc.text), size, notices=(*doc.notices, missing)
-        )
-    return _document(path, name, "doc", None, normalize_text(doc.text), size, notices=doc.notices)
-
-
-def _load_mht(path: Path, name: str, data: bytes, size: int, limits: LoadLimits) -> LoadedDocument:
-    """A MIME web archive: its page through the HTML reader, or its plain-text part as it is."""
-    from policydiff.io.mhttext import MhtRefused, read_mht
-
-    try:
-        mht = read_mht(data, limits)
-    except MhtRefused as exc:
-        raise _refused(name, path, exc) from exc
-    if not mht.is_html:
-        text = normalize_text(mht.text)
-        return _document(path, name, "mht", mht.encoding, text, size, _EMPTY_PAGE, mht.notices)
-    try:
-        page = read_html(normalize_text(mht.text))
-    except HtmlRefused as exc:
-        raise _refused(name, path, exc) from exc
-    notices = (*mht.notices, *page.notices)
-    return _document(path, name, "mht", mht.encoding, page.text, size, _EMPTY_PAGE, notices)
+    probe = Probe(data=data, kind=kind, what=what, ext=path.suffix.lower(), limits=limits)
+    result = reader_for(probe).read(probe)
+    if not result.text.strip():
+        reason = LoadReason.EMPTY if result.if_empty is Emptiness.EMPTY else LoadReason.NO_TEXT
+        raise LoadError(f"{name} {result.if_empty.value}", reason, path=str(path))
+    return LoadedDocument(
+        path=str(path),
+        format=result.format,
+        encoding=result.encoding,
+        text=result.text,
+        size=size,
+        notices=result.notices,
+    )
 
 
 def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
@@ -249,7 +124,7 @@ def _check_file(path: Path, name: str, limits: LoadLimits) -> int:
             limit=f"{limits.max_bytes / MB:.0f} MB",
         )
     if info.st_size == 0:
-        raise LoadError(f"{name} {_EMPTY}", LoadReason.EMPTY, path=str(path))
+        raise LoadError(f"{name} {Emptiness.EMPTY.value}", LoadReason.EMPTY, path=str(path))
     return info.st_size
 
 
@@ -292,11 +167,6 @@ def _read(path: Path, name: str, limits: LoadLimits) -> bytes:
     return data
 
 
-def _refused(name: str, path: Path, exc: ReadRefused) -> LoadError:
-    """A reader's refusal as the loader's one-line error, naming the file."""
-    return LoadError(f"{name} {exc}", exc.reason, path=str(path), part=exc.part, limit=exc.limit)
-
-
 def _not_a_file(name: str, path: Path) -> LoadError:
     return LoadError(
         f"{name} is not a regular file (a device or pipe?); choose a document file",
@@ -307,21 +177,3 @@ def _not_a_file(name: str, path: Path) -> LoadError:
 
 def _reason(exc: BaseException) -> str:
     return " ".join(str(getattr(exc, "strerror", None) or exc).split()) or type(exc).__name__
-
-
-def _document(
-    path: Path,
-    name: str,
-    fmt: str,
-    encoding: str | None,
-    text: str,
-    size: int,
-    empty: str = _EMPTY,
-    notices: tuple[str, ...] = (),
-) -> LoadedDocument:
-    if not text.strip():
-        reason = LoadReason.EMPTY if empty == _EMPTY else LoadReason.NO_TEXT
-        raise LoadError(f"{name} {empty}", reason, path=str(path))
-    return LoadedDocument(
-        path=str(path), format=fmt, encoding=encoding, text=text, size=size, notices=notices
-    )

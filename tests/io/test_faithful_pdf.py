@@ -1,0 +1,107 @@
+"""Real-file faithfulness of the PDF layout: what repeats is furniture only at a page edge and not
+as the document's own title or copy, a line's own glyphs stay on it, and glyphs drawn twice are
+read once. Glyph-level cases are built here; tests/test_formats_pdf.py renders whole documents.
+"""
+
+from __future__ import annotations
+
+from policydiff.io.pdf.layout import Glyph, build
+
+
+def _line(text: str, x: float, y: float, size: float = 10.0) -> list[Glyph]:
+    return [Glyph(ch, x + i * size, x + (i + 1) * size, y, y + size, size) for i, ch in enumerate(text)]
+
+
+A4 = (595.0, 842.0)
+
+
+def test_invoice_printed_as_original_and_copy_keeps_its_title_on_both():
+    pages = []
+    for _ in range(2):
+        glyphs = _line("增值税电子普通发票", 200, 800, 16)
+        for k in range(8):
+            glyphs += _line(f"第{k + 1}行 货物名称 数量 金额{100 + k}元", 60, 700 - 20 * k)
+        pages.append(glyphs)
+    text = build(pages, [A4, A4]).text
+    assert text.count("增值税电子普通发票") == 2
+
+
+def test_top_line_of_a_one_page_pdf_with_a_line_number_is_kept():
+    glyphs = _line("1", 30, 800) + _line("IN THE SUPREME COURT OF THE UNITED STATES", 80, 800)
+    for k in range(2, 12):
+        y = 750 - 24 * (k - 1)  # the first line stands apart, as a heading does
+        glyphs += _line(str(k), 30, y) + _line(f"Line {k} of the transcript.", 80, y)
+    text = build([glyphs], [A4]).text
+    assert "IN THE SUPREME COURT OF THE UNITED STATES" in text
+
+
+def test_title_block_kept_though_a_running_header_repeats_its_words_at_the_same_place():
+    pages = []
+    for p in range(4):
+        size = 18 if p == 0 else 10  # the title on page one; the same words as a header later
+        glyphs = _line("某某市管理办法", 200, 800, size)
+        for k in range(10):
+            glyphs += _line(f"第{p * 10 + k + 1}条 本条规定的事项应当依法办理。", 60, 740 - 20 * k)
+        pages.append(glyphs)
+    text = build(pages, [A4] * 4).text
+    assert text.count("某某市管理办法") == 1 and text.startswith("某某市管理办法")
+
+
+def test_fake_bold_and_form_objects_drawn_twice_give_each_character_once():
+    bold = _line("第一条 本办法所称ll公司", 60, 700)
+    overprint = [Glyph(g.ch, g.x0 + 0.4, g.x1 + 0.4, g.y0 + 0.2, g.y1 + 0.2, g.size) for g in bold]
+    twice = _line("第二条 应当依法办理。", 60, 680)
+    glyphs = bold + overprint + twice + twice
+    for k in range(6):
+        glyphs += _line(f"第{k + 3}条 其他事项依照有关规定执行。", 60, 660 - 20 * k)
+    text = build([glyphs], [A4]).text
+    assert "第一条 本办法所称ll公司" in text and "第二条 应当依法办理。" in text
+    assert text.count("第一条") == 1 and text.count("第二条") == 1
+
+
+def test_adjacent_equal_characters_are_not_taken_for_duplicates():
+    glyphs = _line("——……Hello 100元", 60, 700, 10)
+    for k in range(4):
+        glyphs += _line(f"第{k + 1}条 正文内容。", 60, 680 - 20 * k)
+    assert build([glyphs], [A4]).text.startswith("——……Hello 100元")
+
+
+def _reportlab(draw) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4 as PAGE
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=PAGE)
+    pdf.setFont("STSong-Light", 12)
+    draw(pdf)
+    pdf.save()
+    return out.getvalue()
+
+
+def test_text_drawn_scaled_in_a_form_object_is_read_at_its_size_and_microscopic_text_is_noticed(tmp_path):
+    from policydiff.io import load_document
+
+    def draw(pdf) -> None:
+        pdf.beginForm("Notice")
+        pdf.setFont("STSong-Light", 24)
+        pdf.drawString(0, 0, "第一条 本办法自公布之日起施行。")
+        pdf.endForm()
+        for k in range(8):
+            pdf.drawString(72, 700 - 20 * k, f"第{k + 2}条 其他事项依照有关规定执行。")
+        for scale, y in ((0.5, 740), (0.01, 300)):  # a readable copy, and one far too small to read
+            pdf.saveState()
+            pdf.translate(72, y)
+            pdf.scale(scale, scale)
+            pdf.doForm("Notice")
+            pdf.restoreState()
+
+    path = tmp_path / "scaled.pdf"
+    path.write_bytes(_reportlab(draw))
+    document = load_document(path)
+    assert document.text.count("第一条 本办法自公布之日起施行。") == 1
+    assert "text drawn too small to read (under 1 pt) left out" in document.notices
