@@ -105,3 +105,17 @@ def test_text_drawn_scaled_in_a_form_object_is_read_at_its_size_and_microscopic_
     document = load_document(path)
     assert document.text.count("第一条 本办法自公布之日起施行。") == 1
     assert "text drawn too small to read (under 1 pt) left out" in document.notices
+
+
+def test_cjk_glyphs_spread_apart_get_no_spaces_between_them():
+    """An unembedded GB2312 font: the reader's substitute is narrower than the advances, so every
+    character stands apart and PDFium puts a space of its own in each gap."""
+    glyphs = []
+    for k in range(6):
+        x, y = 60.0, 700.0 - 20 * k
+        for ch in f"第{k + 1}章关于推动经济发展的若干政策":
+            glyphs.append(Glyph(ch, x, x + 9, y, y + 10, 10))
+            glyphs.append(Glyph(" ", x + 9, x + 9, y + 5, y + 5, 1, generated=True))
+            x += 12
+    text = build([glyphs], [A4]).text
+    assert "章关于推动经济发展的若干政策" in text

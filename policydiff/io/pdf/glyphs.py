@@ -166,7 +166,10 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
         if prev is not None:
             gap = g.x0 - prev.x1
             latin = is_latin(prev.ch[-1]) and is_latin(g.ch[0])
-            if real_space or (generated_space or latin) and gap > params.word_gap * g.size:
+            # Chinese is written without spaces: a gap between two CJK glyphs (widths a reader
+            # guessed for an unembedded font, justified text) is layout, not a word break
+            cjk = is_cjk(prev.ch[-1]) and is_cjk(g.ch[0])
+            if real_space or (generated_space or latin) and not cjk and gap > params.word_gap * g.size:
                 out.append(" ")
         out.append(g.ch)
         prev = g
