@@ -218,7 +218,12 @@ class _Reader:
                     else:
                         glyphs.extend(line_glyphs)
             page_lines = _lines(glyphs, number)
-            kept = [line for line in page_lines if not _is_page_number(line, box)]
+            # only the outermost line at the top or bottom can be the page number: numbers in a
+            # table or a code printed one character a line near the edge are text
+            edges = {0, len(page_lines) - 1}
+            kept = [
+                line for i, line in enumerate(page_lines) if i not in edges or not _is_page_number(line, box)
+            ]
             dropped += len(page_lines) - len(kept)
             lines.extend(kept)
         if furniture:

@@ -126,3 +126,12 @@ def test_template_repeated_at_the_top_of_many_pages_is_furniture_but_mid_page_te
     assert "建设单位" not in document.text  # at the top edge of every page: a running header
     assert document.text.count("工程名称") >= 2  # mid-page: drawn on each page, and read there
     assert any("template" in notice for notice in document.notices)
+
+
+def test_numbers_near_the_page_edge_are_text_only_the_outermost_line_is_a_page_number(tmp_path):
+    from tests.fixtures.make_ofd import Layout
+
+    lines = [f"第{n + 1}条 本条规定的事项。" for n in range(20)] + ["2020", "05", "08"]
+    document = load_document(write(tmp_path, "numbers.ofd", make_ofd("\n".join(lines), Layout(lines=23))))
+    assert document.text.split("\n")[-3:] == ["2020", "05", "08"]
+    assert "— 1 —" not in document.text and "page numbers left out" in document.notices
