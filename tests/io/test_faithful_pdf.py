@@ -119,3 +119,54 @@ def test_cjk_glyphs_spread_apart_get_no_spaces_between_them():
             x += 12
     text = build([glyphs], [A4]).text
     assert "章关于推动经济发展的若干政策" in text
+
+
+def _cid_pdf(lines: list[bytes], latin: bytes = b"") -> bytes:
+    """One page: hex CID strings in an Identity-H font with no ToUnicode and no embedded program
+    (so no reader can tell its characters apart), and optionally a line of Helvetica text."""
+    from tests.io.test_formats_pdf import _pdf
+
+    content = b"BT /F1 12 Tf 14 TL 72 760 Td " + b"".join(b"<" + line + b"> Tj T* " for line in lines) + b"ET"
+    if latin:
+        content += b" BT /F2 12 Tf 72 400 Td (" + latin + b") Tj ET"
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 5 0 R /F2 8 0 R >> >> /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /DW 1000 >>",
+            b"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontBBox [0 -140 1000 860] "
+            b"/ItalicAngle 0 /Ascent 860 /Descent -140 /CapHeight 700 /StemV 80 >>",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
+
+
+CIDS = b"".join(b"%04X" % cid for cid in range(0x21, 0x2F))
+
+
+def test_pdf_whose_font_has_no_text_mapping_is_refused_not_read_as_punctuation(tmp_path):
+    import pytest
+
+    from policydiff.errors import LoadError
+    from policydiff.io import load_document
+
+    path = tmp_path / "unmapped.pdf"
+    path.write_bytes(_cid_pdf([CIDS] * 20))
+    with pytest.raises(LoadError, match="without a usable text mapping"):
+        load_document(path)
+
+
+def test_text_in_an_unmapped_font_beside_readable_text_is_left_out_with_a_notice(tmp_path):
+    from policydiff.io import load_document
+
+    path = tmp_path / "mixed.pdf"
+    readable = b"Article 1. This regulation applies to all enterprises registered in the city. " * 2
+    path.write_bytes(_cid_pdf([CIDS] * 3, latin=readable))
+    document = load_document(path)
+    assert "Article 1." in document.text and "#$%" not in document.text
+    assert any("without a usable text mapping" in notice for notice in document.notices)

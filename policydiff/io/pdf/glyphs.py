@@ -27,6 +27,7 @@ class Glyph:
     y1: float
     size: float
     generated: bool = False  # PDFium's own space, not a glyph of the file
+    font: int = 0  # which font drew it (numbered per document), to set aside a font read as garbage
 
 
 @dataclass

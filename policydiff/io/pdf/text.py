@@ -35,6 +35,9 @@ _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
 # Text drawn smaller than this (points on the page) cannot be read on paper or screen: a form
 # object drawn into itself at shrinking scale, or text hidden by size. Left out, with a notice.
 _MIN_SIZE = 1.0
+_UNMAPPED_MIN = 20  # glyphs of a font before its readings are judged
+_UNMAPPED_SYMBOLS = 0.6  # share of a font's glyphs reading as symbols that marks it unmapped
+_UNMAPPED_SHARE = 0.5  # share of the document's glyphs in unmapped fonts above which it is refused
 TINY_NOTICE = "text drawn too small to read (under 1 pt) left out"
 _RESAVE = "open it in a PDF reader and save it again"
 
@@ -65,7 +68,8 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
                     LoadReason.TOO_MANY_PAGES,
                     limit=f"{limits.pdf_max_pages:,}",
                 )
-            glyphs, sizes, tiny = _read_pages(document, pages, limits)
+            fonts = _Fonts()
+            glyphs, sizes, tiny = _read_pages(document, pages, limits, fonts)
         except pdfium.PdfiumError as exc:
             raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}", LoadReason.DAMAGED) from exc
         finally:
@@ -76,14 +80,80 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
             "has no text layer (a scanned image?); run OCR on it first or open a text version",
             LoadReason.NO_TEXT_LAYER,
         )
+    unmapped = fonts.unmapped()
+    notices_before: tuple[str, ...] = ()
+    if unmapped:
+        lost = sum(1 for page in glyphs for g in page if g.font in unmapped and not g.ch.isspace())
+        if lost >= _UNMAPPED_SHARE * visible:
+            raise PdfRefused(
+                "has fonts without a usable text mapping, so its characters cannot be told apart "
+                "(they read as symbols); run OCR on it or open the original document",
+                LoadReason.NO_TEXT_LAYER,
+            )
+        glyphs = [[g for g in page if g.font not in unmapped] for page in glyphs]
+        notices_before = (
+            f"{lost:,} characters in fonts without a usable text mapping could not be read; left out",
+        )
     layout = build(glyphs, sizes)
     text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", layout.text))
-    notices = ((FURNITURE_NOTICE,) if layout.furniture else ()) + ((TINY_NOTICE,) if tiny else ())
+    notices = (
+        ((FURNITURE_NOTICE,) if layout.furniture else ()) + ((TINY_NOTICE,) if tiny else ()) + notices_before
+    )
     return text, notices
 
 
+class _Fonts:
+    """The fonts a document draws with, and how many of each one's glyphs read as symbols: a font
+    without a usable text mapping (no ToUnicode, an unknown encoding) gives each glyph its code
+    number, which reads as control characters and ASCII punctuation instead of its letters."""
+
+    def __init__(self) -> None:
+        self.ids: dict[bytes, int] = {}
+        self.glyphs: list[int] = []
+        self.symbols: list[int] = []
+
+    def of(self, handle: object, index: int, buffer: ctypes.Array[ctypes.c_char]) -> int:
+        import pypdfium2.raw as raw
+
+        flags = ctypes.c_int()
+        length = raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+        name = buffer.raw[: max(0, min(length, len(buffer)))]
+        font = self.ids.get(name)
+        if font is None:
+            font = self.ids[name] = len(self.glyphs)
+            self.glyphs.append(0)
+            self.symbols.append(0)
+        return font
+
+    def count(self, font: int, code: int) -> None:
+        self.glyphs[font] += 1
+        if _symbol_like(code):
+            self.symbols[font] += 1
+
+    def unmapped(self) -> set[int]:
+        return {
+            f
+            for f, (n, symbols) in enumerate(zip(self.glyphs, self.symbols, strict=True))
+            if n >= _UNMAPPED_MIN and symbols >= _UNMAPPED_SYMBOLS * n
+        }
+
+
+def _symbol_like(code: int) -> bool:
+    """A code a font without a text mapping yields: a control character, ASCII punctuation or
+    symbol, a private-use or replacement character."""
+    return (
+        code < 0x20
+        or 0x21 <= code <= 0x2F
+        or 0x3A <= code <= 0x40
+        or 0x5B <= code <= 0x60
+        or 0x7B <= code <= 0x7F
+        or 0xE000 <= code <= 0xF8FF
+        or code == 0xFFFD
+    )
+
+
 def _read_pages(
-    document: object, pages: int, limits: LoadLimits
+    document: object, pages: int, limits: LoadLimits, fonts: _Fonts
 ) -> tuple[list[list[Glyph]], list[tuple[float, float]], int]:
     """Every page's glyphs and size, within the character and time limits, and how many glyphs
     were too small to read."""
@@ -93,7 +163,7 @@ def _read_pages(
     total = 0
     tiny = [0]
     for index in range(pages):
-        page_glyphs, size = _page_glyphs(document, index, limits, tiny)
+        page_glyphs, size = _page_glyphs(document, index, limits, tiny, fonts)
         total += len(page_glyphs)
         if total > limits.pdf_max_chars:
             raise PdfRefused(
@@ -114,7 +184,7 @@ def _read_pages(
 
 
 def _page_glyphs(
-    document: object, index: int, limits: LoadLimits, tiny: list[int]
+    document: object, index: int, limits: LoadLimits, tiny: list[int], fonts: _Fonts
 ) -> tuple[list[Glyph], tuple[float, float]]:
     import pypdfium2.raw as raw
 
@@ -134,6 +204,7 @@ def _page_glyphs(
                 )
             box = raw.FS_RECTF()
             matrix = raw.FS_MATRIX()
+            name = ctypes.create_string_buffer(128)
             tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
             out: list[Glyph] = []
             for i in range(max(0, count)):
@@ -153,6 +224,10 @@ def _page_glyphs(
                 if 0 < size < _MIN_SIZE and not generated and not chr(code).isspace():
                     tiny[0] += 1
                     continue
+                font = 0
+                if not generated and not chr(code).isspace():
+                    font = fonts.of(handle, i, name)
+                    fonts.count(font, code)
                 out.append(
                     Glyph(
                         chr(code),
@@ -162,6 +237,7 @@ def _page_glyphs(
                         box.top,
                         size if size > 0 else box.top - box.bottom,
                         generated,
+                        font,
                     )
                 )
             return out, (width, height)
