@@ -170,3 +170,12 @@ def test_text_in_an_unmapped_font_beside_readable_text_is_left_out_with_a_notice
     document = load_document(path)
     assert "Article 1." in document.text and "#$%" not in document.text
     assert any("without a usable text mapping" in notice for notice in document.notices)
+
+
+def test_one_glyph_standing_for_two_characters_keeps_both():
+    """LibreOffice draws "——" as one wide glyph whose text is two dashes, each with its box."""
+    dash = [Glyph("—", 60, 80, 700, 712, 12), Glyph("—", 60, 80, 700, 712, 12, joined=True)]
+    glyphs = dash + _line("坚持党的全面领导。", 80, 700, 12)
+    for k in range(5):
+        glyphs += _line(f"第{k + 1}条 其他事项依照有关规定执行。", 60, 680 - 20 * k, 12)
+    assert build([glyphs], [A4]).text.startswith("——坚持党的全面领导。")

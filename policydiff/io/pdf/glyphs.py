@@ -28,6 +28,7 @@ class Glyph:
     size: float
     generated: bool = False  # PDFium's own space, not a glyph of the file
     font: int = 0  # which font drew it (numbered per document), to set aside a font read as garbage
+    joined: bool = False  # a further character of the glyph before it (one glyph for "——"), not a copy
 
 
 @dataclass
@@ -117,7 +118,7 @@ def _drawn_once(row: list[Glyph]) -> list[Glyph]:
     overprinted a fraction of a point to the side), a form object or text block drawn twice."""
     kept: list[Glyph] = []
     for g in row:
-        if not g.ch.isspace():
+        if not g.ch.isspace() and not g.joined:
             width = g.x1 - g.x0
             duplicate = False
             for other in kept[-_RECENT:]:

@@ -238,6 +238,10 @@ def _page_glyphs(
                         size if size > 0 else box.top - box.bottom,
                         generated,
                         font,
+                        # one glyph standing for several characters gives each the same box
+                        bool(out)
+                        and (out[-1].x0, out[-1].x1, out[-1].y0, out[-1].y1)
+                        == (box.left, box.right, box.bottom, box.top),
                     )
                 )
             return out, (width, height)
