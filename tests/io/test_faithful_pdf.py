@@ -179,3 +179,19 @@ def test_one_glyph_standing_for_two_characters_keeps_both():
     for k in range(5):
         glyphs += _line(f"第{k + 1}条 其他事项依照有关规定执行。", 60, 680 - 20 * k, 12)
     assert build([glyphs], [A4]).text.startswith("——坚持党的全面领导。")
+
+
+def test_office_autospacing_between_cjk_and_digits_is_not_a_space():
+    """LibreOffice sets about a quarter em between 2025 and 年; the text has no space there."""
+    glyphs, x = [], 60.0
+    text = "本办法自2025年3月起施行"
+    for i, ch in enumerate(text):
+        width = 6.7 if ch.isascii() else 12.0
+        glyphs.append(Glyph(ch, x, x + width, 700, 712, 12))
+        x += width
+        if i + 1 < len(text) and ch.isascii() != text[i + 1].isascii():  # a CJK/digit boundary
+            glyphs.append(Glyph(" ", x, x, 706, 706, 1, generated=True))
+            x += 2.6
+    for k in range(5):
+        glyphs += _line(f"第{k + 2}条 其他事项依照有关规定执行。", 60, 680 - 20 * k, 12)
+    assert build([glyphs], [A4]).text.startswith(text)

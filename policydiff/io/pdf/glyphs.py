@@ -51,6 +51,7 @@ class LayoutParams:
     row_tolerance: float = 0.45  # glyph centres this close vertically share a row
     split_gap: float = 1.5  # a horizontal gap this wide splits a row into segments
     word_gap: float = 0.16  # a visible gap this wide is a space (justified CJK spreads less)
+    autospace: float = 0.3  # between CJK and Latin text a gap must be this wide to be a space
     band: float = 0.16  # share of the page height at top and bottom where furniture lives
     edge_rows: int = 2  # rows at each page edge examined as furniture
     repeat_share: float = 0.5  # a line at the same place on this share of pages is furniture
@@ -171,7 +172,11 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
             # Chinese is written without spaces: a gap between two CJK glyphs (widths a reader
             # guessed for an unembedded font, justified text) is layout, not a word break
             cjk = is_cjk(prev.ch[-1]) and is_cjk(g.ch[0])
-            if real_space or (generated_space or latin) and not cjk and gap > params.word_gap * g.size:
+            # between CJK and a Latin letter or digit an office adds about a quarter em of its own
+            # (LibreOffice's and Word's autospacing): a gap, not a space in the text
+            mixed = is_cjk(prev.ch[-1]) != is_cjk(g.ch[0])
+            wide = gap > (params.autospace if mixed else params.word_gap) * g.size
+            if real_space or (generated_space or latin) and not cjk and wide:
                 out.append(" ")
         out.append(g.ch)
         prev = g
