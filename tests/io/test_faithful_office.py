@@ -203,3 +203,22 @@ def test_junk_before_a_real_pdf_header_still_reads_as_pdf():
 
     assert sniff(b"junk line\n%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")[0] == Kind.PDF
     assert sniff(b"%PDF-1.4\n")[0] == Kind.PDF
+
+
+def test_odt_bibliography_entry_templates_are_not_text(tmp_path):
+    from tests.io.test_formats_odt import odt
+
+    body = (
+        "<text:p>Another project is [Solr]</text:p>"
+        '<text:bibliography text:name="B"><text:bibliography-source>'
+        "<text:index-title-template>Bibliography</text:index-title-template>"
+        '<text:bibliography-entry-template text:bibliography-type="www">'
+        '<text:index-entry-bibliography text:bibliography-data-field="author"/>'
+        "<text:index-entry-span>, </text:index-entry-span><text:index-entry-span>: see </text:index-entry-span>"
+        "</text:bibliography-entry-template></text:bibliography-source>"
+        "<text:index-body><text:p>Solr: Various, Solr website</text:p></text:index-body></text:bibliography>"
+    )
+    assert load_document(odt(tmp_path, body)).text.split("\n") == [
+        "Another project is [Solr]",
+        "Solr: Various, Solr website",
+    ]

@@ -34,6 +34,8 @@ _HIDDEN = frozenset(
      "bookmark", "bookmark-start", "bookmark-end", "change", "change-start", "change-end",
      "reference-mark", "reference-mark-start", "reference-mark-end", "toc-mark", "alphabetical-index-mark",
      "index-title-template", "table-of-content-source", "alphabetical-index-source",
+     "bibliography-source", "illustration-index-source", "table-index-source", "object-index-source",
+     "user-index-source",
      "table-columns", "table-column", "table-header-columns", "covered-table-cell"}
 )  # fmt: skip
 _PARAGRAPHS = frozenset({"p", "h"})
