@@ -195,3 +195,14 @@ def test_office_autospacing_between_cjk_and_digits_is_not_a_space():
     for k in range(5):
         glyphs += _line(f"第{k + 2}条 其他事项依照有关规定执行。", 60, 680 - 20 * k, 12)
     assert build([glyphs], [A4]).text.startswith(text)
+
+
+def test_full_line_cut_mid_sentence_before_yi_dun_continues_the_paragraph():
+    """A browser wraps "集中统" | "一、高效权威的…": the 一、 is the wrapped text, not a heading."""
+    glyphs = _line("第四条 坚持以人民为中心建立健全集中统", 60, 700, 12)
+    glyphs += _line("一、高效权威的领导体制。", 60, 684, 12)
+    glyphs += _line("一、总体要求", 60, 660, 12)
+    glyphs += _line("第五条 本条规定的事项依法办理。", 60, 644, 12)
+    glyphs += _line("其他事项依照有关规定。", 60, 628, 12)
+    lines = build([glyphs], [A4]).text.split("\n")
+    assert lines[:2] == ["第四条 坚持以人民为中心建立健全集中统一、高效权威的领导体制。", "一、总体要求"]

@@ -49,6 +49,8 @@ _HEADING = re.compile(
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d)|附件|附表)"
 )
 _MAX_SEGMENT = 200  # furniture is short: longer segments are never tested
+# What a line ends with when its sentence or clause is finished (so a heading-like start after it is one).
+_CLOSES = frozenset('。：:；;！!？?）)》」』】”"…')
 
 
 # --- furniture -----------------------------------------------------------------------------------
@@ -200,8 +202,11 @@ def _continues(
     size = max(a.size, 1.0)
     if a.x1 < right - p.right_tolerance * size:
         return False  # a short line ends its paragraph
-    if b.x0 > b_left + p.indent * size or _HEADING.match(b.text):
+    if b.x0 > b_left + p.indent * size:
         return False
+    if _HEADING.match(b.text) and (not a.text or a.text[-1] in _CLOSES):
+        return False  # a heading after a finished sentence; after a full line cut mid-sentence
+        # ("集中统" / "一、高效权威的…") the 一、 is the wrapped text, not a heading
     if abs(a.size - b.size) > p.size_change * size:
         return False
     if a.page == b.page and a.col == b.col and a.y - b.y > p.paragraph_gap * pitch:
