@@ -1,13 +1,18 @@
 """Take the README's screenshots of the window from real runs, so they stay true to the product.
 
 Run: xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/screenshots.py
-(needs fonts-noto-cjk). Writes docs/app.png (the sample pair), docs/app-law.png (a law revision,
-scrolled to its added and moved articles) and docs/app-rewrite.png (a rewrite shown as text).
+(needs fonts-noto-cjk; chromium for the report). Writes docs/app.png (the sample pair: its script
+read per side, the news page's furniture dimmed as not compared), docs/app-law.png (a law revision,
+scrolled to its added and moved articles), docs/app-rewrite.png (a rewrite: its badge, new text
+marked, shared phrases dotted) and docs/report.png (the report of the sample pair at a rewrite).
 """
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,6 +25,7 @@ from policydiff.gui.context import AppContext  # noqa: E402
 from policydiff.gui.mainwindow import MainWindow  # noqa: E402
 from policydiff.gui.settings import Settings  # noqa: E402
 from policydiff.present.projection import is_rewrite  # noqa: E402
+from policydiff.render.html import render_report  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LAWS = ROOT.parent / "shared" / "corpus" / "laws"
@@ -50,6 +56,43 @@ def shoot(window: MainWindow, name: str) -> None:
     print("wrote", name)
 
 
+def report_shot(comparison, pair_index: int) -> None:  # type: ignore[no-untyped-def]
+    """docs/report.png: the sample pair's report, its header and then the rewrite at ``pair_index``."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("no chromium: docs/report.png not retaken")
+        return
+    html = render_report(comparison)
+    rows = ", ".join(f"#pair-{n}" for n in (pair_index, pair_index + 1, pair_index + 2))
+    only = (  # the rewrite between its neighbours, under the table's header
+        "<style>#top > :not(h1):not(.legend), #toc, #figures { display: none; } "
+        f"table.compare tr.pair {{ display: none; }} {rows} {{ display: table-row; }}</style></head>"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, page_html in (
+            ("report.png", html),
+            ("report-rewrite.png", html.replace("</head>", only)),
+        ):
+            page = Path(tmp) / name.replace(".png", ".html")
+            page.write_text(page_html, encoding="utf-8")
+            subprocess.run(
+                [
+                    chromium,
+                    "--headless",
+                    "--no-sandbox",
+                    "--hide-scrollbars",
+                    "--window-size=1400,1000",
+                    "--virtual-time-budget=3000",
+                    f"--screenshot={ROOT / 'docs' / name}",
+                    page.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
+            )
+            print("wrote", name)
+
+
 def main() -> int:
     settings = Settings()
     settings.language = "zh_CN"
@@ -65,6 +108,7 @@ def main() -> int:
     rewrite = next(i for i, p in enumerate(comparison.pairs) if is_rewrite(p) and p.level.value == "article")
     window.go_to_pair(rewrite)
     shoot(window, "app-rewrite.png")
+    report_shot(comparison, rewrite)
     if LAWS.exists():
         law = open_pair(window, LAWS / "tufa-2007.md", LAWS / "tufa-2024.md")
         added = next(i for i, p in enumerate(law.pairs) if p.left is None and p.level.value == "article")

@@ -17,15 +17,17 @@ import signal
 import sys
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
-from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
+from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode, Script
 
 COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
+SCRIPT_CHOICES = ["auto", *(script.value for script in Script)]
 
 
 def _compare_parser() -> argparse.ArgumentParser:
@@ -47,8 +49,16 @@ def _compare_parser() -> argparse.ArgumentParser:
         "--normalize",
         choices=NORMALIZE_CHOICES,
         default=DEFAULT_NORMALIZE.value,
-        help="how script is folded before comparing (default t2s: traditional → simplified characters)",
+        help="how script is folded before comparing (default t2s: each side by its own script, Taiwan "
+        "phrasing by tw2sp, Hong Kong forms by hk2s; tw2sp/tw2s/hk2s: both sides so; none: not at all)",
     )
+    for side in ("left", "right"):
+        parser.add_argument(
+            f"--{side}-script",
+            choices=SCRIPT_CHOICES,
+            default="auto",
+            help=f"the {side} document's script and phrasing (default auto: read from its text)",
+        )
     parser.add_argument(
         "--show-normalization-diffs",
         action="store_true",
@@ -108,8 +118,17 @@ def _run_coverage(args: argparse.Namespace) -> int:
     if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
         _coverage_parser().error("two outputs name the same file; give each its own")
     inputs = (args.parent, *args.children)
+    total = len(args.children)
+
+    def progress(done: int, name: str) -> None:
+        """One line per child as it finishes (on standard error: standard output may hold JSON)."""
+        print(f"  [{done}/{total}] {shown(name)}", file=sys.stderr, flush=True)
+
     coverage = build_coverage(
-        args.parent, args.children, CompareOptions(normalize=NormalizeMode(args.normalize))
+        args.parent,
+        args.children,
+        CompareOptions(normalize=NormalizeMode(args.normalize)),
+        progress=progress,
     )
     if args.json:
         from policydiff.coverage.jsonform import coverage_to_json
@@ -246,8 +265,12 @@ def _run_compare(args: argparse.Namespace) -> int:
     if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
         _compare_parser().error("--json, --html, --docx and --redline name the same file; give each its own")
     options = CompareOptions(
-        normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
+        normalize=NormalizeMode(args.normalize),
+        show_normalization_diffs=args.show_normalization_diffs,
+        left_script=None if args.left_script == "auto" else Script(args.left_script),
+        right_script=None if args.right_script == "auto" else Script(args.right_script),
     )
+    compared_at = datetime.now().astimezone()  # the redline's revisions carry the comparison's time
     comparison = compare_files(args.left, args.right, options)
     inputs = (args.left, args.right)
     if args.json:
@@ -265,7 +288,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.redline:
         from policydiff.render.redline import render_redline
 
-        write_atomically(args.redline, render_redline(comparison), inputs=inputs)
+        write_atomically(args.redline, render_redline(comparison, generated_at=compared_at), inputs=inputs)
     if args.json != "-":  # standard output carries the JSON alone when asked for
         from policydiff.figures.compare import figure_counts
 
@@ -330,8 +353,16 @@ def _run_figures(args: argparse.Namespace) -> int:
         rows = [figure_to_json(f) for f in figures]
         print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
         return 0
+    from policydiff.lang.numerals import chinese_amount
+    from policydiff.model import FigureKind
+
     for f in figures:
-        print(f"{f.text}\t{f.value:g} {f.unit}\t{f.qualifier or ''}\t{f.subject}")
+        value = chinese_amount(f.value, f.unit)
+        if f.kind == FigureKind.DATE:
+            value = f"{f.text} ({f.unit})"  # a date's value is an encoding, not an amount
+        elif f.value_high is not None:
+            value = f"{chinese_amount(f.value, f.unit)}—{chinese_amount(f.value_high, f.unit)}"
+        print(f"{f.text}\t{value}\t{f.qualifier or ''}\t{f.subject}")
     return 0
 
 

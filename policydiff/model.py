@@ -38,6 +38,7 @@ class Verdict(StrEnum):
     REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
     RAISED = "raised"  # 加码: a bigger figure or a stronger duty
     WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
+    PARTIAL = "partial"  # 部分落实: some of the parent unit's clauses are found in the child, others not
     MISSING = "missing"  # 缺失: no counterpart in the child
 
 
@@ -66,11 +67,21 @@ class NormalizeMode(StrEnum):
 
     T2S = "t2s"  # traditional → simplified characters and phrases (the default)
     TW2SP = "tw2sp"  # Taiwan → mainland, phrasing too (記憶體 → 内存)
+    TW2S = "tw2s"  # Taiwan characters → simplified (著重 → 着重), phrasing left alone
     HK2S = "hk2s"  # Hong Kong traditional → simplified
     NONE = "none"  # only typography and whitespace are folded
 
 
 DEFAULT_NORMALIZE = NormalizeMode.T2S
+
+
+class Script(StrEnum):
+    """The script and regional phrasing a document is written in (policydiff.lang.script reads it)."""
+
+    MAINLAND = "mainland"  # simplified characters, mainland phrasing
+    TRADITIONAL = "traditional"  # traditional characters, mainland phrasing (a plain s2t reprint)
+    TAIWAN = "taiwan"  # traditional characters, Taiwan phrasing (支援, 資訊, 積體)
+    HONGKONG = "hongkong"  # traditional characters, Hong Kong forms (衞, 户)
 
 
 class Side(StrEnum):
@@ -203,6 +214,10 @@ class DocumentTree:
     units: tuple[Unit, ...]
     body_start: int = 0  # where the document proper starts (after web navigation junk)
     body_end: int = 0  # where it ends (before a source/editor footer)
+    # Lines of the text no unit holds, so no pair compares them: page furniture (kind: navigation,
+    # publication, share, links, footer; see policydiff.lang.furniture) or "outside" (a news lead
+    # before the title). (start, end, kind), spans of the loaded text, in reading order.
+    left_out: tuple[tuple[int, int, str], ...] = ()
 
     def children(self, unit: Unit) -> list[Unit]:
         return [u for u in self.units if u.parent == unit.index]
@@ -229,6 +244,9 @@ class Figure:
     kind: FigureKind = FigureKind.AMOUNT
     value_high: float | None = None  # upper end of a range (10—20亿元), else None
     per: str | None = None  # rate denominator: 每家 / 每人每月
+    # The sentence the figure stands in (simplified, at most SENTENCE_REACH characters either side):
+    # what the figure is for, which tells a threshold for a reward from the same one for land.
+    sentence: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -366,16 +384,26 @@ class CompareOptions:
 
     normalize: NormalizeMode = DEFAULT_NORMALIZE
     show_normalization_diffs: bool = False  # report edits that vanish under normalization
+    # Each side's script as the user set it; None: read from the document's own text.
+    left_script: Script | None = None
+    right_script: Script | None = None
 
     def __post_init__(self) -> None:
         # Settings and scripts hand the mode's value ("t2s"); keep the enum, reject anything else.
         object.__setattr__(self, "normalize", NormalizeMode(self.normalize))
+        for name in ("left_script", "right_script"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, Script(value))
 
 
 @dataclass(frozen=True)
 class ComparedDocument:
     document: LoadedDocument
     tree: DocumentTree
+    script: Script = Script.MAINLAND  # the reading the comparison used for this side
+    script_set: bool = False  # True: the user chose it; False: read from the text
+    conversion: NormalizeMode = DEFAULT_NORMALIZE  # the OpenCC conversion this side was folded with
 
     @property
     def text(self) -> str:

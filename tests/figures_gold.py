@@ -4,13 +4,17 @@ Each entry was read off the document by a person, not produced by the extractor.
 short phrase just before the figure (simplified characters); the figure is the first one with the
 given ``text`` at or after it. ``qualifier`` follows the documented rule (qualifiers next to the
 number, plus 力争/争取/确保/累计/新增 at the head of the phrase, canonical spellings joined by "|");
-``subject`` is a key term the extracted subject must contain (None: not checked).
+``subject`` is a key term the extracted subject must contain (None: not checked). A bound before
+a list covers every item of it (不少于450个、4200栋).
 Seed 000 is listed completely, so it also measures precision; 001 and 003 are samples.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import json
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
 
 
 class G(NamedTuple):
@@ -130,7 +134,7 @@ GOLD: tuple[G, ...] = (
     G("000", "优质均衡县", "50%", 50, "%", "达到", "县"),
     G("000", "完成健康体检", "1000万人", 1e7, "人", None, "健康体检"),
     G("000", "城镇老旧小区不少于", "450个", 450, "个", "不少于", "城镇老旧小区"),
-    G("000", "450个、", "4200栋", 4200, "栋", None, None),
+    G("000", "450个、", "4200栋", 4200, "栋", "不少于", None),  # 不少于450个、4200栋: one bound for both
     G("000", "照护专区床位", "8000张", 8000, "张", "新增", "床位"),
     G("000", "助餐服务", "75%以上", 75, "%", "达到|以上", "助餐服务城乡社区覆盖率"),
     G("000", "康养联合体", "70%以上", 70, "%", "达到|以上", "康养联合体"),
@@ -211,3 +215,79 @@ NOT_FIGURES: tuple[tuple[str, str], ...] = (
     ("001", "1.0全覆盖"),
     ("001", "500吨级"),
 )
+
+
+# ---- hand-checked figure CHANGES of whole pairs (tests/fixtures/figures/gold_*.json) -------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "figures"
+CHANGE_GOLD = tuple(sorted(FIXTURES.glob("gold_*.json")))
+SCOPE_SLACK = 2  # a unit's span may start a character or two before its heading's text
+
+
+def _resolve(gold_file: Path, gold: dict[str, Any], side: str) -> Path:
+    """A gold file names its documents beside it (left_file), in the repository (seeds/…) or in
+    ../shared (corpus/…)."""
+    if f"{side}_file" in gold:
+        return gold_file.parent / gold[f"{side}_file"]
+    path = str(gold[f"{side}_path"])
+    if path.startswith("seeds/"):
+        return Path(__file__).resolve().parent.parent / path
+    shared = Path(os.environ.get("POLICYDIFF_SHARED") or Path(__file__).resolve().parents[2] / "shared")
+    return shared / path
+
+
+def gold_documents(gold_file: Path) -> tuple[Path, Path]:
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    return _resolve(gold_file, gold, "left"), _resolve(gold_file, gold, "right")
+
+
+def figure_change_scores(gold_file: Path) -> tuple[float, float, list[str]]:
+    """Precision and recall of the reported figure changes against one hand-checked gold file.
+
+    As ../shared/tools/score.py does, figures of wholly added or removed units are not scored; a
+    reported change counts when its status and both sides' positions match a gold change. A gold
+    file with a "scope" (pairs of unit anchors) was checked only inside those units: precision
+    counts the changes reported in pairs whose left unit holds one of the left anchors.
+    """
+    from policydiff.compare.pipeline import compare_files
+    from policydiff.model import Status
+
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    left, right = gold_documents(gold_file)
+    comparison = compare_files(str(left), str(right))
+    texts = (comparison.left.text, comparison.right.text)
+
+    def at(side: int, figure: str | None, anchor: str) -> int | None:
+        if figure is None:
+            return None
+        start = texts[side].find(anchor)
+        assert start >= 0, anchor
+        found = texts[side].find(figure, start)
+        assert found >= 0, figure
+        return found
+
+    scope = [texts[0].find(a) for a, _ in gold.get("scope", [])]
+    assert all(s >= 0 for s in scope), gold.get("scope")
+
+    def in_scope(pair: Any) -> bool:  # the unit whose heading the anchor starts, not its chapter
+        return not scope or any(abs(pair.left.start - s) <= SCOPE_SLACK for s in scope)
+
+    wanted = {
+        (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"])): g
+        for g in gold["figures"]
+    }
+    reported = {
+        (str(c.status), c.left.start if c.left else None, c.right.start if c.right else None): c
+        for p in comparison.pairs
+        if p.left is not None and p.right is not None and in_scope(p)
+        for c in p.figures
+        if c.status != Status.UNCHANGED
+    }
+    hits = set(wanted) & set(reported)
+    wrong = [
+        f"{c.status}: {c.left and c.left.text} → {c.right and c.right.text}"
+        for key, c in reported.items()
+        if key not in wanted
+    ]
+    missed = [f"{g['status']}: {g['left']} → {g['right']}" for k, g in wanted.items() if k not in reported]
+    return len(hits) / max(1, len(reported)), len(hits) / len(wanted), wrong + ["missed " + m for m in missed]

@@ -28,10 +28,11 @@ from policydiff.compare.prepare import (
 )
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
-from policydiff.figures.compare import PairingConfig, compare_figures
+from policydiff.figures.compare import PairingConfig, compare_figures, separate_moved_figures
 from policydiff.figures.extract import extract_figures
 from policydiff.io import load_document
 from policydiff.lang import words
+from policydiff.lang.script import CONVERSION, conversion_only, detect_script
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -44,6 +45,8 @@ from policydiff.model import (
     NormalizeMode,
     Op,
     Pair,
+    Script,
+    Side,
     Status,
     Unit,
 )
@@ -70,6 +73,48 @@ class CompareConfig:
 
 
 DEFAULT_CONFIG = CompareConfig()
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one side is read: its script, whether the user chose it, and the conversion used."""
+
+    script: Script
+    chosen: bool
+    conversion: NormalizeMode
+
+
+# Texts whose script was read lately (the GUI re-compares the same pair on every option change).
+_DETECTED: dict[str, Script] = {}
+_DETECTED_KEEP = 8
+
+
+def _detected(text: str) -> Script:
+    script = _DETECTED.get(text)
+    if script is None:
+        script = detect_script(text)
+        if len(_DETECTED) >= _DETECTED_KEEP:
+            _DETECTED.pop(next(iter(_DETECTED)))
+        _DETECTED[text] = script
+    return script
+
+
+def side_reading(text: str, options: CompareOptions, side: Side) -> Reading:
+    """The script one side is read in and the OpenCC conversion that folds it.
+
+    With the default mode each side is folded by its own script's conversion (a Taiwan reprint
+    by tw2sp, the mainland side by t2s); a mode the user picked (tw2sp, hk2s) folds both sides
+    as before, unless a side's script is set; ``none`` folds no script at all.
+    """
+    chosen = options.left_script if side == Side.LEFT else options.right_script
+    script = chosen if chosen is not None else _detected(text)
+    if options.normalize == NormalizeMode.NONE:
+        conversion = NormalizeMode.NONE
+    elif chosen is not None or options.normalize == NormalizeMode.T2S:
+        conversion = CONVERSION[script]
+    else:
+        conversion = options.normalize
+    return Reading(script, chosen is not None, conversion)
 
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
@@ -104,6 +149,7 @@ def _pair(
     raw: tuple[PreparedDocument, PreparedDocument] | None,
     config: CompareConfig,
     also: tuple[tuple[Unit, ...], tuple[Unit, ...]] = ((), ()),
+    scripts: tuple[Script, Script] | None = None,
 ) -> Pair:
     lu = left.units[li] if li is not None else None
     ru = right.units[ri] if ri is not None else None
@@ -113,6 +159,8 @@ def _pair(
         edits, similarity = unit_edits(left, right, lus, rus, config.diff)
         if raw is not None:  # show differences that normalization hides: diff the loaded texts
             edits, _ = unit_edits(raw[0], raw[1], lus, rus, config.diff)
+        elif scripts is not None:
+            edits = _without_conversions(edits, left.document.text, right.document.text, scripts)
         figures = tuple(
             compare_figures(
                 [f for u in lus for f in _unit_figures(left, left_fig, u)],
@@ -152,6 +200,43 @@ def _pair(
     figs = tuple(FigureChange(Status.ADDED, f.subject, None, f) for f in _unit_figures(right, right_fig, ru))
     inserted = (Edit(Op.INSERT, (0, 0), (ru.start, ru.own_end)),) if ru.own_end > ru.start else ()
     return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, inserted, figs, manual, responsible=owners)
+
+
+def _without_conversions(
+    edits: Sequence[Edit], left_text: str, right_text: str, scripts: tuple[Script, Script]
+) -> list[Edit]:
+    """Edits whose two sides differ only by the reprint's regional conversion become equal text
+    (joined with their equal neighbours), so no edit shown is a pure conversion.
+
+    A conversion may straddle a chunk boundary (复印 → 影印 leaves 复 / 影 as the edit), so an edit
+    that is no conversion alone is also read together with the equal text before and after it.
+    """
+    spans = [(edit.op, edit.left, edit.right) for edit in edits]
+    ops = [edit.op for edit in edits]
+
+    def same(first: int, last: int) -> bool:
+        left = left_text[spans[first][1][0] : spans[last][1][1]]
+        right = right_text[spans[first][2][0] : spans[last][2][1]]
+        return conversion_only(left, right, scripts)
+
+    for k, op in enumerate(ops):
+        if op != Op.REPLACE:
+            continue
+        before = k - 1 if k > 0 and ops[k - 1] == Op.EQUAL else k
+        after = k + 1 if k + 1 < len(ops) and ops[k + 1] == Op.EQUAL else k
+        for first, last in ((k, k), (before, k), (k, after), (before, after)):
+            if (first, last) != (k, k) and first == last:
+                continue
+            if same(first, last):
+                ops[k] = Op.EQUAL
+                break
+    out: list[Edit] = []
+    for op, left, right in zip(ops, (e.left for e in edits), (e.right for e in edits), strict=True):
+        if out and op == Op.EQUAL and out[-1].op == Op.EQUAL:
+            out[-1] = Edit(Op.EQUAL, (out[-1].left[0], left[1]), (out[-1].right[0], right[1]))
+        else:
+            out.append(Edit(op, left, right))
+    return out
 
 
 def effective_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
@@ -215,12 +300,21 @@ def compare_prepared(
     alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
 
     def view(prepared: PreparedDocument, mode: NormalizeMode) -> PreparedDocument:
-        return prepared if options.normalize == mode else prepare(prepared.document, mode, config.prepare)
+        return prepared if prepared.mode == mode else prepare(prepared.document, mode, config.prepare)
 
-    left_fig, right_fig = view(left, FIGURE_MODE), view(right, FIGURE_MODE)
+    readings = (
+        side_reading(left.document.text, options, Side.LEFT),
+        side_reading(right.document.text, options, Side.RIGHT),
+    )
+    # figures read simplified text: a regional conversion gives it too (高階 → 高级 as subject)
+    left_fig = view(left, _figure_mode(readings[0]))
+    right_fig = view(right, _figure_mode(readings[1]))
     raw = None
     if options.show_normalization_diffs and options.normalize != NormalizeMode.NONE:
         raw = (view(left, NormalizeMode.NONE), view(right, NormalizeMode.NONE))
+    scripts = None
+    if options.normalize != NormalizeMode.NONE and readings[0].script != readings[1].script:
+        scripts = (readings[0].script, readings[1].script)
     pairs = []
     total = max(len(alignment.pairs), 1)
     for k, (li, ri) in enumerate(alignment.pairs):
@@ -231,14 +325,17 @@ def compare_prepared(
         is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
         moved = li is not None and ri is not None and (li, ri) in alignment.moved
         also = _also(groups, left, right, li, ri)
-        pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also))
+        pairs.append(
+            _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also, scripts)
+        )
+    pairs = separate_moved_figures(pairs, config.figures)
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)
     return Comparison(
         options=options,
-        left=ComparedDocument(left.document, _tree(left)),
-        right=ComparedDocument(right.document, _tree(right)),
+        left=_compared(left, readings[0]),
+        right=_compared(right, readings[1]),
         pairs=tuple(pairs),
         overrides=tuple(overrides),
     )
@@ -256,8 +353,18 @@ def _also(
     )
 
 
+def _figure_mode(reading: Reading) -> NormalizeMode:
+    return FIGURE_MODE if reading.conversion == NormalizeMode.NONE else reading.conversion
+
+
+def _compared(prepared: PreparedDocument, reading: Reading) -> ComparedDocument:
+    return ComparedDocument(prepared.document, _tree(prepared), reading.script, reading.chosen, prepared.mode)
+
+
 def _tree(prepared: PreparedDocument) -> DocumentTree:
-    return DocumentTree(prepared.title, prepared.units, prepared.body_start, prepared.body_end)
+    return DocumentTree(
+        prepared.title, prepared.units, prepared.body_start, prepared.body_end, prepared.left_out
+    )
 
 
 @collection_paused()
@@ -287,12 +394,12 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(left, options.normalize, config.prepare)
+    left_prepared = prepare(left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare)
     if progress is not None:
         progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(right, options.normalize, config.prepare)
+    right_prepared = prepare(right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare)
     if progress is not None:
         progress(PROGRESS_PREPARED)
     return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)

@@ -48,6 +48,8 @@ class PreparedDocument:
     word_starts: list[int]
     own_spans: tuple[tuple[int, int], ...]
     features: tuple[UnitFeatures, ...]
+    mode: NormalizeMode = NormalizeMode.T2S  # the conversion ``norm`` was made with
+    left_out: tuple[tuple[int, int, str], ...] = ()  # lines no unit holds (DocumentTree.left_out)
 
 
 # Documents kept prepared: a pair in two or three modes (display, figures, raw), so toggling the
@@ -235,6 +237,8 @@ def prepare(
         word_starts=starts,
         own_spans=own_spans,
         features=tuple(features),
+        mode=NormalizeMode(mode),
+        left_out=tree.left_out,
     )
     _cache.put(key, prepared)
     return prepared

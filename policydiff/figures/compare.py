@@ -1,8 +1,11 @@
 """Pair the figures of two aligned units and say which are unchanged, changed, added or removed.
 
 Kept apart from extraction so each can be read and tested alone. Pairing is cheap on purpose
-(exact matches first, then character-bigram similarity of subjects, units and order), so a
-unit with fifty figures a side compares in about a millisecond.
+(exact matches first, then character-bigram similarity of subjects, units and order, with the
+sentence around each figure when subjects are worded apart), so a unit with fifty figures a side
+compares in about a millisecond. Figures are paired by what they measure: a duty word (确保) or
+a bound spelled otherwise (不低于 / 以上) is no change, and separate_moved_figures undoes, across
+the whole comparison, a pairing of two figures that measure different things.
 May import: the standard library and ``policydiff.model`` only (no PySide6).
 """
 
@@ -13,10 +16,20 @@ import re
 from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import lru_cache
 
-from policydiff.model import Figure, FigureChange, FigureKind, Pair, Status, Unit
+from policydiff.model import (
+    QUALIFIER_SEPARATOR,
+    Figure,
+    FigureChange,
+    FigureKind,
+    Pair,
+    Qualifier,
+    Status,
+    Unit,
+)
 
 __all__ = [
     "FigureCounts",
@@ -25,6 +38,9 @@ __all__ = [
     "PairingConfig",
     "compare_figures",
     "figure_counts",
+    "separate_moved_figures",
+    "bounds",
+    "DUTY_WORDS",
     "finite_ratio",
     "unit_place",
     "same_amount",
@@ -50,9 +66,47 @@ class PairingConfig:
     window: int = 64  # above that, each figure meets this many neighbours on each side
     # Two figures without subjects are neither alike nor unlike in what they measure: halfway.
     empty_subject_similarity: float = 0.5
+    # A changed figure whose new value stands, with a like subject, among the other side's unpaired
+    # figures in a sentence more like its own is that figure moved, not this one changed.
+    # Figures of one kind whose subjects differ but whose sentences read alike measure one thing.
+    sentence_alike: float = 0.5
+    contained_factor: float = 0.6  # weight of the share of the shorter subject the longer one holds
+    contained_min_grams: int = 4  # …when the shorter names something specific (not 补助, 奖励)
+    sentence_factor: float = 0.8
+    moved_subject: float = 0.5
+    moved_sentence_margin: float = 0.05
+    moved_candidates: int = 32  # unpaired figures of one value looked at, at most, per changed figure
 
 
 DEFAULT = PairingConfig()
+# Words beside a figure that say how firmly it is meant, not what it bounds: 确保70% and 70% say the
+# same amount. Their change is an obligation's (policydiff.meaning.obligations), never a changed figure.
+# 达到 only introduces the number (达到70% is 70%).
+DUTY_WORDS: frozenset[str] = frozenset((Qualifier.ENSURE, Qualifier.STRIVE, Qualifier.SEEK, Qualifier.REACH))
+
+
+# Bounds that say the same, each folded to one word: 不低于70% and 70%以上 and 不少于70% all mean
+# "70% or more"; 超过, 高于, 多于 "more than"; 不超过, 最高, 以下 "at most"; 低于, 不足 "less than".
+SAME_BOUND: dict[str, str] = {
+    **dict.fromkeys(("不低于", "不少于", "不小于", "至少", "以上", "最低", "最少"), "≥"),
+    **dict.fromkeys(("超过", "高于", "多于", "大于", "逾", "突破"), ">"),
+    **dict.fromkeys(
+        ("不超过", "不高于", "不多于", "不大于", "以下", "以内", "最高", "最多", "最长", "上限"), "≤"
+    ),
+    **dict.fromkeys(("低于", "少于", "小于", "不足", "不到"), "<"),
+    **dict.fromkeys(("左右", "近"), "≈"),
+}
+
+
+def bounds(figure: Figure) -> frozenset[str]:
+    """What a figure's qualifiers say (≥, ≤, ≈, 新增, 累计 …), in no order, duty words left out."""
+    return frozenset(
+        SAME_BOUND.get(q, q)
+        for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR)
+        if q and q not in DUTY_WORDS
+    )
+
+
 ABS_TOL = 1e-12  # values this close to each other (around zero) are equal, whatever rel_tol says
 VALUE_PLACES = 6  # identical figures: values compared to this many decimal places (float noise)
 _NOISE_RE = re.compile(r"[\s\"“”‘’'()（）《》、,，。;；:：]")
@@ -93,14 +147,14 @@ def _differs(a: Figure, b: Figure, cfg: PairingConfig) -> bool:
         a.unit == b.unit
         and same_amount(a.value, b.value, cfg.rel_tol)
         and same_amount(a.value_high, b.value_high, cfg.rel_tol)
-        and (a.qualifier or None) == (b.qualifier or None)
+        and bounds(a) == bounds(b)
         and (a.per or None) == (b.per or None)
     )
 
 
 def _key(f: Figure) -> tuple[object, ...]:
     high = None if f.value_high is None else round(f.value_high, VALUE_PLACES)
-    return (_norm(f.subject), f.unit, round(f.value, VALUE_PLACES), high, f.qualifier or None, f.per or None)
+    return (_norm(f.subject), f.unit, round(f.value, VALUE_PLACES), high, bounds(f), f.per or None)
 
 
 def _better_subject(a: Figure | None, b: Figure | None) -> str:
@@ -153,6 +207,9 @@ def compare_figures(
                 b = right[j]
                 gb = grams_r[j]
                 sim = _jaccard(ga, gb) if ga or gb else config.empty_subject_similarity
+                if min(len(ga), len(gb)) >= config.contained_min_grams and sim >= config.min_subject:
+                    # a short subject inside a long one (有条件的项目容积率 / 有建设条件的项目…容积率)
+                    sim = max(sim, config.contained_factor * len(ga & gb) / min(len(ga), len(gb)))
                 if (
                     (not (ga and gb) or ga & gb)
                     and a.unit == b.unit
@@ -165,6 +222,12 @@ def compare_figures(
                     if a.unit != b.unit:
                         continue  # a day never pairs with a time of day or a year
                     sim = max(sim, config.date_subject)
+                elif sim < config.min_subject and a.kind == b.kind and (a.per or None) == (b.per or None):
+                    # subjects worded apart, the same sentence around them: 其中每月300元由校党委负责考核
+                    # → 其中每月200元在期末考核后分A、B两个等次发放 (what the figure is for, unchanged)
+                    sentence = _sentence_similarity(a, b)
+                    if sentence >= config.sentence_alike:
+                        sim = max(sim, config.sentence_factor * sentence)
                 if sim < config.min_subject:
                     continue
                 if a.kind != b.kind and a.unit != b.unit and sim < config.cross_kind_subject:
@@ -210,6 +273,93 @@ def _ordered(
     return [r[3] for r in rows]
 
 
+class _Spare:
+    """Unpaired figures of one side (removed or added), found by unit and value; each used once."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[object, ...], list[Figure]] = defaultdict(list)
+        self.used: set[int] = set()
+
+    def add(self, figure: Figure) -> None:
+        self.by_key[_value_key(figure)].append(figure)
+
+    def take(self, like: Figure, other: Figure, cfg: PairingConfig) -> bool:
+        """Whether an unpaired figure with ``like``'s value reads more like ``like`` than ``other``
+        does (subject alike, sentence closer); it is then used up."""
+        own = _sentence_similarity(like, other)
+        # bounded: an appendix table of thousands of equal values stays linear
+        for spare in self.by_key.get(_value_key(like), ())[: cfg.moved_candidates]:
+            if id(spare) in self.used or spare is like:
+                continue
+            if subject_similarity(spare.subject, like.subject) < cfg.moved_subject:
+                continue
+            if _sentence_similarity(spare, like) > own + cfg.moved_sentence_margin:
+                self.used.add(id(spare))
+                return True
+        return False
+
+
+def _value_key(figure: Figure) -> tuple[object, ...]:
+    high = None if figure.value_high is None else round(figure.value_high, VALUE_PLACES)
+    return (figure.unit, round(figure.value, VALUE_PLACES), high, figure.per or None)
+
+
+def _sentence_similarity(a: Figure, b: Figure) -> float:
+    """Character-bigram Jaccard similarity of the sentences two figures stand in, numbers left out."""
+    return _jaccard(_sentence_grams(a.sentence), _sentence_grams(b.sentence))
+
+
+SENTENCE_CACHE = 4096  # sentences whose bigrams are kept (the figures of a sentence share them)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _sentence_grams(sentence: str) -> frozenset[str]:
+    """A sentence's bigrams without its numbers (the figures of one sentence share them: cached)."""
+    return _grams(_DIGITS_RE.sub("", sentence))
+
+
+_DIGITS_RE = re.compile(r"[\d.%]+")
+
+
+def separate_moved_figures(pairs: Sequence[Pair], config: PairingConfig = DEFAULT) -> list[Pair]:
+    """Undo a pairing of two figures that measure different things, seen across the whole comparison.
+
+    Inside one pair of units, 研发费用占营业收入比重3%以上 (a threshold for a reward) and a 5% of
+    the same wording look like one figure changed; when the other document holds that 5%, unpaired,
+    in a sentence closer to the 5%'s own (高于5%的企业…安排用电), the 5% is that figure moved and the
+    3% is removed. Each pair whose figures change this way is rebuilt; dates are left alone (the
+    same year stands everywhere).
+    """
+    spare_left, spare_right = _Spare(), _Spare()
+    for pair in pairs:
+        for change in pair.figures:
+            if change.status == Status.REMOVED and change.left is not None:
+                spare_left.add(change.left)
+            elif change.status == Status.ADDED and change.right is not None:
+                spare_right.add(change.right)
+    out: list[Pair] = []
+    for pair in pairs:
+        rebuilt: list[FigureChange] = []
+        for change in pair.figures:
+            a, b = change.left, change.right
+            if (
+                change.status == Status.CHANGED
+                and a is not None
+                and b is not None
+                and FigureKind.DATE not in (a.kind, b.kind)
+                and not same_amount(a.value, b.value, config.rel_tol)
+                and (spare_left.take(b, a, config) or spare_right.take(a, b, config))
+            ):
+                rebuilt += [
+                    FigureChange(Status.REMOVED, a.subject, a, None),
+                    FigureChange(Status.ADDED, b.subject, None, b),
+                ]
+            else:
+                rebuilt.append(change)
+        out.append(replace(pair, figures=tuple(rebuilt)) if len(rebuilt) != len(pair.figures) else pair)
+    return out
+
+
 @dataclass(frozen=True)
 class FigureCounts:
     """Figure changes counted apart: changed, added and removed inside units both sides keep, and
@@ -245,7 +395,8 @@ def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
 class Shift(StrEnum):
     """How a figure found on both sides changed: one rule, worded by every view in its language."""
 
-    SAME = "same"  # the same value (its wording or qualifier may differ)
+    SAME = "same"  # the same value and bounds (its wording or duty words may differ)
+    QUALIFIER = "qualifier"  # the same value, bounded otherwise: 不低于70% → 不超过70%, 70% → 70%以上
     AMOUNT = "amount"  # the value moved: a difference and a ratio mean something
     UPPER = "upper"  # a range whose upper end moved: 10—20亿元 → 10—30亿元
     RANGE = "range"  # a range became one value, or one value a range
@@ -280,7 +431,31 @@ def shift(change: FigureChange) -> Shift | None:
         return Shift.AMOUNT
     if old.value_high != new.value_high:
         return Shift.RANGE if old.value_high is None or new.value_high is None else Shift.UPPER
-    return Shift.SAME
+    return Shift.SAME if bounds(old) == bounds(new) else Shift.QUALIFIER
+
+
+# 本法自 / 本办法自 / 本条例自 / 本通知自 …: the subject a date has in a text's own effective-date
+# clause (本法自2024年11月1日起施行), as opposed to a deadline inside a measure.
+_EFFECTIVE_SUBJECT = re.compile(r"^本[\u4e00-\u9fff]{1,6}?自?$")  # 本法 / 本办法自 …
+
+
+def effective_date(change: FigureChange) -> bool:
+    """True when a changed date is the document's own effective date (本法自…起施行).
+
+    A new version takes effect on a new date: that is neither 推迟 nor 提前 of anything, so the
+    views word it 施行日期变更; shift() still says which way it moved.
+    """
+    old, new = change.left, change.right
+    if old is None or new is None or FigureKind.DATE not in (old.kind, new.kind):
+        return False
+    if shift(change) not in (Shift.EARLIER, Shift.LATER, Shift.DATE):
+        return False
+    return all(
+        _EFFECTIVE_SUBJECT.search(f.subject or "") is not None
+        and "起" in (f.qualifier or "")
+        and ("施行" in f.sentence or not f.sentence)  # 本法自…起施行, not 本法自…起申报
+        for f in (old, new)
+    )
 
 
 def finite_ratio(change: FigureChange) -> float | None:

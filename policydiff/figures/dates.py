@@ -6,7 +6,7 @@ one of a few date units (a year, a year and month, a full date, a month, a month
 of day); only dates in the same unit are compared with each other. Dates written with "-" or "/"
 (page timestamps) and the dates of a law's legislative history (…通过, …修正) are not policy
 figures. Every pattern is bounded: each quantifier has a small fixed limit.
-May import: the standard library and policydiff.model.
+May import: the standard library, policydiff.model and policydiff.lang.numerals.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from policydiff.lang.numerals import numeral_value
 from policydiff.model import FigureKind, Qualifier
 
 __all__ = ["find_dates", "DATE_UNITS"]
@@ -25,7 +26,8 @@ DATE_UNITS = ("年份", "年月", "日期", "月", "月日", "时刻")
 _SEP = r"\s?(?:-{1,2}|—{1,2}|–|~|至|到)\s?"
 _YEAR = r"(?:19|20)\d{2}"
 _FULL_RE = re.compile(
-    rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号])?(?P<end>底|末)?"
+    rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号]"
+    rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s?[日号])?)?(?P<end>底|末)?"
 )
 _YEAR_RE = re.compile(
     rf"(?<![\d.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?\d)"
@@ -36,6 +38,13 @@ _MONTH_DAY_RE = re.compile(
 _MONTH_RE = re.compile(
     r"(?<![\d.年])(?:(?P<m>\d{1,2})\s?月(?P<end>底|末|初|中旬|上旬|下旬)?|(?<!\d)年(?P<yend>底|末))"
     r"(?=以前|之前|前|起|以后|之后|后|止|内)"
+)
+# 二〇二五年十二月三十一日: dates written in Chinese numerals (signatures, deadlines of notices).
+_CN_DIGIT = "〇零一二三四五六七八九"
+_CN_DATE_RE = re.compile(
+    rf"(?P<y>[一二][{_CN_DIGIT}]{{3}})年"
+    r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月(?:(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
+    r"(?P<end>底|末)?"
 )
 _TIME_RE = re.compile(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])")
 _TIME_BEFORE = "午晚早时日)"  # a time of day has one of these in the TIME_CONTEXT_CHARS before it
@@ -56,6 +65,18 @@ _CANONICAL: dict[str, Qualifier] = {
     "以内": Qualifier.WITHIN,
     "内": Qualifier.WITHIN,
 }
+
+
+def _day_mark(t: str, at: int) -> int:
+    """The length of the 日/号 (and a space before it) that closes a day written at ``at``."""
+    mark = re.match(r"\s?[日号]", t[at : at + 2])
+    return mark.end() if mark else 0
+
+
+def _cn_int(numeral: str | None) -> int:
+    """A date part written in Chinese numerals (二〇二四, 十二, 三十一); 0 when absent."""
+    value = numeral_value(numeral) if numeral else None
+    return 0 if value is None else int(value)
 
 
 def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, int, dict[str, Any]]]:
@@ -96,12 +117,24 @@ def find_dates(t: str, excluded: Callable[[int, int], bool]) -> list[tuple[int, 
             )
         )
 
+    for m in _CN_DATE_RE.finditer(t):
+        year, month, day = (_cn_int(m[k]) for k in ("y", "m", "d"))
+        if not 1900 <= year < 2100:
+            continue
+        if month and day and not m["end"] and day <= 31:
+            add(m.start(), m.end(), year * 10000 + month * 100 + day, "日期")
+        elif month or m["end"]:
+            add(m.start(), m.end(), year * 100 + (month or 12), "年月")
+        else:
+            add(m.start(), m.end(), year, "年份")
     for m in _FULL_RE.finditer(t):
         y, mo = int(m["y"]), int(m["m"])
         if not 1 <= mo <= 12:
             continue
         if m["d"] and not m["end"]:
-            add(m.start(), m.end(), y * 10000 + mo * 100 + int(m["d"]), "日期")
+            day = y * 10000 + mo * 100 + int(m["d"])  # 2019年6月25日-28日: a span of days
+            high = y * 10000 + mo * 100 + int(m["d2"]) if m["d2"] and int(m["d2"]) > int(m["d"]) else None
+            add(m.start(), m.end() if high else m.end("d") + _day_mark(t, m.end("d")), day, "日期", high)
         else:
             add(m.start(), m.end(), y * 100 + mo, "年月")
     for m in _YEAR_RE.finditer(t):

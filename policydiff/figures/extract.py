@@ -5,7 +5,10 @@ base unit (``1.5万亩`` → 15000 亩), its qualifier (``不少于``, ``左右`
 which lets two versions of a unit be compared figure by figure (see ``figures_compare``).
 Dates, deadlines and years are figures of kind "date" (``figures_dates``); periods (3年, 15个工作日)
 are of kind "period". Labels, document numbers and names that contain digits are not figures.
-Subjects are cut at jieba word boundaries (保障性住房, never 性住房).
+Numbers are read in every form official texts write (``policydiff.lang.numerals``: 三点五亿元,
+壹佰万元整, 1万2千元, 千分之五, 九成); ratios are kept as shares of %. Subjects are cut at jieba word
+boundaries (保障性住房, never 性住房); a figure whose own words name nothing takes its subject from
+its neighbours (``_fallback_subject``), and each figure keeps its sentence for pairing.
 May import: the standard library, ``policydiff.model``, ``policydiff.lang.numerals``,
 ``policydiff.figures.dates`` and ``policydiff.lang.words`` (jieba, loaded lazily). No PySide6.
 """
@@ -20,7 +23,14 @@ from functools import lru_cache
 from typing import Any, cast
 
 from policydiff.figures.dates import find_dates
-from policydiff.lang.numerals import cn_value
+from policydiff.lang.numerals import (
+    ARABIC_MIXED_PATTERN,
+    CAPITAL_CHARS,
+    CHINESE_PATTERN,
+    MULTIPLIER_PATTERN,
+    NUMERAL_FIRST_CHARS,
+    numeral_value,
+)
 from policydiff.model import QUALIFIER_SEPARATOR, Figure, FigureChange, FigureKind, Qualifier
 
 _Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
@@ -29,7 +39,7 @@ __all__ = ["extract_figures", "compare_figures", "fold", "qualifier_text"]
 
 # One character for one character, so offsets into the folded text index the input too.
 _FOLD_PAIRS = (
-    '﹪% ０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- '
+    '﹪% ０0 １1 ２2 ３3 ４4 ５5 ６6 ７7 ８8 ９9 ％% ．. ，, ：: ∶: ；; （( ）) ～~ ／/ ＋+ ＂" －- ○〇 '
     "億亿 萬万 畝亩 噸吨 標标 準准 個个 傢家 項项 張张 臺台 戶户 輛辆 條条 場场 棟栋 間间 "
     "於于 過过 內内 達达 爭争 確确 計计 餘余 約约 單单 兩两 時时 裡里 倉仓 級级 為为 與与 "
     "點点 節节 層层 實实 現现 擬拟 給给 對对 優优 獎奖 勵励 補补 貼贴 額额 "
@@ -52,6 +62,7 @@ def fold(text: str) -> str:
 # written unit → (base unit, factor to the base, kind). Longest spellings are tried first.
 UNITS: dict[str, tuple[str, float, FigureKind]] = {
     "元": ("元", 1, FigureKind.AMOUNT),
+    "圆": ("元", 1, FigureKind.AMOUNT),  # 大写 amounts: 壹佰万圆整
     "美元": ("美元", 1, FigureKind.AMOUNT),
     "亩": ("亩", 1, FigureKind.AREA),
     "公顷": ("公顷", 1, FigureKind.AREA),
@@ -73,6 +84,10 @@ UNITS: dict[str, tuple[str, float, FigureKind]] = {
     "个百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
     "百分点": ("个百分点", 1, FigureKind.PERCENT_POINT),
     "倍": ("倍", 1, FigureKind.MULTIPLE),
+    "‰": ("%", 0.1, FigureKind.PERCENT),
+    "‱": ("%", 0.01, FigureKind.PERCENT),
+    "成": ("%", 10, FigureKind.PERCENT),  # 九成 = 90 %
+    "折": ("%", 10, FigureKind.PERCENT),  # 八折 = 80 % of the price
     "年": ("年", 1, FigureKind.PERIOD),
     "个月": ("个月", 1, FigureKind.PERIOD),
     "天": ("天", 1, FigureKind.PERIOD),
@@ -84,20 +99,10 @@ UNITS: dict[str, tuple[str, float, FigureKind]] = {
         u: (u, 1, FigureKind.COUNT)
         for u in (
             "标箱 场次 家次 人次 个 家 人 张 项 所 台 户 套 次 名 件 条 场 辆 根 栋 "
-            "座 支 艘 架 处 位 株 头 只 部 床 间 批次 "
+            "座 支 艘 架 处 位 株 头 只 部 床 间 批次 课时 学时 节 "
         ).split()
     },
 }
-MULTIPLIERS: dict[str, int] = {
-    "万亿": 10**12,
-    "千万": 10**7,
-    "百万": 10**6,
-    "亿": 10**8,
-    "万": 10**4,
-    "千": 1000,
-    "百": 100,
-}
-
 # Qualifiers, canonical spellings; a figure keeps all it has, in reading order, joined by "|".
 PREFIX_QUALIFIERS = tuple(
     (
@@ -129,6 +134,7 @@ HEAD_QUALIFIERS = tuple("力争 争取 确保 累计 新增".split())
 # Leading words that carry no meaning for pairing figures: stripped and dropped.
 HEAD_NOISE = tuple(
     (
+        "如 若 凡 含 包括 由 经 在 应当 应 须 必须 或者 但是 但 "
         "其中 分别 全省 全市 全区 全县 全国 全年 当年 今年 并且 并 对于 "
         "对 按照 按 且 再 另 均 可 和 及 或 等 共 总计 合计 完成 实现 "
         "供应 安排 拟安排 投放 实施 推动 支持 保障 打造 培育 引导 鼓励 努力 "
@@ -139,7 +145,8 @@ HEAD_NOISE = tuple(
 TAIL_NOISE = tuple(
     (
         "的 为 是 在 于 截至 拟安排 安排 完成 占比达 提高至 提高到 增加到 增加至 降至 降低至 "
-        "给予 达 共 合计 总额"
+        "提升至 提升到 缩小到 缩小至 下降到 下降至 控制在 "
+        "给予 达 共 合计 分别 按照 按 自"
     ).split()
 )
 
@@ -148,18 +155,22 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_NUM_AR = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_NUM_CN = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
-_NUM = rf"(?:{_NUM_AR}|{_NUM_CN})"
-_MULT = _alt(list(MULTIPLIERS))
+_NUM = rf"(?:{ARABIC_MIXED_PATTERN}|{CHINESE_PATTERN})"
+_MULT = MULTIPLIER_PATTERN
 _UNIT = _alt(list(UNITS))
 _SEP = r"\s*(?:—{1,2}|–|-|~|至|到)\s*"
 _PER_AFTER = r"(?:/(?:个|家|人|亩|件|辆|台|户|吨|年|月|天|次|张|套|项|千瓦时|平方米))+"
 _SUFFIX = _alt(SUFFIX_QUALIFIERS)
+# 百分之十, 千分之五, 万分之三: ratios written before their number, as shares of the base unit %.
+RATIO_PREFIXES: dict[str, Decimal] = {
+    "百分之": Decimal(1),
+    "千分之": Decimal("0.1"),
+    "万分之": Decimal("0.01"),
+}
 
 FIGURE_RE = re.compile(
-    r"(?=[\d百一二两三四五六七八九十])"  # a cheap first test at every position
-    rf"(?:百分之(?P<pct>{_NUM})"
+    rf"(?=[{NUMERAL_FIRST_CHARS}百千万])"  # a cheap first test at every position
+    rf"(?:(?P<pfx>{_alt(list(RATIO_PREFIXES))})(?P<pct>{_NUM})"
     rf"|(?P<r1>\d+(?:\.\d+)?)\s*:\s*(?P<r2>\d+(?:\.\d+)?)(?![\d:])"
     rf"|(?P<f1>\d{{1,3}})/(?P<f2>\d{{1,3}})(?![\d/])"
     rf"|(?P<n1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM})(?P<m2>{_MULT})?(?P<a2>余|多)?(?P<u2>{_UNIT})"
@@ -184,6 +195,7 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail (a name's digits before @: _read_match)
     r"[A-Za-z][A-Za-z]*[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
     r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
+    r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年版",  # 2025年版: an edition, not a date
     # the rest start with a digit; one scan for all of them
     r"(?=\d)(?:"
     r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?"  # dates
@@ -212,7 +224,7 @@ _TIME_HEAD_RE = re.compile(
     r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
 )
 _HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
-_TAIL_RE = re.compile(rf"(?:{_alt(TAIL_NOISE)})$")
+_TAIL_WORDS = tuple(sorted(set(TAIL_NOISE), key=len, reverse=True))
 _BARE_QUALIFIERS: frozenset[str] = frozenset(
     (
         Qualifier.NOT_BELOW,
@@ -225,15 +237,21 @@ _BARE_QUALIFIERS: frozenset[str] = frozenset(
         Qualifier.LOWER_THAN,
         Qualifier.ABOVE,
         Qualifier.BELOW,
+        Qualifier.ABOUT,  # 容积率提升至3.5左右
     )
 )
-_CN_DURATION_QUALIFIERS = frozenset(("近", "最长", "最多", "内", "以内", "之内", "以上"))
+_CN_DURATION_QUALIFIERS = frozenset(
+    ("近", "最长", "最多", "内", "以内", "之内", "以上", "不到", "不足", "超过", "不超过", "至少")
+)
 SUBJECT_MAX = 24  # a subject keeps at most its last this many characters (cut at a word start)
 PREFIX_REACH = 16  # qualifiers and fillers before a figure: 不得低于 + 可连续支持 fits with room
 SUBJECT_CACHE = 8192  # subjects segmented by jieba and kept: they repeat across units and modes
 # What is left of a subject that was only verbs: 培育建设50家… takes its subject from after the figure.
 _EMPTY_SUBJECTS = frozenset(
-    ("建设", "改造", "提升", "投入", "财政", "新增", "累计", "到", "至", "在", "于", "截至", "自", "从", "前")
+    (
+        "建设 改造 提升 投入 财政 新增 累计 到 至 在 于 截至 自 从 前 最后 人员 或者 应当 "
+        "截止 有效 发放 计发 落地 办结 原则上 基础上 考核后"
+    ).split()
 )
 
 # Nouns a percentage is "of": 按15%的税率, 不超过5%的建设用地机动指标.
@@ -243,12 +261,36 @@ _PER_NOUNS = frozenset(("项目", "企业", "单位", "主体", "合同"))
 
 
 def _number(s: str) -> Decimal:
-    if s[0].isdigit():
-        return Decimal(s.replace(",", ""))
-    value = cn_value(s)
+    value = numeral_value(s)
     if value is None:  # unreachable: FIGURE_RE's numerals hold numeral characters only
         raise ValueError(f"not a numeral: {s}")
-    return Decimal(value)
+    return value
+
+
+_TRAILING_MYRIADS_RE = re.compile(r"(?:千万|百万|[万亿])+$")
+# 成 and 折 after a number that start a word, not a share: 三成员, 一成不变, 八折合, 五折旧.
+_NOT_SHARE_AFTER = {
+    "名": "师校科牌单称义誉录著胜品城企家片言争奖",  # 三名争创奖, 百名英才: names, not head counts
+    "节": "能约点日省水电假制奏庆气",  # 节能, 节约, 节点, 节假日
+    "成": "员为本果立效交熟型品绩都长套就功年人材像分因片批形份色活行全则不",
+    "折": "合算旧现抵扣价叠线返页",
+}
+# 七五折, 九五折: two digits before 折 are tens and ones of a percentage, not a product.
+_TWO_DIGIT_DISCOUNT_RE = re.compile("[一二三四五六七八九][一二三四五六七八九五]")
+
+
+def _range_low(n1: str, m1: str | None, u1: str | None, high: str) -> Decimal:
+    """The low end of a range: 10—20亿元 and 十至二十万元 carry the high end's 亿/万 to the low end."""
+    low = n1 + (m1 or "")
+    if not m1 and not u1 and not _TRAILING_MYRIADS_RE.search(n1):
+        if tail := _TRAILING_MYRIADS_RE.search(high):
+            low += tail.group()
+    return _number(low)
+
+
+def _capitals_stand_alone(numeral: str, unit: str | None) -> bool:
+    """Whether a numeral with 大写 digits is too short to be one (伍人 in 队伍人员, 陆场 in 着陆场)."""
+    return any(ch in CAPITAL_CHARS for ch in numeral) and len(numeral) < 2 and unit != "元"
 
 
 def _is_cn(s: str) -> bool:
@@ -348,7 +390,9 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
     if before and before.isascii() and (before.isalnum() or before in ".,@"):
         return None  # the tail of a longer number or code
     if g["pct"]:
-        value, high, unit, kind, cn = _number(g["pct"]), None, "%", FigureKind.PERCENT, _is_cn(g["pct"])
+        share = RATIO_PREFIXES[g["pfx"]]
+        value, high, unit, kind = _number(g["pct"]) * share, None, "%", FigureKind.PERCENT
+        cn = _is_cn(g["pct"])
     elif g["r1"]:
         r2 = Decimal(g["r2"])
         if r2 == 0:
@@ -363,14 +407,15 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
         u2 = g["u2"]
         if u2 == "年" and (_YEAR_RE.match(g["n1"]) or _YEAR_RE.match(g["n2"])):
             return None
+        if _capitals_stand_alone(g["n1"], u2) or _capitals_stand_alone(g["n2"], u2):
+            return None
         base, factor, kind = UNITS[u2]
-        m2 = MULTIPLIERS.get(g["m2"] or "", 1)
         u1 = g["u1"]
         if u1 and UNITS[u1][0] != base:
             return None
-        m1 = MULTIPLIERS[g["m1"]] if g["m1"] else (1 if u1 else m2)
-        value = _number(g["n1"]) * m1 * Decimal(factor)
-        high = _number(g["n2"]) * m2 * Decimal(factor)
+        high_text = g["n2"] + (g["m2"] or "")
+        value = _range_low(g["n1"], g["m1"], u1, high_text) * Decimal(str(factor))
+        high = _number(high_text) * Decimal(str(factor))
         unit, cn = base, _is_cn(g["n1"]) or _is_cn(g["n2"])
         if g["a2"]:
             g = {**g, "a": g["a2"]}
@@ -385,12 +430,23 @@ def _read_match(t: str, m: re.Match[str]) -> _Found | None:
             unit, factor, kind = UNITS[u]
         if unit == "年" and not cn and _YEAR_RE.match(n) and not g["m"]:
             return None  # a year
-        if cn and (n == "一" or (u == "次" and t[end : end + 1] == "性")):
-            return None  # 一个, 一次性: wording, not counts
+        if cn and (
+            (n == "一" and u not in ("成", "倍") and kind != FigureKind.PERIOD)
+            or (u == "次" and t[end : end + 1] == "性")
+        ):
+            return None  # 一个, 一次性: wording, not counts (一成, 一倍 are shares; 一年内 a period)
         if u == "部" and t[end : end + 1] in ("分", "门"):
             return None  # 三部分, 两部门: words, not counts
-        value = _number(n) * MULTIPLIERS.get(g["m"] or "", 1) * Decimal(factor)
+        if u in _NOT_SHARE_AFTER and t[end : end + 1] and t[end] in _NOT_SHARE_AFTER[u]:
+            return None  # 三成员, 一成不变, 八折合
+        if _capitals_stand_alone(n, u):
+            return None
+        if u == "折" and not g["m"] and _TWO_DIGIT_DISCOUNT_RE.fullmatch(n):
+            factor = 1  # 七五折 = 75 % (the digits read one by one)
+        value = _number(n + (g["m"] or "")) * Decimal(str(factor))
         high = None
+    if unit == "元" and t[end : end + 1] == "整":
+        end += 1  # 壹佰万元整: 整 closes a written-out amount
     if t[end : end + 1] == "级":
         return None  # 500吨级泊位, 千万级景区: a class, not an amount
     after = _AFTER_RE.match(t, end)
@@ -429,9 +485,11 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
     quals: list[str] = []
     seg = _YEAR_ANYWHERE_RE.sub("", _PER_BEFORE_RE.sub("", seg))
     seg = _MATH_RE.split(_ASIDE_RE.sub("", seg))[-1]  # 1500 元×10个月, 12月29日(周四)中午
-    if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:
-        seg = seg.rsplit("(", 1)[1]
+    if "(" in seg and ")" not in seg.rsplit("(", 1)[1]:  # an aside cut by the clause's end
+        head, aside = seg.rsplit("(", 1)
+        seg = aside if len(aside) > len(_HAS_WORD_RE.sub("x", head).strip(" ,、")) else head  # 县(市: 县
     seg = seg.strip(" \t\u3000()（）“”\"'《》-—")
+    seg = _LABEL_HEAD_RE.sub("", seg).lstrip("的")  # 6.距离退休…, (二)中层正职…: a label names nothing
     changed = True
     while changed and seg:
         changed = False
@@ -444,16 +502,29 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
                 quals.append(word)
             seg = seg[m.end() :].lstrip(" ,()（）的")
             changed = True
-        m = _TAIL_RE.search(seg)
-        if m and seg and _on_word_boundary(seg, m.start()):
-            seg = seg[: m.start()]
-            changed = True
-    if seg.endswith("等") or seg in _EMPTY_SUBJECTS or not _HAS_WORD_RE.search(seg):
+        # the longest tail word that stands on a word boundary (控制在 → 控制|在: strip 在 at least)
+        for word in _TAIL_WORDS:
+            if seg.endswith(word) and _on_word_boundary(seg, len(seg) - len(word)):
+                seg = seg[: len(seg) - len(word)]
+                changed = True
+                break
+    if (
+        (seg.endswith("等") and not _GRADE_RE.search(seg))
+        or seg in _EMPTY_SUBJECTS
+        or not _HAS_WORD_RE.search(seg)
+    ):
         seg = ""  # 1500 元×10个月: "×" names nothing
     return _tail_words(seg, SUBJECT_MAX), quals
 
 
 _MATH_RE = re.compile(r"[×*=+]")
+_LABEL_HEAD_RE = re.compile(
+    r"^(?:\d{1,3}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,4}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
+)
+_GRADE_RE = re.compile(r"(?:[A-Za-z]|[一二三四五六七八九甲乙丙丁特])等$")  # A等, 一等: grades, not 等 (etc.)
+# Nouns among the words between a qualifier and its number: 最高奖励1000万元 is a 奖励.
+_FILLER_NOUNS = ("奖励", "补助", "补贴", "资助")
+SUBJECT_MIN = 2  # a subject shorter than this is a fragment (扣, 含, 后): looked for elsewhere
 _ASIDE_RE = re.compile(r"\([^()\n]{0,12}\)")
 _HAS_WORD_RE = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 
@@ -521,13 +592,20 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
     for i in range(len(found) - 2, -1, -1):
         if not subjects[i] and _listed(t, found, i):
             subjects[i] = subjects[i + 1]
+    pres = [list(d["pre"]) for _s, _e, d in found]
     for i in range(1, len(found)):
         if _listed(t, found, i - 1):
             subjects[i] = subjects[i] or subjects[i - 1]
             pers[i] = pers[i] or pers[i - 1]
+            pres[i] = pres[i] or pres[i - 1]  # 超过12节或15节, 最高500万元、300万元: one bound for all
+    for i, (_start, _end, d) in enumerate(found):
+        if len(subjects[i]) < SUBJECT_MIN and d["kind"] != FigureKind.DATE:
+            cstart = _clause_start(t, d["q_start"])
+            fallback = _fallback_subject(t, found, i, subjects, cstart)
+            subjects[i] = fallback or (subjects[i] if _is_noun(subjects[i]) else "")
     figures = []
     for i, (start, end, d) in enumerate(found):
-        quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + d["pre"] + d["suf"]]
+        quals = [CANONICAL_QUALIFIERS.get(q, q) for q in extra_quals[i] + pres[i] + d["suf"]]
         quals = list(dict.fromkeys(quals))
         figures.append(
             Figure(
@@ -543,16 +621,69 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
                 else d["kind"],
                 value_high=d["value_high"],
                 per=pers[i],
+                sentence=_sentence(t, start, end),
             )
         )
     return figures
+
+
+def _fallback_subject(t: str, found: list[_Found], i: int, subjects: list[str], cstart: int) -> str:
+    """A subject for a figure whose own words name nothing (每次扣20元, 最高奖励1000万元, （含30天）).
+
+    In order: a noun among the words between its qualifier and number (最高奖励 → 奖励); the
+    subject of the figure just before it in the same clause (100人以内1人: 总人数下限); the subject
+    the clause before it names, when that clause has no figure of its own (无故缺岗者，每次扣50元;
+    行政值班（周）：12小时).
+    """
+    start, _end, d = found[i]
+    between = t[d["q_start"] : start]
+    for noun in _FILLER_NOUNS:
+        if noun in between:
+            return noun
+    if i and subjects[i - 1] and not _PHRASE_END_RE.search(t, found[i - 1][1], d["q_start"]):
+        return subjects[i - 1]  # 12小时60元、24小时120元: items of one phrase share what they measure
+    if cstart >= 1 and t[cstart - 1] in ",:，：":
+        before = _clause_start(t, cstart - 1)
+        if i and found[i - 1][1] > before:  # 按15%给予补助，最高不超过300万元: what the clause gives
+            given = t[max(before, found[i - 1][1]) : cstart - 1].rpartition("给予")[2]
+            subject, _ = _clean_subject(given)
+        else:
+            subject, _ = _clean_subject(t[before : cstart - 1])
+        if len(subject) >= SUBJECT_MIN:
+            return subject
+    return ""
+
+
+_PHRASE_END_RE = re.compile(r"[,;。!?\n:]")  # a clause ends here; 、 only lists items within one
+
+
+def _is_noun(word: str) -> bool:
+    """A one-character subject that names a thing a reader counts (县, 村, 户), not a verb (扣, 含)."""
+    return word in _ONE_CHARACTER_NOUNS
+
+
+_ONE_CHARACTER_NOUNS = frozenset("县 市 区 村 镇 乡 省 户 人 家 校 园 所 站 馆 院 厂 店 港 岛".split())
+
+
+SENTENCE_REACH = 80  # a figure's sentence: at most this many characters either side of it
+_SENTENCE_END_RE = re.compile(r"[。;!?\n]")
+
+
+def _sentence(t: str, start: int, end: int) -> str:
+    """The sentence around t[start:end] (bounded, so a text without full stops stays linear)."""
+    lo = max(0, start - SENTENCE_REACH)
+    begin = max((m.end() for m in _SENTENCE_END_RE.finditer(t, lo, start)), default=lo)
+    stop = _SENTENCE_END_RE.search(t, end, end + SENTENCE_REACH)
+    return t[begin : stop.start() if stop else min(len(t), end + SENTENCE_REACH)]
 
 
 def _names_what_follows(kind: FigureKind, after: str) -> bool:
     """Whether the words after a count name what it counts: 打造100个数字化应用场景."""
     if not after:
         return False
-    return kind == FigureKind.COUNT and "\u4e00" <= after[0] <= "\u9fff" and after[0] not in "和及或等的"
+    if kind != FigureKind.COUNT or not "\u4e00" <= after[0] <= "\u9fff":
+        return False
+    return after[0] not in "和及或等的" or not _on_word_boundary(after, 1)  # 三个等级: 等级 is a word
 
 
 def _clause_start(t: str, pos: int) -> int:
@@ -573,7 +704,7 @@ def _listed(t: str, found: list[_Found], i: int) -> bool:
     """Whether figure i and i+1 are items of one list (joined by 、 和 或 及)."""
     if i + 1 >= len(found):
         return False
-    gap = t[found[i][1] : found[i + 1][2]["q_start"]]
+    gap = _ASIDE_RE.sub("", t[found[i][1] : found[i + 1][2]["q_start"]])  # 12节（行政人员）或15节
     return gap in ("、", "和", "或", "及", "、最高")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from policydiff.gui.jobs import JobRunner
@@ -60,11 +61,11 @@ def _json(comparison: Comparison) -> str:
     )
 
 
-def _redline(comparison: Comparison) -> bytes:
-    """The Word 修订 document (File → Save Redline as Word…)."""
+def _redline(comparison: Comparison, compared_at: datetime | None = None) -> bytes:
+    """The Word 修订 document (File → Save Redline as Word…), its revisions dated ``compared_at``."""
     from policydiff.render.redline import render_redline
 
-    return render_redline(comparison)
+    return render_redline(comparison, generated_at=compared_at)
 
 
 def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
@@ -82,7 +83,7 @@ class Backend:
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json
     report_docx: Callable[[Comparison, bool], bytes] = _docx
-    report_redline: Callable[[Comparison], bytes] = _redline
+    report_redline: Callable[[Comparison, datetime | None], bytes] = _redline
     write: Callable[[str, str | bytes, tuple[str, ...]], Any] = _write
 
 

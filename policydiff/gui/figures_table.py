@@ -6,7 +6,8 @@ asks the model for two cells per comparison (seconds for tens of thousands of fi
 row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
 wholly added / removed units apart again (policydiff.figures.compare.figure_counts).
-May import: PySide6, policydiff.model, policydiff.figures.extract, policydiff.figures.compare,
+May import: PySide6, policydiff.model, policydiff.lang.numerals, policydiff.figures.extract,
+policydiff.figures.compare,
 policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
@@ -35,12 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures.compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.compare import Shift, effective_date, figure_counts, finite_ratio, shift, unit_place
 from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
 from policydiff.gui.vocabulary import missing_text
+from policydiff.lang.numerals import plain_number
 from policydiff.model import Comparison, FigureChange, Pair, Status
 from policydiff.present import palette
 
@@ -56,6 +58,7 @@ _SHIFT_WORDS = {
     Shift.LATER: QT_TRANSLATE_NOOP("FigureModel", "later"),
     Shift.DATE: QT_TRANSLATE_NOOP("FigureModel", "date changed"),
     Shift.DEADLINE: QT_TRANSLATE_NOOP("FigureModel", "deadline reworded"),
+    Shift.QUALIFIER: QT_TRANSLATE_NOOP("FigureModel", "same value, other bound"),
 }
 
 
@@ -64,10 +67,12 @@ def change_text(change: FigureChange) -> str:
     else the status in words."""
     how = shift(change)
     ratio = finite_ratio(change)
+    if effective_date(change):
+        return QCoreApplication.translate("FigureModel", "effective date changed")
     if how == Shift.AMOUNT and ratio is not None and ratio != 1:
         percent = (ratio - 1) * 100
         sign = "+" if percent > 0 else "−"
-        return f"{sign}{abs(percent):.4g}%"
+        return f"{sign}{plain_number(abs(percent), digits=1 if abs(percent) >= 1 else 3)}%"
     if how in _SHIFT_WORDS:
         return QCoreApplication.translate("FigureModel", str(_SHIFT_WORDS[how]))
     return status_name(change.status)
@@ -106,6 +111,8 @@ class FigureModel(RowsModel):
         pair_index, _pair, change = self._rows[row]
         if column == self.UNIT:
             return pair_index
+        if column == self.SUBJECT:
+            return change.subject  # figures with no subject first, not sorted by the words saying so
         if column == self.LEFT:
             return change.left.value if change.left else float("-inf")
         if column == self.RIGHT:
@@ -162,8 +169,8 @@ class FigureModel(RowsModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.UNIT:
                 return self._places.get(pair_index, "")
-            if column == self.SUBJECT:
-                return change.subject
+            if column == self.SUBJECT:  # never blank: a reader must know none was found
+                return change.subject or QCoreApplication.translate("FigureModel", "(no subject found)")
             if column == self.LEFT:
                 return left.text if left else missing_text()
             if column == self.RIGHT:
@@ -186,6 +193,8 @@ class FigureModel(RowsModel):
             and column == self.CHANGE
         ):
             return QColor(palette.FIGURE.ink.hex)
+        elif role == Qt.ItemDataRole.ForegroundRole and column == self.SUBJECT and not change.subject:
+            return QColor("#888888")
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ROW_ROLE:

@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,41 +37,25 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
-from policydiff.gui.jobs import JobRunner
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
+from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.vocabulary import level_text, mark_text
 from policydiff.history.model import History, Lineage, Mark
-from policydiff.model import Level, Unit
+from policydiff.model import CompareOptions, Level, Unit
 from policydiff.present import palette
 
 OpenPair = Callable[[str, str, int | None], None]  # (older version, newer version, pair index)
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
-def mark_name(mark: Mark) -> str:
-    """A mark in the interface's language."""
-    names = {
-        Mark.UNCHANGED: QCoreApplication.translate("HistoryMarks", "unchanged"),
-        Mark.RENUMBERED: QCoreApplication.translate("HistoryMarks", "renumbered"),
-        Mark.CHANGED: QCoreApplication.translate("HistoryMarks", "changed"),
-        Mark.MOVED: QCoreApplication.translate("HistoryMarks", "moved"),
-        Mark.MERGED: QCoreApplication.translate("HistoryMarks", "merged"),
-        Mark.SPLIT: QCoreApplication.translate("HistoryMarks", "split"),
-        Mark.ADDED: QCoreApplication.translate("HistoryMarks", "added"),
-        Mark.REMOVED: QCoreApplication.translate("HistoryMarks", "removed"),
-    }
-    return names[mark]
-
-
 def unit_name(unit: Unit) -> str:
     """A unit's number as written, or what it is when it has none (序言, 结尾 …)."""
     if unit.label:
         return unit.label
-    names = {
-        Level.PREAMBLE: QCoreApplication.translate("HistoryMarks", "preamble"),
-        Level.EPILOGUE: QCoreApplication.translate("HistoryMarks", "closing"),
-        Level.ATTACHMENT: QCoreApplication.translate("HistoryMarks", "attachment"),
-    }
-    return names.get(unit.level) or unit.heading[:8]
+    if unit.level in (Level.PREAMBLE, Level.EPILOGUE, Level.ATTACHMENT):
+        return level_text(unit.level)
+    return unit.heading[:8]
 
 
 def peek(path: str) -> tuple[str, str]:
@@ -90,11 +74,15 @@ class HistorySetup(QDialog):
 
     COLUMNS = 3  # file, date (editable), title
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", jobs: JobRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Version History"))
         self.setAcceptDrops(True)
         self._folder = start_folder
+        self.jobs = jobs or JobRunner(parent=self)
+        self.pending: set[str] = set()  # versions whose title and date are still being read
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("versionsTable")
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Date"), self.tr("Title")])
@@ -147,28 +135,51 @@ class HistorySetup(QDialog):
         return [self._cell(r, 1).text().strip() or None for r in range(self.table.rowCount())]
 
     def add_paths(self, paths: list[str]) -> None:
-        """Add versions (each once), read their titles and dates, and keep them oldest first when known."""
+        """Add versions (each once); their titles and dates are read in the background, then the
+        versions are put oldest first when every date is known."""
         present = set(self.paths())
         for path in paths:
             if path in present:
                 continue
             present.add(path)
-            try:
-                title, date = peek(path)
-            except Exception as exc:  # shown in the row; the build reports it properly if kept
-                title, date = self.tr("cannot be read: {why}").format(why=describe_error(exc)[0]), ""
             r = self.table.rowCount()
             self.table.insertRow(r)
             name = QTableWidgetItem(Path(path).name)
             name.setData(PATH_ROLE, path)
             name.setToolTip(path)
             name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            shown_title = QTableWidgetItem(title)
+            shown_title = QTableWidgetItem(self.tr("reading…"))
             shown_title.setFlags(shown_title.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, name)
-            self.table.setItem(r, 1, QTableWidgetItem(date))
+            self.table.setItem(r, 1, QTableWidgetItem(""))
             self.table.setItem(r, 2, shown_title)
-        if all(self.dates()):
+            self.pending.add(path)
+            self._read(path)
+
+    def _read(self, path: str) -> None:
+        """Read one version's title and date in the background."""
+
+        def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> tuple[str, str]:
+            return peek(path)
+
+        def failed(exc: BaseException) -> None:
+            self._peeked(path, self.tr("cannot be read: {why}").format(why=describe_error(exc)[0]), "")
+
+        key = JobKey(JobKind.HISTORY_PEEK, path)
+        self.jobs.submit(key, job, lambda found: self._peeked(path, *found), failed)
+
+    def _row_of(self, path: str) -> int | None:
+        return next((r for r, p in enumerate(self.paths()) if p == path), None)
+
+    def _peeked(self, path: str, title: str, date: str) -> None:
+        """A version's title and date are read: show them (a date the user typed meanwhile stays)."""
+        self.pending.discard(path)
+        r = self._row_of(path)
+        if r is not None:
+            self._cell(r, 2).setText(title)
+            if not self._cell(r, 1).text().strip():
+                self._cell(r, 1).setText(date)
+        if not self.pending and all(self.dates()):
             self.sort_by_date()
 
     def _take(self, r: int) -> list[QTableWidgetItem]:
@@ -203,7 +214,7 @@ class HistorySetup(QDialog):
 
     # -- files ----------------------------------------------------------------------------------
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Versions"), self._folder)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Versions"), self._folder, open_filter())
         if paths:
             self._folder = str(Path(paths[0]).parent)
             self.add_paths(paths)
@@ -255,7 +266,7 @@ class HistoryWindow(QMainWindow):
         self.status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("history"))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel(JobKey(JobKind.HISTORY)))
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
@@ -279,8 +290,13 @@ class HistoryWindow(QMainWindow):
         self.jobs.progress.connect(self._on_progress)
         self.jobs.cancelled.connect(lambda kind: self._finished(self.tr("Cancelled")))
 
-    def run(self, paths: list[str], dates: list[str | None] | None = None) -> int:
-        """Start building the history of ``paths`` (oldest first); returns the job number."""
+    def run(
+        self, paths: list[str], dates: list[str | None] | None = None, options: CompareOptions | None = None
+    ) -> int:
+        """Start building the history of ``paths`` (oldest first); returns the job number.
+
+        ``options``: the main window's, so a step opened there is the same pair at the same index.
+        """
         from policydiff.history.chain import build_history
 
         self.status.setText(self.tr("Comparing {count} versions…").format(count=len(paths)))
@@ -291,12 +307,13 @@ class HistoryWindow(QMainWindow):
         def job(progress: Callable[[float], None], cancelled: Callable[[], bool]) -> History:
             return build_history(
                 paths,
+                options,
                 progress=lambda done, total: progress(done / total),
                 cancelled=cancelled,
                 dates=dates,
             )
 
-        return self.jobs.submit("history", job, self._built, self._on_error)
+        return self.jobs.submit(JobKey(JobKind.HISTORY), job, self._built, self._on_error)
 
     # -- showing --------------------------------------------------------------------------------
     def show_history(self, history: History) -> None:
@@ -340,7 +357,7 @@ class HistoryWindow(QMainWindow):
             step = row.steps[first - 1] if first > 0 else None
             text = unit_name(unit) if unit is not None else ""
             if step is not None and step.mark != Mark.UNCHANGED:
-                text = f"{text} [{mark_name(step.mark)}]".strip()
+                text = f"{text} [{mark_text(step.mark)}]".strip()
             item = QTableWidgetItem(text)
             if step is not None:
                 item.setBackground(QBrush(QColor(palette.HISTORY[step.mark].background.hex)))
@@ -356,7 +373,7 @@ class HistoryWindow(QMainWindow):
         for k in range(len(history.comparisons)):
             counts = history.counts(k).marks
             left, right = history.versions[k], history.versions[k + 1]
-            tally = "  ".join(f"{mark_name(m)} {n}" for m, n in counts.items() if n)
+            tally = "  ".join(f"{mark_text(m)} {n}" for m, n in counts.items() if n)
             lines.append(f"{left.date or left.name} → {right.date or right.name}:  {tally}")
         return "\n".join(lines)
 
@@ -390,7 +407,7 @@ class HistoryWindow(QMainWindow):
 
     # -- jobs -----------------------------------------------------------------------------------
     def _on_progress(self, kind: str, fraction: float) -> None:
-        if kind == "history":
+        if kind == str(JobKey(JobKind.HISTORY)):
             self.progress.setValue(round(100 * fraction))
 
     def _built(self, history: History) -> None:
@@ -412,14 +429,15 @@ class HistoryWindow(QMainWindow):
     def _save(self) -> None:
         if self.history is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the History"),
-            "history.html",
-            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
-        )
-        if path:
-            self.save_to(path)
+        choices = [
+            SaveType("html", self.tr("Web page"), ".html"),
+            SaveType("xlsx", self.tr("Excel workbook"), ".xlsx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+        folder = Path(self.history.versions[-1].path).parent
+        chosen = ask_save_path(self, self.tr("Save the History"), str(folder / "history"), choices)
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: str) -> int | None:
         """Write the history in the background as HTML, JSON or Excel (by the suffix)."""
@@ -428,7 +446,7 @@ class HistoryWindow(QMainWindow):
         history = self.history
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "history-save",
+            JobKey(JobKind.HISTORY_SAVE),
             lambda progress, cancelled: write_outputs(history, path),
             lambda saved: self.status.setText(self.tr("Saved {path}").format(path=saved)),
             self._on_error,

@@ -20,6 +20,7 @@ class Mark(StrEnum):
     INSERTED = "inserted"  # words only on the right
     FIGURE = "figure"  # a figure that changed (or appeared / disappeared)
     SHARED = "shared"  # a phrase both sides share, marked in a rewrite (low-similarity pair)
+    LEFT_OUT = "left_out"  # not compared: page furniture or text outside the document (dimmed)
 
 
 class Gutter(StrEnum):
@@ -40,6 +41,8 @@ class SideMarks:
     unit_starts: tuple[int, ...]  # own-span starts of the side's units, sorted
     unit_ids: tuple[int, ...]  # unit index for each entry of unit_starts
     unit_ends: tuple[int, ...]  # own-span ends
+    rewrites: tuple[int, ...] = ()  # where each unit shown as a rewrite starts (its 改写 badge), sorted
+    rewrite_ends: tuple[int, ...] = ()  # ... and where its own text ends, in the same order
 
     def gutter_at(self, start: int, end: int) -> list[Gutter]:
         """Gutter marks overlapping [start, end) (a visible block), in order."""
@@ -73,7 +76,7 @@ def _gutter_kind(pair: Pair) -> Gutter | None:
 
 
 def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) -> SideMarks:
-    """Collect the marks of one side (``"left"`` or ``"right"``).
+    """Collect the marks of one side (``Side.LEFT`` or ``Side.RIGHT``).
 
     Each pair is projected onto the side by ``policydiff.present.projection.project``, the same function
     the report uses; ``rewrites=False`` shows every pair as a word diff, never as a rewrite.
@@ -84,14 +87,19 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
     kinds = {Kind.DELETED: Mark.DELETED, Kind.INSERTED: Mark.INSERTED, Kind.SHARED: Mark.SHARED}
     text_marks: list[tuple[int, int, Mark]] = []
     gutter: list[tuple[int, int, Gutter]] = []
+    badges: list[tuple[int, int]] = []
     for pair in comparison.pairs:
         projection = project(pair, side, text, rewrite=None if rewrites else False)
+        if projection.rewrite and projection.unit is not None:
+            badges.append((projection.unit.start, projection.unit.own_end))
         for unit in group_units(pair, side):
             kind = _gutter_kind(pair)
             if kind is not None:
                 gutter.append((unit.start, unit.own_end, kind))
         text_marks.extend((s, e, kinds[k]) for s, e, k in projection.marks)
         text_marks.extend((s, e, Mark.FIGURE) for s, e, _change in projection.figures)
+    tree = comparison.left.tree if left else comparison.right.tree
+    text_marks.extend((s, e, Mark.LEFT_OUT) for s, e, _kind in tree.left_out)
     gutter.sort(key=lambda g: g[0])
     units = sorted(comparison.left.tree.units if left else comparison.right.tree.units, key=lambda u: u.start)
     return SideMarks(
@@ -101,4 +109,6 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
         unit_starts=tuple(u.start for u in units),
         unit_ids=tuple(u.index for u in units),
         unit_ends=tuple(u.own_end for u in units),
+        rewrites=tuple(start for start, _ in sorted(badges)),
+        rewrite_ends=tuple(end for _, end in sorted(badges)),
     )

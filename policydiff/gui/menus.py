@@ -13,13 +13,22 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from policydiff.model import NormalizeMode
+from policydiff.model import NormalizeMode, Script
 
 NORMALIZE_LABELS = (
-    (NormalizeMode.T2S, QT_TRANSLATE_NOOP("MenuBuilder", "Traditional → Simplified (t2s)")),
+    (NormalizeMode.T2S, QT_TRANSLATE_NOOP("MenuBuilder", "Each Side by Its Own Script (t2s, tw2sp, hk2s)")),
     (NormalizeMode.TW2SP, QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan → Mainland phrasing (tw2sp)")),
+    (NormalizeMode.TW2S, QT_TRANSLATE_NOOP("MenuBuilder", "Taiwan Characters → Simplified (tw2s)")),
     (NormalizeMode.HK2S, QT_TRANSLATE_NOOP("MenuBuilder", "Hong Kong → Simplified (hk2s)")),
     (NormalizeMode.NONE, QT_TRANSLATE_NOOP("MenuBuilder", "No normalization")),
+)
+# A side's script as the user may set it ("auto": read from the document's text).
+SCRIPT_LABELS = (
+    ("auto", QT_TRANSLATE_NOOP("MenuBuilder", "Detect from the Text")),
+    (Script.MAINLAND.value, QT_TRANSLATE_NOOP("MenuBuilder", "Simplified, Mainland Phrasing")),
+    (Script.TRADITIONAL.value, QT_TRANSLATE_NOOP("MenuBuilder", "Traditional, Mainland Phrasing")),
+    (Script.TAIWAN.value, QT_TRANSLATE_NOOP("MenuBuilder", "Traditional, Taiwan Phrasing")),
+    (Script.HONGKONG.value, QT_TRANSLATE_NOOP("MenuBuilder", "Traditional, Hong Kong Forms")),
 )
 LANGUAGE_LABELS = (
     ("system", QT_TRANSLATE_NOOP("MenuBuilder", "System language")),
@@ -62,6 +71,7 @@ class Actions:
     zoom_out: QAction
     zoom_reset: QAction
     normalize: dict[NormalizeMode, QAction]
+    scripts: dict[str, dict[str, QAction]]  # side → "auto" or a Script value → its action
     show_normalization_diffs: QAction
     recompare: QAction
     cancel: QAction
@@ -303,6 +313,24 @@ class MenuBuilder(QObject):
             normalize_group.addAction(action)
             compare_menu.addAction(action)
             normalize[key] = action
+        scripts: dict[str, dict[str, QAction]] = {}
+        side_titles = {
+            "left": self.tr("&Left Document's Script"),
+            "right": self.tr("R&ight Document's Script"),
+        }
+        for side, title in side_titles.items():
+            script_menu = compare_menu.addMenu(title)
+            script_menu.setObjectName(f"{side}ScriptMenu")
+            group = QActionGroup(window)
+            scripts[side] = {}
+            for value, label in SCRIPT_LABELS:
+                action = _action(window, f"{side}Script_{value}", self.tr(str(label)))
+                action.setCheckable(True)
+                action.setChecked(value == "auto")
+                action.setData(value)
+                group.addAction(action)
+                script_menu.addAction(action)
+                scripts[side][value] = action
         compare_menu.addSeparator()
         show_norm = _action(
             window,
@@ -359,6 +387,7 @@ class MenuBuilder(QObject):
             zoom_out=zoom_out,
             zoom_reset=zoom_reset,
             normalize=normalize,
+            scripts=scripts,
             show_normalization_diffs=show_norm,
             recompare=recompare,
             cancel=cancel,

@@ -48,7 +48,7 @@ from policydiff.gui.refill import (
     without_layout,
 )
 from policydiff.gui.vocabulary import qcolour
-from policydiff.model import Status
+from policydiff.model import Side, Status
 from policydiff.present import palette
 
 GUTTER_WIDTH = 7
@@ -94,7 +94,16 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     shared.setFontUnderline(True)
     shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
     shared.setUnderlineColor(qcolour(palette.SHARED.rule))
-    return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
+    left_out = QTextCharFormat()  # not compared: dimmed, as a page's furniture reads
+    left_out.setForeground(qcolour(palette.LEFT_OUT.ink))
+    left_out.setBackground(qcolour(palette.LEFT_OUT.background))
+    return {
+        Mark.DELETED: deleted,
+        Mark.INSERTED: inserted,
+        Mark.FIGURE: figure,
+        Mark.SHARED: shared,
+        Mark.LEFT_OUT: left_out,
+    }
 
 
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one character, two UTF-16 units in Qt
@@ -162,7 +171,7 @@ class DocumentView(QTextEdit):
     bandClicked = Signal(int)  # index of the band clicked (an empty stretch facing a unit)
     fileDropped = Signal(str)
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.setObjectName(f"{side}Pane")
@@ -442,9 +451,10 @@ class DocumentView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        self._paint_badges(painter)
         if not self.bands:
             return
-        painter = QPainter(self.viewport())
         dy = self.top_y()
         height = self.viewport().height()
         width = self.viewport().width()
@@ -466,6 +476,53 @@ class DocumentView(QTextEdit):
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                     band.note,
                 )
+
+    def _paint_badges(self, painter: QPainter) -> None:
+        """The 改写 badge of each unit shown as a rewrite, as the report's rows carry it: the panes
+        say why a pair is marked as it is. It stands after the text of the unit's first line (or
+        its last) where that line leaves room, so it never covers a character; on a unit whose
+        lines all fill the pane it takes the right end of the first line."""
+        marks = self._marks
+        if marks is None or not marks.rewrites:
+            return
+        first = self._map.to_py(self.cursorForPosition(QPoint(0, 0)).position())
+        last = self._map.to_py(self.cursorForPosition(QPoint(0, self.viewport().height())).position())
+        label = self.tr("rewrite")
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(label) + 10
+        height = metrics.height() + 2
+        room = self.viewport().width() - 6
+        dy = self.top_y()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        start = max(0, bisect_right(marks.rewrites, first) - 1)
+        for offset, end in zip(marks.rewrites[start:], marks.rewrite_ends[start:], strict=False):
+            if offset > last:
+                break
+            spot = self._badge_spot(offset, width, room) or self._badge_spot(
+                max(offset, end - 1), width, room
+            )
+            x, y = spot if spot is not None else (room - width, self.y_of(offset))
+            rect = QRectF(x, y - dy + 1, width, height)
+            painter.setPen(qcolour(palette.SHARED.rule))  # the report's rewrite badge
+            painter.setBrush(qcolour(palette.SHARED.background))
+            painter.drawRoundedRect(rect, 4, 4)
+            painter.setPen(qcolour(palette.SHARED.ink))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _badge_spot(self, offset: int, width: float, room: float) -> tuple[float, float] | None:
+        """Where a badge ``width`` wide fits after the text of the line holding ``offset``."""
+        position = self.qt_position(offset)
+        block = self.document().findBlock(position)
+        layout = block.layout() if block.isValid() else None
+        if layout is None:
+            return None
+        line = layout.lineForTextPosition(position - block.position())
+        if not line.isValid():
+            return None
+        x = layout.position().x() + line.x() + line.naturalTextWidth() + 8
+        if x + width > room:
+            return None
+        return x, layout.position().y() + line.y()
 
     def band_at(self, y: float) -> int | None:
         """Index of the band under document y, if any."""
@@ -550,7 +607,7 @@ class DocumentView(QTextEdit):
 class DocumentPane(QFrame):
     """A header (file name, format, encoding) above a DocumentView."""
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.header = QLabel(self)
@@ -564,7 +621,7 @@ class DocumentPane(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        if side == "left":
+        if side == Side.LEFT:
             self.view.setPlaceholderText(
                 self.tr("Drop the older (or higher-level) document here, or press Ctrl+O.")
             )
@@ -576,5 +633,5 @@ class DocumentPane(QFrame):
 
     def set_header(self, info: str | None) -> None:
         if info is None:
-            info = self.tr("Left: no document") if self.side == "left" else self.tr("Right: no document")
+            info = self.tr("Left: no document") if self.side == Side.LEFT else self.tr("Right: no document")
         self.header.setText(info)

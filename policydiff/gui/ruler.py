@@ -147,6 +147,14 @@ class Legend(QWidget):
                     self.tr("phrase"),
                     self.tr("shared phrase of a rewrite (pairs under 30% similar)"),
                 ),
+                (
+                    _mark("LEFT_OUT"),
+                    "首页 > 要闻",
+                    self.tr(
+                        "not compared: page furniture (menus, dates, related links) "
+                        "or text outside the document"
+                    ),
+                ),
             )
         ]
         bar_entries = [
@@ -188,6 +196,18 @@ class Legend(QWidget):
         grid.addWidget(band, row, 0, Qt.AlignmentFlag.AlignCenter)
         hatched = self.tr("hatched band: the other side has no counterpart here")
         grid.addWidget(_wrapping(hatched, self), row, 1)
+        row += 1
+        badge = QLabel(self.tr("rewrite"), self)
+        badge.setStyleSheet(
+            f"background:{palette.SHARED.background.hex}; color:{palette.SHARED.ink.hex}; "
+            f"border:1px solid {palette.SHARED.rule.hex}; border-radius:4px; padding:0 4px;"
+        )
+        grid.addWidget(badge, row, 0, Qt.AlignmentFlag.AlignCenter)
+        rewrite = self.tr(
+            "rewrite: a pair under 30% similar; its one-sided words are marked as above, "
+            "the phrases both sides share are dotted"
+        )
+        grid.addWidget(_wrapping(rewrite, self), row, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(row + 1, 1)  # entries stay together at the top of a tall dock
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from policydiff.gui import i18n
-from policydiff.model import Level, Status, Verdict
+from policydiff.model import HistoryMark, Level, Status, Verdict
 from policydiff.present import labels
 from policydiff.present.palette import Colour
 
@@ -32,6 +32,11 @@ def verdict_text(verdict: Verdict) -> str:
 
 def verdict_meaning(verdict: Verdict) -> str:
     return labels.VERDICT_MEANING[verdict](language())
+
+
+def mark_text(mark: HistoryMark) -> str:
+    """What one step of a document's history did (改号 / renumbered …)."""
+    return labels.MARK[mark](language())
 
 
 def level_text(level: Level) -> str:

@@ -300,23 +300,24 @@ def _step(
         return
     if pair.left is None:
         return
-    held = where.get(pair.left.index)
-    row_id = held if held is not None else new_row(k, pair.left)  # always held: trees of one parse
+    # A merge or a split continues the row of the first unit in reading order (第十条 and 第十一条
+    # merged: 第十条's row goes on), whichever of them the aligner found most alike.
+    lefts, rights = pair.left_units, pair.right_units
+    held = where.get(lefts[0].index)
+    row_id = held if held is not None else new_row(k, lefts[0])  # always held: trees of one parse
     row = rows[row_id]
-    if pair.right is None:
+    if not rights:
         row.steps[k] = Step(StepStatus.REMOVED, Mark.REMOVED, p, pair.similarity)
-        for other in pair.also_left:
-            _end_merged(rows, where, other, k, p, pair, row_id)
         return
     status, mark = _mark(pair)
     row.steps[k] = Step(status, mark, p, pair.similarity)
-    row.units[k + 1] = pair.right
-    following[pair.right.index] = row_id
-    for other in pair.also_left:  # merged: the others' rows end here, pointing at this one
+    row.units[k + 1] = rights[0]
+    following[rights[0].index] = row_id
+    for other in lefts[1:]:  # merged: the others' rows end here, pointing at this one
         if other not in row.also[k]:
             row.also[k].append(other)
         _end_merged(rows, where, other, k, p, pair, row_id)
-    for other in pair.also_right:  # split: each further part starts a row of its own
+    for other in rights[1:]:  # split: each further part starts a row of its own
         if other not in row.also[k + 1]:
             row.also[k + 1].append(other)
         part = new_row(k + 1, other)

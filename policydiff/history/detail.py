@@ -78,6 +78,11 @@ def _pairs_of_units(comparison: Comparison) -> _UnitPairs:
     return left, right
 
 
+def inner_pairs(comparison: Comparison, left: Unit | None, right: Unit | None) -> list[int]:
+    """The pairs holding the units inside ``left`` and ``right`` (their items), in reading order."""
+    return _inner_pairs(comparison, (left,) if left else (), (right,) if right else ())
+
+
 def _inner_pairs(comparison: Comparison, lefts: tuple[Unit, ...], rights: tuple[Unit, ...]) -> list[int]:
     """The pairs holding the units inside ``lefts`` and ``rights`` (their items), in reading order."""
     by_left, by_right = _pairs_of_units(comparison)

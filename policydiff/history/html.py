@@ -109,7 +109,9 @@ def _details(history: History) -> list[dict[str, Any]]:
                     "mark": labels.MARK[step.mark].zh,
                     "from": history.versions[k].date or history.versions[k].name,
                     "to": history.versions[k + 1].date or history.versions[k + 1].name,
-                    "similarity": f"{step.similarity:.0%}" if step.mark not in QUIET_MARKS else "",
+                    "similarity": f"{step.similarity:.0%}"
+                    if step.mark not in QUIET_MARKS and not step.inner
+                    else "",
                     "left_label": detail.left.label if detail.left else "",
                     "right_label": detail.right.label if detail.right else "",
                     "left": _segments(detail.left),

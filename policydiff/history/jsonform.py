@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from policydiff import __version__
+from policydiff.history.detail import inner_pairs
 from policydiff.history.model import History, Lineage, Mark, Step, StepStatus
 from policydiff.model import Edit
 from policydiff.render.jsonform import figure_change_to_json, node_to_json
@@ -27,13 +28,17 @@ def _step(history: History, row: Lineage, k: int, step: Step | None) -> dict[str
     if step is None:
         return None
     pair = history.pair(row, k)
+    pairs = [pair] if pair is not None else []
+    if step.inner:  # its items changed: their edits and figures tell how
+        comparison = history.comparisons[k]
+        pairs += [comparison.pairs[p] for p in inner_pairs(comparison, row.units[k], row.units[k + 1])]
     similarity = step.similarity if math.isfinite(step.similarity) else None
     return {
         "status": step.status.value,
         "mark": step.mark.value,
         "similarity": similarity,
-        "edits": [_edit(e) for e in pair.edits] if pair is not None else [],
-        "figures": [figure_change_to_json(f) for f in pair.figures] if pair is not None else [],
+        "edits": [_edit(e) for p in pairs for e in p.edits],
+        "figures": [figure_change_to_json(f) for p in pairs for f in p.figures],
         "pair": step.pair,
         "partner": step.partner,
         "inner": step.inner,

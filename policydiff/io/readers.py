@@ -7,7 +7,8 @@ instead of branching on formats; a new format is one class and one line in that 
 reader imports its format's module only when it reads, so a plain-text comparison never pays
 for PDFium or lxml.
 
-May import: the standard library, policydiff.errors, policydiff.io (its format modules lazily).
+May import: the standard library, policydiff.errors, policydiff.io (its format modules lazily;
+policydiff.io.paragraphs for the line breaks a page's width made).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import ClassVar
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
+from policydiff.io.paragraphs import join_wrapped, joined_notice
 from policydiff.io.sniff import Kind
 from policydiff.io.text import Decoded, NotText, decode, normalize_text
 
@@ -112,7 +114,8 @@ class PdfReader(Reader):
         from policydiff.io.pdf.text import read_pdf
 
         text, notices = read_pdf(probe.data, probe.limits)
-        return ReadResult(self.format, normalize_text(text), notices=notices)
+        text, joined = join_wrapped(normalize_text(text))  # lines the layout could not join
+        return ReadResult(self.format, text, notices=(*notices, *_joined(joined)))
 
 
 class OfdReader(Reader):
@@ -250,8 +253,9 @@ class HtmlReader(Reader):
         from policydiff.io.web.html import read_html
 
         page = read_html(probe.text())
+        notices = ((furniture_notice(page.furniture),) if page.furniture else ()) + page.notices
         encoding = probe.decoded().encoding
-        return ReadResult(self.format, page.text, encoding, page.notices, Emptiness.MARKUP_ONLY)
+        return ReadResult(self.format, page.text, encoding, notices, Emptiness.MARKUP_ONLY)
 
 
 class MarkdownReader(Reader):
@@ -277,7 +281,23 @@ class PlainTextReader(Reader):
         return probe.kind == Kind.TEXT
 
     def read(self, probe: Probe) -> ReadResult:
-        return ReadResult(self.format, probe.text(), probe.decoded().encoding)
+        text, joined = join_wrapped(probe.text())  # a hard-wrapped file: its paragraphs as written
+        return ReadResult(self.format, text, probe.decoded().encoding, notices=_joined(joined))
+
+
+FURNITURE_SHOWN = 3  # furniture lines a notice quotes
+FURNITURE_QUOTE = 24  # characters of each
+
+
+def furniture_notice(lines: tuple[str, ...]) -> str:
+    """``page furniture left out: 5 lines (您的位置：首页 > 要闻; 发布时间：2024-03-01; …)``."""
+    quoted = [line if len(line) <= FURNITURE_QUOTE else line[:FURNITURE_QUOTE] + "…" for line in lines]
+    more = "; …" if len(lines) > FURNITURE_SHOWN else ""
+    return f"page furniture left out: {len(lines)} lines ({'; '.join(quoted[:FURNITURE_SHOWN])}{more})"
+
+
+def _joined(count: int) -> tuple[str, ...]:
+    return (joined_notice(count),) if count else ()
 
 
 # In order: the first reader that claims a file reads it.

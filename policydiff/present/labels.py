@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from policydiff.model import HistoryMark, Level, NormalizeMode, Status, Verdict
+from policydiff.model import HistoryMark, Level, NormalizeMode, Script, Status, Verdict
 
 Language = Literal["zh", "en"]
 
@@ -54,6 +54,7 @@ VERDICT: dict[Verdict, Label] = {
     Verdict.REFINED: Label("细化", "refined"),
     Verdict.RAISED: Label("加码", "raised"),
     Verdict.WEAKENED: Label("弱化", "weakened"),
+    Verdict.PARTIAL: Label("部分落实", "partial"),
     Verdict.MISSING: Label("缺失", "missing"),
 }
 VERDICT_MEANING: dict[Verdict, Label] = {
@@ -63,6 +64,7 @@ VERDICT_MEANING: dict[Verdict, Label] = {
     Verdict.WEAKENED: Label(
         "数字更小、要求更松或大幅删减", "a smaller figure, a looser duty, or mostly dropped"
     ),
+    Verdict.PARTIAL: Label("只有部分条款见于下级文件", "some of its clauses found, others not"),
     Verdict.MISSING: Label("无对应条目", "no counterpart"),
 }
 
@@ -78,12 +80,30 @@ LEVEL: dict[Level, Label] = {
 }
 
 NORMALIZE: dict[NormalizeMode, Label] = {
-    NormalizeMode.T2S: Label("繁体转简体（t2s）", "Traditional to simplified (t2s)"),
+    NormalizeMode.T2S: Label(
+        "各文件按自身文字转换（简体与繁体 t2s，台湾用词 tw2sp，香港用字 hk2s）",
+        "Each side by its own script (t2s; Taiwan phrasing tw2sp; Hong Kong forms hk2s)",
+    ),
     NormalizeMode.TW2SP: Label(
         "台湾正体转简体，含用词转换（tw2sp）", "Taiwan to simplified, with phrases (tw2sp)"
     ),
+    NormalizeMode.TW2S: Label("台湾正体转简体，不转换用词（tw2s）", "Taiwan characters to simplified (tw2s)"),
     NormalizeMode.HK2S: Label("香港繁体转简体（hk2s）", "Hong Kong to simplified (hk2s)"),
     NormalizeMode.NONE: Label("不转换（none）", "No conversion (none)"),
+}
+SCRIPT: dict[Script, Label] = {  # the script and phrasing a side was read in (policydiff.lang.script)
+    Script.MAINLAND: Label("简体（大陆用词）", "simplified, mainland phrasing"),
+    Script.TRADITIONAL: Label("繁体（大陆用词）", "traditional, mainland phrasing"),
+    Script.TAIWAN: Label("繁体（台湾用词）", "traditional, Taiwan phrasing"),
+    Script.HONGKONG: Label("繁体（香港用字）", "traditional, Hong Kong forms"),
+}
+LEFT_OUT: dict[str, Label] = {  # lines no unit holds (DocumentTree.left_out kinds)
+    "navigation": Label("导航", "navigation"),
+    "publication": Label("发布信息", "publication line"),
+    "share": Label("分享/打印", "share bar"),
+    "links": Label("相关链接", "related links"),
+    "footer": Label("页脚", "footer"),
+    "outside": Label("正文外文字", "text outside the document"),
 }
 
 

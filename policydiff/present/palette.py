@@ -52,6 +52,7 @@ DELETED = _swatch("#8f1d1d", "#fbdcdc", "#c94a4a")
 INSERTED = _swatch("#0d5b22", "#d5f0da", "#3f9d5a")
 FIGURE = _swatch("#7a4d00", "#ffe97a", "#b58900")
 SHARED = _swatch("#0a3069", "#dbeaff", "#0969da")  # shared phrases of a rewrite
+LEFT_OUT = _swatch("#8c959f", "#f3f4f6", "#d0d7de")  # not compared: page furniture, text outside
 LOW_CONFIDENCE = _swatch("#5d6875", "#eceff3", "#8c96a3")  # text a reader should check (OCR, unsure)
 
 # pairs: a row's background and the accent in the gutter / the row's edge
@@ -83,6 +84,7 @@ VERDICT: dict[Verdict, Swatch] = {
     Verdict.REFINED: _swatch("#174ea6", "#e8f0fe", "#8ab4f8"),
     Verdict.RAISED: _swatch("#8a3b00", "#fde2cf", "#e9a774"),
     Verdict.WEAKENED: _swatch("#a50e0e", "#fce8e6", "#f28b82"),
+    Verdict.PARTIAL: _swatch("#7a5b00", "#fef7e0", "#fdd663"),
     Verdict.MISSING: _swatch("#5f6368", "#eeeeee", "#bdc1c6"),
 }
 

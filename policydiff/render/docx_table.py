@@ -6,7 +6,7 @@ Deleted words are struck through in red, inserted words underlined in green, cha
 bold on yellow, and a rewrite's shared phrases dark blue with a dotted underline, exactly as the
 HTML report marks them (the same rows and segments, see report).
 May import: the standard library, python-docx (docx), policydiff.model, policydiff.render.html,
-policydiff.figures.compare. Never PySide6.
+policydiff.present, policydiff.figures.compare. Never PySide6.
 """
 
 from __future__ import annotations
@@ -96,6 +96,7 @@ def render_docx(
         size=layout.small_pt,
         colour=layout.muted_rgb,
     )
+    _legend(doc.add_paragraph(), layout)
     figures: dict[int, list[FigureRow]] = {}
     for figure in figure_rows(comparison):
         figures.setdefault(figure.number, []).append(figure)
@@ -204,17 +205,44 @@ def _side(cell: _Cell, side: Cell | None, row: Row, layout: DocxLayout) -> None:
             if not line:
                 continue
             run = _run(paragraph, line, layout, bold=segment.head or bool(segment.fig))
-            if segment.kind == "del":
-                run.font.strike = True
-                run.font.color.rgb = RGBColor(*layout.del_rgb)
-            elif segment.kind == "ins":
-                run.font.underline = True
-                run.font.color.rgb = RGBColor(*layout.ins_rgb)
-            elif segment.kind == "shared":
-                run.font.underline = WD_UNDERLINE.DOTTED
-                run.font.color.rgb = RGBColor(*layout.shared_rgb)
-            if segment.fig:
-                run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            _mark(run, segment.kind, bool(segment.fig), layout)
+
+
+def _mark(run: Run, kind: str, figure: bool, layout: DocxLayout) -> None:
+    """The look of a segment kind (del / ins / shared) and of a changed figure, as the report's."""
+    if kind == "del":
+        run.font.strike = True
+        run.font.color.rgb = RGBColor(*layout.del_rgb)
+    elif kind == "ins":
+        run.font.underline = True
+        run.font.color.rgb = RGBColor(*layout.ins_rgb)
+    elif kind == "shared":
+        run.font.underline = WD_UNDERLINE.DOTTED
+        run.font.color.rgb = RGBColor(*layout.shared_rgb)
+    if figure:
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+LEGEND = (  # (sample, kind, figure, what it means)
+    ("删除的文字", "del", False, "只在左侧"),
+    ("新增的文字", "ins", False, "只在右侧"),
+    ("变化的数字", "", True, ""),
+    (
+        "共有的词句",
+        "shared",
+        False,
+        "改写（相似度低于 30%）中两侧都有的词句；改写中只在一侧的文字同样标为删除/新增",
+    ),
+)
+
+
+def _legend(paragraph: Paragraph, layout: DocxLayout) -> None:
+    """图例: each mark of the table in its own look, and what it means."""
+    _run(paragraph, "图例：", layout, size=layout.small_pt, colour=layout.muted_rgb)
+    for sample, kind, figure, meaning in LEGEND:
+        _mark(_run(paragraph, sample, layout, bold=figure, size=layout.small_pt), kind, figure, layout)
+        note = f"（{meaning}）　" if meaning else "　"
+        _run(paragraph, note, layout, size=layout.small_pt, colour=layout.muted_rgb)
 
 
 def _notes(cell: _Cell, row: Row, figures: list[FigureRow], layout: DocxLayout) -> None:
@@ -229,8 +257,8 @@ def _notes(cell: _Cell, row: Row, figures: list[FigureRow], layout: DocxLayout) 
         words.append(row.group_note)
     if row.similarity and not row.collapsed:
         words.append(f"相似度 {row.similarity}")
-    if row.rewrite:  # shown plain, shared phrases marked: say why there is no strike-through
-        words.append("改写（标出共有词句）")
+    if row.rewrite:  # one-sided text struck / underlined as anywhere, shared phrases dotted besides
+        words.append("改写（另标出共有词句）")
     _run(paragraph, " · ".join(words), layout, bold=True, size=layout.small_pt)
     for note in row.notes:  # obligations, owners, references
         _run(cell.add_paragraph(), note.detail or note.text, layout, size=layout.small_pt)

@@ -4,7 +4,8 @@ One HTML file that any browser opens offline, years later: inline CSS, no fetche
 script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
 unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
 figure) and the template alone writes markup.
-May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.present.projection.
+May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.lang.numerals,
+policydiff.present.projection.
 Never PySide6.
 """
 
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from policydiff import __version__
 from policydiff.figures.compare import (
     Shift,
+    effective_date,
     figure_counts,
     finite_ratio,
     shift,
@@ -31,6 +33,7 @@ from policydiff.figures.compare import (
     unit_place,
 )
 from policydiff.figures.extract import qualifier_text
+from policydiff.lang.numerals import AMOUNT_DIGITS, chinese_amount, plain_number
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -39,6 +42,7 @@ from policydiff.model import (
     FigureKind,
     NormalizeMode,
     Pair,
+    Script,
     Side,
     Status,
     Unit,
@@ -54,6 +58,7 @@ TEMPLATE = "report.html.j2"
 STATUS_LABELS = {status: label.zh for status, label in labels.STATUS.items()}
 LEVEL_LABELS = {level: label.zh for level, label in labels.LEVEL.items()}
 NORMALIZE_LABELS: dict[NormalizeMode, str] = {mode: label.zh for mode, label in labels.NORMALIZE.items()}
+SCRIPT_LABELS: dict[Script, str] = {script: label.zh for script, label in labels.SCRIPT.items()}
 CAPTION_CHARS = 40  # how much of an unlabelled unit's text stands in for its heading
 MAX_DEPTH_CLASS = 4  # deeper units indent no further
 # how each kind of projected span reaches the template (Segment.kind)
@@ -156,6 +161,8 @@ class DocumentInfo:
     size: str
     chars: int
     notices: tuple[str, ...] = ()  # how the file was read: tracked changes accepted, page headers left out
+    script: str = ""  # the script reading and the conversion it was folded with
+    left_out: tuple[str, ...] = ()  # lines not compared (page furniture, text outside the document)
 
 
 def render_report(
@@ -296,7 +303,33 @@ def _document_info(side: ComparedDocument) -> DocumentInfo:
         size=_byte_size(doc.size),
         chars=len(doc.text),
         notices=doc.notices,
+        script=script_line(side),
+        left_out=left_out_lines(side),
     )
+
+
+LEFT_OUT_LABELS = {kind: label.zh for kind, label in labels.LEFT_OUT.items()}
+LEFT_OUT_EXCERPT = 40  # characters of a left-out line the report quotes
+
+
+def left_out_lines(side: ComparedDocument) -> tuple[str, ...]:
+    """``导航：您的位置:首頁 > 要聞``: each line not compared, with what it is, shortened."""
+    text = side.document.text
+    out = []
+    for start, end, kind in side.tree.left_out:
+        line = " ".join(text[start:end].split())
+        if len(line) > LEFT_OUT_EXCERPT:
+            line = line[:LEFT_OUT_EXCERPT] + "…"
+        out.append(f"{LEFT_OUT_LABELS.get(kind, kind)}：{line}")
+    return tuple(out)
+
+
+def script_line(side: ComparedDocument) -> str:
+    """``繁体（台湾用词） · 自动识别 · 按 tw2sp 转换后比较``: how this side's script was read."""
+    how = "用户指定" if side.script_set else "自动识别"
+    if side.conversion == NormalizeMode.NONE:
+        return f"{SCRIPT_LABELS[side.script]} · {how} · 不转换"
+    return f"{SCRIPT_LABELS[side.script]} · {how} · 按 {side.conversion.value} 转换后比较"
 
 
 def _byte_size(size: int) -> str:
@@ -567,6 +600,8 @@ def _figure_change(change: FigureChange) -> str:
         return f"计量口径不同（{old.per or '无'} → {new.per or '无'}）"
     if how == Shift.UPPER and old.value_high is not None and new.value_high is not None:
         return f"上限 {_amount_change(new.value_high - old.value_high, old)}"
+    if effective_date(change):
+        return "施行日期变更"
     if how != Shift.AMOUNT:
         same = "日期相同" if FigureKind.DATE in (old.kind, new.kind) else "数值相同"
         return _SHIFT_WORDS.get(how, same)
@@ -584,6 +619,7 @@ _SHIFT_WORDS = {
     Shift.LATER: "推迟",
     Shift.DATE: "日期改变",
     Shift.DEADLINE: "期限表述改变",
+    Shift.QUALIFIER: "数值相同，限定改变",
 }
 
 
@@ -606,18 +642,12 @@ def _qualifier(figure: Figure) -> str:
 
 
 def _quantity(value: float, unit: str, signed: bool = False) -> str:
-    """A base-unit amount as a reader writes it: 2000000000 元 → 20亿元."""
-    for scale, name in ((1e8, "亿"), (1e4, "万")):
-        if abs(value) >= scale:
-            return f"{_number(value / scale, signed)}{name}{unit}"
-    return f"{_number(value, signed)}{unit}"
+    """A base-unit amount as a reader writes it: 2000000000 元 → 20亿元 (numerals.chinese_amount)."""
+    return chinese_amount(value, unit, signed)
 
 
-def _number(value: float, signed: bool = False, digits: int = 4) -> str:
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    return f"+{text}" if signed and value > 0 else text
+def _number(value: float, signed: bool = False, digits: int = AMOUNT_DIGITS) -> str:
+    return plain_number(value, signed, digits)
 
 
 def report_rows(comparison: Comparison, collapse_unchanged: bool = True, rewrites: bool = True) -> list[Row]:

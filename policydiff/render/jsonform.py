@@ -14,7 +14,7 @@ import math
 from typing import Any
 
 from policydiff import __version__
-from policydiff.figures.compare import figure_counts, finite_ratio, shift
+from policydiff.figures.compare import effective_date, figure_counts, finite_ratio, shift
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -25,6 +25,7 @@ from policydiff.model import (
     Pair,
     ReferenceIssue,
     ResponsibilityChange,
+    Script,
     Side,
     Unit,
 )
@@ -44,7 +45,15 @@ def _doc(side: ComparedDocument) -> dict[str, Any]:
         "bytes": doc.size,
         "text": doc.text,
         "notices": list(doc.notices),
+        "script": side.script.value,
+        "script_set": side.script_set,
+        "conversion": side.conversion.value,
+        "left_out": [{"kind": kind, "span": [start, end]} for start, end, kind in side.tree.left_out],
     }
+
+
+def _optional(value: Script | None) -> str | None:
+    return None if value is None else value.value
 
 
 def _node(unit: Unit | None) -> dict[str, Any] | None:
@@ -103,6 +112,8 @@ def _fig(change: FigureChange) -> dict[str, Any]:
     how = shift(change)
     if how is not None:
         out["shift"] = how.value
+    if effective_date(change):
+        out["effective_date"] = True
     return out
 
 
@@ -184,6 +195,8 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         "options": {
             "normalize": str(comparison.options.normalize),
             "show_normalization_diffs": comparison.options.show_normalization_diffs,
+            "left_script": _optional(comparison.options.left_script),
+            "right_script": _optional(comparison.options.right_script),
             "overrides": [list(o) for o in comparison.overrides],
         },
         "left": _doc(comparison.left),

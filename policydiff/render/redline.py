@@ -35,6 +35,7 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import BaseStyle
 from lxml import etree
 
+from policydiff.compare.gcpause import collection_paused
 from policydiff.model import Comparison, Level, Pair
 from policydiff.present.change_notes import change_notes
 from policydiff.render.docx_table import DocxLayout, setup_page
@@ -127,6 +128,7 @@ class RedlineStats:
     comments: int = 0
 
 
+@collection_paused()  # millions of live objects and no cycles: a full collection finds nothing
 def render_redline(
     comparison: Comparison,
     generated_at: datetime | None = None,
@@ -149,6 +151,7 @@ def render_redline(
     doc = Document()
     setup_page(doc, comparison, layout.page)
     _styles(doc, layout)
+    _font_table(doc)
     _track_revisions(doc)
     items = plan(comparison)
     writer = _Writer(doc, comparison, layout, when, stats)
@@ -268,6 +271,36 @@ def _plain_style(style: BaseStyle, font: str, size: float, layout: RedlineLayout
     ppr = style.element.get_or_add_pPr()
     for child in ppr.findall(qn("w:pBdr")):  # the template's Title has a rule under it
         ppr.remove(child)
+
+
+# Chinese fonts as Word's own font table describes them: where a machine lacks one (a Mac, a
+# Linux desktop), Word and WPS pick the substitute from the alternative name, panose and GB charset
+_CJK_FONTS = (
+    ("宋体", "SimSun", "02010600030101010101", "variable"),
+    ("黑体", "SimHei", "02010609060101010101", "variable"),
+    ("仿宋", "FangSong", "02010609060101010101", "fixed"),
+    ("楷体", "KaiTi", "02010609060101010101", "fixed"),
+)
+
+
+def _font_table(doc: DocxDocument) -> None:
+    """Describe the Chinese fonts in fontTable.xml (alternative name, panose, charset 86)."""
+    part = next((r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/fontTable")), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    known = {f.get(_qn("w:name")) for f in root.iter(_qn("w:font"))}
+    for name, alt, panose, pitch in _CJK_FONTS:
+        if name in known:
+            continue
+        font = _sub(root, "w:font", name=name)
+        _sub(font, "w:altName", val=alt)
+        _sub(font, "w:panose1", val=panose)
+        _sub(font, "w:charset", val="86")
+        _sub(font, "w:family", val="auto")
+        _sub(font, "w:pitch", val=pitch)
+    # the template's font table is a plain part (bytes) in python-docx: it is replaced whole
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 _SETTINGS_AFTER_TRACK = (
@@ -407,6 +440,15 @@ def _first_page(
             footer._element.remove(empty._p)
 
 
+def _family(marks: set[Mark]) -> Mark | None:
+    """INSERT when every mark is kept by accepting only, DELETE by rejecting only, else None."""
+    if marks <= {Mark.INSERT, Mark.MOVE_TO}:
+        return Mark.INSERT
+    if marks <= {Mark.DELETE, Mark.MOVE_FROM}:
+        return Mark.DELETE
+    return None
+
+
 def _sub(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     """A child element (lxml's SubElement: python-docx's OxmlElement is ten times slower)."""
     element: BaseOxmlElement = etree.SubElement(parent, _qn(tag))
@@ -458,6 +500,10 @@ class _Writer:
         self.in_title = False
         self.at_line_start = {True: True, False: True}  # accepted view, rejected view
         self.previous: BaseOxmlElement | None = None  # the last paragraph kept
+        self.previous_mark = Mark.EQUAL  # its mark as written
+        self.previous_pure: Mark | None = None  # INSERT / DELETE when wholly inserted / deleted
+        self.previous_tail: Mark | None = None  # the mark of its last visible run
+        self.p_tail: Mark | None = None
         self.p_text: list[str] = []
         self.style_id = doc.styles[layout.normalization_style].style_id
         self.comments = pair_comments(comparison)
@@ -484,7 +530,7 @@ class _Writer:
             self.p = self.end.makeelement(qn("w:p"))
             _sub(self.p, "w:pPr")
             self.end.addprevious(self.p)
-            self.p_marks, self.p_text = set(), []
+            self.p_marks, self.p_text, self.p_tail = set(), [], None
             self.p_level = Level.TITLE if self.in_title else None  # every line of the title block
         return self.p
 
@@ -521,15 +567,38 @@ class _Writer:
             pstyle = OxmlElement("w:pStyle")
             pstyle.set(qn("w:val"), self._style_id(style))
             ppr.insert(0, pstyle)
-        if mark != Mark.EQUAL:
-            removed = mark in (Mark.DELETE, Mark.MOVE_FROM)
-            self._revision(_sub(ppr, "w:rPr"), "w:del" if removed else "w:ins")
+        pure = _family(marks) if marks else None
+        written = mark
+        if (
+            mark != Mark.EQUAL
+            and pure == _family({mark})
+            and self.previous is not None
+            and self.previous_mark == Mark.EQUAL
+            and pure in (self.previous_pure, _family({self.previous_tail}) if self.previous_tail else None)
+        ):
+            # a wholly inserted (deleted) paragraph after one that ends inserted (deleted) text:
+            # the break before it carries the revision instead of its own, as Word's Compare
+            # writes it; LibreOffice joins neighbouring revisions and would take the break too
+            self._mark(self.previous, mark)
+            written = Mark.EQUAL
+        if written != Mark.EQUAL:
+            self._mark(p, written)
         if len(ppr) == 0:
             p.remove(ppr)
         for view in _VIEWS[mark]:
             self.at_line_start[view] = True
-        self.previous = p
+        self.previous, self.previous_mark = p, written
+        self.previous_pure, self.previous_tail = pure, self.p_tail
         self.p = None
+
+    def _mark(self, p: BaseOxmlElement, mark: Mark) -> None:
+        """Mark a paragraph's mark as inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+        ppr = p.find(_qn("w:pPr"))
+        if ppr is None:
+            ppr = p.makeelement(_qn("w:pPr"))
+            p.insert(0, ppr)
+        removed = mark in (Mark.DELETE, Mark.MOVE_FROM)
+        self._revision(_sub(ppr, "w:rPr"), "w:del" if removed else "w:ins")
 
     def _plain_previous_mark(self) -> None:
         """Make the last paragraph's mark a plain one: a line break in both views."""
@@ -542,6 +611,7 @@ class _Writer:
         if len(ppr) == 0:
             ppr.getparent().remove(ppr)
         self.at_line_start[True] = self.at_line_start[False] = True
+        self.previous_mark = Mark.EQUAL
 
     @functools.cache  # noqa: B019 - one writer per document, a handful of styles
     def _style_id(self, name: str) -> str:
@@ -553,8 +623,13 @@ class _Writer:
         if not text:
             return
         p = self._paragraph()
+        if not text.strip() and piece.mark in (Mark.INSERT, Mark.DELETE):
+            # spaces alone make no revision worth reading; plain, they also keep LibreOffice from
+            # joining the revisions on either side of a paragraph break into one
+            piece = Piece(Mark.EQUAL, text)
         if text.strip():
             self.p_marks.add(piece.mark)
+            self.p_tail = piece.mark
             for view in _VIEWS[piece.mark]:
                 self.at_line_start[view] = False
         self.p_text.append(text)
@@ -615,7 +690,8 @@ class _Writer:
             # the part and its relationship come from python-docx; its element is filled here,
             # since adding comments one by one through it costs a search of all ids each time
             self.comments_root = self.doc.comments._comments_elm
-        cid = len(self.comments_root)
+        cid = self.next_id  # annotation ids are unique across comments and revisions
+        self.next_id += 1
         comment = _sub(
             self.comments_root,
             "w:comment",

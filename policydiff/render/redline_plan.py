@@ -146,7 +146,9 @@ class _Planner:
         self.left_text = comparison.left.text
         self.right_text = comparison.right.text
         self.items: list[Item] = []
-        self.last = "\n"  # the last character written on either side: a paragraph starts after "\n"
+        # the last character each view has so far (accepted: True, rejected: False); a paragraph
+        # of one side's text starts where its view has a line break
+        self.tail = {True: "\n", False: "\n"}
 
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> list[Item]:
@@ -182,6 +184,12 @@ class _Planner:
         last_right = len(rtiles) - 1 if trail else len(rtiles)
         last_left = len(ltiles) - 1 if trail else len(ltiles)
         left_index = {t.pair: n for n, t in enumerate(ltiles) if t.pair is not None}
+        ahead: list[int | None] = [None] * len(rtiles)  # the next pair in place from each right tile
+        upcoming: int | None = None
+        for n in range(len(rtiles) - 1, -1, -1):
+            if rtiles[n].pair in in_place:
+                upcoming = rtiles[n].pair
+            ahead[n] = upcoming
         for n, tile in enumerate(rtiles[:last_right]):
             if tile.pair is None:
                 after = rtiles[n + 1].pair if n + 1 < len(rtiles) else None
@@ -207,6 +215,14 @@ class _Planner:
                 left_at += 1
                 self._in_place_pair(k, lspans[k], (tile.start, tile.end))
             else:
+                # what the left has before the next pair in place goes first: deleted text before
+                # inserted text, as Word's Compare writes a replacement
+                upcoming = ahead[n]
+                limit = last_left if upcoming is None else left_index[upcoming]
+                if upcoming is not None and limit > left_at and ltiles[limit - 1].pair is None:
+                    limit -= 1  # the text just before that pair is written against the right's
+                self._left_run(ltiles[left_at:limit])
+                left_at = max(left_at, limit)
                 self._right_only(k, tile)
         self._left_run(ltiles[left_at:last_left])
         if trail:
@@ -240,10 +256,16 @@ class _Planner:
             prev = items[-1]
             if prev.normalization == normalization:
                 items[-1] = Piece(mark, prev.text + text, normalization)
-                self.last = text[-1]
+                self._tail(mark, text)
                 return
         items.append(Piece(mark, text, normalization))
-        self.last = text[-1]
+        self._tail(mark, text)
+
+    def _tail(self, mark: Mark, text: str) -> None:
+        if mark in ACCEPTED:
+            self.tail[True] = text[-1]
+        if mark in REJECTED:
+            self.tail[False] = text[-1]
 
     def _anchor(self, k: int, start: bool, mark: Mark) -> None:
         self.items.append(Anchor(k, start, mark, self.comparison.pairs[k].level))
@@ -267,8 +289,10 @@ class _Planner:
         breaks kept (as deleted paragraph marks), on paragraphs of its own."""
         texts = [self.left_text[t.start : t.end] for t in tiles]
         first = next((n for n, t in enumerate(texts) if t.strip()), None)
-        if first is None:
-            return  # blank lines only: the right's break between units stands for them
+        if first is None:  # blank lines only: the right's break between units stands for them,
+            if any("\n" in t for t in texts):  # unless the left's view has none there
+                self._start_paragraph(Mark.DELETE)
+            return
         last = max(n for n, t in enumerate(texts) if t.strip())
         self._start_paragraph(Mark.DELETE)
         for n in range(first, last + 1):
@@ -303,7 +327,7 @@ class _Planner:
         self._put(mark, "\n")
 
     def _start_paragraph(self, mark: Mark) -> None:
-        if self.last != "\n":
+        if self.tail[mark in ACCEPTED] != "\n":  # that side's view is inside a line
             self._put(mark, "\n")
 
     def _right_only(self, k: int, tile: _Tile) -> None:
@@ -363,7 +387,7 @@ class _Planner:
         so each side keeps its own paragraphs."""
         a = self.left_text[left.start : left.end]
         b = self.right_text[right.start : right.end]
-        if a == b or (a.count("\n") == b.count("\n") and "".join(a.split()) == "".join(b.split())):
+        if a == b or _same_lines(a, b):
             self._put(Mark.EQUAL, b)
             return
         for i0, i1, j0, j1, same in _char_runs(a, b, self.config.window):
@@ -393,6 +417,15 @@ class _Planner:
         ):
             for unit in units:
                 self._paragraphs(mark, text[unit.start : unit.own_end])
+
+
+def _same_lines(a: str, b: str) -> bool:
+    """The same characters on the same lines, spaces aside (then the right's spaces will do)."""
+    if a.count("\n") != b.count("\n"):
+        return False
+    return all(
+        "".join(x.split()) == "".join(y.split()) for x, y in zip(a.split("\n"), b.split("\n"), strict=True)
+    )
 
 
 def _tiled(edits: Sequence[Edit], span: tuple[int, int], left: bool) -> bool:

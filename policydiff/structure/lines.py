@@ -5,7 +5,8 @@ Why apart from the parser: these are the keyword heuristics, each a bounded test
 they can be audited for regular-expression cost in one place. Every test looks at a bounded window
 of its line (a long line is never furniture, a title or a closing formula) and no pattern has
 overlapping unbounded quantifiers, so each call costs at most a constant times the window.
-May import: the standard library, opencc, policydiff.model and policydiff.lang.numerals.
+May import: the standard library, opencc, policydiff.model, policydiff.lang.numerals and
+policydiff.lang.furniture.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from policydiff.lang.furniture import is_furniture_line
 from policydiff.lang.numerals import cn_value
 from policydiff.model import NormalizeMode
 
@@ -50,15 +52,6 @@ PARAGRAPH_END = "。；;！!？?"  # a line ending so is a complete paragraph, n
 STOP_MARK = "。"
 CLAUSE_MARK = "，"  # a title has no clause break; a line with one is a wrapped line of prose
 
-# Tests on t2s-folded lines (simplified characters); each runs on at most max_furniture_chars.
-JUNK_RE = re.compile(
-    r"您的位置|当前位置|首页\s{0,3}[>＞»›]|发布时间|发布日期|来源\s{0,3}[:：|｜]|责编|责任编辑|审核\s{0,3}[:：]"
-    r"|撰稿|编辑\s{0,3}[:：]|新闻热线|投稿|版权所有|ICP备|浏览次数|点击数|阅读次数|打印本页|关闭窗口|分享到"
-    r"|扫一扫|字号\s{0,3}[:：]?\s{0,3}[大中小]"
-)
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{1,63}")
-PHONE_RE = re.compile(r"(?<!\d)(?:1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-\d{7,8})(?!\d)")
-CONTACT_RE = re.compile(r"[（(]?联系")  # a contact line of a notice is content, not page furniture
 # Closing formulas, matched at the start of a folded window of the line. A validity formula is a
 # subject (本办法 …) and, later in its sentence, 有效 / 废止 / 自…施行 / 由…解释: tested with str.find.
 CLOSING_SUBJECT_RE = re.compile(
@@ -109,24 +102,15 @@ def fold(line: str) -> str:
 
 
 def is_junk(line: str) -> bool:
-    """Web page furniture: menus, breadcrumbs, publication/source/editor lines, contact footers.
+    """Web page furniture: menus, breadcrumbs, publication/source/editor lines, share bars, footers,
+    related-link lists (policydiff.lang.furniture, the detector the HTML reader uses too).
 
     A line longer than ``max_furniture_chars`` is content (a page extracted as one line must never
     be taken for its own footer), so every test here scans a bounded string.
     """
     if len(line) > CONFIG.max_furniture_chars:
         return False
-    folded = fold(line)
-    if JUNK_RE.search(folded):
-        return True
-    if (EMAIL_RE.search(folded) or PHONE_RE.search(folded)) and not CONTACT_RE.match(folded):
-        return True
-    tokens = folded.split()
-    return (
-        len(tokens) >= CONFIG.min_nav_tokens
-        and all(len(t) <= CONFIG.max_nav_token_chars for t in tokens)
-        and not any(ch in folded for ch in SENTENCE_END)
-    )
+    return is_furniture_line(line, fold(line))
 
 
 def is_date_line(line: str) -> bool:

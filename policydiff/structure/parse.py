@@ -37,12 +37,16 @@ policydiff.structure.lines.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
+from policydiff.lang.furniture import furniture_kind, is_file_link, is_related_heading
 from policydiff.lang.numerals import CIRCLED_CHARS, CN_NUMERAL_CHARS, circled_value, cn_value
 from policydiff.model import DocumentTree, Level, Unit
 from policydiff.structure.lines import (
+    ATTACHMENT_TITLE_RE,
     CONFIG,
+    DOC_NUMBER_RE,
     FRONT_MATTER_FENCE,
     PARAGRAPH_END,
     SPACE_CHARS,
@@ -247,11 +251,34 @@ def _body_head(lines: Lines) -> int:
     return i
 
 
+def _cover_line(line: str) -> bool:
+    """A line of a document's cover above its title: 附件, a document number, a heading line, the
+    issuer's signature or the date of a covering notice."""
+    return (
+        ATTACHMENT_TITLE_RE.match(line) is not None
+        or DOC_NUMBER_RE.search(line) is not None
+        or is_title_like(line)
+        or is_signature_line(line)
+        or is_date_line(line)
+    )
+
+
 def _body_tail(lines: Lines, head: int) -> int:
-    """One past the last line of real text: a trailing source/editor/contact footer is left out."""
+    """One past the last line of real text: a trailing source/editor/contact footer is left out,
+    and so is a related-attachment list (相关附件： over links to 1.实施意见.pdf …), as the HTML
+    reader leaves it out of a page."""
     i = lines.count - 1
-    while i >= head and (lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i))):
-        i -= 1
+    while i >= head:
+        if lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i)):
+            i -= 1
+            continue
+        j = i  # a run of file links under a related-list heading
+        while j >= head and (lines.blank(j) or is_file_link(lines.content(j))):
+            j -= 1
+        if j < i and j >= head and is_related_heading(lines.content(j).strip()):
+            i = j - 1
+            continue
+        break
     return i + 1
 
 
@@ -433,10 +460,18 @@ def parse_structure(text: str) -> DocumentTree:
     if recs:
         first = recs[0].line
         title = _title_before(lines, head, first)
+        while title and is_junk(lines.content(title[0])):  # 【字号：大 中 小】 is short but no title
+            title.pop(0)
         pre_title = lines.filled(head, title[0] if title else first)
         junk = [i for i in pre_title if is_junk(lines.content(i))]
         if title:
-            start = title[0] if junk else (pre_title[0] if pre_title else title[0])
+            # what follows the last furniture line opens the title block when it reads as a
+            # document's cover (附件, a document number, 关于印发…的通知), as on a page without
+            # furniture; a news site's headline or lead paragraph is left out
+            after = [i for i in pre_title if not junk or i > junk[-1]]
+            if junk and not any(_cover_line(lines.content(i)) for i in after):
+                after = []
+            start = after[0] if after else title[0]
             body_from = title[-1] + 1
         else:
             start = -1
@@ -489,4 +524,36 @@ def _build(lines: Lines, title: str, ordered: list[_Rec]) -> DocumentTree:
     )
     body_start = units[0].start if units else 0
     body_end = max((u.end for u in units), default=0)
-    return DocumentTree(title=title, units=units, body_start=body_start, body_end=body_end)
+    tree = DocumentTree(title=title, units=units, body_start=body_start, body_end=body_end)
+    return replace(tree, left_out=left_out(lines, units))
+
+
+OUTSIDE = "outside"  # text no unit holds that is no page furniture (a news lead before the title)
+
+
+def left_out(lines: Lines, units: Sequence[Unit]) -> tuple[tuple[int, int, str], ...]:
+    """The lines no unit holds, each with what it is: page furniture of a kind, or outside text.
+
+    Units nest (a parent's span holds its children), so the covered stretches are the merged unit
+    spans; one pass over the lines, linear in the text.
+    """
+    covered: list[tuple[int, int]] = []
+    for unit in sorted(units, key=lambda u: u.start):
+        if covered and unit.start <= covered[-1][1]:
+            covered[-1] = (covered[-1][0], max(covered[-1][1], unit.end))
+        else:
+            covered.append((unit.start, unit.end))
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    for i in range(lines.count):
+        if lines.blank(i) or lines.is_meta(i):
+            continue  # a collection's bookkeeping line is no text of the page
+        start, end = lines.start[i], lines.end[i]
+        while k < len(covered) and covered[k][1] <= start:
+            k += 1
+        if k < len(covered) and covered[k][0] < end:
+            continue  # a unit holds (part of) this line
+        content = lines.content(i)
+        kind = furniture_kind(content, fold(content)) if len(content) <= CONFIG.max_furniture_chars else None
+        out.append((start, end, OUTSIDE if kind is None else kind.value))
+    return tuple(out)

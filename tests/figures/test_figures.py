@@ -625,7 +625,9 @@ def test_how_a_figure_moved_is_one_rule_for_every_view() -> None:
     from policydiff.render.html import _figure_change
 
     cases = [
-        ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "推迟"),
+        # a new version's effective date is a new date, not a postponement (shift still says later)
+        ("本法自2007年11月1日起施行。", "本法自2024年11月1日起施行。", Shift.LATER, "施行日期变更"),
+        ("各区于2024年底前完成改造。", "各区于2025年底前完成改造。", Shift.LATER, "推迟"),
         ("到2025年基本建成。", "到2023年基本建成。", Shift.EARLIER, "提前"),
         ("各地要在年底前完成改造。", "各地要在6月底前完成改造。", Shift.DATE, "日期改变"),  # no year
         ("安排资金60亿元。", "安排资金80亿元。", Shift.AMOUNT, "+20亿元，×1.33（+33.3%）"),
@@ -683,60 +685,262 @@ def test_long_runs_stay_linear(run: str) -> None:
     assert time.process_time() - t0 < 2.5
 
 
-# ---- hand-checked figure CHANGES of one corpus pair (07 ↔ 08) -----------------------------------
+# ---- hand-checked figure CHANGES of whole pairs (tests/fixtures/figures/gold_*.json) ------------
+# Measured on this code (bench/figure_gold.py; before this work: 000↔002 0.827/0.843, 05↔06
+# 0.743/0.684): 07↔08 precision 1.000 recall 1.000; 000↔002 (province ↔ city, eight article pairs)
+# 0.940 / 0.922; 05↔06 (draft ↔ final) 0.854 / 0.921.
+PAIR_FLOORS = {"gold_07_08": (0.95, 0.95), "gold_000_002": (0.9, 0.9), "gold_05_06": (0.82, 0.9)}
 
-PAIR_GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "figures" / "gold_07_08.json"
-PAIR_PRECISION_FLOOR = 0.85  # measured 1.000 (8 of 8 reported changes are real)
-PAIR_RECALL_FLOOR = 0.95  # measured 1.000 (all 8 gold changes found)
+
+def test_every_hand_checked_pair_has_a_floor() -> None:
+    from tests.figures_gold import CHANGE_GOLD
+
+    assert {g.stem for g in CHANGE_GOLD} == set(PAIR_FLOORS)
 
 
-def figure_change_scores() -> tuple[float, float, list[str]]:
-    """Precision and recall of the reported figure changes against the hand-checked gold.
+@pytest.mark.slow
+@pytest.mark.parametrize("stem", sorted(PAIR_FLOORS))
+def test_figure_changes_on_the_hand_checked_pairs(stem: str) -> None:
+    from tests.figures_gold import FIXTURES, figure_change_scores, gold_documents
 
-    As ../shared/tools/score.py does, figures of wholly added or removed units are not scored; a
-    reported change counts when its status and both sides' positions match a gold change.
-    """
-    import json
+    gold = FIXTURES / f"{stem}.json"
+    if not all(p.exists() for p in gold_documents(gold)):
+        pytest.skip("the corpus (../shared) is not beside this checkout")
+    precision, recall, notes = figure_change_scores(gold)
+    print(f"figure changes {stem}: precision {precision:.3f} recall {recall:.3f}", notes)
+    floor_p, floor_r = PAIR_FLOORS[stem]
+    assert precision >= floor_p, notes
+    assert recall >= floor_r, notes
 
-    from policydiff.compare.pipeline import compare_files
 
-    gold = json.loads(PAIR_GOLD.read_text(encoding="utf-8"))
-    folder = PAIR_GOLD.parent
-    comparison = compare_files(str(folder / gold["left_file"]), str(folder / gold["right_file"]))
-    texts = (comparison.left.text, comparison.right.text)
+# ---- duty words and bounds: what a figure says, not how firmly ------------------------------------
 
-    def at(side: int, figure: str | None, anchor: str) -> int | None:
-        if figure is None:
-            return None
-        start = texts[side].find(anchor)
-        assert start >= 0, anchor
-        found = texts[side].find(figure, start)
-        assert found >= 0, figure
-        return found
 
-    wanted = {
-        (g["status"], at(0, g["left"], g["left_after"]), at(1, g["right"], g["right_after"]))
-        for g in gold["figures"]
-    }
-    reported = {
-        (str(c.status), c.left.start if c.left else None, c.right.start if c.right else None): c
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("确保新增能耗支持民间投资项目的比重不低于70%。", "新增能耗支持民间投资项目的比重不低于70%。"),
+        ("力争新增上市公司50家。", "新增上市公司50家。"),
+        ("研发投入强度达到3%。", "研发投入强度3%。"),
+    ],
+)
+def test_a_duty_word_alone_is_no_figure_change(left: str, right: str) -> None:
+    """确保/力争/争取/达到 say how firmly, not how much: the figure is unchanged (the obligation
+    words are compared by policydiff.meaning.obligations)."""
+    [c] = compare(left, right)
+    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
+
+
+def test_a_changed_bound_is_a_qualifier_change() -> None:
+    from policydiff.figures.compare import Shift, shift
+    from policydiff.render.html import _figure_change
+
+    [c] = compare("民间投资项目比重不低于70%。", "民间投资项目比重不超过70%。")
+    assert c.status == Status.CHANGED
+    assert shift(c) == Shift.QUALIFIER
+    assert _figure_change(c) == "数值相同，限定改变"
+
+
+# ---- subjects a reader recognises (no fragments: 扣, 含, 后, 版) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("值周、夜自修管理等无故缺岗者，每次扣50元；", "50元", "缺岗"),
+        ("对新认定的给予相应补助,最高奖励1000万元。", "1000万元", "奖励"),
+        ("按考核结果分三个等次发放，其中A等为8000元，B等为7200元。", "8000元", "A等"),
+        ("1.行政值班（周）：12小时60元、24小时120元；", "12小时", "行政值班"),
+        ("6.距离正常法定退休年限不到一年的老教师，每月补贴", "一年", "退休年限"),
+        ("请事假累计在20天以上、30天以下（含30天）的人员", "30天", "事假"),
+        ("开展不少于9个县（市、区）国际营销体系建设", "9个", "县"),
+        ("学期考核奖以人均500元、级差150元、分三个等级按学期计发", "三个", "等级"),
+        ("学校流入、流出的总人数下限为100人以内1人、100人以上为1.5%", "1人", "总人数下限"),
+    ],
+)
+def test_a_subject_is_found_where_the_figures_own_words_name_nothing(
+    text: str, figure: str, subject: str
+) -> None:
+    figures = {f.text: f for f in extract_figures(text)}
+    assert figure in figures, list(figures)
+    assert subject in figures[figure].subject, figures[figure].subject
+    assert len(figures[figure].subject) >= 1
+
+
+@pytest.mark.parametrize("text", ["关于推动经济高质量发展若干政策(2025年版)的通知", "在三名争创奖中列支"])
+def test_editions_and_names_are_no_figures(text: str) -> None:
+    assert extract_figures(text) == []
+
+
+def test_no_one_character_fragment_is_a_subject_on_the_seeds() -> None:
+    """The seeds once gave 含×10, 扣×9, 后×2, 版, 分: verbs and fragments, never what is measured."""
+    from policydiff.compare.pipeline import document_figures
+    from policydiff.io import load_document
+    from tests.conftest import SEED
+
+    fragments = [
+        (f.text, f.subject)
+        for path in SEED.values()
+        for f in document_figures(load_document(str(path)))
+        if len(f.subject) == 1 and f.subject not in "县市区村镇乡省户人家"
+    ]
+    assert fragments == []
+
+
+# ---- figures paired by what they measure --------------------------------------------------------
+
+
+def test_listed_figures_share_their_bound() -> None:
+    figures = extract_figures("如总数超过12节（行政人员）或15节（任课教师），超出部分按超课时计")
+    assert [(f.text, f.qualifier) for f in figures] == [("12节", "超过"), ("15节", "超过")]
+
+
+def _doc(text: str, name: str):  # type: ignore[no-untyped-def]
+    from policydiff.model import LoadedDocument
+
+    return LoadedDocument(path=name, format="txt", encoding="utf-8", text=text)
+
+
+def test_a_threshold_moved_from_another_article_is_not_a_changed_threshold() -> None:
+    """Province 9.'s 3%以上 (for a reward) is not Hangzhou's 超过5% (for land and power), which is
+    province 15.'s 高于5% moved: the 3% is removed and the 5% added, never 3% → 5%."""
+    from policydiff.compare.pipeline import compare_documents
+
+    left = _doc(
+        "1.推动企业加大研发投入\n鼓励有条件的市县，对研发费用占营业收入比重3%以上且研发费用年增长20%以上的"
+        "企业，按上年度研发费用的一定比例给予财政奖励。探索建立国有企业研发准备金制度。\n"
+        "2.优化资源要素配置\n对研发费用占营业收入比重高于5%的企业，鼓励各地安排用电、用水、用地指标。\n",
+        "a.txt",
+    )
+    right = _doc(
+        "1.推动企业加大研发投入\n探索建立国有企业研发准备金制度，鼓励企业加大投入。"
+        "同时，对研发费用占营业收入比重超过5%的企业，优先安排用电、用水、用地指标。\n"
+        "2.优化资源要素配置\n统筹各地用电、用水、用地指标，优化资源要素配置。\n",
+        "b.txt",
+    )
+    comparison = compare_documents(left, right)
+    assert [(p.left and p.left.label, p.right and p.right.label) for p in comparison.pairs] == [
+        ("1.", "1."),
+        ("2.", "2."),
+    ]
+    changes = [
+        (str(c.status), c.left and c.left.text, c.right and c.right.text)
         for p in comparison.pairs
         if p.left is not None and p.right is not None
         for c in p.figures
-        if c.status != Status.UNCHANGED
-    }
-    hits = wanted & set(reported)
-    wrong = [
-        f"{c.status}: {c.left and c.left.text} → {c.right and c.right.text}"
-        for key, c in reported.items()
-        if key not in wanted
     ]
-    missed = [str(w) for w in wanted - set(reported)]
-    return len(hits) / max(1, len(reported)), len(hits) / len(wanted), wrong + missed
+    assert ("changed", "3%以上", "5%") not in changes, changes
+    assert ("removed", "3%以上", None) in changes and ("added", None, "5%") in changes, changes
 
 
-def test_figure_changes_on_the_hand_checked_pair() -> None:
-    precision, recall, notes = figure_change_scores()
-    print(f"figure changes 07↔08: precision {precision:.3f} recall {recall:.3f}", notes)
-    assert precision >= PAIR_PRECISION_FLOOR, notes
-    assert recall >= PAIR_RECALL_FLOOR, notes
+def test_a_changed_threshold_with_no_twin_elsewhere_stays_changed() -> None:
+    from policydiff.compare.pipeline import compare_documents
+
+    left = _doc("1.推动企业加大研发投入\n对研发费用占营业收入比重3%以上的企业给予财政奖励。\n", "a.txt")
+    right = _doc("1.推动企业加大研发投入\n对研发费用占营业收入比重5%以上的企业给予财政奖励。\n", "b.txt")
+    comparison = compare_documents(left, right)
+    [change] = [c for p in comparison.pairs if p.left is not None and p.right is not None for c in p.figures]
+    assert (str(change.status), change.left and change.left.text, change.right and change.right.text) == (
+        "changed",
+        "3%以上",
+        "5%以上",
+    )
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("民间投资项目比重不低于70%。", "民间投资项目比重70%以上。"),
+        ("研发费用占营业收入比重高于5%。", "研发费用占营业收入比重超过5%。"),
+        ("单个项目补助不超过1000万元。", "单个项目补助最高1000万元。"),
+    ],
+)
+def test_bounds_that_say_the_same_are_no_change(left: str, right: str) -> None:
+    [c] = compare(left, right)
+    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
+
+
+def test_figures_worded_apart_in_one_sentence_pair() -> None:
+    """The subjects differ (由校党委负责考核 / 在期末考核后), the sentence is the same: one figure changed."""
+    [c] = [
+        c
+        for c in compare(
+            "2.中层正职每月津贴1000元，其中每月300元由校党委负责考核，在期末分A、B两个等次发放，余额每月固定发放；",
+            "2.中层正职每月津贴1000元，其中每月200元在期末考核后分A、B两个等次发放，余额每月固定发放；",
+        )
+        if c.status != Status.UNCHANGED
+    ]
+    assert (c.status, c.left and c.left.text, c.right and c.right.text) == (Status.CHANGED, "300元", "200元")
+
+
+def test_a_total_is_named_by_its_noun_not_its_verb() -> None:
+    [_, total] = extract_figures("市级财政2024年预算安排资金除交叉重叠部分外,支援总额为490亿元。")
+    assert total.subject == "支援总额"
+
+
+def test_a_subject_inside_a_longer_one_pairs() -> None:
+    """有条件的项目容积率 is inside 有建设条件的项目可试点探索容积率: one measure, changed."""
+    changes = compare(
+        "工业用地容积率一般不低于1.5，鼓励有条件的项目容积率达到2.0以上。",
+        "容积率一般不低于2.5，有建设条件的项目可试点探索容积率提升至3.5左右。",
+    )
+    assert [(str(c.status), c.left and c.left.text, c.right and c.right.text) for c in changes] == [
+        ("changed", "1.5", "2.5"),
+        ("changed", "2.0以上", "3.5左右"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        ("本办法自二〇二四年一月一日起施行。", "二〇二四年一月一日起", 20240101, "日期"),
+        ("二○二五年底前完成改造。", "二○二五年底前", 202512, "年月"),  # ○ (a circle) written for 〇
+        ("到二〇二七年基本建成。", "二〇二七年", 2027, "年份"),
+        ("印发日期：二〇二三年十二月三十一日", "二〇二三年十二月三十一日", 20231231, "日期"),
+    ],
+)
+def test_dates_in_chinese_numerals(text: str, figure: str, value: float, unit: str) -> None:
+    [f] = extract_figures(text)
+    assert (f.text, f.value, f.unit) == (figure, value, unit)
+
+
+def test_a_tail_verb_is_stripped_where_a_longer_one_is_not_a_word() -> None:
+    [f] = extract_figures("城镇调查失业率控制在5.5%以下")
+    assert f.subject == "城镇调查失业率"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "old", "new"),
+    [
+        ("增长百分之十点五。", "增长百分之十点八。", 10.5, 10.8),
+        ("安排资金三点五亿元。", "安排资金三点八亿元。", 3.5e8, 3.8e8),
+        ("安排资金零点五亿元。", "安排资金〇点八亿元。", 5e7, 8e7),
+        ("补助1万2千元。", "补助1万5千元。", 1.2e4, 1.5e4),
+        ("补助壹佰万元整。", "补助贰佰万元整。", 1e6, 2e6),
+        ("违约金按日万分之三计收。", "违约金按日万分之五计收。", 0.03, 0.05),
+    ],
+)
+def test_official_forms_change_as_their_values_do(left: str, right: str, old: float, new: float) -> None:
+    """The issue's cases: 十点五 → 十点八 was 10 % on both sides, 三点五亿 → 三点八亿 was 5亿 → 8亿."""
+    [c] = compare(left, right)
+    assert c.status == Status.CHANGED
+    assert c.left is not None and c.right is not None
+    assert (c.left.value, c.right.value) == (pytest.approx(old), pytest.approx(new))
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "subject"),
+    [
+        ("1.行政值班（周）：12小时60元、24小时120元；", "120元", "行政值班"),
+        ("较前年增量部分按15%给予补助，最高不超过300万元。", "300万元", "补助"),
+        ("营业额分别达到500万元、300万元、100万元以上后，再给予50%补助。", "300万元", "营业额"),
+    ],
+)
+def test_items_of_one_phrase_and_a_cap_after_a_grant(text: str, figure: str, subject: str) -> None:
+    figures = {f.text: f for f in extract_figures(text)}
+    assert figures[figure].subject == subject
+
+
+def test_a_span_of_days_with_its_year_is_one_date() -> None:
+    [f] = extract_figures("公示期为：2019年6月25日-28日。")
+    assert (f.text, f.value, f.value_high, f.unit) == ("2019年6月25日-28日", 20190625, 20190628, "日期")

@@ -288,7 +288,9 @@ def test_save_report_and_json(qtbot, monkeypatch, compared, tmp_path) -> None:  
 
 def test_save_redline_as_word(qtbot, monkeypatch, compared, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """File → Save Redline as Word…: a 修订文档 (*.docx) whose accepted text is the right document."""
-    from tests.redline_xml import resolve, squeeze
+    from datetime import UTC
+
+    from tests.redline_xml import W, document_xml, resolve, squeeze
 
     win, comparison = compared
     asked: list[tuple[str, str]] = []
@@ -304,6 +306,10 @@ def test_save_redline_as_word(qtbot, monkeypatch, compared, tmp_path) -> None:  
     assert "*.docx" in asked[0][1]
     data = (tmp_path / "redline.docx").read_bytes()
     assert squeeze(resolve(data, accept=True)) == squeeze(comparison.right.text)
+    # every revision carries the time the comparison was made, not the time of the save
+    stamp = win.session.compared_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    body = document_xml(data).find(W + "body")
+    assert {e.get(W + "date") for e in body.iter(W + "ins", W + "del")} == {stamp}
 
 
 def test_copy_unit_text_and_zoom(compared, settings) -> None:  # type: ignore[no-untyped-def]

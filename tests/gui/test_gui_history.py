@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from policydiff.gui.history_window import HistorySetup, HistoryWindow
+from policydiff.gui.vocabulary import mark_text
 from policydiff.history.model import Mark
 
 pytestmark = pytest.mark.gui
@@ -48,6 +49,8 @@ def test_setup_reads_dates_sorts_oldest_first_and_can_be_reordered(qtbot, tmp_pa
     qtbot.addWidget(dialog)
     dialog.add_paths(list(reversed(paths)))
     dialog.add_paths([paths[0]])  # never twice
+    assert len(dialog.paths()) == 3
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)  # read in the background
     assert dialog.paths() == paths
     assert dialog.dates() == ["2019-03-02", "2021-05-06", "2023-07-20"]
     assert dialog.table.item(0, 2).text().startswith("关于支持企业发展的若干措施")
@@ -60,6 +63,10 @@ def test_setup_reads_dates_sorts_oldest_first_and_can_be_reordered(qtbot, tmp_pa
     dialog.table.selectRow(2)
     dialog.remove_selected()
     assert len(dialog.paths()) == 2
+    dialog.add_paths([str(tmp_path / "missing.txt")])
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)
+    assert dialog.table.item(2, 1).text() == ""
+    assert dialog.table.item(2, 2).text() != "reading…"  # says why it cannot be read
 
 
 def test_dropping_files_on_the_setup_adds_them(qtbot, tmp_path):
@@ -73,6 +80,7 @@ def test_dropping_files_on_the_setup_adds_them(qtbot, tmp_path):
         QPointF(5, 5), Qt.DropAction.CopyAction, data, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
     )
     dialog.dropEvent(event)
+    qtbot.waitUntil(lambda: not dialog.pending, timeout=60_000)
     assert dialog.paths() == paths
 
 
@@ -92,7 +100,7 @@ def test_lineages_are_built_in_the_background_filtered_and_a_step_opens_its_pair
     )
     assert [s.mark for s in history.rows[first].steps] == [Mark.CHANGED, Mark.UNCHANGED]
     assert table.columnSpan(first, 2) == 2  # changed in 2021, then kept: one cell
-    assert "[changed]" in table.item(first, 2).text()
+    assert f"[{mark_text(Mark.CHANGED)}]" in table.item(first, 2).text()
     assert "3 lineages" not in window.timeline.text() and "→" in window.timeline.text()
 
     window.filter.setCurrentIndex(window.filter.findData(2))  # changed in the third version
@@ -119,7 +127,8 @@ def test_a_version_that_cannot_be_read_is_reported(qtbot, tmp_path, load_errors_
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.jobs.error, timeout=60_000):
         window.run([paths[0], str(tmp_path / "missing.txt")])
-    assert window.history is None and window.problem_box is not None
+    qtbot.waitUntil(lambda: window.problem_box is not None, timeout=10_000)  # the signal may come first
+    assert window.history is None
     assert window.status.text()
 
 
@@ -131,7 +140,7 @@ def test_the_window_speaks_chinese(qtbot, qapp):
         window = HistoryWindow(lambda *args: None)
         qtbot.addWidget(window)
         assert window.windowTitle() == "版本沿革"
-        assert QCoreApplication.translate("HistoryMarks", "renumbered") == "改号"
+        assert mark_text(Mark.RENUMBERED) == "改号"
     finally:
         remove_translators(qapp, installed)
 
@@ -164,3 +173,33 @@ def test_file_menu_opens_the_history_and_a_step_opens_its_pair_in_the_main_windo
     context.jobs.cancel()
     assert context.jobs.wait(30_000)
     QCoreApplication.processEvents()
+
+
+def test_an_open_history_follows_a_language_switch(qtbot, settings, tmp_path):
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.i18n import switch_language
+    from policydiff.gui.mainwindow import MainWindow
+
+    paths = _versions(tmp_path)
+    main = MainWindow(AppContext(settings=settings))
+    qtbot.addWidget(main)
+    main.show()
+    window = main.open_history(paths)
+    assert window is not None
+    with qtbot.waitSignal(window.jobs.result, timeout=120_000):
+        pass
+    with qtbot.waitSignal(main.replaced, timeout=10_000) as blocker:
+        main.actions_.language["zh_CN"].trigger()
+    new = blocker.args[0]
+    qtbot.addWidget(new)
+    try:
+        [rebuilt] = new._history_windows
+        qtbot.addWidget(rebuilt)
+        assert rebuilt.windowTitle() == "版本沿革" and rebuilt.history is window.history
+        first = next(
+            r for r, row in enumerate(rebuilt.history.rows) if row.units[0] and row.units[0].label == "一、"
+        )
+        assert "[修改]" in rebuilt.table.item(first, 2).text()
+        assert not window.isVisible()
+    finally:
+        switch_language(QCoreApplication.instance(), "en")

@@ -109,7 +109,7 @@ def test_pairs_start_level_after_wheel_keys_and_scroll_bar(qtbot, window, files)
 
 def top_pair(win: MainWindow, side: str) -> int:
     """The pair whose row stands at the top of ``side``'s pane (a few pixels in)."""
-    from policydiff.gui.mainwindow import FOLLOW_PROBE_PX
+    from policydiff.gui.window_navigation import FOLLOW_PROBE_PX
 
     view = win.view(side)
     y = view.top_y() + FOLLOW_PROBE_PX
@@ -396,12 +396,15 @@ def test_low_similarity_pairs_read_as_rewrites_with_a_view_switch(qtbot, window)
     rewrite = next(p for p in comparison.pairs if is_rewrite(p))
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
-    assert Mark.DELETED not in inside
+    assert Mark.DELETED in inside  # text only the left has is marked in a rewrite too
+    assert rewrite.left.start in marks.rewrites  # and the pane carries its 改写 badge
+    window.view("left").viewport().grab()  # the badge paints without error
     assert window.actions_.show_rewrites.isChecked()
     window.actions_.show_rewrites.trigger()
     marks = window.view("left").marks
     inside = [k for s, e, k in marks.text_marks if rewrite.left.start <= s < rewrite.left.own_end]
     assert Mark.DELETED in inside and Mark.SHARED not in inside
+    assert marks.rewrites == ()
     assert not window.settings.show_rewrites
 
 
@@ -458,7 +461,9 @@ def test_every_pane_is_usable_at_1024_by_700(qtbot, window) -> None:  # type: ig
     assert window.outline.width() >= 150 and window.figures.height() >= 80
 
 
-def test_a_moved_date_reads_later_in_the_figure_table_never_as_a_percentage(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_moved_effective_date_reads_as_such_in_the_figure_table_never_as_a_percentage(
+    qtbot, window
+) -> None:  # type: ignore[no-untyped-def]
     from policydiff.gui.figures_table import FigureModel
 
     open_pair(qtbot, window, *LAW)
@@ -467,5 +472,33 @@ def test_a_moved_date_reads_later_in_the_figure_table_never_as_a_percentage(qtbo
         model.data(model.index(row, FigureModel.RIGHT)): model.data(model.index(row, FigureModel.CHANGE))
         for row in range(model.rowCount())
     }
-    assert changes["2024年11月1日起"] == "later"  # 本法自2007年11月1日起施行 → 2024年
+    # 本法自2007年11月1日起施行 → 2024年: a new version's date, not a postponement
+    assert changes["2024年11月1日起"] == "effective date changed"
     assert not any(text.endswith("%") for right, text in changes.items() if "年" in str(right))
+
+
+def test_figure_table_change_never_prints_scientific_notation() -> None:
+    """A figure that grew 20000-fold reads +1999900%, not +2e+06%."""
+    from policydiff.gui.figures_table import change_text
+    from policydiff.model import Figure, FigureChange, Status
+
+    old = Figure("1万元", 0, 4, 1e4, "元")
+    new = Figure("2亿元", 0, 3, 2e8, "元")
+    text = change_text(FigureChange(Status.CHANGED, "", old, new))
+    assert text == "+1999900%"
+    assert change_text(FigureChange(Status.CHANGED, "", old, Figure("1.25万元", 0, 5, 12500, "元"))) == "+25%"
+
+
+def test_the_figure_table_says_when_no_subject_was_found(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A figure without a subject reads (no subject found), never a blank a reader takes for a gap."""
+    from policydiff.compare.pipeline import compare_documents
+    from policydiff.gui.figures_table import FigureModel
+    from policydiff.model import LoadedDocument
+
+    left = LoadedDocument(path="a.txt", format="txt", encoding="utf-8", text="一、资金\n2024年安排。\n")
+    right = LoadedDocument(path="b.txt", format="txt", encoding="utf-8", text="一、资金\n2025年安排。\n")
+    model = FigureModel()
+    model.set_comparison(compare_documents(left, right))
+    subjects = [model.data(model.index(row, FigureModel.SUBJECT)) for row in range(model.rowCount())]
+    assert subjects and all(subjects), subjects
+    assert "(no subject found)" in subjects

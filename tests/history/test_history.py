@@ -218,6 +218,11 @@ def test_an_article_whose_items_changed_is_changed():
     article = history.rows[0]
     assert article.units[0].label == "第一条"
     assert article.steps[0].mark == Mark.CHANGED and article.steps[0].inner
+    step = history_to_json(history)["rows"][0]["steps"][0]
+    inserted = [
+        after[e["right"][0] : e["right"][1]] for e in step["edits"] if e["op"] in ("insert", "replace")
+    ]
+    assert step["inner"] and "".join(inserted) and "".join(inserted) in "与其经营业务相适应并经检测"
     assert history.rows[-1].steps[0].mark == Mark.UNCHANGED
 
 
@@ -311,3 +316,57 @@ def test_a_new_numbering_style_is_renumbering_but_a_wider_bracket_is_not():
     ] * 3
     widened = _history([narrow, chinese])
     assert all(r.steps[0].mark == Mark.UNCHANGED for r in widened.rows)
+
+
+def _article_starts(text: str, pattern) -> list[int]:  # type: ignore[no-untyped-def]
+    from tests.compare.test_merge_split import _articles
+
+    lines, offsets, at = text.split("\n"), [], 0
+    for line in lines:
+        offsets.append(at)
+        at += len(line) + 1
+    return [offsets[i] for i in _articles(lines, pattern)]
+
+
+def _row_at(history: History, version: int, start: int) -> int:
+    """The row whose article in ``version`` starts at ``start``."""
+    return next(
+        n
+        for n, r in enumerate(history.rows)
+        if r.units[version] is not None and r.units[version].start == start and r.level == Level.ARTICLE
+    )
+
+
+@pytest.mark.parametrize("kind", ["seed", "law"])
+def test_a_generated_split_then_merge_is_carried_through_the_chain(kind):
+    """Article k cut in two in V2, two later articles joined in V3 (tests/compare/test_merge_split's
+    generators on a real text): the first part continues k's row, the second starts a row pointing
+    back; the first merged article's row goes on, the second's ends pointing at it."""
+    from tests.compare.test_merge_split import ARABIC, CHINESE, _merge, _same_level_leaves, _source, _split
+
+    pattern, chinese = (ARABIC, False) if kind == "seed" else (CHINESE, True)
+    text = _source(kind)
+    cases = []
+    for k in _same_level_leaves(text, pattern)[1:]:
+        v2 = _split(text, k, pattern, chinese)
+        later = [j for j in _same_level_leaves(v2, pattern) if j > k + 3] if v2 is not None else []
+        if later:
+            cases.append((k, v2, later[len(later) // 2]))
+        if len(cases) == 4:
+            break
+    assert cases
+    for k, v2, j in cases:
+        v3 = _merge(v2, j, pattern, chinese)
+        history = _history([text, v2, v3])
+        _check_every_unit_once(history)
+        before, after = _article_starts(text, pattern), _article_starts(v2, pattern)
+
+        whole, part = _row_at(history, 0, before[k]), _row_at(history, 1, after[k + 1])
+        kept, gone = _row_at(history, 1, after[j]), _row_at(history, 1, after[j + 1])
+        rows = history.rows
+        assert rows[whole].units[1].start == after[k] and rows[whole].steps[0].mark == Mark.SPLIT, (k, j)
+        assert rows[part].units[0] is None
+        assert (rows[part].steps[0].mark, rows[part].steps[0].partner) == (Mark.SPLIT, whole)
+        assert rows[kept].steps[1].mark == Mark.MERGED and rows[kept].units[2] is not None
+        assert (rows[gone].steps[1].mark, rows[gone].steps[1].partner) == (Mark.MERGED, kept)
+        assert rows[gone].units[2] is None

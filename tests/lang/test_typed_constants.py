@@ -34,7 +34,7 @@ from tests.conftest import SEED
 
 
 def test_values_are_the_contracts_spellings() -> None:
-    assert [m.value for m in NormalizeMode] == ["t2s", "tw2sp", "hk2s", "none"]
+    assert [m.value for m in NormalizeMode] == ["t2s", "tw2sp", "tw2s", "hk2s", "none"]
     assert DEFAULT_NORMALIZE == "t2s" and CompareOptions().normalize is NormalizeMode.T2S
     assert [s.value for s in Side] == ["left", "right"]
     assert {"amount", "percent", "ratio", "count", "rate", "date", "period"} <= {k.value for k in FigureKind}
@@ -87,4 +87,4 @@ def test_command_line_offers_exactly_the_modes(capsys) -> None:
         main(["compare", "a.txt", "b.txt", "--normalize", "s2t"])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert "invalid choice: 's2t'" in err and "'t2s', 'tw2sp', 'hk2s', 'none'" in err
+    assert "invalid choice: 's2t'" in err and "'t2s', 'tw2sp', 'tw2s', 'hk2s', 'none'" in err

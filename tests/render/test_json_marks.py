@@ -76,24 +76,28 @@ def test_every_pair_carries_the_projection_of_each_side(compared):
 
 
 def test_the_json_marks_are_what_the_panes_paint(compared):
-    """Concatenated in reading order, each side's JSON marks equal the panes' text marks."""
+    """Concatenated in reading order, each side's JSON marks equal the panes' text marks; the panes
+    then dim what no pair compares, as the JSON's DOC.left_out lists it."""
     comparison, data = compared
     for side in ("left", "right"):
         panes = [(str(k), s, e) for s, e, k in side_marks(comparison, side).text_marks]
         given = [(kind, s, e) for p in data["pairs"] for kind, s, e, _text in _json_marks(data, p, side)]
+        given += [("left_out", *m["span"]) for m in data[side]["left_out"]]
         assert given == panes
         assert given  # every real pair here has changes to mark
 
 
 def test_rewrites_mark_shared_phrases_and_edits_mark_words(compared):
-    """A rewrite marks only shared phrases (and figures); any other pair never marks one. (A
-    rewrite may share no phrase long enough to mark: then it is plain text.)"""
+    """A rewrite marks shared phrases besides its one-sided words (text only one side has is
+    always marked); any other pair never marks a shared phrase. (A rewrite may share no phrase
+    long enough to mark.)"""
     comparison, data = compared
     shared = 0
     for pair, out in zip(comparison.pairs, data["pairs"], strict=True):
         kinds = {m["kind"] for side in ("left", "right") for m in out["marks"][side]}
         if out["rewrite"]:
-            assert kinds <= {Kind.SHARED.value, "figure"}
+            assert kinds <= {Kind.SHARED.value, Kind.DELETED.value, Kind.INSERTED.value, "figure"}
+            assert {Kind.DELETED.value, Kind.INSERTED.value} & kinds  # new text looks new
             shared += Kind.SHARED.value in kinds
         else:
             assert Kind.SHARED.value not in kinds

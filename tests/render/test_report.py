@@ -549,9 +549,7 @@ def test_seed_report_highlights_exactly_the_edited_characters(seed_comparison):
     for pair, tr in zip(seed_comparison.pairs, rows(soup), strict=True):
         if pair.status != Status.CHANGED or not pair.edits:
             continue
-        if is_rewrite(pair):  # a rewrite reads as plain text: no strike-through, figures still marked
-            assert not tr.select("del") and not tr.select("ins")
-            continue
+        # a rewrite marks its one-sided text like any pair: no colour never means no change
         deleted = "".join(left[e.left[0] : e.left[1]] for e in pair.edits if e.op in (Op.DELETE, Op.REPLACE))
         inserted = "".join(
             right[e.right[0] : e.right[1]] for e in pair.edits if e.op in (Op.INSERT, Op.REPLACE)
@@ -581,21 +579,24 @@ def rewrite_sample() -> Comparison:
     )
 
 
-def test_a_rewrite_is_plain_text_with_its_shared_phrases_marked():
-    """Below the rewrite threshold a pair shows no strike-through: only the phrases both sides
-    have (at least DisplayRules.shared_phrase_min characters) and the changed figures are marked."""
+def test_a_rewrite_marks_new_text_and_its_shared_phrases():
+    """Below the rewrite threshold text only one side has is still deleted / inserted (a reader
+    reads no colour as no change); the phrases both sides have (at least
+    DisplayRules.shared_phrase_min characters) are marked besides, and the row says 改写."""
     _, soup = render(rewrite_sample())
     edited, rewritten = rows(soup)
     assert edited.select("del") and edited.select("ins") and not edited.select(".shared")
     assert not edited.select(".badge.rewrite")
+    assert joined(rewritten.select_one("td.left"), "del") == "推进经济实施建设培育30"
+    assert joined(rewritten.select_one("td.right"), "ins") == "加快产业落实打造新增50"
     for td in rewritten.select("td.side"):
-        assert not td.select("del") and not td.select("ins")
         # 2. / 数字 / 发展。 / 企业 are shared too, but too short to be worth marking
         assert [t.get_text() for t in td.select(".shared")] == ["数字化改造工程，", "一批智能工厂，"]
-    assert [m.get_text() for m in rewritten.select("mark.fig")] == ["30家", "50家"]
+    assert "".join(m.get_text() for m in rewritten.select("mark.fig")) == "30家50家"  # cut by del / ins
     assert rewritten.select_one("td.meta .badge.rewrite").get_text() == "改写"
     legend = soup.select_one(".legend")
     assert legend.select_one(".shared") and "相似度低于 30%" in legend.get_text()
+    assert "标为删除/新增" in legend.get_text()
 
 
 def test_similarity_never_reads_as_the_threshold_beside_a_rewrite_badge():

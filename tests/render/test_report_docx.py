@@ -114,15 +114,16 @@ def test_the_notes_column_names_changes_in_meaning():
     assert any("区经科局" in n for n in notes)
 
 
-def test_a_rewrite_marks_its_shared_phrases_as_the_report_does():
-    """A pair under the rewrite threshold: no strike-through or green, the shared phrases dotted."""
+def test_a_rewrite_marks_new_text_and_its_shared_phrases_as_the_report_does():
+    """A pair under the rewrite threshold: text only one side has is struck / underlined as in any
+    pair (no colour never means no change), and the shared phrases are dotted besides."""
     rows = read(render_docx(rewrite_sample())).tables[0].rows
-    for cell in rows[2].cells[:2]:
-        runs = [r for p in cell.paragraphs for r in p.runs]
-        assert not any(r.font.strike for r in runs)
+    left, right = ([r for p in cell.paragraphs for r in p.runs] for cell in rows[2].cells[:2])
+    assert "".join(r.text for r in left if r.font.strike) == "推进经济实施建设培育30"
+    assert "".join(r.text for r in right if r.font.underline is True) == "加快产业落实打造新增50"
+    for runs in (left, right):
         shared = [r.text for r in runs if r.font.underline == WD_UNDERLINE.DOTTED]
         assert shared == ["数字化改造工程，", "一批智能工厂，"]
-        assert not any(r.font.underline is True for r in runs)  # no inserted words either
     assert "改写" in rows[2].cells[2].text and "改写" not in rows[1].cells[2].text
     edited = [
         r
@@ -130,3 +131,13 @@ def test_a_rewrite_marks_its_shared_phrases_as_the_report_does():
         for r in p.runs
     ]
     assert any(r.font.strike for r in edited)
+
+
+def test_the_word_export_has_a_legend_in_the_table_s_own_marks():
+    """Every mark the table uses is shown in its own look and named, the rewrite rule included."""
+    paragraphs = read(render_docx(rewrite_sample())).paragraphs
+    [legend] = [p for p in paragraphs if p.text.startswith("图例")]
+    runs = {r.text: r for r in legend.runs}
+    assert runs["删除的文字"].font.strike and runs["新增的文字"].font.underline is True
+    assert runs["共有的词句"].font.underline == WD_UNDERLINE.DOTTED
+    assert "只在一侧的文字同样标为删除/新增" in legend.text and "30%" in legend.text

@@ -360,10 +360,14 @@ def run_within_budget(code: str, budget: float = BUDGET_S) -> None:
 # Every pattern of the parser, with the alphabets that could make it backtrack.
 PATTERNS = {
     "structure.lines.META_RE": ["#", " ", "a", "#a", "<!--", "-->", "\t"],
-    "structure.lines.JUNK_RE": ["首页", " ", "来源", "字号", "字号 ", "审核", ":", "编辑"],
-    "structure.lines.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
-    "structure.lines.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
-    "structure.lines.CONTACT_RE": ["（", "联系"],
+    "lang.furniture._KEYS": ["来源", " ", "审核", ":", "编辑", "发布"],
+    "lang.furniture._NAVIGATION": ["首页", " ", "您的", "当前"],
+    "lang.furniture._SHARE": ["字号", "字号 ", " ", ":"],
+    "lang.furniture._FILE_END": ["a", ".", "a.", ".pdf", "a.pdf", " ", "。", ".pdf "],
+    "lang.furniture._RELATED_PREFIX": ["相关", "【", " ", "附件"],
+    "lang.furniture.EMAIL_RE": ["a", "中", ".", "a.", "a@", "@a.", "-", "+"],
+    "lang.furniture.PHONE_RE": ["1", "13", "0", "-", " ", "0-"],
+    "lang.furniture.CONTACT_RE": ["（", "联系"],
     "structure.lines.CLOSING_SUBJECT_RE": ["本文件", "本", "本实施", "中"],
     "structure.lines.CLOSING_RE": ["上述", "上述政", "中", "（", "联系", "抄", "此件"],
     "structure.lines.PRINTED_TAIL_RE": ["印发", " ", "印发 "],

@@ -6,7 +6,7 @@ links and a footer (主办单位, 网站标识码, ICP备案). None of it is the
 the last article or the preamble. This module judges lines only at the page's edges (before the first
 and after the last line of document text), so a sentence of the document that mentions 版权所有 or an
 attachment list inside the body (附件：1.…) is never touched. Every test is a bounded regex on one line.
-May import: the standard library only.
+May import: the standard library and policydiff.lang.furniture.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from policydiff.lang.furniture import is_furniture_line, is_related_heading
 
 # Class and id names of page furniture. Stems are matched inside a name (bdsharebuttonbox); short,
 # ambiguous words only as a whole token (foot, nav), so "content" or "navigator-text" never are.
@@ -57,63 +59,11 @@ def is_chrome_name(names: str) -> bool:
     return any(token in _CHROME_TOKENS for token in _TOKEN_SPLIT.split(lowered))
 
 
-# Phrases of page furniture, simplified and traditional. A line made of these (plus punctuation,
-# dates and a site or office name after a key) is furniture.
-_S = r"[ \t\u3000\xa0]*"
-_FOOTER = re.compile(
-    r"ICP[备備]|公[网網]安[备備]|[网網]站[标標][识識]?[码碼]|[主承协協][办辦][单單]位|版[权權]所有|技[术術]支持"
-    r"|Copyright|All Rights Reserved|\u00a9|[网網]站地[图圖]|[联聯][系繫]我[们們]|[关關]于我[们們]"
-    r"|政府网站找错|[适適]老化|无障碍|無障礙|[隐隱]私[声聲]明|使用帮助|使用幫助",
-    re.IGNORECASE,
-)
-_BAR = re.compile(
-    r"分享到|分享[：:]|[打][印]本?[页頁]|[关關][闭閉]窗口|[关關][闭閉]本?[页頁]|[扫掃]一[扫掃]"
-    r"|手机[打]?[开開]|手機[打]?[開开]|字[体體号號][ ：:【\[]{0,4}[大中小]"
-    r"|返回[顶頂]部|[收][藏]本?[页頁]|[加][入]收藏|上一[篇条條]|下一[篇条條]"
-    r"|[【\[](?:打印|[关關][闭閉]|收藏|返回|[关關][闭閉]本?[页頁])[】\]]"
-    r"|微信[ \t\u3000]{0,3}微博|QQ空[间間]|[朋][友]圈|[纠糾][错錯]"
-)
-# Keys of a publication bar or an information-disclosure table, at the start of a line.
-_META_KEY = re.compile(
-    r"[【\[]?(?:[发發][布佈][时時][间間]|[发發][布佈]日期|[发發]文日期|成文日期|生效日期|[废廢]止日期|[来來]源|信息[来來]源"
-    r"|文章[来來]源|作者|[浏瀏][览覽]次?[数數]|[点點][击擊]量?次?[数數]?|[访訪][问問]量|[阅閱][读讀]次?[数數]|[责責]任?[编編][辑輯]"
-    r"|[编編][辑輯]|[审審]核|撰稿|索引[号號]|主[题題]分[类類]|[发發]文[机機][关關]|[发發]文字?[号號]|文[号號]|[标標][题題]"
-    r"|名[称稱]|有效性|信息分[类類]|[发發][布佈][机機]构|[发發][布佈][机機][构構]|公[开開]方式|公[开開]范[围圍]|[组組]配分[类類]"
-    r"|体裁分[类類]|主[题题][词詞]|[关關][键鍵][词詞]|[时時][间間]|上一[篇条條]|下一[篇条條])"
-    r"[ \t\u3000]{0,3}[】\]]?[ \t\u3000]{0,3}[：:|｜]"
-)
-_BREADCRUMB = re.compile(
-    r"[您你]?(?:[现現]在)?(?:的|所在)?(?:位置|当前位置|當前位置)[ \t\u3000]{0,3}[：:]"
-    r"|首[页頁][ \t\u3000]{0,3}[>＞»›/]"
-)
-_RELATED = re.compile(
-    r"[【\[]?(?:相[关關](?:附件|解[读讀]|[链鏈]接|[连連][结結]|文章|文件|新[闻聞]|[阅閱][读讀]|政策|稿件|信息|推荐|推薦)"
-    r"|附件下[载載]|附件列表|下[载載]附件|[热熱]点推[荐薦]|推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[图圖]片解[读讀]|[视視][频頻]解[读讀]"
-    r"|政策解[读讀]|[扫掃]一[扫掃])[ \t\u3000]{0,3}[】\]]?[ \t\u3000]{0,3}[：:]?[ \t\u3000]{0,3}$"
-)
-_LEFTOVER = re.compile(r"[\s\u3000\xa0|｜丨/·•【】\[\]()（）<>《》:：,，;；!！?？.、\-—_0-9A-Za-z]+")
-_MAX_LEFTOVER = 6  # CJK characters a bar line may keep besides its phrases (微博 微信 …)
-
-
-def _short_leftover(line: str, pattern: re.Pattern[str]) -> bool:
-    rest = _LEFTOVER.sub("", pattern.sub("", line))
-    return len(rest) <= _MAX_LEFTOVER
-
-
+# The line tests are policydiff.lang.furniture's, shared with the text parser (one detector for a page
+# saved as HTML and for its text scraped into a .txt file).
 def is_chrome_line(line: str, rules: ChromeRules = RULES) -> bool:
-    """True if one line (at a page edge) is furniture: footer, share/print bar, meta key, breadcrumb."""
-    if len(line) > rules.max_line_chars:
-        return False
-    if "。" in line:  # a sentence: furniture only as a cell of an information table (标题：\t…。)
-        return "\t" in line and _META_KEY.match(line) is not None
-    if _FOOTER.search(line) or _META_KEY.match(line) or _BREADCRUMB.match(line):
-        return True
-    return _BAR.search(line) is not None and _short_leftover(line, _BAR)
-
-
-def is_related_heading(line: str) -> bool:
-    """相关附件 / 附件下载 / 相关解读 / 相关链接 …: the heading of a list of links after the document."""
-    return len(line) <= 20 and _RELATED.match(line) is not None
+    """True if one line (at a page edge) is furniture (policydiff.lang.furniture.is_furniture_line)."""
+    return len(line) <= rules.max_line_chars and is_furniture_line(line)
 
 
 @dataclass

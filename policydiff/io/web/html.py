@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections import Counter
 from dataclasses import dataclass
 
 from lxml import etree
@@ -29,6 +30,7 @@ __all__ = [
     "HtmlRefused",
     "HtmlText",
     "has_front_matter",
+    "html_page",
     "html_to_text",
     "looks_like_html",
     "read_html",
@@ -99,7 +101,8 @@ def _simple_selector(selector: str) -> str | None:
 @dataclass(frozen=True)
 class HtmlText:
     text: str
-    notices: tuple[str, ...]
+    notices: tuple[str, ...]  # what the loader says about the reading (hidden text left out)
+    furniture: tuple[str, ...] = ()  # the page-furniture lines left out at the page's edges
 
 
 class HtmlRefused(ReadRefused):
@@ -438,8 +441,14 @@ def _tidy(line: str) -> str:
 
 
 def html_to_text(text: str, limits: HtmlLimits = LIMITS) -> str:
-    """Plain text of an HTML document (see read_html), without its notices."""
+    """The text of a web page (see read_html), without its notices or what was left out."""
     return read_html(text, limits).text
+
+
+def html_page(text: str, limits: HtmlLimits = LIMITS) -> tuple[str, tuple[str, ...]]:
+    """The text of a web page and the furniture lines left out at its edges (see read_html)."""
+    page = read_html(text, limits)
+    return page.text, page.furniture
 
 
 def read_html(text: str, limits: HtmlLimits = LIMITS) -> HtmlText:
@@ -448,6 +457,10 @@ def read_html(text: str, limits: HtmlLimits = LIMITS) -> HtmlText:
     Drops front matter, comments, scripts, styles and page furniture (nav, header, footer, share
     and print bars, related-link lists, site footers) and decodes entities; numbers ``<ol>`` items
     as a browser does. Lines are stripped; empty lines are left out.
+
+    Returns:
+        The text, its notices (hidden text left out) and the furniture lines left out at the
+        page's edges (the loader names them).
 
     Raises:
         HtmlRefused: the parser handed over fewer visible characters than the page holds.
@@ -478,5 +491,8 @@ def read_html(text: str, limits: HtmlLimits = LIMITS) -> HtmlText:
             LoadReason.TEXT_UNPLACED,
         )
     page = collector.page()
+    kept = trim_edges(page)
+    left_out = Counter(line for line in page.text if line.strip()) - Counter(kept)
+    furniture = tuple(line for line in page.text if left_out.pop(line, 0))
     notices = (HIDDEN_NOTICE,) if collector.hid else ()
-    return HtmlText("\n".join(trim_edges(page)), notices)
+    return HtmlText("\n".join(kept), notices, furniture)
