@@ -222,3 +222,11 @@ def test_odt_bibliography_entry_templates_are_not_text(tmp_path):
         "Another project is [Solr]",
         "Solr: Various, Solr website",
     ]
+
+
+def test_rtf_note_mark_stays_in_the_body():
+    from policydiff.io.limits import LoadLimits
+    from policydiff.io.office.rtf import read_rtf
+
+    body = "\\uc1\\u27491?{\\super\\chftn}{\\footnote\\pard{\\super\\chftn}\\u27880?}\\u32493?\\par"
+    assert read_rtf(_rtf(body), LoadLimits()).text.split("\n") == ["正1续", "1 注"]

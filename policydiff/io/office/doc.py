@@ -121,7 +121,10 @@ def _stories(
     """The body, then footnotes, endnotes and text boxes; what is left out goes into notices."""
     stories = fib.stories()
     body_end = stories["text"]
-    body = _render(text, 0, body_end, marks, numbering=numbering)
+    # A note's mark stays in the body where Word shows it, numbered in order, when the file has
+    # one kind of notes (footnotes or endnotes): a mark does not say which kind it is.
+    one_kind = (stories.get("ftn", 0) > 0) != (stories.get("edn", 0) > 0)
+    body = _render(text, 0, body_end, marks, numbering=numbering, body_marks=one_kind)
     notices: list[str] = []
     blocks = [body]
     start = body_end
@@ -609,11 +612,12 @@ def _render(
     marks: _ParagraphMarks,
     notes: bool = False,
     numbering: _Lists | None = None,
+    body_marks: bool = False,
 ) -> str:
     """A story as lines: fields keep their result, cells become tabs, row ends line breaks.
 
     In a footnote or endnote story (``notes``) each note's automatic mark becomes its number,
-    so a note reads "1 text"; in the body the marks are dropped.
+    so a note reads "1 text"; in the body (``body_marks``) each mark becomes its number too.
     """
     out: list[str] = []
     note = 0
@@ -652,6 +656,10 @@ def _render(
         if notes and ch == "\x02":
             note += 1
             out.append(f"{note} ")
+            continue
+        if body_marks and ch == "\x02":
+            note += 1
+            out.append(str(note))
             continue
         if notes and ch == "\t" and out and out[-1].endswith(" "):
             continue  # the tab Word puts between a note's number and its text

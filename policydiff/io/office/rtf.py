@@ -119,6 +119,7 @@ class _Reader:
         self.notices: set[str] = set()
         self.font_number: int | None = None  # the font being defined inside the font table
         self.note_count = 0
+        self.body_marks = 0
         self.open_groups = 0  # groups still open at the end of the file
 
     def run(self) -> None:
@@ -282,6 +283,9 @@ class _Reader:
         elif name == "chftn" and group.footnote:
             self.note_count += 1
             self._emit(f"{self.note_count} ", group)
+        elif name == "chftn":
+            self.body_marks += 1
+            self._emit(str(self.body_marks), group)  # a note's mark in the body, as Word shows it
         elif name == "tab" and group.footnote and self.notes and self.notes[-1].endswith(" "):
             pass  # the tab between a note's number and its text
         elif name in _SPECIAL:
