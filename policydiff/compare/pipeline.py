@@ -50,6 +50,8 @@ from policydiff.model import (
     Status,
     Unit,
 )
+from policydiff.structure.parse import CONFIG as DEFAULT_STRUCTURE
+from policydiff.structure.parse import StructureConfig
 
 ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
@@ -70,6 +72,7 @@ class CompareConfig:
     groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
     diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
     figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
+    structure: StructureConfig = DEFAULT_STRUCTURE  # the structure parser's size limits
 
 
 DEFAULT_CONFIG = CompareConfig()
@@ -300,7 +303,11 @@ def compare_prepared(
     alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
 
     def view(prepared: PreparedDocument, mode: NormalizeMode) -> PreparedDocument:
-        return prepared if prepared.mode == mode else prepare(prepared.document, mode, config.prepare)
+        return (
+            prepared
+            if prepared.mode == mode
+            else prepare(prepared.document, mode, config.prepare, config.structure)
+        )
 
     readings = (
         side_reading(left.document.text, options, Side.LEFT),
@@ -394,12 +401,16 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare)
+    left_prepared = prepare(
+        left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare, config.structure
+    )
     if progress is not None:
         progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare)
+    right_prepared = prepare(
+        right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare, config.structure
+    )
     if progress is not None:
         progress(PROGRESS_PREPARED)
     return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)

@@ -18,7 +18,8 @@ from policydiff.errors import LoadError, LoadReason
 from policydiff.lang.normalize import NormalizedText, normalize
 from policydiff.lang.words import segment
 from policydiff.model import Level, LoadedDocument, NormalizeMode, Unit
-from policydiff.structure.parse import parse_structure
+from policydiff.structure.parse import CONFIG as DEFAULT_STRUCTURE
+from policydiff.structure.parse import StructureConfig, parse_structure
 
 
 @dataclass(frozen=True)
@@ -57,22 +58,25 @@ class PreparedDocument:
 CACHED_DOCUMENTS = 6
 
 
+CacheKey = tuple[str, str, StructureConfig]
+
+
 class PreparedCache:
-    """A small thread-safe LRU of prepared documents, keyed by (text, mode)."""
+    """A small thread-safe LRU of prepared documents, keyed by (text, mode, structure config)."""
 
     def __init__(self, size: int = CACHED_DOCUMENTS) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, str], PreparedDocument] = OrderedDict()
+        self._items: OrderedDict[CacheKey, PreparedDocument] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> PreparedDocument | None:
+    def get(self, key: CacheKey) -> PreparedDocument | None:
         with self._lock:
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key: tuple[str, str], value: PreparedDocument) -> None:
+    def put(self, key: CacheKey, value: PreparedDocument) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -185,19 +189,22 @@ def normalized_headings(headings: Sequence[str], mode: NormalizeMode) -> dict[st
 
 
 def prepare(
-    document: LoadedDocument, mode: NormalizeMode, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
+    document: LoadedDocument,
+    mode: NormalizeMode,
+    limits: PrepareLimits = DEFAULT_PREPARE_LIMITS,
+    structure: StructureConfig = DEFAULT_STRUCTURE,
 ) -> PreparedDocument:
-    """Normalize, parse and segment a document once per mode (cached).
+    """Normalize, parse (with ``structure``'s limits) and segment a document once per mode (cached).
 
     Raises:
         LoadError: the document has more units than one comparison can hold.
     """
-    key = (document.text, mode)
+    key = (document.text, mode, structure)
     cached = _cache.get(key)
     if cached is not None and cached.document == document:
         _check_units(document, len(cached.units), limits)  # the limits may be tighter than last time
         return cached
-    tree = parse_structure(document.text)
+    tree = parse_structure(document.text, structure)
     _check_units(document, len(tree.units), limits)
     norm = normalize(document.text, mode)
     words, starts = _keep_blocks_whole(*segment(norm.text), norm)
