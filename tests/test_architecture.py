@@ -113,6 +113,20 @@ def test_at_most_six_modules_at_the_top():
     assert len(top) <= 6, top
 
 
+# Preparing a document is the pipeline's business: the stages after it take the prepared document
+# as data (policydiff.compare.prepared) and ask it about its units.
+PREPARES = {"policydiff.compare.pipeline", "policydiff.compare.prepare"}
+
+
+def test_only_the_pipeline_calls_into_the_preparing_module():
+    callers = sorted(
+        name
+        for name, path in _modules()
+        if name not in PREPARES and any(m == "policydiff.compare.prepare" for m, _ in _imports(path))
+    )
+    assert not callers, callers
+
+
 MAX_CLASS_LINES = 300
 
 

@@ -19,13 +19,8 @@ from policydiff.compare.edits import unit_edits
 from policydiff.compare.gcpause import collection_paused
 from policydiff.compare.groups import GroupConfig, Groups, find_groups
 from policydiff.compare.policy_changes import attach_references, pair_changes
-from policydiff.compare.prepare import (
-    DEFAULT_PREPARE_LIMITS,
-    PreparedDocument,
-    PrepareLimits,
-    prepare,
-    unit_text_start,
-)
+from policydiff.compare.prepare import DEFAULT_PREPARE_LIMITS, PrepareLimits, prepare
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
 from policydiff.figures.compare import PairingConfig, compare_figures, separate_moved_figures
@@ -122,15 +117,14 @@ def side_reading(text: str, options: CompareOptions, side: Side) -> Reading:
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
     """Figures of a unit's own text, with spans and text of the loaded document."""
-    norm = figure_view.norm
-    a, b = figure_view.own_spans[unit.index]
+    own, a = figure_view.own_text(unit)
     original = prepared.document.text
     out = []
-    low, high = unit_text_start(original, unit), unit.own_end
-    for fig in extract_figures(norm.text[a:b]):
+    low, high = prepared.text_start(unit), unit.own_end
+    for fig in extract_figures(own):
         if not math.isfinite(fig.value) or (fig.value_high is not None and not math.isfinite(fig.value_high)):
             continue  # a run of hundreds of digits is no amount
-        start, end = norm.to_original(a + fig.start, a + fig.end)
+        start, end = figure_view.to_original(a + fig.start, a + fig.end)
         start, end = max(start, low), min(end, high)  # never past the unit into dropped whitespace
         while start < end and original[start].isspace():
             start += 1

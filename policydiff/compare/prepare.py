@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.compare.align import UnitFeatures, content_words
+from policydiff.compare.prepared import PreparedDocument, unit_text_start
 from policydiff.errors import LoadError, LoadReason
 from policydiff.lang.normalize import NormalizedText, normalize
 from policydiff.lang.words import segment
-from policydiff.model import Level, LoadedDocument, NormalizeMode, Unit
+from policydiff.model import Level, LoadedDocument, NormalizeMode
 from policydiff.structure.parse import CONFIG as DEFAULT_STRUCTURE
 from policydiff.structure.parse import StructureConfig, parse_structure
 
@@ -33,24 +34,6 @@ class PrepareLimits:
 
 
 DEFAULT_PREPARE_LIMITS = PrepareLimits()
-
-
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A document made ready for comparison under one normalization mode."""
-
-    document: LoadedDocument
-    units: tuple[Unit, ...]
-    title: str
-    body_start: int
-    body_end: int
-    norm: NormalizedText
-    words: list[str]
-    word_starts: list[int]
-    own_spans: tuple[tuple[int, int], ...]
-    features: tuple[UnitFeatures, ...]
-    mode: NormalizeMode = NormalizeMode.T2S  # the conversion ``norm`` was made with
-    left_out: tuple[tuple[int, int, str], ...] = ()  # lines no unit holds (DocumentTree.left_out)
 
 
 # Documents kept prepared: a pair in two or three modes (display, figures, raw), so toggling the
@@ -90,35 +73,6 @@ _cache = PreparedCache()
 def _word_range(starts: Sequence[int], begin: int, end: int) -> tuple[int, int]:
     """Indices of the words that start inside [begin, end)."""
     return bisect_left(starts, begin), bisect_left(starts, end)
-
-
-def clipped_words(prepared: PreparedDocument, begin: int, end: int) -> list[str]:
-    """The words of norm.text[begin:end], cut at the span's ends so they tile it exactly."""
-    if begin >= end:
-        return []
-    starts, words = prepared.word_starts, prepared.words
-    first = max(bisect_left(starts, begin + 1) - 1, 0)
-    stop = bisect_left(starts, end)  # the words that start before ``end``
-    if stop - first <= 1:
-        return [w for i in range(first, stop) if (w := _clip(words[i], starts[i], begin, end))]
-    # the words tile the text, so only the first and the last can stick out of the span
-    out = [_clip(words[first], starts[first], begin, end), *words[first + 1 : stop - 1]]
-    out.append(_clip(words[stop - 1], starts[stop - 1], begin, end))
-    return list(filter(None, out))
-
-
-def _clip(word: str, start: int, begin: int, end: int) -> str:
-    """The part of ``word`` (starting at ``start``) inside [begin, end)."""
-    lo, hi = max(begin, start), min(end, start + len(word))
-    return word[lo - start : hi - start] if lo < hi else ""
-
-
-def unit_text_start(text: str, unit: Unit) -> int:
-    """Where a unit's text starts after its label: renumbering (`16.` → `（二十四）`) is no edit."""
-    end = unit.start + len(unit.label)
-    if unit.label and end <= unit.own_end and text[unit.start : end] == unit.label:
-        return end
-    return unit.start
 
 
 def _keep_blocks_whole(
