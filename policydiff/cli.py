@@ -22,7 +22,7 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import PolicydiffError
-from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode, Script
+from policydiff.model import DEFAULT_NORMALIZE, LoadedDocument, NormalizeMode, Script
 
 COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
@@ -256,7 +256,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.lang import words
 
     words.preload()  # the segmenter's dictionary loads while the pipeline's modules are imported
-    from policydiff.compare.pipeline import compare_files
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.model import CompareOptions
     from policydiff.render.jsonform import comparison_to_json
     from policydiff.render.outputs import same_file, write_atomically
@@ -271,7 +271,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         right_script=None if args.right_script == "auto" else Script(args.right_script),
     )
     compared_at = datetime.now().astimezone()  # the redline's revisions carry the comparison's time
-    comparison = compare_files(args.left, args.right, options)
+    comparison = compare_documents(_load(args.left), _load(args.right), options)
     inputs = (args.left, args.right)
     if args.json:
         _write_json(args.json, comparison_to_json(comparison), inputs)
@@ -304,11 +304,22 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_outline(args: argparse.Namespace) -> int:
+def _load(path: str) -> LoadedDocument:
+    """Load a document, with a line on standard error per page while a scan is being recognised."""
     from policydiff.io import load_document
+
+    name = os.path.basename(path) or path
+
+    def progress(done: int, total: int) -> None:
+        print(f"policydiff: {shown(name)}: OCR page {done}/{total}", file=sys.stderr, flush=True)
+
+    return load_document(path, progress=progress)
+
+
+def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.structure.parse import parse_structure
 
-    document = load_document(args.file)
+    document = _load(args.file)
     tree = parse_structure(document.text)
     if args.json:
         units = [
@@ -343,9 +354,8 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 def _run_figures(args: argparse.Namespace) -> int:
     from policydiff.compare.pipeline import document_figures
-    from policydiff.io import load_document
 
-    document = load_document(args.file)
+    document = _load(args.file)
     figures = document_figures(document)
     if args.json:
         from policydiff.render.jsonform import figure_to_json
