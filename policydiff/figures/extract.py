@@ -344,7 +344,10 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
     for m in FIGURE_RE.finditer(folded):
         if excluded.hits(m.start(), m.end()):
             continue
-        fig = _read_match(folded, m)
+        try:
+            fig = _read_match(folded, m)
+        except ValueError:  # a numeral the pattern took but the parser does not read: no figure, no crash
+            continue
         if fig is not None:
             found.append(fig)
     found = _merge_bounded_ranges(sorted(found + dates, key=lambda f: f[0]))
