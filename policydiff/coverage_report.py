@@ -14,7 +14,7 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.coverage import VERDICT_LABELS, Cell, Coverage, Verdict
-from policydiff.report import _environment, render_report
+from policydiff.report import _environment, plain, render_report
 
 TEMPLATE = "coverage.html.j2"
 HEADING_CHARS = 40  # a preamble's "heading" is its whole first sentence
@@ -111,7 +111,11 @@ def render_coverage(
         _environment()
         .get_template(TEMPLATE)
         .render(
-            parent={"name": PurePath(coverage.parent.path).name, "title": coverage.parent_title},
+            parent={
+                "name": PurePath(coverage.parent.path).name,
+                "plain_name": plain(PurePath(coverage.parent.path).name),
+                "title": coverage.parent_title,
+            },
             children=children,
             rows=rows,
             readable=readable,

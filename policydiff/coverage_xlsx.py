@@ -9,8 +9,14 @@ May import: the standard library, openpyxl and the pure policydiff modules (neve
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.safetext import cell_text, looks_like_formula, utf8_safe
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FILLS = {
     Verdict.ADOPTED: "E6F4EA",
@@ -19,11 +25,25 @@ FILLS = {
     Verdict.WEAKENED: "FCE8E6",
     Verdict.MISSING: "EEEEEE",
 }
-_MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
 
 
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
+def _append(sheet: Worksheet, values: Sequence[str | int]) -> None:
+    """One row, every text written as data: XML-safe, clipped to Excel's limit, never a formula.
+
+    openpyxl reads a string starting with ``=`` as a formula; here each text cell is a string
+    (data type ``s``) and one that a spreadsheet would evaluate also gets the quote prefix.
+    """
+    row = 1 if sheet.max_row == 1 and sheet["A1"].value is None else sheet.max_row + 1
+    for column, value in enumerate(values, 1):
+        cell = sheet.cell(row=row, column=column)
+        if isinstance(value, int):
+            cell.value = value
+            continue
+        text = cell_text(utf8_safe(value))
+        cell.value = text
+        cell.data_type = "s"
+        if looks_like_formula(text):
+            cell.quotePrefix = True
 
 
 def coverage_to_xlsx(coverage: Coverage) -> bytes:
@@ -44,24 +64,24 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
             f"{child.name} 责任单位",
         ]
     header.append("采纳份数")
-    matrix.append(header)
+    _append(matrix, header)
     for cell in matrix[1]:
         cell.font = Font(bold=True)
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
     for row in coverage.rows:
-        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, _clip(row.unit.heading)]
+        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, row.unit.heading]
         for k, cell in enumerate(row.cells):
             if cell is None:
-                values += ["无法读取", "", _clip(coverage.children[k].error or ""), ""]
+                values += ["无法读取", "", coverage.children[k].error or "", ""]
             else:
                 values += [
                     VERDICT_LABELS[cell.verdict],
                     "、".join(u.label or u.heading[:10] for u in cell.units),
-                    _clip(cell.why),
+                    cell.why,
                     "、".join(cell.owners) + ("（有变化）" if cell.owners_changed else ""),
                 ]
         values.append(coverage.adopted_by(row))
-        matrix.append(values)
+        _append(matrix, values)
         for k, cell in enumerate(row.cells):
             if cell is not None:
                 matrix.cell(row=matrix.max_row, column=3 + 4 * k).fill = fills[cell.verdict]
@@ -75,17 +95,18 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
     additions = book.create_sheet("新增条目")
-    additions.append(["下级文件", "条目", "标题"])
+    _append(additions, ["下级文件", "条目", "标题"])
     for child, units in zip(coverage.children, coverage.additions, strict=True):
         for unit in units:
-            additions.append([child.name, unit.label, _clip(unit.heading)])
+            _append(additions, [child.name, unit.label, unit.heading])
 
     counts = book.create_sheet("统计")
-    counts.append(["下级文件", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
+    _append(counts, ["下级文件", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
     for k, child in enumerate(coverage.children):
         tally = coverage.counts(k)
-        counts.append(
-            [child.name, *(tally[v] for v in Verdict), len(coverage.additions[k]), child.error or ""]
+        _append(
+            counts,
+            [child.name, *(tally[v] for v in Verdict), len(coverage.additions[k]), child.error or ""],
         )
 
     buffer = io.BytesIO()

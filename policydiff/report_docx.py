@@ -6,7 +6,7 @@ Deleted words are struck through in red, inserted words underlined in green, cha
 bold on yellow, and a rewrite's shared phrases dark blue with a dotted underline, exactly as the
 HTML report marks them (the same rows and segments, see report).
 May import: the standard library, python-docx (docx), policydiff.model, policydiff.report,
-policydiff.figures_compare. Never PySide6.
+policydiff.figures_compare, policydiff.safetext. Never PySide6.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from docx.text.run import Run
 from policydiff.figures_compare import figure_counts
 from policydiff.model import Comparison
 from policydiff.report import Cell, FigureRow, Row, figure_rows, pair_kind, plain, report_rows
+from policydiff.safetext import xml_safe
 
 __all__ = ["render_docx", "DocxLayout"]
 
@@ -179,7 +180,7 @@ def _run(
     size: float | None = None,
     colour: tuple[int, int, int] | None = None,
 ) -> Run:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))  # a name that is not UTF-8, a control character: U+FFFD
     run.bold = bold or None
     if size:
         run.font.size = Pt(size)

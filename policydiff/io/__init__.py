@@ -7,7 +7,7 @@ LoadError a user can act on, and never lets another exception, a hang or a huge 
 through. Files are opened read-only and never written. Each binary format's reader is imported
 only when a file of that format arrives, so a plain-text comparison never pays for them.
 May import: the standard library, charset_normalizer, python-docx, pypdfium2, olefile, lxml, policydiff.model,
-policydiff.errors (never PySide6).
+policydiff.errors, policydiff.safetext (never PySide6).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from policydiff.io.mdtext import md_to_text
 from policydiff.io.sniff import Kind, sniff
 from policydiff.io.text import NotText, decode, normalize_text
 from policydiff.model import LoadedDocument
+from policydiff.safetext import drop_invalid
 
 __all__ = ["LoadLimits", "load_document"]
 
@@ -312,6 +313,9 @@ def _document(
     empty: str = _EMPTY,
     notices: tuple[str, ...] = (),
 ) -> LoadedDocument:
+    text, dropped = drop_invalid(text)
+    if dropped:  # control characters no output (Word, Excel, XML) can carry: gone, and said so
+        notices = (*notices, f"{dropped} control character{'s' if dropped > 1 else ''} removed (not text)")
     if not text.strip():
         reason = LoadReason.EMPTY if empty == _EMPTY else LoadReason.NO_TEXT
         raise LoadError(f"{name} {empty}", reason, path=str(path))
