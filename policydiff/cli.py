@@ -70,7 +70,10 @@ def _to_stdout(data: str) -> None:
     if sys.stdout is None:
         raise OutputError("cannot write to standard output: it is closed")
     sys.stdout.flush()
-    sys.stdout.buffer.write((data + "\n").encode("utf-8"))
+    view = memoryview((data + "\n").encode("utf-8"))
+    while view:  # a pipe can take part of a large write: the rest is written, or the error raised
+        written = sys.stdout.buffer.write(view)
+        view = view[written if written is not None else len(view) :]
     sys.stdout.buffer.flush()
 
 
