@@ -27,23 +27,32 @@ FILLS = {
 }
 
 
-def _append(sheet: Worksheet, values: Sequence[str | int]) -> None:
-    """One row, every text written as data: XML-safe, clipped to Excel's limit, never a formula.
+class _Rows:
+    """Rows appended to one sheet, every text written as data, the row number counted here.
 
-    openpyxl reads a string starting with ``=`` as a formula; here each text cell is a string
-    (data type ``s``) and one that a spreadsheet would evaluate also gets the quote prefix.
+    Each text is XML-safe and clipped to Excel's limit. openpyxl reads a string starting with
+    ``=`` as a formula; here each text cell is a string (data type ``s``), and one that a
+    spreadsheet would evaluate also gets the quote prefix. The sheet's ``max_row`` is never asked:
+    it scans every cell, which made a large matrix quadratic.
     """
-    row = 1 if sheet.max_row == 1 and sheet["A1"].value is None else sheet.max_row + 1
-    for column, value in enumerate(values, 1):
-        cell = sheet.cell(row=row, column=column)
-        if isinstance(value, int):
-            cell.value = value
-            continue
-        text = cell_text(utf8_safe(value))
-        cell.value = text
-        cell.data_type = "s"
-        if looks_like_formula(text):
-            cell.quotePrefix = True
+
+    def __init__(self, sheet: Worksheet) -> None:
+        self.sheet = sheet
+        self.count = 0
+
+    def append(self, values: Sequence[str | int]) -> int:
+        self.count += 1
+        for column, value in enumerate(values, 1):
+            cell = self.sheet.cell(row=self.count, column=column)
+            if isinstance(value, int):
+                cell.value = value
+                continue
+            text = cell_text(utf8_safe(value))
+            cell.value = text
+            cell.data_type = "s"
+            if looks_like_formula(text):
+                cell.quotePrefix = True
+        return self.count
 
 
 def coverage_to_xlsx(coverage: Coverage) -> bytes:
@@ -55,6 +64,7 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     matrix = book.create_sheet("覆盖矩阵")
+    matrix_rows = _Rows(matrix)
     header = ["条目", "标题"]
     for child in coverage.children:
         header += [
@@ -64,7 +74,7 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
             f"{child.name} 责任单位",
         ]
     header.append("采纳份数")
-    _append(matrix, header)
+    matrix_rows.append(header)
     for cell in matrix[1]:
         cell.font = Font(bold=True)
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
@@ -81,31 +91,31 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
                     "、".join(cell.owners) + ("（有变化）" if cell.owners_changed else ""),
                 ]
         values.append(coverage.adopted_by(row))
-        _append(matrix, values)
+        written = matrix_rows.append(values)
         for k, cell in enumerate(row.cells):
             if cell is not None:
-                matrix.cell(row=matrix.max_row, column=3 + 4 * k).fill = fills[cell.verdict]
+                matrix.cell(row=written, column=3 + 4 * k).fill = fills[cell.verdict]
     matrix.freeze_panes = "C2"
     matrix.column_dimensions["A"].width = 12
     matrix.column_dimensions["B"].width = 36
     for column in range(3, len(header) + 1):
         matrix.column_dimensions[get_column_letter(column)].width = 24
+    wrapped = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     for line in matrix.iter_rows(min_row=2):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
 
-    additions = book.create_sheet("新增条目")
-    _append(additions, ["下级文件", "条目", "标题"])
+    additions = _Rows(book.create_sheet("新增条目"))
+    additions.append(["下级文件", "条目", "标题"])
     for child, units in zip(coverage.children, coverage.additions, strict=True):
         for unit in units:
-            _append(additions, [child.name, unit.label, unit.heading])
+            additions.append([child.name, unit.label, unit.heading])
 
-    counts = book.create_sheet("统计")
-    _append(counts, ["下级文件", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
+    counts = _Rows(book.create_sheet("统计"))
+    counts.append(["下级文件", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
     for k, child in enumerate(coverage.children):
         tally = coverage.counts(k)
-        _append(
-            counts,
+        counts.append(
             [child.name, *(tally[v] for v in Verdict), len(coverage.additions[k]), child.error or ""],
         )
 
