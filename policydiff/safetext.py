@@ -10,6 +10,7 @@ May import: the standard library only.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters XML 1.0 cannot carry (python-docx and openpyxl refuse them), besides NUL:
 # C0 controls other than tab/newline/return, the non-characters U+FFFE/U+FFFF, lone surrogates.
@@ -78,3 +79,25 @@ def looks_like_formula(text: str) -> bool:
     itself sets when one types ``'=1+2``), so Excel, WPS and LibreOffice show it and never run it.
     """
     return text.startswith(_FORMULA_START)
+
+
+# Bidi controls that reorder the text after them (embeddings, overrides, isolates, marks).
+_BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate … pop directional isolate
+
+
+def isolate(name: str) -> str:
+    """A user-visible name (a file name, a title) safe to show inside other text on screen.
+
+    Bidi controls in it are dropped (an RLO would turn ``txt.exe`` around), control characters and
+    bytes that are not UTF-8 show as U+FFFD, and a name with right-to-left letters (or that had
+    bidi controls) becomes a directional isolate, so it cannot reorder the words around it. A
+    plain left-to-right name is returned as it is.
+    """
+    cleaned = _CONTROLS.sub(REPLACEMENT, _BIDI_CONTROLS.sub("", name))
+    if cleaned != name and _BIDI_CONTROLS.search(name) or any(
+        unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in cleaned
+    ):
+        return f"{FSI}{cleaned}{PDI}"
+    return cleaned

@@ -393,3 +393,60 @@ def test_bidi_override_in_names_is_isolated_in_the_coverage_page_and_terminal(tm
     for m in re.finditer("\u202e", html):  # every override sits inside a <bdi> that isolates it
         before = html[: m.start()]
         assert before.rfind("<bdi>") > before.rfind("</bdi>"), html[m.start() - 80 : m.start() + 20]
+
+
+def test_names_on_screen_are_isolated():
+    from policydiff.safetext import FSI, PDI, isolate
+
+    assert isolate("plain.txt") == "plain.txt"
+    assert isolate("evil\u202etxt.exe") == f"{FSI}eviltxt.exe{PDI}"  # the override is gone, the rest isolated
+    assert isolate("שלום.txt") == f"{FSI}שלום.txt{PDI}"
+    assert isolate("a\x1b[31mb") == "a\ufffd[31mb"
+    assert isolate(NOT_UTF8) == "\ufffd\ufffd-name.txt"
+
+
+def test_the_app_log_falls_back_when_the_state_folder_cannot_be_made(tmp_path: Path, monkeypatch):
+    pytest.importorskip("PySide6")
+    from policydiff.gui import diagnostics
+
+    blocker = tmp_path / "home-is-a-file"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(diagnostics, "state_folder", lambda: blocker / "state" / "policydiff")
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    path, handler = diagnostics._open_log(diagnostics.LogLimits())
+    try:
+        assert path.parent.parent == tmp_path / "tmp"
+    finally:
+        handler.close()
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(blocker))
+    from policydiff.errors import OutputError
+
+    with pytest.raises(OutputError, match="cannot keep a log"):
+        diagnostics._open_log(diagnostics.LogLimits())
+
+
+@pytest.mark.slow
+def test_smoke_with_an_unusable_home_runs_or_says_why_in_one_line(tmp_path: Path):
+    pytest.importorskip("PySide6")
+    home = tmp_path / "home"
+    home.write_text("not a folder", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(home),
+        "XDG_STATE_HOME": "",
+        "XDG_CONFIG_HOME": "",
+        "XDG_CACHE_HOME": "",
+        "QT_QPA_PLATFORM": "offscreen",
+        "TMPDIR": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "policydiff", "--smoke"], env=env, capture_output=True, timeout=240
+    )
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert done.returncode == 0, err
+    said = [line for line in err.splitlines() if line.startswith("policydiff: ")]
+    assert len(said) == 1 and "log" in said[0], err
+    home.chmod(0o600)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
+from policydiff.safetext import isolate
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -182,7 +183,8 @@ class CoverageModel(QAbstractTableModel):
         if section == 0:
             return self.tr("Parent unit")
         child = self.coverage.children[section - 1]
-        return child.name if child.error is None else self.tr("{name} (not read)").format(name=child.name)
+        name = isolate(child.name)
+        return name if child.error is None else self.tr("{name} (not read)").format(name=name)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -275,10 +277,12 @@ class CoverageWindow(QMainWindow):
         counts = []
         for k, child in enumerate(coverage.children):
             if child.error is not None:
-                counts.append(self.tr("{name}: not read").format(name=child.name))
+                counts.append(self.tr("{name}: not read").format(name=isolate(child.name)))
                 continue
             tally = coverage.counts(k)
-            counts.append(f"{child.name}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict))
+            counts.append(
+                f"{isolate(child.name)}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict)
+            )
         self._finished("；".join(counts))
         self.save_button.setEnabled(True)
 

@@ -4,7 +4,7 @@ It wires user actions to the Session (which runs the core in background jobs) an
 Comparison in every view in one pass. It decides nothing about the documents itself: which units
 pair, what changed and which figures differ all come from the Comparison.
 May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.projection,
-policydiff.figures_compare.
+policydiff.figures_compare, policydiff.safetext.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from policydiff.model import (
     Unit,
 )
 from policydiff.projection import DISPLAY_RULES, is_rewrite
+from policydiff.safetext import isolate
 
 OPEN_FILTER = "*.txt *.text *.html *.htm *.md *.docx *.pdf"
 OPEN_WINDOWS: set[QMainWindow] = set()  # windows built to replace another (kept alive here)
@@ -344,7 +345,9 @@ class MainWindow(QMainWindow):
         if not pairs:
             menu.addAction(self.tr("(no recent pairs)")).setEnabled(False)
         for left, right in pairs:
-            action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
+            action = menu.addAction(
+                f"{isolate(os.path.basename(left))}  ↔  {isolate(os.path.basename(right))}"
+            )
             action.setToolTip(f"{left}\n{right}")
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
@@ -371,11 +374,12 @@ class MainWindow(QMainWindow):
             details.append(document.encoding)
         details.append(self.tr("{n} characters").format(n=f"{len(document.text):,}"))
         notes = f"   — {'; '.join(document.notices)}" if document.notices else ""
-        return f"{document.name}   ({', '.join(details)}){notes}"
+        return f"{isolate(document.name)}   ({', '.join(details)}){notes}"
 
     def _update_title(self) -> None:
         names = [
-            d.name if d else "—" for d in (self.session.documents["left"], self.session.documents["right"])
+            isolate(d.name) if d else "—"
+            for d in (self.session.documents["left"], self.session.documents["right"])
         ]
         self.setWindowTitle(f"{names[0]} ↔ {names[1]} — policydiff")
 

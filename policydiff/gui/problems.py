@@ -3,7 +3,7 @@
 The core's LoadError messages are English one-liners (what the command line prints). The window
 words them itself from ``LoadError.reason`` and its file, part and limit, through tr(), and keeps
 the English original as the dialog's details, so nothing the core said is lost.
-May import: PySide6, policydiff.errors, the standard library.
+May import: PySide6, policydiff.errors, policydiff.safetext, the standard library.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from policydiff.errors import LoadError, LoadReason, PolicydiffError
+from policydiff.safetext import isolate
 
 _CONTEXT = "LoadError"
 
@@ -105,7 +106,7 @@ _DAMAGED_PART = QT_TRANSLATE_NOOP(
 
 def load_error_text(exc: LoadError) -> str:
     """The refusal in the interface's language, built from its reason, file, part and limit."""
-    name = os.path.basename(exc.path) or exc.path or "?"
+    name = isolate(os.path.basename(exc.path) or exc.path or "?")
     source = _DAMAGED_PART if exc.reason == LoadReason.DAMAGED and exc.part else _LOAD_TEXTS[exc.reason]
     text = QCoreApplication.translate(_CONTEXT, source)
     return text.format(name=name, part=exc.part, limit=exc.limit or "?")
