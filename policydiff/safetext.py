@@ -96,8 +96,10 @@ def isolate(name: str) -> str:
     plain left-to-right name is returned as it is.
     """
     cleaned = _CONTROLS.sub(REPLACEMENT, _BIDI_CONTROLS.sub("", name))
-    if cleaned != name and _BIDI_CONTROLS.search(name) or any(
-        unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in cleaned
+    if (
+        cleaned != name
+        and _BIDI_CONTROLS.search(name)
+        or any(unicodedata.bidirectional(c) in ("R", "AL", "AN") for c in cleaned)
     ):
         return f"{FSI}{cleaned}{PDI}"
     return cleaned
