@@ -355,6 +355,7 @@ def test_full_or_closed_stderr_still_exits_non_zero(pair, tmp_path: Path):
     assert done.returncode == 1 and done.stdout == b""
 
 
+@pytest.mark.slow  # compares a 3,000-article pair in a fresh process
 def test_sigpipe_gives_one_line_and_non_zero(tmp_path: Path):
     big = "".join(f"第{k}条 内容{k}，补助{k}元。\n" for k in range(1, 3000))
     left, right = tmp_path / "l.txt", tmp_path / "r.txt"

@@ -253,6 +253,7 @@ def _check_invariants(n: NormalizedText, folded: bool = True) -> None:
             )
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @settings(max_examples=300, deadline=None)
 @given(text=texts, mode=st.sampled_from(MODES))
 def test_offset_map_invariants(text: str, mode: str) -> None:
@@ -276,6 +277,7 @@ def test_none_is_identity_on_any_text(text: str) -> None:
     assert all(n.to_original(i, i + 1) == (i, i + 1) for i in range(len(text)))
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @settings(max_examples=200, deadline=None)
 @given(parts=st.lists(texts, max_size=4))
 def test_unit_spans_tile_the_normalized_text(parts: list[str]) -> None:

@@ -59,6 +59,7 @@ def test_json_and_html_to_the_same_file_is_bad_usage(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names with undecodable bytes")
 def test_a_console_that_cannot_show_chinese_and_an_undecodable_file_name(tmp_path):
     left = tmp_path / "a.txt"
