@@ -65,6 +65,13 @@ def _json_text(value: object) -> str:
     return utf8_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
 
+def _json_lines(value: object) -> str:
+    """Indented JSON for reading; a name that is not UTF-8 shows U+FFFD."""
+    from policydiff.safetext import utf8_safe
+
+    return utf8_safe(json.dumps(value, ensure_ascii=False, indent=1))
+
+
 def _to_stdout(data: str) -> None:
     """Text to standard output as UTF-8, whatever the console's encoding."""
     if sys.stdout is None:
@@ -282,10 +289,10 @@ def _run_outline(args: argparse.Namespace) -> int:
             "notices": list(document.notices),
         }
         out["units"] = units
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        _print(_json_lines(out))
         return 0
     facts = f"{document.format}, {document.encoding or '-'}, {len(document.text)} chars"
-    print(f"{tree.title or document.name}  [{facts}]")
+    print(f"{shown(tree.title or document.name)}  [{facts}]")
     for notice in document.notices:  # how the file was read: tracked changes, page furniture …
         print(f"note: {shown(notice)}")
     for u in tree.units:
@@ -303,7 +310,7 @@ def _run_figures(args: argparse.Namespace) -> int:
         from policydiff.jsonform import figure_to_json
 
         rows = [figure_to_json(f) for f in figures]
-        print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
+        _print(_json_lines({"path": document.path, "figures": rows}))
         return 0
     for f in figures:
         print(f"{f.text}\t{f.value:g} {f.unit}\t{f.qualifier or ''}\t{f.subject}")

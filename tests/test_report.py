@@ -525,6 +525,7 @@ def test_report_module_never_imports_the_gui():
         "__future__",
         "dataclasses",
         "datetime",
+        "functools",
         "importlib.resources",
         "math",
         "typing",

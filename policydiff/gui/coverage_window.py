@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.errors import OutputError
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.safetext import isolate
@@ -346,8 +347,11 @@ class CoverageWindow(QMainWindow):
 
 
 def write_outputs(coverage: Coverage, path: str) -> str:
-    """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
-    from policydiff.outputs import write_atomically
+    """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it.
+
+    The HTML page and its children's reports are rendered first and written as one set.
+    """
+    from policydiff.outputs import write_all, write_atomically
 
     inputs = (coverage.parent.path, *(c.path for c in coverage.children))
     target = Path(path)
@@ -368,8 +372,14 @@ def write_outputs(coverage: Coverage, path: str) -> str:
     else:
         from policydiff.coverage_report import render_coverage
 
-        for relative, html in render_coverage(coverage, target.name).items():
-            page = target.parent / relative
-            page.parent.mkdir(exist_ok=True)
-            write_atomically(page, html, inputs)
+        pages = [
+            (target.parent / relative, html)
+            for relative, html in render_coverage(coverage, target.name).items()
+        ]
+        for folder in {page.parent for page, _ in pages} - {target.parent}:
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+        write_all(pages, inputs)
     return str(target)
