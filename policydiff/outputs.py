@@ -141,6 +141,8 @@ def check_output(path: str | os.PathLike[str], inputs: Iterable[str | os.PathLik
             path is a folder, or it names one of the input documents.
     """
     shown = _name(path)
+    if _is_special(Path(path).expanduser()):  # /dev/null, /dev/stdout on a pipe: written into as named
+        return Path(path).expanduser()
     try:
         target = Path(path).expanduser().resolve()
         exists = target.exists()
