@@ -451,3 +451,11 @@ def test_smoke_with_an_unusable_home_runs_or_says_why_in_one_line(tmp_path: Path
     said = [line for line in err.splitlines() if line.startswith("policydiff: ")]
     assert len(said) == 1 and "log" in said[0], err
     home.chmod(0o600)
+
+
+def test_json_to_dev_stdout_on_a_pipe(pair):
+    if not Path("/dev/stdout").exists():
+        pytest.skip("no /dev/stdout on this system")
+    done = cli("compare", *pair, "--json", "/dev/stdout", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b'{"schema":"policydiff.comparison/')
