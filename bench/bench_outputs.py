@@ -116,10 +116,16 @@ def main() -> int:
     parser.add_argument("--child-size", default="5K", help="size of each small child")
     parser.add_argument("--runs", type=int, default=1, help="fresh runs per row; the fastest counts")
     parser.add_argument("--only", choices=["writers", "coverage"], help="run one half only")
+    parser.add_argument("--code", type=Path, help="measure the policydiff in this checkout (a baseline)")
     args = parser.parse_args()
+    if args.code:  # before anything imports policydiff (bench.py puts this checkout first)
+        sys.path.insert(0, str(args.code.resolve()))
     from policydiff.words import ensure_ready
 
     ensure_ready()
+    import policydiff
+
+    print(f"policydiff from {Path(policydiff.__file__).parent}")
     if args.only != "coverage":
         writers([_size(s) for s in args.sizes.split(",")], args.runs)
     if args.only != "writers":
