@@ -25,10 +25,10 @@ def main() -> int:
     parser.add_argument("--size", type=int, default=100_000)
     args = parser.parse_args()
 
-    from policydiff.compare import compare_documents
-    from policydiff.coverage import build_coverage
+    from policydiff.compare.pipeline import compare_documents
+    from policydiff.coverage.matrix import build_coverage
     from policydiff.io import load_document
-    from policydiff.words import ensure_ready
+    from policydiff.lang.words import ensure_ready
 
     with tempfile.TemporaryDirectory() as folder:
         parent_text, _ = synthetic_pair(args.size, seed=1)

@@ -48,11 +48,11 @@ def _growth(value: float, previous: tuple[float, float] | None, scale: float) ->
 
 
 def writers(sizes: list[int], runs: int) -> None:
-    from policydiff.compare import compare_documents
-    from policydiff.jsonform import comparison_to_json
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.model import LoadedDocument
-    from policydiff.report import render_report
-    from policydiff.report_docx import render_docx
+    from policydiff.render.docx_table import render_docx
+    from policydiff.render.html import render_report
+    from policydiff.render.jsonform import comparison_to_json
 
     print("pair size   pairs   compare     JSON     HTML     Word (growth of Word per 10×)")
     previous: tuple[float, float] | None = None
@@ -120,7 +120,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.code:  # before anything imports policydiff (bench.py puts this checkout first)
         sys.path.insert(0, str(args.code.resolve()))
-    from policydiff.words import ensure_ready
+    from policydiff.lang.words import ensure_ready
 
     ensure_ready()
     import policydiff

@@ -19,7 +19,7 @@ from policydiff.gui.app import prepare_application  # noqa: E402
 from policydiff.gui.context import AppContext  # noqa: E402
 from policydiff.gui.mainwindow import MainWindow  # noqa: E402
 from policydiff.gui.settings import Settings  # noqa: E402
-from policydiff.projection import is_rewrite  # noqa: E402
+from policydiff.present.projection import is_rewrite  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 LAWS = ROOT.parent / "shared" / "corpus" / "laws"

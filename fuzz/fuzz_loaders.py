@@ -41,14 +41,14 @@ if __name__ == "__main__" and "--no-atheris" not in sys.argv and "--replay" not 
         atheris = None
 if atheris is not None:
     with atheris.instrument_imports(include=["policydiff"]):
-        import policydiff.compare  # noqa: F401
+        import policydiff.compare.pipeline  # noqa: F401
 
-from policydiff.compare import compare_documents  # noqa: E402
+from policydiff.compare.pipeline import compare_documents  # noqa: E402
 from policydiff.errors import LoadError  # noqa: E402
 from policydiff.io import LoadLimits, load_document  # noqa: E402
+from policydiff.lang.normalize import fold_typography, normalize  # noqa: E402
 from policydiff.model import CompareOptions, LoadedDocument, Op  # noqa: E402
-from policydiff.normalize import fold_typography, normalize  # noqa: E402
-from policydiff.structure import parse_structure  # noqa: E402
+from policydiff.structure.parse import parse_structure  # noqa: E402
 
 LIMITS = LoadLimits(max_bytes=4 * 2**20, docx_max_uncompressed=16 * 2**20, pdf_max_pages=50)
 MODES = ("t2s", "tw2sp", "hk2s", "none")
@@ -100,7 +100,7 @@ def check_normalize(text: str, mode: str) -> None:
 
 
 def check_compare(text: str, cut: int, mode: str) -> None:
-    from tests.test_compare import check_invariants
+    from tests.compare.test_compare import check_invariants
 
     same = compare_documents(_doc(text, "a.txt"), _doc(text, "b.txt"), CompareOptions(normalize=mode))
     check_invariants(same)

@@ -24,7 +24,7 @@ from policydiff import __version__
 from policydiff.errors import OutputError, PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
-COMMANDS = ("compare", "coverage", "outline", "figures", "gui")
+COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
 NORMALIZE_CHOICES = [mode.value for mode in NormalizeMode]
 
@@ -39,6 +39,11 @@ def _compare_parser() -> argparse.ArgumentParser:
     parser.add_argument("--json", metavar="OUT", help="write the comparison as JSON (- for standard output)")
     parser.add_argument("--html", metavar="OUT", help="write a self-contained HTML report")
     parser.add_argument("--docx", metavar="OUT", help="write the 新旧对照表 as a Word document (.docx)")
+    parser.add_argument(
+        "--redline",
+        metavar="OUT",
+        help="write the right document as a Word 修订 document (.docx): the differences as tracked changes",
+    )
     parser.add_argument(
         "--normalize",
         choices=NORMALIZE_CHOICES,
@@ -60,14 +65,14 @@ def _compare_parser() -> argparse.ArgumentParser:
 
 def _json_text(value: object) -> str:
     """Compact JSON; a name that is not UTF-8 (lone surrogates) shows U+FFFD."""
-    from policydiff.safetext import utf8_safe
+    from policydiff.lang.safetext import utf8_safe
 
     return utf8_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
 
 def _json_lines(value: object) -> str:
     """Indented JSON for reading; a name that is not UTF-8 shows U+FFFD."""
-    from policydiff.safetext import utf8_safe
+    from policydiff.lang.safetext import utf8_safe
 
     return utf8_safe(json.dumps(value, ensure_ascii=False, indent=1))
 
@@ -88,7 +93,7 @@ def _checked_outputs(
     parser: argparse.ArgumentParser, named: Sequence[tuple[str, str | None]], inputs: Sequence[str]
 ) -> None:
     """Refuse, before any work, outputs that name one file (usage, exit 2) or cannot be written (exit 1)."""
-    from policydiff.outputs import check_output, same_file
+    from policydiff.render.outputs import check_output, same_file
 
     outs = [(flag, path) for flag, path in named if path and path != "-"]
     for i, (flag, path) in enumerate(outs):
@@ -126,10 +131,11 @@ def _coverage_parser() -> argparse.ArgumentParser:
 def _run_coverage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policydiff.coverage import VERDICT_LABELS, Verdict, build_coverage
-    from policydiff.coverage_report import detail_folder
+    from policydiff.coverage.html import detail_folder
+    from policydiff.coverage.matrix import Verdict, build_coverage
     from policydiff.model import CompareOptions
-    from policydiff.outputs import check_output, write_all
+    from policydiff.present import labels
+    from policydiff.render.outputs import check_output, write_all
 
     inputs = (args.parent, *args.children)
     _checked_outputs(
@@ -148,17 +154,17 @@ def _run_coverage(args: argparse.Namespace) -> int:
     )
     files: list[tuple[str | Path, str | bytes]] = []  # rendered in full before any is written
     if args.json and args.json != "-":
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         files.append((args.json, _json_text(coverage_to_json(coverage))))
     if args.html:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         page = Path(args.html)
         for relative, html in render_coverage(coverage, page.name).items():
             files.append((page.parent / relative, html))
     if args.xlsx:
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         files.append((args.xlsx, coverage_to_xlsx(coverage)))
     if folder is not None and any(Path(path).parent == folder for path, _ in files):
@@ -168,7 +174,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
             raise OutputError(f"cannot make the folder {shown(str(folder))}: {exc.strerror or exc}") from None
     write_all(files, inputs)
     if args.json == "-":
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         _to_stdout(_json_text(coverage_to_json(coverage)))
     else:
@@ -180,7 +186,7 @@ def _run_coverage(args: argparse.Namespace) -> int:
                 lines.append(f"  {shown(child.name)}: not read ({shown(child.error)})")
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{VERDICT_LABELS[v]} {counts[v]}" for v in Verdict)
+            tally = ", ".join(f"{labels.VERDICT[v].zh} {counts[v]}" for v in Verdict)
             lines.append(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
         _print("\n".join(lines))
     if coverage.failed:
@@ -189,6 +195,73 @@ def _run_coverage(args: argparse.Namespace) -> int:
             sys.stderr,
         )
         return EXIT_CHILD_UNREADABLE
+    return 0
+
+
+def _history_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="policydiff history",
+        description=(
+            "Follow every article of a document through two or more versions (oldest first): "
+            "when each was renumbered, changed, added, removed, moved, merged or split."
+        ),
+    )
+    parser.add_argument("versions", nargs="+", help="the versions, oldest first (any supported format)")
+    parser.add_argument("--json", metavar="OUT", help="write the history as JSON (- for standard output)")
+    parser.add_argument("--html", metavar="OUT", help="write the lineage table as a self-contained page")
+    parser.add_argument("--xlsx", metavar="OUT", help="write the lineage table as an Excel workbook")
+    parser.add_argument(
+        "--normalize",
+        choices=NORMALIZE_CHOICES,
+        default=DEFAULT_NORMALIZE.value,
+        help="as for compare",
+    )
+    return parser
+
+
+def _run_history(argv: Sequence[str]) -> int:
+    """``policydiff history V1 … Vn``: one line per step (counts per mark) and the outputs asked for."""
+    from policydiff.history.chain import build_history
+    from policydiff.model import CompareOptions
+    from policydiff.render.outputs import write_all
+
+    parser = _history_parser()
+    args = parser.parse_args(list(argv))
+    if len(args.versions) < 2:
+        parser.error("give at least two versions, oldest first")
+    inputs = tuple(args.versions)
+    _checked_outputs(parser, (("--json", args.json), ("--html", args.html), ("--xlsx", args.xlsx)), inputs)
+    history = build_history(inputs, CompareOptions(normalize=NormalizeMode(args.normalize)))
+    files: list[tuple[str, str | bytes]] = []  # every output rendered before any is written
+    json_text = None
+    if args.json:
+        from policydiff.history.jsonform import history_to_json
+
+        json_text = _json_text(history_to_json(history))
+        if args.json != "-":
+            files.append((args.json, json_text))
+    if args.html:
+        from policydiff.history.html import render_history
+
+        files.append((args.html, render_history(history)))
+    if args.xlsx:
+        from policydiff.history.xlsx import history_to_xlsx
+
+        files.append((args.xlsx, history_to_xlsx(history)))
+    write_all(files, inputs)
+    if args.json == "-" and json_text is not None:
+        _to_stdout(json_text)
+    else:
+        names = " → ".join(shown(v.name) for v in history.versions)
+        lines = [
+            f"{names}: {len(history.rows)} lineages, {sum(r.changed for r in history.rows)} ever changed"
+        ]
+        for k in range(len(history.comparisons)):
+            counts = history.counts(k).marks
+            tally = ", ".join(f"{counts[m]} {m.value}" for m in counts if counts[m])
+            left, right = history.versions[k], history.versions[k + 1]
+            lines.append(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
+        _print("\n".join(lines))
     return 0
 
 
@@ -204,7 +277,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="policydiff",
         description=(
             "Compare two Chinese policy documents. With no command the desktop app starts; "
-            "commands: compare, coverage, outline, figures (see policydiff COMMAND --help)."
+            "commands: compare, coverage, history, outline, figures (see policydiff COMMAND --help)."
         ),
     )
     parser.add_argument("--version", action="version", version=f"policydiff {__version__}")
@@ -220,15 +293,17 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _run_compare(args: argparse.Namespace) -> int:
-    from policydiff.compare import compare_files
-    from policydiff.jsonform import comparison_to_json
+    from policydiff.lang import words
+
+    words.preload()  # the segmenter's dictionary loads while the pipeline's modules are imported
+    from policydiff.compare.pipeline import compare_files
     from policydiff.model import CompareOptions
-    from policydiff.outputs import write_all
+    from policydiff.render.jsonform import comparison_to_json
+    from policydiff.render.outputs import write_all
 
     inputs = (args.left, args.right)
-    _checked_outputs(
-        _compare_parser(), (("--json", args.json), ("--html", args.html), ("--docx", args.docx)), inputs
-    )
+    named = (("--json", args.json), ("--html", args.html), ("--docx", args.docx), ("--redline", args.redline))
+    _checked_outputs(_compare_parser(), named, inputs)
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize), show_normalization_diffs=args.show_normalization_diffs
     )
@@ -238,18 +313,22 @@ def _run_compare(args: argparse.Namespace) -> int:
     if args.json and args.json != "-" and json_text is not None:
         files.append((args.json, json_text))
     if args.html:
-        from policydiff.report import render_report
+        from policydiff.render.html import render_report
 
         files.append((args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged)))
     if args.docx:
-        from policydiff.report_docx import render_docx
+        from policydiff.render.docx_table import render_docx
 
         files.append((args.docx, render_docx(comparison)))
+    if args.redline:
+        from policydiff.render.redline import render_redline
+
+        files.append((args.redline, render_redline(comparison)))
     write_all(files, inputs)
     if args.json == "-" and json_text is not None:  # standard output carries the JSON alone
         _to_stdout(json_text)
     else:
-        from policydiff.figures_compare import figure_counts
+        from policydiff.figures.compare import figure_counts
 
         s = comparison.summary
         f = figure_counts(comparison.pairs)
@@ -265,7 +344,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
 def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.io import load_document
-    from policydiff.structure import parse_structure
+    from policydiff.structure.parse import parse_structure
 
     document = load_document(args.file)
     tree = parse_structure(document.text)
@@ -301,13 +380,13 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 
 def _run_figures(args: argparse.Namespace) -> int:
-    from policydiff.compare import document_figures
+    from policydiff.compare.pipeline import document_figures
     from policydiff.io import load_document
 
     document = load_document(args.file)
     figures = document_figures(document)
     if args.json:
-        from policydiff.jsonform import figure_to_json
+        from policydiff.render.jsonform import figure_to_json
 
         rows = [figure_to_json(f) for f in figures]
         _print(_json_lines({"path": document.path, "figures": rows}))
@@ -321,6 +400,12 @@ def _run_gui(argv: Sequence[str]) -> int:
     args = _gui_parser().parse_args(argv)
     if (args.left is None) != (args.right is None):
         _gui_parser().error("give two documents, or none")
+    from policydiff.gui.xcb import startup_problem
+
+    problem = startup_problem()
+    if problem is not None:  # before Qt aborts with a hint naming the wrong library
+        print(f"policydiff: {problem}", file=sys.stderr)
+        return 1
     from policydiff.gui.app import run_app
 
     return run_app(left=args.left, right=args.right, demo=args.demo, smoke=args.smoke)
@@ -425,6 +510,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
             return _run_compare(_compare_parser().parse_args(argv[1:]))
         if argv and argv[0] == "coverage":
             return _run_coverage(_coverage_parser().parse_args(argv[1:]))
+        if argv and argv[0] == "history":
+            return _run_history(argv[1:])
         if argv and argv[0] == "outline":
             return _run_outline(
                 _doc_parser("outline", "Print how a document was understood: its tree of units.").parse_args(

@@ -31,6 +31,29 @@ class Status(StrEnum):
     REMOVED = "removed"  # only in the left document
 
 
+class Verdict(StrEnum):
+    """How a child document (a city's plan) implements one unit of its parent (a province's)."""
+
+    ADOPTED = "adopted"  # 照搬: taken over as it stands
+    REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
+    RAISED = "raised"  # 加码: a bigger figure or a stronger duty
+    WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
+    MISSING = "missing"  # 缺失: no counterpart in the child
+
+
+class HistoryMark(StrEnum):
+    """What one step of a document's history (version i → i + 1) did to a unit, as a reader sees it."""
+
+    UNCHANGED = "unchanged"
+    RENUMBERED = "renumbered"  # the same words under a new number
+    CHANGED = "changed"
+    MOVED = "moved"  # stands elsewhere in the order (possibly reworded too)
+    MERGED = "merged"  # took in another unit, or was taken into one
+    SPLIT = "split"  # became several units, or is one of the parts
+    ADDED = "added"
+    REMOVED = "removed"
+
+
 class Op(StrEnum):
     EQUAL = "equal"
     DELETE = "delete"

@@ -30,7 +30,7 @@ GOLD = SHARED / "gold"
 _QT_FIXTURES = frozenset({"qapp", "qtbot", "settings"})
 
 # Without PySide6 the window-test files (which import Qt at the top) are not collected at all.
-collect_ignore_glob = [] if importlib.util.find_spec("PySide6") else ["test_gui*.py"]
+collect_ignore_glob = [] if importlib.util.find_spec("PySide6") else ["gui/test_gui*.py"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -6,7 +6,7 @@ real policy words and figures), rendered with a numbering scheme chosen per leve
 on the plan (delete, insert, reword, move, change a figure), so a pair of documents differs in
 known ways. Also: variants that must compare as identical (traditional script, full-width
 punctuation).
-May import: the standard library, hypothesis, opencc and policydiff.numerals.
+May import: the standard library, hypothesis, opencc and policydiff.lang.numerals.
 """
 
 from __future__ import annotations

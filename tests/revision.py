@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import opencc
 
-from policydiff.figures import extract_figures
+from policydiff.figures.extract import extract_figures
+from policydiff.lang.numerals import cn_numeral
 from policydiff.model import DocumentTree, Level, Unit
-from policydiff.numerals import cn_numeral
 
 REWORDINGS = [("加强", "强化"), ("支持", "扶持"), ("推动", "促进"), ("进一步", "更大力度"), ("完善", "健全")]
 _LABEL = re.compile(

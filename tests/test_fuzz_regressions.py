@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.compare import compare_documents
+from policydiff.compare.pipeline import compare_documents
 from policydiff.model import CompareOptions
-from tests.test_compare import check_invariants, doc
+from tests.compare.test_compare import check_invariants, doc
 
 _SPEC = importlib.util.spec_from_file_location(
     "fuzz_loaders", Path(__file__).resolve().parent.parent / "fuzz" / "fuzz_loaders.py"

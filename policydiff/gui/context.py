@@ -31,7 +31,7 @@ def _compare(
     cancelled: Callable[[], bool] | None = None,
     overrides: tuple[tuple[int | None, int | None], ...] = (),
 ) -> Comparison:
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
 
     return compare_documents(
         left, right, options, progress=progress, cancelled=cancelled, overrides=overrides
@@ -40,21 +40,35 @@ def _compare(
 
 def _report(comparison: Comparison, rewrites: bool = True) -> str:
     """The HTML report; ``rewrites`` follows View → Show Rewrites as Text, as the panes do."""
-    from policydiff.report import render_report
+    from policydiff.render.html import render_report
 
     return render_report(comparison, collapse_unchanged=True, rewrites=rewrites)
 
 
+def _docx(comparison: Comparison, rewrites: bool = True) -> bytes:
+    """The Word 对照表, following View → Show Rewrites as Text like the report."""
+    from policydiff.render.docx_table import render_docx
+
+    return render_docx(comparison, rewrites=rewrites)
+
+
 def _json(comparison: Comparison) -> str:
-    from policydiff.jsonform import comparison_to_json
+    from policydiff.render.jsonform import comparison_to_json
 
     return json.dumps(
         comparison_to_json(comparison), ensure_ascii=False, separators=(",", ":"), allow_nan=False
     )
 
 
-def _write(path: str, text: str, inputs: tuple[str, ...]) -> Any:
-    from policydiff.outputs import write_atomically
+def _redline(comparison: Comparison) -> bytes:
+    """The Word 修订 document (File → Save Redline as Word…)."""
+    from policydiff.render.redline import render_redline
+
+    return render_redline(comparison)
+
+
+def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
+    from policydiff.render.outputs import write_atomically
 
     return write_atomically(path, text, inputs=inputs)
 
@@ -67,7 +81,9 @@ class Backend:
     compare: Callable[..., Comparison] = _compare
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json
-    write: Callable[[str, str, tuple[str, ...]], Any] = _write
+    report_docx: Callable[[Comparison, bool], bytes] = _docx
+    report_redline: Callable[[Comparison], bytes] = _redline
+    write: Callable[[str, str | bytes, tuple[str, ...]], Any] = _write
 
 
 @dataclass

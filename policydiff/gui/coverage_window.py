@@ -33,36 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage import VERDICT_LABELS, Coverage, Verdict
+from policydiff.coverage.matrix import Coverage, Verdict
 from policydiff.errors import OutputError
+from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.problems import describe_error, problem_box
-from policydiff.safetext import isolate
+from policydiff.gui.vocabulary import verdict_text
+from policydiff.io.formats import EXTENSIONS
+from policydiff.lang.safetext import isolate
+from policydiff.present import palette
 
-DOCUMENT_SUFFIXES = frozenset(
-    {
-        ".txt",
-        ".htm",
-        ".html",
-        ".mht",
-        ".mhtml",
-        ".md",
-        ".docx",
-        ".doc",
-        ".wps",
-        ".rtf",
-        ".odt",
-        ".pdf",
-        ".ofd",
-    }
-)
-VERDICT_COLOURS = {
-    Verdict.ADOPTED: "#e6f4ea",
-    Verdict.REFINED: "#e8f0fe",
-    Verdict.RAISED: "#fde2cf",
-    Verdict.WEAKENED: "#fce8e6",
-    Verdict.MISSING: "#eeeeee",
-}
+DOCUMENT_SUFFIXES = EXTENSIONS  # every format the readers take (policydiff.io.formats)
+VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -79,11 +61,13 @@ def documents_in(folder: Path, exclude: str = "") -> list[str]:
 class CoverageSetup(QDialog):
     """Pick the parent document and its children (files, or every document of a folder)."""
 
-    def __init__(self, parent: QWidget | None = None, start_folder: str = "") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, start_folder: str = "", parent_document: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("One Against Many"))
         self._folder = start_folder
-        self.parent_edit = QLineEdit()
+        self.parent_edit = QLineEdit(parent_document)  # the open left document is offered as the parent
         self.parent_edit.setObjectName("parentPath")
         choose_parent = QPushButton(self.tr("Choose…"))
         choose_parent.clicked.connect(self._choose_parent)
@@ -136,13 +120,15 @@ class CoverageSetup(QDialog):
                 present.add(path)
 
     def _choose_parent(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the Parent Document"), self._folder)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the Parent Document"), self._folder, open_filter()
+        )
         if path:
             self.parent_edit.setText(path)
             self._folder = str(Path(path).parent)
 
     def _add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add Documents"), self._folder, open_filter())
         self.add_children(paths)
 
     def _add_folder(self) -> None:
@@ -201,7 +187,7 @@ class CoverageModel(QAbstractTableModel):
             if cell is None:
                 return "—"
             units = "、".join(u.label or u.heading[:8] for u in cell.units)
-            return f"{VERDICT_LABELS[cell.verdict]} {units}".strip()
+            return f"{verdict_text(cell.verdict)} {units}".strip()
         if role == Qt.ItemDataRole.ToolTipRole:
             return child.error if cell is None else cell.why
         if role == Qt.ItemDataRole.BackgroundRole and cell is not None:
@@ -253,7 +239,7 @@ class CoverageWindow(QMainWindow):
 
     def run(self, parent_path: str, child_paths: list[str]) -> int:
         """Start building the matrix of ``parent_path`` against ``child_paths``; returns the job number."""
-        from policydiff.coverage import build_coverage
+        from policydiff.coverage.matrix import build_coverage
 
         total = len(child_paths)
         self.status.setText(self.tr("Comparing with {count} documents…").format(count=total))
@@ -282,7 +268,7 @@ class CoverageWindow(QMainWindow):
                 continue
             tally = coverage.counts(k)
             counts.append(
-                f"{isolate(child.name)}: " + " ".join(f"{VERDICT_LABELS[v]}{tally[v]}" for v in Verdict)
+                f"{isolate(child.name)}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict)
             )
         self._finished("；".join(counts))
         self.save_button.setEnabled(True)
@@ -322,14 +308,15 @@ class CoverageWindow(QMainWindow):
     def _save(self) -> None:
         if self.coverage is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the Matrix"),
-            "coverage.html",
-            self.tr("Web page (*.html);;JSON (*.json);;Excel (*.xlsx)"),
-        )
-        if path:
-            self.save_to(path)
+        choices = [
+            SaveType("html", self.tr("Web page"), ".html"),
+            SaveType("xlsx", self.tr("Excel workbook"), ".xlsx"),
+            SaveType("json", self.tr("JSON"), ".json"),
+        ]
+        folder = str(Path(self.coverage.parent.path).parent)
+        chosen = ask_save_path(self, self.tr("Save the Matrix"), str(Path(folder) / "coverage"), choices)
+        if chosen is not None:
+            self.save_to(chosen[0])
 
     def save_to(self, path: str) -> int | None:
         """Write the matrix in the background as HTML (each child's report beside it), JSON or Excel."""
@@ -351,12 +338,12 @@ def write_outputs(coverage: Coverage, path: str) -> str:
 
     The HTML page and its children's reports are rendered first and written as one set.
     """
-    from policydiff.outputs import write_all, write_atomically
+    from policydiff.render.outputs import write_all, write_atomically
 
     inputs = (coverage.parent.path, *(c.path for c in coverage.children))
     target = Path(path)
     if target.suffix.lower() == ".json":
-        from policydiff.coverage_json import coverage_to_json
+        from policydiff.coverage.jsonform import coverage_to_json
 
         write_atomically(
             target,
@@ -366,11 +353,11 @@ def write_outputs(coverage: Coverage, path: str) -> str:
             inputs,
         )
     elif target.suffix.lower() == ".xlsx":
-        from policydiff.coverage_xlsx import coverage_to_xlsx
+        from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(target, coverage_to_xlsx(coverage), inputs)
     else:
-        from policydiff.coverage_report import render_coverage
+        from policydiff.coverage.html import render_coverage
 
         pages = [
             (target.parent / relative, html)

@@ -5,8 +5,8 @@ done by the model itself: one key per row and ``list.sort``, instead of the prox
 asks the model for two cells per comparison (seconds for tens of thousands of figures). Clicking a
 row asks the window to show both places.
 The line above the table counts changed, added and removed figures apart, and the figures of
-wholly added / removed units apart again (policydiff.figures_compare.figure_counts).
-May import: PySide6, policydiff.model, policydiff.figures, policydiff.figures_compare,
+wholly added / removed units apart again (policydiff.figures.compare.figure_counts).
+May import: PySide6, policydiff.model, policydiff.figures.extract, policydiff.figures.compare,
 policydiff.gui.outline (captions), policydiff.gui.searchfold.
 """
 
@@ -35,14 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.figures import qualifier_text
-from policydiff.figures_compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.compare import Shift, figure_counts, finite_ratio, shift, unit_place
+from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
+from policydiff.gui.vocabulary import missing_text
 from policydiff.model import Comparison, FigureChange, Pair, Status
-
-MISSING = "无"  # a side without the figure: never a dash, which reads as 一
+from policydiff.present import palette
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 11
 
@@ -91,7 +91,7 @@ class FigureModel(RowsModel):
             for index, pair in enumerate(comparison.pairs):
                 if pair.figures:
                     left, right = unit_place(lu, pair.left), unit_place(ru, pair.right)
-                    self._places[index] = f"{left or MISSING} ↔ {right or MISSING}"
+                    self._places[index] = f"{left or missing_text()} ↔ {right or missing_text()}"
         rows: list[tuple[int, Pair, FigureChange]] = []
         if comparison is not None:
             for index, pair in enumerate(comparison.pairs):
@@ -165,9 +165,9 @@ class FigureModel(RowsModel):
             if column == self.SUBJECT:
                 return change.subject
             if column == self.LEFT:
-                return left.text if left else MISSING
+                return left.text if left else missing_text()
             if column == self.RIGHT:
-                return right.text if right else MISSING
+                return right.text if right else missing_text()
             if column == self.CHANGE:
                 return change_text(change)
             if column == self.QUALIFIER:
@@ -175,7 +175,7 @@ class FigureModel(RowsModel):
                 rq = qualifier_text(right.qualifier) if right else ""
                 if lq == rq or left is None or right is None:
                     return lq or rq
-                return f"{lq or MISSING} → {rq or MISSING}"
+                return f"{lq or missing_text()} → {rq or missing_text()}"
         elif role == Qt.ItemDataRole.FontRole and change.status != Status.UNCHANGED and column == self.CHANGE:
             font = QFont()
             font.setBold(True)
@@ -185,7 +185,7 @@ class FigureModel(RowsModel):
             and change.status != Status.UNCHANGED
             and column == self.CHANGE
         ):
-            return QColor("#b93c00")
+            return QColor(palette.FIGURE.ink.hex)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.LEFT, self.RIGHT, self.CHANGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         elif role == ROW_ROLE:

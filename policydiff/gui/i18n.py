@@ -16,6 +16,7 @@ import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 CATALOGUE = "policydiff_{}.qm"
+QT_CATALOGUE = "qt_widgets_{}.qm"  # Qt's own strings, for wheels that ship no qtbase_{lang}.qm
 
 
 def resolve_language(choice: str, system: QLocale | None = None) -> str:
@@ -36,15 +37,29 @@ def catalogue_path(language: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def qt_catalogue_path(language: str) -> Path | None:
+    """Our catalogue of Qt's own strings (file dialogs, message boxes, context menus) for ``language``."""
+    own = catalogue_path(language)
+    if own is None:
+        return None
+    path = own.with_name(QT_CATALOGUE.format(language))
+    return path if path.is_file() else None
+
+
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load and install the catalogues for ``language``; returns them so they can be removed."""
     installed: list[QTranslator] = []
+    global _LANGUAGE
+    _LANGUAGE = language
     if language == "en":
         return installed
-    own = catalogue_path(language)
-    if own is not None:
+    # Qt's own dialogs: our catalogue of their strings first (PySide6 wheels ship no qtbase_zh_CN),
+    # then Qt's, which wins where it exists (the last installed translator is asked first)
+    for catalogue in (qt_catalogue_path(language), catalogue_path(language)):
+        if catalogue is None:
+            continue
         translator = QTranslator(app)
-        if translator.load(str(own)):
+        if translator.load(str(catalogue)):
             app.installTranslator(translator)
             installed.append(translator)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
@@ -59,6 +74,12 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 
 
 _ACTIVE: list[QTranslator] = []  # the catalogues installed now (a language switch replaces them)
+_LANGUAGE = "en"  # the language of the catalogues installed last ("en": none)
+
+
+def active_language() -> str:
+    """``"zh_CN"`` or ``"en"``: what the window speaks now (the shared labels follow it)."""
+    return _LANGUAGE if _ACTIVE else "en"  # every catalogue removed: Qt speaks English again
 
 
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:

@@ -2,7 +2,7 @@
 
 The panes only turn these spans into colours. Kept free of Qt so it is tested on tiny comparisons
 and so the per-paint work is a bisect over lists prepared here.
-May import: the standard library, policydiff.model and policydiff.projection.
+May import: the standard library, policydiff.model and policydiff.present.projection.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from policydiff.model import Comparison, Pair, Side, Status
-from policydiff.projection import Kind, group_units, project
+from policydiff.present.projection import Kind, group_units, project
 
 
 class Mark(StrEnum):
@@ -75,7 +75,7 @@ def _gutter_kind(pair: Pair) -> Gutter | None:
 def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) -> SideMarks:
     """Collect the marks of one side (``"left"`` or ``"right"``).
 
-    Each pair is projected onto the side by ``policydiff.projection.project``, the same function
+    Each pair is projected onto the side by ``policydiff.present.projection.project``, the same function
     the report uses; ``rewrites=False`` shows every pair as a word diff, never as a rewrite.
     """
     side = Side(side)

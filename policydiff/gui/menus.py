@@ -40,7 +40,10 @@ class Actions:
     reload: QAction
     save_report: QAction
     save_json: QAction
+    save_as: QAction
+    save_redline: QAction
     coverage: QAction
+    history: QAction
     quit: QAction
     copy_unit: QAction
     pair: QAction
@@ -154,8 +157,24 @@ class MenuBuilder(QObject):
             "Ctrl+Shift+E",
             self.tr("Write the comparison as JSON"),
         )
+        save_as = _action(
+            window,
+            "saveAs",
+            self.tr("Save &As…"),
+            QKeySequence.StandardKey.SaveAs,
+            self.tr("Write the comparison as an HTML report, a Word comparison table or JSON"),
+        )
+        save_redline = _action(
+            window,
+            "saveRedline",
+            self.tr("Save Re&dline as Word…"),
+            "Ctrl+Shift+D",
+            self.tr("Write the right document with every difference as a tracked change (修订)"),
+        )
         file_menu.addAction(save_report)
+        file_menu.addAction(save_as)
         file_menu.addAction(save_json)
+        file_menu.addAction(save_redline)
         file_menu.addSeparator()
         coverage = _action(
             window,
@@ -165,6 +184,14 @@ class MenuBuilder(QObject):
             self.tr("Compare one policy with each of its implementations"),
         )
         file_menu.addAction(coverage)
+        history = _action(
+            window,
+            "history",
+            self.tr("Version &History…"),
+            "Ctrl+Shift+H",
+            self.tr("Follow every article of a document through several versions"),
+        )
+        file_menu.addAction(history)
         file_menu.addSeparator()
         quit_ = _action(window, "quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit)
         file_menu.addAction(quit_)
@@ -310,7 +337,10 @@ class MenuBuilder(QObject):
             reload=reload,
             save_report=save_report,
             save_json=save_json,
+            save_as=save_as,
+            save_redline=save_redline,
             coverage=coverage,
+            history=history,
             quit=quit_,
             copy_unit=copy_unit,
             pair=pair,

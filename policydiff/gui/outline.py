@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,17 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.change_notes import change_notes
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
+from policydiff.gui.vocabulary import level_text, qcolour, status_text
 from policydiff.model import Comparison, Direction, Level, Pair, Status, Unit
+from policydiff.present import palette
+from policydiff.present.change_notes import change_notes
+from policydiff.present.differences import is_difference
 
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
 
 STATUS_COLORS = {
-    Status.CHANGED: QColor("#fff4d6"),
-    Status.ADDED: QColor("#dafbe1"),
-    Status.REMOVED: QColor("#ffebe9"),
+    status: qcolour(palette.STATUS[status].background) for status in Status if status != Status.UNCHANGED
 }
 
 FILTERS = (
@@ -64,27 +63,11 @@ def refilter(proxy: QSortFilterProxyModel, change: Callable[[], None]) -> None:
 
 
 def level_name(level: Level) -> str:
-    names = {
-        Level.TITLE: QCoreApplication.translate("PairModel", "Title"),
-        Level.PREAMBLE: QCoreApplication.translate("PairModel", "Preamble"),
-        Level.CHAPTER: QCoreApplication.translate("PairModel", "Chapter"),
-        Level.SECTION: QCoreApplication.translate("PairModel", "Section"),
-        Level.ARTICLE: QCoreApplication.translate("PairModel", "Article"),
-        Level.ITEM: QCoreApplication.translate("PairModel", "Item"),
-        Level.EPILOGUE: QCoreApplication.translate("PairModel", "Closing"),
-        Level.ATTACHMENT: QCoreApplication.translate("PairModel", "Attachment"),
-    }
-    return names.get(level, str(level))
+    return level_text(level)
 
 
 def status_name(status: Status) -> str:
-    names = {
-        Status.UNCHANGED: QCoreApplication.translate("PairModel", "unchanged"),
-        Status.CHANGED: QCoreApplication.translate("PairModel", "changed"),
-        Status.ADDED: QCoreApplication.translate("PairModel", "added"),
-        Status.REMOVED: QCoreApplication.translate("PairModel", "removed"),
-    }
-    return names.get(status, str(status))
+    return status_text(status)
 
 
 def unit_caption(unit: Unit | None, width: int = 18) -> str:
@@ -96,10 +79,6 @@ def unit_caption(unit: Unit | None, width: int = 18) -> str:
     if len(heading) > width:
         heading = heading[: width - 1] + "…"
     return ("  " * unit.depth + f"{label} {heading}").rstrip()
-
-
-def is_difference(pair: Pair) -> bool:
-    return pair.status != Status.UNCHANGED or pair.moved or pair.figures_changed > 0
 
 
 class PairModel(RowsModel):
@@ -174,7 +153,7 @@ class PairModel(RowsModel):
             return f"{unit.label} {unit.heading}" if unit else None
         elif role == Qt.ItemDataRole.BackgroundRole:
             if pair.moved and pair.status == Status.UNCHANGED:
-                return QColor("#f3e8ff")
+                return qcolour(palette.MOVED.background)
             return STATUS_COLORS.get(pair.status)
         elif role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SIMILARITY, self.FIGURES):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

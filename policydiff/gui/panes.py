@@ -47,23 +47,28 @@ from policydiff.gui.refill import (
     pad_blocks,
     without_layout,
 )
+from policydiff.gui.vocabulary import qcolour
+from policydiff.model import Status
+from policydiff.present import palette
 
 GUTTER_WIDTH = 7
-GUTTER_COLORS = {
-    Gutter.CHANGED: QColor("#e3a008"),
-    Gutter.ADDED: QColor("#2da44e"),
-    Gutter.REMOVED: QColor("#cf222e"),
-    Gutter.MOVED: QColor("#8250df"),
-    Gutter.MANUAL: QColor("#0969da"),
+# The shared palette (policydiff.present.palette): the same colours as the report and the exports.
+_GUTTER_SWATCH = {
+    Gutter.CHANGED: palette.STATUS[Status.CHANGED],
+    Gutter.ADDED: palette.INSERTED,
+    Gutter.REMOVED: palette.DELETED,
+    Gutter.MOVED: palette.MOVED,
+    Gutter.MANUAL: palette.MANUAL,
 }
+GUTTER_COLORS = {gutter: qcolour(swatch.rule) for gutter, swatch in _GUTTER_SWATCH.items()}
 SELECTED_UNIT = QColor("#dbeafe")
 FOUND = QColor("#fff3a3")
 FOUND_CURRENT = QColor("#ffb000")
 BAND_COLORS = {
-    Gutter.ADDED: "#eef8f0",
-    Gutter.REMOVED: "#fcefef",
-    Gutter.MOVED: "#f3effc",
-    Gutter.CHANGED: "#f6f8fa",
+    Gutter.ADDED: palette.INSERTED.background.hex,
+    Gutter.REMOVED: palette.DELETED.background.hex,
+    Gutter.MOVED: palette.MOVED.background.hex,
+    Gutter.CHANGED: "#f6f8fa",  # neutral: a changed pair's words carry the marks
     Gutter.MANUAL: "#f6f8fa",
 }
 
@@ -71,24 +76,24 @@ BAND_COLORS = {
 def mark_formats() -> dict[Mark, QTextCharFormat]:
     """The look of each kind of mark: deleted red + struck, inserted green, figures bold orange."""
     deleted = QTextCharFormat()
-    deleted.setBackground(QColor("#ffd7d5"))
-    deleted.setForeground(QColor("#82071e"))
+    deleted.setBackground(qcolour(palette.DELETED.background))
+    deleted.setForeground(qcolour(palette.DELETED.ink))
     deleted.setFontStrikeOut(True)
     inserted = QTextCharFormat()
-    inserted.setBackground(QColor("#ccffd8"))
-    inserted.setForeground(QColor("#055d20"))
+    inserted.setBackground(qcolour(palette.INSERTED.background))
+    inserted.setForeground(qcolour(palette.INSERTED.ink))
     figure = QTextCharFormat()
     figure.setFontWeight(QFont.Weight.Bold)
-    figure.setForeground(QColor("#b93c00"))
-    figure.setBackground(QColor("#ffe2b8"))
+    figure.setForeground(qcolour(palette.FIGURE.ink))
+    figure.setBackground(qcolour(palette.FIGURE.background))
     figure.setFontUnderline(True)
-    figure.setUnderlineColor(QColor("#f76707"))
+    figure.setUnderlineColor(qcolour(palette.FIGURE.rule))
     figure.setFontStrikeOut(False)
     shared = QTextCharFormat()
-    shared.setForeground(QColor("#0a3069"))
+    shared.setForeground(qcolour(palette.SHARED.ink))
     shared.setFontUnderline(True)
     shared.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    shared.setUnderlineColor(QColor("#0969da"))
+    shared.setUnderlineColor(qcolour(palette.SHARED.rule))
     return {Mark.DELETED: deleted, Mark.INSERTED: inserted, Mark.FIGURE: figure, Mark.SHARED: shared}
 
 

@@ -4,7 +4,7 @@ A row opens where a pair's unit starts a line; pairs in the same order on both s
 share one row, while an added, removed or moved unit gets a row of its own that faces an empty
 band on the other side (as WinMerge and Beyond Compare do). The panes then give each row the
 height of its taller side. Kept free of Qt: computed once per comparison and tested on its own.
-May import: the standard library, policydiff.model and policydiff.projection.
+May import: the standard library, policydiff.model and policydiff.present.projection.
 """
 
 from __future__ import annotations

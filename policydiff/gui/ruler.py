@@ -17,9 +17,10 @@ from policydiff.gui.marks import Gutter, Mark
 from policydiff.gui.panes import BAND_COLORS, GUTTER_COLORS, DocumentView, mark_formats
 from policydiff.gui.sync import ScrollSync
 from policydiff.model import Status
+from policydiff.present import palette
 
 RULER_WIDTH = 16
-FIGURE_TICK = QColor("#f76707")
+FIGURE_TICK = QColor(palette.FIGURE.rule.hex)
 
 
 def row_kind(sync: ScrollSync, row_index: int) -> Gutter | None:

@@ -4,7 +4,7 @@
 fold whole strings (``fold``); find-in-pane keeps an offset map back to the loaded text
 (``FoldedText``) so every hit lands on the document's own characters. Free of Qt, so it is
 tested on its own and runs in a background job for large documents.
-May import: the standard library, policydiff.model, policydiff.normalize and policydiff.numerals.
+May import: the standard library, policydiff.model, policydiff.lang.normalize and policydiff.lang.numerals.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from policydiff.lang.normalize import NormalizedText, normalize
+from policydiff.lang.numerals import cn_value
 from policydiff.model import NormalizeMode
-from policydiff.normalize import NormalizedText, normalize
-from policydiff.numerals import cn_value
 
 # a run of Chinese numeral characters, bounded so the regex stays linear
 CN_NUMERAL = re.compile("[零〇一二三四五六七八九十百千万两]{1,12}")

@@ -181,7 +181,8 @@ class Session(QObject):
         return digest.hexdigest()
 
     def save(self, kind: str, path: str) -> None:
-        """Write the comparison as an HTML report (``kind="html"``) or JSON (``"json"``).
+        """Write the comparison as an HTML report (``kind="html"``), a Word table (``"docx"``), a Word
+        修订 document (``"redline"``) or JSON (``"json"``).
 
         Every save is its own job (a second save must not hide the first one's error) and is not
         cancellable: it is short, and a file reported "cancelled" must never have been written.
@@ -190,11 +191,16 @@ class Session(QObject):
         if comparison is None:
             return
         inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
-        as_html, rewrites = kind == "html", self.context.settings.show_rewrites  # read as the panes
+        as_html, as_docx, as_redline = kind == "html", kind == "docx", kind == "redline"
+        rewrites = self.context.settings.show_rewrites  # read as the panes
 
-        def render() -> str:
+        def render() -> str | bytes:
             if as_html:
                 return backend.report_html(comparison, rewrites)
+            if as_docx:
+                return backend.report_docx(comparison, rewrites)
+            if as_redline:
+                return backend.report_redline(comparison)
             return backend.report_json(comparison)
 
         def job(progress: ProgressFn, cancelled: CancelledFn) -> str:
@@ -202,9 +208,9 @@ class Session(QObject):
             return path
 
         self._saves += 1
-        kind = f"save-{self._saves}"
+        job_kind = f"save-{self._saves}"
         self.context.jobs.submit(
-            kind, job, self.saved.emit, lambda exc: self._on_error(kind, exc), cancellable=False
+            job_kind, job, self.saved.emit, lambda exc: self._on_error(job_kind, exc), cancellable=False
         )
 
     def cancel(self) -> None:

@@ -7,8 +7,10 @@ May import: PySide6.QtCore, the standard library and policydiff.model.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings, QStandardPaths
@@ -131,9 +133,11 @@ class Settings:
     # files
     @property
     def recent_files(self) -> list[str]:
-        return _as_list(self.store.value("files/recent"))[:MAX_RECENT]
+        """Files opened lately, newest first, each once, as absolute paths (they open from anywhere)."""
+        return _unique(os.path.abspath(p) for p in _as_list(self.store.value("files/recent")))[:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
         files = [p for p in self.recent_files if p != path]
         self.store.setValue("files/recent", [path, *files][:MAX_RECENT])
 
@@ -144,14 +148,17 @@ class Settings:
     @property
     def recent_pairs(self) -> list[tuple[str, str]]:
         """Pairs of files compared lately, newest first (each kept as "left\tright")."""
-        out = []
+        out: list[tuple[str, str]] = []
         for entry in _as_list(self.store.value("files/recent_pairs")):
             left, _, right = entry.partition("\t")
             if left and right:
-                out.append((left, right))
+                pair = (os.path.abspath(left), os.path.abspath(right))
+                if pair not in out:
+                    out.append(pair)
         return out[:MAX_RECENT]
 
     def add_recent_pair(self, left: str, right: str) -> None:
+        left, right = os.path.abspath(left), os.path.abspath(right)
         pairs = [p for p in self.recent_pairs if p != (left, right)]
         self.store.setValue(
             "files/recent_pairs", [f"{a}\t{b}" for a, b in [(left, right), *pairs]][:MAX_RECENT]
@@ -207,3 +214,8 @@ class Settings:
 
     def sync(self) -> None:
         self.store.sync()
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    """The items in order, each once."""
+    return list(dict.fromkeys(items))

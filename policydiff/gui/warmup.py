@@ -43,11 +43,11 @@ WARM_PAIR = (
 
 def warm_up_core(options: CompareOptions) -> None:
     """Compare and project the built-in pair once (imports, dictionary, converters, patterns)."""
-    from policydiff.compare import compare_documents
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.gui.marks import side_marks
     from policydiff.gui.rows import build_rows
     from policydiff.io import load_document  # noqa: F401  (the readers' imports)
-    from policydiff.words import ensure_ready
+    from policydiff.lang.words import ensure_ready
 
     ensure_ready()
     left, right = (

@@ -4,7 +4,7 @@ Editors write a file in several steps, so changes are collected and handled once
 quiet for a moment. With automatic reload off the user is asked; while that question is open, new
 changes are only collected (the modal dialog keeps the event loop running, and asking again from
 inside it would stack dialogs), and one question follows once it is answered.
-May import: PySide6, policydiff.gui.session, policydiff.safetext.
+May import: PySide6, policydiff.gui.session, policydiff.lang.safetext.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from policydiff.gui.session import SIDES, Session
-from policydiff.safetext import isolate
+from policydiff.lang.safetext import isolate
 
 RELOAD_DELAY_MS = 400
 

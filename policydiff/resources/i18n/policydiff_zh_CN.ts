@@ -4,12 +4,12 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="183"/>
+        <location filename="../../gui/coverage_window.py" line="169"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="185"/>
+        <location filename="../../gui/coverage_window.py" line="171"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="82"/>
-        <location filename="../../gui/coverage_window.py" line="156"/>
+        <location filename="../../gui/coverage_window.py" line="66"/>
+        <location filename="../../gui/coverage_window.py" line="142"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="86"/>
+        <location filename="../../gui/coverage_window.py" line="70"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="90"/>
+        <location filename="../../gui/coverage_window.py" line="74"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="92"/>
+        <location filename="../../gui/coverage_window.py" line="76"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="94"/>
+        <location filename="../../gui/coverage_window.py" line="78"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="115"/>
+        <location filename="../../gui/coverage_window.py" line="99"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="117"/>
+        <location filename="../../gui/coverage_window.py" line="101"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="137"/>
+        <location filename="../../gui/coverage_window.py" line="122"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="143"/>
+        <location filename="../../gui/coverage_window.py" line="129"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="148"/>
+        <location filename="../../gui/coverage_window.py" line="134"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="156"/>
+        <location filename="../../gui/coverage_window.py" line="142"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,53 +76,63 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="219"/>
-        <location filename="../../gui/coverage_window.py" line="299"/>
+        <location filename="../../gui/coverage_window.py" line="205"/>
+        <location filename="../../gui/coverage_window.py" line="285"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="231"/>
+        <location filename="../../gui/coverage_window.py" line="217"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="234"/>
+        <location filename="../../gui/coverage_window.py" line="220"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="249"/>
+        <location filename="../../gui/coverage_window.py" line="235"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="256"/>
+        <location filename="../../gui/coverage_window.py" line="242"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="278"/>
+        <location filename="../../gui/coverage_window.py" line="264"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="294"/>
+        <location filename="../../gui/coverage_window.py" line="280"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="322"/>
+        <location filename="../../gui/coverage_window.py" line="307"/>
+        <source>Web page</source>
+        <translation>网页</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="308"/>
+        <source>Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="309"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="312"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="324"/>
-        <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
-        <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/coverage_window.py" line="334"/>
+        <location filename="../../gui/coverage_window.py" line="321"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
@@ -148,22 +158,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="564"/>
+        <location filename="../../gui/panes.py" line="569"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="568"/>
+        <location filename="../../gui/panes.py" line="573"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="574"/>
+        <location filename="../../gui/panes.py" line="579"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="574"/>
+        <location filename="../../gui/panes.py" line="579"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -260,6 +270,19 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../gui/filedialogs.py" line="25"/>
+        <source>Policy documents ({patterns})</source>
+        <translation>政策文件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../gui/filedialogs.py" line="28"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <location filename="../../gui/find.py" line="34"/>
@@ -314,6 +337,227 @@
     </message>
 </context>
 <context>
+    <name>HistoryMarks</name>
+    <message>
+        <location filename="../../gui/history_window.py" line="53"/>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="54"/>
+        <source>renumbered</source>
+        <translation>改号</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="55"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="56"/>
+        <source>moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="57"/>
+        <source>merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="58"/>
+        <source>split</source>
+        <translation>拆分</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="59"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="60"/>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="70"/>
+        <source>preamble</source>
+        <translation>序言</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="71"/>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="72"/>
+        <source>attachment</source>
+        <translation>附件</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySetup</name>
+    <message>
+        <location filename="../../gui/history_window.py" line="95"/>
+        <location filename="../../gui/history_window.py" line="223"/>
+        <source>Version History</source>
+        <translation>版本沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="100"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="100"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="100"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="103"/>
+        <source>Oldest first. Double-click a date to correct it.</source>
+        <translation>旧版在前。双击日期可以更正。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="104"/>
+        <source>Add Files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="106"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="108"/>
+        <source>Move Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="110"/>
+        <source>Move Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="112"/>
+        <source>Sort by Date</source>
+        <translation>按日期排序</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="126"/>
+        <source>Versions of one document, oldest first (choose files or drop them here). The dates are read from each text; check them.</source>
+        <translation>同一文件的各个版本，旧版在前（选择文件或拖放到此处）。日期从各版文字中读出，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="159"/>
+        <source>cannot be read: {why}</source>
+        <translation>无法读取：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="206"/>
+        <source>Add Versions</source>
+        <translation>添加版本</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="223"/>
+        <source>Choose at least two versions.</source>
+        <translation>请至少选择两个版本。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../gui/history_window.py" line="236"/>
+        <location filename="../../gui/history_window.py" line="403"/>
+        <source>Version History</source>
+        <translation>版本沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="256"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="259"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="263"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="280"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="286"/>
+        <source>Comparing {count} versions…</source>
+        <translation>正在比较 {count} 个版本…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="310"/>
+        <source>Unit</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="321"/>
+        <source>All units</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="322"/>
+        <source>Changed at any time</source>
+        <translation>任一版本有变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="325"/>
+        <source>Changed in version {k} ({label})</source>
+        <translation>在第 {k} 版（{label}）有变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="330"/>
+        <source>{rows} lineages, {changed} changed at some time</source>
+        <translation>{rows} 条沿革，其中 {changed} 条有过变化</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="348"/>
+        <source>Double-click to open this step side by side</source>
+        <translation>双击以并排对照打开这一步</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="373"/>
+        <source>{shown} of {rows} lineages shown</source>
+        <translation>显示 {shown} / {rows} 条沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="417"/>
+        <source>Save the History</source>
+        <translation>保存版本沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="419"/>
+        <source>Web page (*.html);;JSON (*.json);;Excel (*.xlsx)</source>
+        <translation>网页 (*.html);;JSON (*.json);;Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="429"/>
+        <source>Saving {path}…</source>
+        <translation>正在保存 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/history_window.py" line="433"/>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
     <name>KeysDialog</name>
     <message>
         <location filename="../../gui/keys.py" line="37"/>
@@ -354,69 +598,69 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../gui/ruler.py" line="141"/>
         <location filename="../../gui/ruler.py" line="142"/>
+        <location filename="../../gui/ruler.py" line="143"/>
         <source>words</source>
         <translation>词语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="141"/>
+        <location filename="../../gui/ruler.py" line="142"/>
         <source>only on the left (deleted)</source>
         <translation>仅左侧有（删除）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="142"/>
+        <location filename="../../gui/ruler.py" line="143"/>
         <source>only on the right (inserted)</source>
         <translation>仅右侧有（新增）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="143"/>
+        <location filename="../../gui/ruler.py" line="144"/>
         <source>a figure that changed</source>
         <translation>有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="146"/>
-        <location filename="../../gui/ruler.py" line="170"/>
+        <location filename="../../gui/ruler.py" line="147"/>
+        <location filename="../../gui/ruler.py" line="171"/>
         <source>phrase</source>
         <translation>短语</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="147"/>
+        <location filename="../../gui/ruler.py" line="148"/>
         <source>shared phrase of a rewrite (pairs under 30% similar)</source>
         <translation>改写条款中的共同短语（相似度低于 30%）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="152"/>
+        <location filename="../../gui/ruler.py" line="153"/>
         <source>changed unit (gutter, ruler)</source>
         <translation>有修改的条款（边栏、标尺）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="153"/>
+        <location filename="../../gui/ruler.py" line="154"/>
         <source>added unit: faces an empty green band</source>
         <translation>新增条款：对侧为空白绿色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="154"/>
+        <location filename="../../gui/ruler.py" line="155"/>
         <source>removed unit: faces an empty red band</source>
         <translation>删除条款：对侧为空白红色带</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="157"/>
+        <location filename="../../gui/ruler.py" line="158"/>
         <source>moved unit: click its purple band to jump to the partner</source>
         <translation>移动的条款：点击紫色带跳到对应条款</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="159"/>
+        <location filename="../../gui/ruler.py" line="160"/>
         <source>paired by hand</source>
         <translation>手动配对</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="160"/>
+        <location filename="../../gui/ruler.py" line="161"/>
         <source>figures changed (ruler edge)</source>
         <translation>数字有变化（标尺边缘）</translation>
     </message>
     <message>
-        <location filename="../../gui/ruler.py" line="188"/>
+        <location filename="../../gui/ruler.py" line="189"/>
         <source>hatched band: the other side has no counterpart here</source>
         <translation>斜线带：对侧此处没有对应内容</translation>
     </message>
@@ -424,132 +668,132 @@
 <context>
     <name>LoadError</name>
     <message>
-        <location filename="../../gui/problems.py" line="28"/>
+        <location filename="../../present/problems.py" line="27"/>
         <source>{name} could not be read; check the file or save it as .txt.</source>
         <translation>无法读取 {name}；请检查该文件，或将其另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="31"/>
+        <location filename="../../present/problems.py" line="30"/>
         <source>{name} is not a file path.</source>
         <translation>{name} 不是文件路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="32"/>
+        <location filename="../../present/problems.py" line="31"/>
         <source>{name} does not exist; check the path.</source>
         <translation>{name} 不存在；请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="33"/>
+        <location filename="../../present/problems.py" line="32"/>
         <source>{name} is a folder, not a document; choose a file inside it.</source>
         <translation>{name} 是文件夹而不是文件；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="36"/>
+        <location filename="../../present/problems.py" line="35"/>
         <source>{name} is not a regular file (a device or pipe?); choose a document file.</source>
         <translation>{name} 不是普通文件（可能是设备或管道）；请选择文档文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="39"/>
+        <location filename="../../present/problems.py" line="38"/>
         <source>{name} cannot be read: permission denied; check its permissions.</source>
         <translation>无权读取 {name}；请检查文件权限。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="42"/>
+        <location filename="../../present/problems.py" line="41"/>
         <source>{name} cannot be opened or read; check the file.</source>
         <translation>无法打开或读取 {name}；请检查该文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="43"/>
+        <location filename="../../present/problems.py" line="42"/>
         <source>{name} is larger than the {limit} limit; split it or compare a shorter version.</source>
         <translation>{name} 超过 {limit} 的大小上限；请拆分，或比对较短的版本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="46"/>
+        <location filename="../../present/problems.py" line="45"/>
         <source>{name} is too large to load in the memory available; split it first.</source>
         <translation>内存不足，无法载入 {name}；请先拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="49"/>
+        <location filename="../../present/problems.py" line="48"/>
         <source>{name} is empty; choose a file with text in it.</source>
         <translation>{name} 是空文件；请选择有文字内容的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="50"/>
+        <location filename="../../present/problems.py" line="49"/>
         <source>{name} has no readable text; open it in its program and save it as text.</source>
         <translation>{name} 中没有可读取的文字；请在原程序中打开并另存为文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="53"/>
+        <location filename="../../present/problems.py" line="52"/>
         <source>{name} has no text layer (a scanned image?); run OCR on it first or open a text version.</source>
         <translation>{name} 没有文字层（可能是扫描图像）；请先进行文字识别（OCR），或打开文字版本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="57"/>
+        <location filename="../../present/problems.py" line="56"/>
         <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
         <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="61"/>
+        <location filename="../../present/problems.py" line="60"/>
         <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
         <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="64"/>
+        <location filename="../../present/problems.py" line="63"/>
         <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
         <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="68"/>
+        <location filename="../../present/problems.py" line="67"/>
         <source>{name} is password-protected; remove the password and try again.</source>
         <translation>{name} 受密码保护；请移除密码后重试。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="71"/>
+        <location filename="../../present/problems.py" line="70"/>
         <source>{name} is damaged; open it and save it again.</source>
         <translation>{name} 已损坏；请打开后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="72"/>
+        <location filename="../../present/problems.py" line="71"/>
         <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
         <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="75"/>
+        <location filename="../../present/problems.py" line="74"/>
         <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
         <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="80"/>
+        <location filename="../../present/problems.py" line="79"/>
         <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
         <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="83"/>
+        <location filename="../../present/problems.py" line="82"/>
         <source>{name} has more pages than the limit of {limit}; split it.</source>
         <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="86"/>
+        <location filename="../../present/problems.py" line="85"/>
         <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
         <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="91"/>
+        <location filename="../../present/problems.py" line="90"/>
         <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
         <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="94"/>
+        <location filename="../../present/problems.py" line="93"/>
         <source>{name} is nested too deeply to read; save it again as plain text.</source>
         <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="97"/>
+        <location filename="../../present/problems.py" line="96"/>
         <source>{name} takes longer than {limit} to read; save it again or split it.</source>
         <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="101"/>
+        <location filename="../../present/problems.py" line="100"/>
         <source>{name} is damaged (in its part {part}); open it and save it again.</source>
         <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
     </message>
@@ -557,172 +801,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="128"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="139"/>
+        <location filename="../../gui/mainwindow.py" line="132"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="143"/>
+        <location filename="../../gui/mainwindow.py" line="136"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="157"/>
+        <location filename="../../gui/mainwindow.py" line="150"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="244"/>
+        <location filename="../../gui/mainwindow.py" line="285"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="249"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="284"/>
+        <location filename="../../gui/window_files.py" line="45"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="284"/>
+        <location filename="../../gui/window_files.py" line="47"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="287"/>
-        <source>Policy documents ({patterns})</source>
-        <translation>政策文件 ({patterns})</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="289"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="333"/>
+        <location filename="../../gui/window_files.py" line="122"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="345"/>
+        <location filename="../../gui/window_files.py" line="135"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="372"/>
+        <location filename="../../gui/window_display.py" line="68"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="439"/>
+        <location filename="../../gui/window_display.py" line="137"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="442"/>
+        <location filename="../../gui/window_display.py" line="142"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="443"/>
+        <location filename="../../gui/window_display.py" line="143"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="592"/>
+        <location filename="../../gui/window_navigation.py" line="199"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="637"/>
+        <location filename="../../gui/window_navigation.py" line="250"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="673"/>
+        <location filename="../../gui/window_actions.py" line="76"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
+        <location filename="../../gui/window_files.py" line="152"/>
+        <source>HTML report</source>
+        <translation>HTML 报告</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="153"/>
+        <source>Word comparison table</source>
+        <translation>Word 对照表</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="154"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="155"/>
+        <source>Redline document</source>
+        <translation>Word 修订文档</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="163"/>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_files.py" line="167"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="760"/>
-        <source>HTML report (*.html)</source>
-        <translation>HTML 报告 (*.html)</translation>
+        <location filename="../../gui/window_files.py" line="164"/>
+        <source>Save Redline</source>
+        <translation>保存修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="762"/>
+        <location filename="../../gui/window_files.py" line="165"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="762"/>
-        <source>JSON (*.json)</source>
-        <translation>JSON (*.json)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/mainwindow.py" line="770"/>
+        <location filename="../../gui/window_display.py" line="150"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="771"/>
+        <location filename="../../gui/window_display.py" line="151"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="772"/>
+        <location filename="../../gui/window_display.py" line="152"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="773"/>
+        <location filename="../../gui/window_display.py" line="153"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="786"/>
+        <location filename="../../gui/window_display.py" line="166"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="787"/>
+        <location filename="../../gui/window_display.py" line="167"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="788"/>
+        <location filename="../../gui/window_display.py" line="168"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="789"/>
+        <location filename="../../gui/window_display.py" line="169"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="791"/>
+        <location filename="../../gui/window_display.py" line="171"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="806"/>
+        <location filename="../../gui/window_display.py" line="186"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="808"/>
+        <location filename="../../gui/window_display.py" line="187"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -757,292 +1011,322 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="101"/>
+        <location filename="../../gui/menus.py" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="105"/>
+        <location filename="../../gui/menus.py" line="108"/>
         <source>Open &amp;Left Document…</source>
         <translation>打开左侧文件(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="107"/>
+        <location filename="../../gui/menus.py" line="110"/>
         <source>Choose the document shown on the left</source>
         <translation>选择显示在左侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="112"/>
+        <location filename="../../gui/menus.py" line="115"/>
         <source>Open &amp;Right Document…</source>
         <translation>打开右侧文件(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="114"/>
+        <location filename="../../gui/menus.py" line="117"/>
         <source>Choose the document shown on the right</source>
         <translation>选择显示在右侧的文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="118"/>
+        <location filename="../../gui/menus.py" line="121"/>
         <source>Open Recent on Left</source>
         <translation>在左侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="120"/>
+        <location filename="../../gui/menus.py" line="123"/>
         <source>Open Recent on Right</source>
         <translation>在右侧打开最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="122"/>
+        <location filename="../../gui/menus.py" line="125"/>
         <source>Open Recent &amp;Pair</source>
         <translation>打开最近的文件对(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="124"/>
+        <location filename="../../gui/menus.py" line="127"/>
         <source>Clear Recent Files</source>
         <translation>清除最近文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="129"/>
+        <location filename="../../gui/menus.py" line="132"/>
         <source>S&amp;wap Sides</source>
         <translation>交换左右(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="131"/>
+        <location filename="../../gui/menus.py" line="134"/>
         <source>Show the left document on the right and back</source>
         <translation>把左侧文件放到右侧，右侧放到左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="136"/>
+        <location filename="../../gui/menus.py" line="139"/>
         <source>Reload &amp;Documents</source>
         <translation>重新载入文件(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="138"/>
+        <location filename="../../gui/menus.py" line="141"/>
         <source>Read both documents from disk again</source>
         <translation>从磁盘重新读取两份文件</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="146"/>
+        <location filename="../../gui/menus.py" line="149"/>
         <source>&amp;Save Report as HTML…</source>
         <translation>保存 HTML 报告(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="148"/>
+        <location filename="../../gui/menus.py" line="151"/>
         <source>Write the comparison as an HTML report</source>
         <translation>将比对结果保存为 HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="153"/>
+        <location filename="../../gui/menus.py" line="156"/>
         <source>Export &amp;JSON…</source>
         <translation>导出 JSON(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="155"/>
+        <location filename="../../gui/menus.py" line="158"/>
         <source>Write the comparison as JSON</source>
         <translation>将比对结果保存为 JSON</translation>
     </message>
     <message>
         <location filename="../../gui/menus.py" line="163"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="165"/>
+        <source>Write the comparison as an HTML report, a Word comparison table or JSON</source>
+        <translation>将对照结果保存为 HTML 报告、Word 对照表或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="170"/>
+        <source>Save Re&amp;dline as Word…</source>
+        <translation>保存为 Word 修订文档(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="172"/>
+        <source>Write the right document with every difference as a tracked change (修订)</source>
+        <translation>将右侧文档保存为 Word 修订文档：每处差异都是可接受或拒绝的修订</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="182"/>
         <source>One Against &amp;Many…</source>
         <translation>一对多对照(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="165"/>
+        <location filename="../../gui/menus.py" line="184"/>
         <source>Compare one policy with each of its implementations</source>
         <translation>将一份政策与其各个落实文件逐一比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="169"/>
+        <location filename="../../gui/menus.py" line="190"/>
+        <source>Version &amp;History…</source>
+        <translation>版本沿革(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="192"/>
+        <source>Follow every article of a document through several versions</source>
+        <translation>逐条追踪一份文件在多个版本中的沿革</translation>
+    </message>
+    <message>
+        <location filename="../../gui/menus.py" line="196"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="172"/>
+        <location filename="../../gui/menus.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="176"/>
+        <location filename="../../gui/menus.py" line="203"/>
         <source>&amp;Copy Unit Text</source>
         <translation>复制条目文字(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="178"/>
+        <location filename="../../gui/menus.py" line="205"/>
         <source>Copy the text of the selected unit</source>
         <translation>复制所选条目的文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="183"/>
+        <location filename="../../gui/menus.py" line="210"/>
         <source>&amp;Pair Selected Units</source>
         <translation>配对所选条目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="185"/>
+        <location filename="../../gui/menus.py" line="212"/>
         <source>Pair the unit selected on the left with the unit selected on the right</source>
         <translation>将左侧所选条目与右侧所选条目配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="190"/>
+        <location filename="../../gui/menus.py" line="217"/>
         <source>&amp;Unpair</source>
         <translation>取消配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="192"/>
+        <location filename="../../gui/menus.py" line="219"/>
         <source>Split the selected pair into a removed and an added unit</source>
         <translation>把所选配对拆为一条删除和一条新增</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="197"/>
+        <location filename="../../gui/menus.py" line="224"/>
         <source>&amp;Undo Pairing</source>
         <translation>撤销配对(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="199"/>
+        <location filename="../../gui/menus.py" line="226"/>
         <source>Take back the last pairing or unpairing</source>
         <translation>撤销上一次配对或取消配对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="201"/>
+        <location filename="../../gui/menus.py" line="228"/>
         <source>&amp;Redo Pairing</source>
         <translation>重做配对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="203"/>
+        <location filename="../../gui/menus.py" line="230"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="203"/>
+        <location filename="../../gui/menus.py" line="230"/>
         <source>Find text in either document</source>
         <translation>在任一文件中查找文字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="204"/>
+        <location filename="../../gui/menus.py" line="231"/>
         <source>Find &amp;Next</source>
         <translation>查找下一个(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="205"/>
+        <location filename="../../gui/menus.py" line="232"/>
         <source>Find Pre&amp;vious</source>
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="212"/>
+        <location filename="../../gui/menus.py" line="239"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="216"/>
+        <location filename="../../gui/menus.py" line="243"/>
         <source>&amp;Next Difference</source>
         <translation>下一处差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="218"/>
+        <location filename="../../gui/menus.py" line="245"/>
         <source>Go to the next change: word by word inside long pairs, then the next unit</source>
         <translation>转到下一处修改：长条款内逐处跳转，然后到下一条款</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="255"/>
+        <location filename="../../gui/menus.py" line="282"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="223"/>
+        <location filename="../../gui/menus.py" line="250"/>
         <source>&amp;Previous Difference</source>
         <translation>上一处差异(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="225"/>
+        <location filename="../../gui/menus.py" line="252"/>
         <source>Go to the previous difference</source>
         <translation>转到上一处差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="233"/>
+        <location filename="../../gui/menus.py" line="260"/>
         <source>Show &amp;Rewrites as Plain Text</source>
         <translation>改写条款显示为纯文本(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="235"/>
+        <location filename="../../gui/menus.py" line="262"/>
         <source>Pairs under {n}% similar: plain text with shared phrases and changed figures marked</source>
         <translation>相似度低于 {n}% 的条款：显示纯文本，只标出共同短语和有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="240"/>
+        <location filename="../../gui/menus.py" line="267"/>
         <source>&amp;Legend</source>
         <translation>图例(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="240"/>
+        <location filename="../../gui/menus.py" line="267"/>
         <source>What each colour and mark means</source>
         <translation>各种颜色和标记的含义</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="246"/>
+        <location filename="../../gui/menus.py" line="273"/>
         <source>Zoom &amp;In</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="248"/>
+        <location filename="../../gui/menus.py" line="275"/>
         <source>Zoom &amp;Out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="249"/>
+        <location filename="../../gui/menus.py" line="276"/>
         <source>&amp;Actual Size</source>
         <translation>原始大小(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="253"/>
+        <location filename="../../gui/menus.py" line="280"/>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="269"/>
+        <location filename="../../gui/menus.py" line="296"/>
         <source>&amp;Compare</source>
         <translation>比对(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="283"/>
+        <location filename="../../gui/menus.py" line="310"/>
         <source>Show &amp;Normalization-only Differences</source>
         <translation>显示仅字形/标点不同的差异(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="284"/>
+        <location filename="../../gui/menus.py" line="311"/>
         <source>Also mark differences of script, width and punctuation</source>
         <translation>也标出繁简、全半角和标点的差异</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="289"/>
+        <location filename="../../gui/menus.py" line="316"/>
         <source>&amp;Recompare</source>
         <translation>重新比对(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="290"/>
+        <location filename="../../gui/menus.py" line="317"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="290"/>
+        <location filename="../../gui/menus.py" line="317"/>
         <source>Stop loading or comparing</source>
         <translation>停止读取或比对</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="291"/>
+        <location filename="../../gui/menus.py" line="318"/>
         <source>Reload Changed Files &amp;Automatically</source>
         <translation>自动重新载入已修改的文件(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="296"/>
+        <location filename="../../gui/menus.py" line="323"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="297"/>
+        <location filename="../../gui/menus.py" line="324"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../gui/menus.py" line="299"/>
+        <location filename="../../gui/menus.py" line="326"/>
         <source>&amp;About policydiff</source>
         <translation>关于 policydiff(&amp;A)</translation>
     </message>
@@ -1050,62 +1334,62 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="240"/>
+        <location filename="../../gui/outline.py" line="219"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="241"/>
+        <location filename="../../gui/outline.py" line="220"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="242"/>
+        <location filename="../../gui/outline.py" line="221"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="243"/>
+        <location filename="../../gui/outline.py" line="222"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="244"/>
+        <location filename="../../gui/outline.py" line="223"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="245"/>
+        <location filename="../../gui/outline.py" line="224"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="246"/>
+        <location filename="../../gui/outline.py" line="225"/>
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="247"/>
+        <location filename="../../gui/outline.py" line="226"/>
         <source>Duty got stricter or looser</source>
         <translation>义务强度变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="248"/>
+        <location filename="../../gui/outline.py" line="227"/>
         <source>Responsible units changed</source>
         <translation>责任单位变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="249"/>
+        <location filename="../../gui/outline.py" line="228"/>
         <source>Stale cross-references</source>
         <translation>引用失效</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="250"/>
+        <location filename="../../gui/outline.py" line="229"/>
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="256"/>
+        <location filename="../../gui/outline.py" line="235"/>
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
     </message>
@@ -1113,7 +1397,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OverviewRuler</name>
     <message>
-        <location filename="../../gui/ruler.py" line="51"/>
+        <location filename="../../gui/ruler.py" line="52"/>
         <source>Overview: every change of the comparison; click to go there</source>
         <translation>概览：比较中的全部变化；点击即可跳转</translation>
     </message>
@@ -1121,117 +1405,57 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="68"/>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="69"/>
-        <source>Preamble</source>
-        <translation>导语</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="70"/>
-        <source>Chapter</source>
-        <translation>章</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="71"/>
-        <source>Section</source>
-        <translation>节</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="72"/>
-        <source>Article</source>
-        <translation>条</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="73"/>
-        <source>Item</source>
-        <translation>项</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="74"/>
-        <source>Closing</source>
-        <translation>结尾</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="75"/>
-        <source>Attachment</source>
-        <translation>附件</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="82"/>
-        <source>unchanged</source>
-        <translation>未变</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="83"/>
-        <source>changed</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="84"/>
-        <source>added</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="85"/>
-        <source>removed</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../gui/outline.py" line="132"/>
+        <location filename="../../gui/outline.py" line="111"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="133"/>
+        <location filename="../../gui/outline.py" line="112"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="134"/>
+        <location filename="../../gui/outline.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="135"/>
+        <location filename="../../gui/outline.py" line="114"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="136"/>
+        <location filename="../../gui/outline.py" line="115"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="154"/>
+        <location filename="../../gui/outline.py" line="133"/>
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="156"/>
+        <location filename="../../gui/outline.py" line="135"/>
         <source>manual</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="158"/>
+        <location filename="../../gui/outline.py" line="137"/>
         <source>stricter</source>
         <translation>收紧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="160"/>
+        <location filename="../../gui/outline.py" line="139"/>
         <source>looser</source>
         <translation>放宽</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="162"/>
+        <location filename="../../gui/outline.py" line="141"/>
         <source>owners</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="164"/>
+        <location filename="../../gui/outline.py" line="143"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
@@ -1265,17 +1489,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/problems.py" line="127"/>
+        <location filename="../../gui/problems.py" line="36"/>
         <source>Out of memory; try smaller documents.</source>
         <translation>内存不足；请尝试较小的文件。</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="132"/>
+        <location filename="../../gui/problems.py" line="41"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../gui/problems.py" line="135"/>
+        <location filename="../../gui/problems.py" line="44"/>
         <source>Unexpected problem ({kind}): {text}</source>
         <translation>意外问题（{kind}）：{text}</translation>
     </message>
@@ -1283,7 +1507,7 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../gui/settings.py" line="70"/>
+        <location filename="../../gui/settings.py" line="72"/>
         <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
     </message>

@@ -1,0 +1,362 @@
+"""The comparison pipeline: load → normalize → parse → align → diff → figures → one Comparison.
+
+Everything the GUI, the HTML report and the JSON show comes from the Comparison built here:
+documents are prepared (prepare.py), aligned (align.py), each pair diffed (edits.py), its
+figures compared (figures.py) and its obligations, owners and cross-references read
+(policy_changes.py); the user's manual pairings are applied on top. Every stage's thresholds
+and limits travel in one CompareConfig, whose defaults are the tuned values.
+May import: the standard library and the pure policydiff modules (never PySide6).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from policydiff.compare.align import AlignConfig, Alignment, align_units, arrange
+from policydiff.compare.edits import unit_edits
+from policydiff.compare.gcpause import collection_paused
+from policydiff.compare.groups import GroupConfig, Groups, find_groups
+from policydiff.compare.policy_changes import attach_references, pair_changes
+from policydiff.compare.prepare import (
+    DEFAULT_PREPARE_LIMITS,
+    PreparedDocument,
+    PrepareLimits,
+    prepare,
+    unit_text_start,
+)
+from policydiff.compare.worddiff import DiffConfig
+from policydiff.errors import Cancelled
+from policydiff.figures.compare import PairingConfig, compare_figures
+from policydiff.figures.extract import extract_figures
+from policydiff.io import load_document
+from policydiff.lang import words
+from policydiff.model import (
+    ComparedDocument,
+    CompareOptions,
+    Comparison,
+    DocumentTree,
+    Edit,
+    Figure,
+    FigureChange,
+    LoadedDocument,
+    NormalizeMode,
+    Op,
+    Pair,
+    Status,
+    Unit,
+)
+
+ProgressFn = Callable[[float], None]
+CancelledFn = Callable[[], bool]
+Override = tuple[int | None, int | None]
+
+FIGURE_MODE = NormalizeMode.T2S  # figures are always read on simplified text, whatever the display mode
+PROGRESS_PREPARED = 0.4  # share of the progress bar the two documents' preparation takes (0.2 each)
+CHECK_EVERY = 64  # pairs between two looks at the cancel flag and two progress reports
+SIMILARITY_PLACES = 4  # a pair's similarity is kept to this many places: stable across platforms
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Every stage's thresholds and limits for one comparison; the defaults are the tuned values."""
+
+    prepare: PrepareLimits = DEFAULT_PREPARE_LIMITS  # what one document may hold
+    align: AlignConfig = field(default_factory=AlignConfig)  # pairing units
+    groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
+    diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
+    figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
+
+
+DEFAULT_CONFIG = CompareConfig()
+
+
+def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
+    """Figures of a unit's own text, with spans and text of the loaded document."""
+    norm = figure_view.norm
+    a, b = figure_view.own_spans[unit.index]
+    original = prepared.document.text
+    out = []
+    low, high = unit_text_start(original, unit), unit.own_end
+    for fig in extract_figures(norm.text[a:b]):
+        if not math.isfinite(fig.value) or (fig.value_high is not None and not math.isfinite(fig.value_high)):
+            continue  # a run of hundreds of digits is no amount
+        start, end = norm.to_original(a + fig.start, a + fig.end)
+        start, end = max(start, low), min(end, high)  # never past the unit into dropped whitespace
+        while start < end and original[start].isspace():
+            start += 1
+        while end > start and original[end - 1].isspace():
+            end -= 1
+        out.append(replace(fig, start=start, end=end, text=original[start:end]))
+    return out
+
+
+def _pair(
+    left: PreparedDocument,
+    right: PreparedDocument,
+    left_fig: PreparedDocument,
+    right_fig: PreparedDocument,
+    li: int | None,
+    ri: int | None,
+    moved: bool,
+    manual: bool,
+    raw: tuple[PreparedDocument, PreparedDocument] | None,
+    config: CompareConfig,
+    also: tuple[tuple[Unit, ...], tuple[Unit, ...]] = ((), ()),
+) -> Pair:
+    lu = left.units[li] if li is not None else None
+    ru = right.units[ri] if ri is not None else None
+    if lu is not None and ru is not None:
+        lus = sorted((lu, *also[0]), key=lambda u: u.index)  # a merge or split reads as one text
+        rus = sorted((ru, *also[1]), key=lambda u: u.index)
+        edits, similarity = unit_edits(left, right, lus, rus, config.diff)
+        if raw is not None:  # show differences that normalization hides: diff the loaded texts
+            edits, _ = unit_edits(raw[0], raw[1], lus, rus, config.diff)
+        figures = tuple(
+            compare_figures(
+                [f for u in lus for f in _unit_figures(left, left_fig, u)],
+                [f for u in rus for f in _unit_figures(right, right_fig, u)],
+                config.figures,
+            )
+        )
+        changed = any(e.op != Op.EQUAL for e in edits) or any(f.status != Status.UNCHANGED for f in figures)
+        status = Status.CHANGED if changed else Status.UNCHANGED
+        if not changed:
+            edits = []
+        level = lu.level
+        obligations, owners = pair_changes(left_fig, right_fig, lu, ru, changed)
+        return Pair(
+            status,
+            level,
+            lu,
+            ru,
+            round(similarity, SIMILARITY_PLACES),
+            moved,
+            tuple(edits),
+            figures,
+            manual,
+            obligations,
+            owners,
+            also_left=also[0],
+            also_right=also[1],
+        )
+    _, owners = pair_changes(left_fig, right_fig, lu, ru, changed=False)
+    if lu is not None:
+        figs = tuple(
+            FigureChange(Status.REMOVED, f.subject, f, None) for f in _unit_figures(left, left_fig, lu)
+        )
+        deleted = (Edit(Op.DELETE, (lu.start, lu.own_end), (0, 0)),) if lu.own_end > lu.start else ()
+        return Pair(Status.REMOVED, lu.level, lu, None, 0.0, False, deleted, figs, manual, responsible=owners)
+    assert ru is not None
+    figs = tuple(FigureChange(Status.ADDED, f.subject, None, f) for f in _unit_figures(right, right_fig, ru))
+    inserted = (Edit(Op.INSERT, (0, 0), (ru.start, ru.own_end)),) if ru.own_end > ru.start else ()
+    return Pair(Status.ADDED, ru.level, None, ru, 0.0, False, inserted, figs, manual, responsible=owners)
+
+
+def effective_overrides(overrides: Iterable[Override]) -> tuple[Override, ...]:
+    """The user's overrides with the last word per unit: re-pairing a unit forgets its earlier
+    pairing or unpairing, so units displaced by an earlier choice return to the machine's pairs."""
+    out: list[Override] = []
+    for li, ri in overrides:
+        out = [(a, b) for a, b in out if not ((li is not None and a == li) or (ri is not None and b == ri))]
+        out.append((li, ri))
+    return tuple(out)
+
+
+def _apply_overrides(
+    alignment: Alignment, overrides: Iterable[Override], left: PreparedDocument, right: PreparedDocument
+) -> tuple[Alignment, set[tuple[int | None, int | None]]]:
+    """Apply the user's manual pairings/unpairings (see effective_overrides) on the machine's alignment."""
+    l2r = {a: b for a, b in alignment.pairs if a is not None and b is not None}
+    manual: set[tuple[int | None, int | None]] = set()
+    for li, ri in overrides:
+        if li is not None and ri is not None:
+            if not (0 <= li < len(left.units) and 0 <= ri < len(right.units)):
+                continue
+            l2r.pop(li, None)
+            for other_l, other_r in list(l2r.items()):
+                if other_r == ri:
+                    l2r.pop(other_l)
+            l2r[li] = ri
+            manual.add((li, ri))
+        elif li is not None:
+            gone = l2r.pop(li, None)
+            manual.add((li, None))
+            if gone is not None:
+                manual.add((None, gone))
+        elif ri is not None:
+            for other_l, other_r in list(l2r.items()):
+                if other_r == ri:
+                    l2r.pop(other_l)
+                    manual.add((other_l, None))
+            manual.add((None, ri))
+    manual = {m for m in manual if m[0] is None or m[1] is None or l2r.get(m[0]) == m[1]}
+    return arrange(left.features, right.features, l2r, alignment.scores), manual
+
+
+@collection_paused()
+def compare_prepared(
+    left: PreparedDocument,
+    right: PreparedDocument,
+    options: CompareOptions,
+    overrides: Sequence[Override] = (),
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    config: CompareConfig = DEFAULT_CONFIG,
+) -> Comparison:
+    """Compare two prepared documents (see compare_documents)."""
+    alignment = align_units(left.features, right.features, config.align)
+    manual: set[tuple[int | None, int | None]] = set()
+    overrides = effective_overrides(overrides)
+    if overrides:
+        alignment, manual = _apply_overrides(alignment, overrides, left, right)
+    grouped, groups = find_groups(left.features, right.features, list(alignment.pairs), manual, config.groups)
+    alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
+
+    def view(prepared: PreparedDocument, mode: NormalizeMode) -> PreparedDocument:
+        return prepared if options.normalize == mode else prepare(prepared.document, mode, config.prepare)
+
+    left_fig, right_fig = view(left, FIGURE_MODE), view(right, FIGURE_MODE)
+    raw = None
+    if options.show_normalization_diffs and options.normalize != NormalizeMode.NONE:
+        raw = (view(left, NormalizeMode.NONE), view(right, NormalizeMode.NONE))
+    pairs = []
+    total = max(len(alignment.pairs), 1)
+    for k, (li, ri) in enumerate(alignment.pairs):
+        if cancelled is not None and k % CHECK_EVERY == 0 and cancelled():
+            raise Cancelled()
+        if progress is not None and k % CHECK_EVERY == 0:
+            progress(PROGRESS_PREPARED + (1 - PROGRESS_PREPARED) * k / total)
+        is_manual = (li, ri) in manual or (li, None) in manual or (None, ri) in manual
+        moved = li is not None and ri is not None and (li, ri) in alignment.moved
+        also = _also(groups, left, right, li, ri)
+        pairs.append(_pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also))
+    pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
+    if progress is not None:
+        progress(1.0)
+    return Comparison(
+        options=options,
+        left=ComparedDocument(left.document, _tree(left)),
+        right=ComparedDocument(right.document, _tree(right)),
+        pairs=tuple(pairs),
+        overrides=tuple(overrides),
+    )
+
+
+def _also(
+    groups: Groups, left: PreparedDocument, right: PreparedDocument, li: int | None, ri: int | None
+) -> tuple[tuple[Unit, ...], tuple[Unit, ...]]:
+    """The further units a pair takes in (a merge on the left, a split on the right)."""
+    if li is None or ri is None:
+        return (), ()
+    return (
+        tuple(left.units[i] for i in groups.also_left.get((li, ri), ())),
+        tuple(right.units[i] for i in groups.also_right.get((li, ri), ())),
+    )
+
+
+def _tree(prepared: PreparedDocument) -> DocumentTree:
+    return DocumentTree(prepared.title, prepared.units, prepared.body_start, prepared.body_end)
+
+
+@collection_paused()
+def compare_documents(
+    left: LoadedDocument,
+    right: LoadedDocument,
+    options: CompareOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    overrides: Sequence[Override] = (),
+    config: CompareConfig = DEFAULT_CONFIG,
+) -> Comparison:
+    """Compare two loaded documents.
+
+    Args:
+        left: the left (older, higher-level) document.
+        right: the right (newer, implementing) document.
+        options: normalization mode and whether normalization-only differences count.
+        progress: called with a fraction 0..1 now and then.
+        cancelled: polled now and then; when it returns True the work stops with Cancelled.
+        overrides: manual (left unit index, right unit index) pairings; (i, None) / (None, j) unpair.
+        config: every stage's thresholds and limits (alignment, groups, word diff, figures, size).
+
+    Returns:
+        The comparison every view is made from.
+    """
+    options = options or CompareOptions()
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    left_prepared = prepare(left, options.normalize, config.prepare)
+    if progress is not None:
+        progress(PROGRESS_PREPARED / 2)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    right_prepared = prepare(right, options.normalize, config.prepare)
+    if progress is not None:
+        progress(PROGRESS_PREPARED)
+    return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)
+
+
+def compare_files(
+    left_path: str,
+    right_path: str,
+    options: CompareOptions | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+    config: CompareConfig = DEFAULT_CONFIG,
+) -> Comparison:
+    """Load two files and compare them (raises LoadError with a one-line message)."""
+    words.preload()  # the segmenter's dictionary loads while the files are read
+    left = load_document(left_path)
+    right = load_document(right_path)
+    return compare_documents(left, right, options, progress, cancelled, config=config)
+
+
+def pair_manually(
+    comparison: Comparison, left_unit: int, right_unit: int, config: CompareConfig = DEFAULT_CONFIG
+) -> Comparison:
+    """The user pairs two units by hand; everything else keeps the machine's (or earlier) choices."""
+    overrides = (*comparison.overrides, (left_unit, right_unit))
+    return compare_documents(
+        comparison.left.document,
+        comparison.right.document,
+        comparison.options,
+        overrides=overrides,
+        config=config,
+    )
+
+
+def unpair(comparison: Comparison, pair_index: int, config: CompareConfig = DEFAULT_CONFIG) -> Comparison:
+    """The user splits a pair: its units become removed and added."""
+    pair = comparison.pairs[pair_index]
+    if pair.left is None or pair.right is None:
+        return comparison
+    overrides = (*comparison.overrides, (pair.left.index, None))
+    return compare_documents(
+        comparison.left.document,
+        comparison.right.document,
+        comparison.options,
+        overrides=overrides,
+        config=config,
+    )
+
+
+def document_figures(document: LoadedDocument) -> list[Figure]:
+    """Every figure of one document's units, in reading order, with spans of the loaded text."""
+    prepared = prepare(document, FIGURE_MODE)
+    out: list[Figure] = []
+    for unit in prepared.units:
+        out.extend(_unit_figures(prepared, prepared, unit))
+    return out
+
+
+__all__ = [
+    "Cancelled",
+    "CompareConfig",
+    "compare_documents",
+    "compare_files",
+    "document_figures",
+    "pair_manually",
+    "unpair",
+]

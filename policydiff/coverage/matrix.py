@@ -1,0 +1,367 @@
+"""One policy against many: how each child document (a city's plan) implements a parent (a province's).
+
+Each child is compared with the parent by the ordinary pairwise comparison; the pairs are then read
+per parent unit as a verdict — 照搬 adopted, 细化 refined, 加码 raised, 弱化 weakened, 缺失 missing —
+that explains itself, and each child's units without a parent counterpart are its own additions.
+Children are compared in parallel processes when there are several, one child per process at a
+time; one unreadable child, or one whose process is killed, marks its column with the reason and
+the others still complete.
+May import: the standard library and the pure policydiff modules (never PySide6).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+
+from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
+from policydiff.errors import Cancelled, PolicydiffError
+from policydiff.io import load_document
+from policydiff.model import (
+    CompareOptions,
+    Comparison,
+    Direction,
+    FigureChange,
+    Level,
+    LoadedDocument,
+    Pair,
+    Side,
+    Status,
+    Unit,
+)
+from policydiff.model import (
+    Verdict as Verdict,  # re-exported: the coverage writers name it here
+)
+from policydiff.present import labels
+
+# The verdicts' words, from the one vocabulary every view uses (policydiff.present.labels).
+VERDICT_LABELS = {verdict: label.zh for verdict, label in labels.VERDICT.items()}
+
+MAX_REASONS = 4  # figure and duty changes named in a verdict's reason; more are summed up as "…"
+CANCEL_POLL_SECONDS = 0.2  # how soon a cancel reaches the parallel comparisons of the children
+
+
+@dataclass(frozen=True)
+class CoverageConfig:
+    """Where one verdict ends and the next begins."""
+
+    adopted_similarity: float = 0.8  # at least this similar, with no figure or duty change: 照搬
+    adopted_max_growth: float = 1.3  # …and the child's text at most this much longer
+    weakened_share: float = 0.5  # a child text under this share of the parent's length: 弱化
+    workers: int = 0  # parallel processes; 0: one per core, at most one per child
+    compare: CompareConfig = DEFAULT_CONFIG  # the stages' thresholds for each parent–child comparison
+
+
+@dataclass(frozen=True)
+class Cell:
+    """How one child implements one parent unit."""
+
+    verdict: Verdict
+    units: tuple[Unit, ...]  # the child's units implementing it (several for a merge/split)
+    similarity: float
+    figures: tuple[FigureChange, ...]
+    why: str  # one line a reader understands
+    pair_index: int | None = None  # the pair in the child's comparison, for its detail
+    owners: tuple[str, ...] = ()  # the child's lead and responsible units for it (牵头/责任单位)
+    owners_changed: bool = False  # compared by role with the parent's (省经信厅 = 市经信局)
+
+
+@dataclass(frozen=True)
+class Row:
+    unit: Unit
+    cells: tuple[Cell | None, ...]  # None where the child could not be read
+
+
+@dataclass(frozen=True)
+class Child:
+    path: str
+    comparison: Comparison | None
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @property
+    def title(self) -> str:
+        return self.comparison.right.tree.title if self.comparison is not None else ""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    parent: LoadedDocument
+    parent_units: tuple[Unit, ...]
+    parent_title: str
+    children: tuple[Child, ...]
+    rows: tuple[Row, ...]
+    additions: tuple[tuple[Unit, ...], ...]  # per child: its units with no parent counterpart
+    options: CompareOptions = field(default_factory=CompareOptions)
+
+    def counts(self, child: int) -> dict[Verdict, int]:
+        """How many parent units got each verdict from one child (empty for an unreadable child)."""
+        out = dict.fromkeys(Verdict, 0)
+        for row in self.rows:
+            cell = row.cells[child]
+            if cell is not None:
+                out[cell.verdict] += 1
+        return out
+
+    def adopted_by(self, row: Row) -> int:
+        """Children that implement this parent unit in any way (every verdict but 缺失)."""
+        return sum(1 for cell in row.cells if cell is not None and cell.verdict != Verdict.MISSING)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for child in self.children if child.error is not None)
+
+
+ProgressFn = Callable[[int, str], None]  # (children done, name of the child just done)
+
+
+def _figure_direction(change: FigureChange) -> int:
+    """+1 for a bigger figure, -1 for a smaller one, 0 when not comparable or unchanged."""
+    if change.status != Status.CHANGED or change.left is None or change.right is None:
+        return 0
+    if change.left.unit != change.right.unit or change.left.value == change.right.value:
+        return 0
+    return 1 if change.right.value > change.left.value else -1
+
+
+def _own_length(comparison: Comparison, side: Side, units: Sequence[Unit]) -> int:
+    text = comparison.left.text if side == Side.LEFT else comparison.right.text
+    return sum(len("".join(text[u.start : u.own_end].split())) for u in units)
+
+
+def verdict(comparison: Comparison, pair: Pair, config: CoverageConfig) -> tuple[Verdict, str]:
+    """The verdict for a parent unit and the child pair that holds it, with its reason."""
+    if pair.right is None:
+        return Verdict.MISSING, "子文件中无对应条目"
+    right_units = (pair.right, *getattr(pair, "also_right", ()))
+    left_units = (pair.left, *getattr(pair, "also_left", ())) if pair.left is not None else ()
+    ups = [f for f in pair.figures if _figure_direction(f) > 0]
+    downs = [f for f in pair.figures if _figure_direction(f) < 0]
+    stricter = [o for o in pair.obligations if o.direction == Direction.STRICTER]
+    looser = [o for o in pair.obligations if o.direction == Direction.LOOSER]
+    reasons = [f"{f.left.text} → {f.right.text}" for f in (*ups, *downs) if f.left and f.right]
+    reasons += [f"{o.left or '—'} → {o.right or '—'}" for o in (*stricter, *looser)]
+    raised, weakened = len(ups) + len(stricter), len(downs) + len(looser)
+    similarity = f"相似度 {pair.similarity:.0%}"
+    if raised or weakened:
+        what = "；".join(reasons[:MAX_REASONS]) + ("…" if len(reasons) > MAX_REASONS else "")
+        if raised > weakened:
+            return Verdict.RAISED, f"{what}（{similarity}）"
+        if weakened > raised:
+            return Verdict.WEAKENED, f"{what}（{similarity}）"
+        return Verdict.REFINED, f"有升有降：{what}（{similarity}）"
+    parent_length = max(_own_length(comparison, Side.LEFT, left_units), 1)
+    growth = _own_length(comparison, Side.RIGHT, right_units) / parent_length
+    if pair.status == Status.UNCHANGED or (
+        pair.similarity >= config.adopted_similarity and growth <= config.adopted_max_growth
+    ):
+        return Verdict.ADOPTED, f"{similarity}，数字与义务未变"
+    if growth < config.weakened_share:
+        return Verdict.WEAKENED, f"子文件只保留约 {growth:.0%} 的文字（{similarity}）"
+    return Verdict.REFINED, f"子文件文字为 {growth:.1f} 倍（{similarity}），数字与义务未变"
+
+
+def _cells_for(comparison: Comparison, config: CoverageConfig) -> dict[int, Cell]:
+    """Parent unit index → how this child implements it."""
+    out: dict[int, Cell] = {}
+    for k, pair in enumerate(comparison.pairs):
+        if pair.left is None:
+            continue
+        kind, why = verdict(comparison, pair, config)
+        units = (pair.right, *getattr(pair, "also_right", ())) if pair.right is not None else ()
+        owners = pair.responsible
+        cell = Cell(
+            kind,
+            units,
+            pair.similarity,
+            pair.figures,
+            why,
+            k,
+            owners.right.units if owners is not None else (),
+            owners is not None and owners.changed,
+        )
+        for left in (pair.left, *getattr(pair, "also_left", ())):
+            out[left.index] = cell
+    return out
+
+
+def _additions(comparison: Comparison) -> tuple[Unit, ...]:
+    return tuple(p.right for p in comparison.pairs if p.left is None and p.right is not None)
+
+
+def _compare_child(
+    parent: LoadedDocument, child_path: str, options: CompareOptions, config: CompareConfig = DEFAULT_CONFIG
+) -> Child:
+    """Load and compare one child; one that cannot be read or compared becomes a column with its reason."""
+    try:
+        child = load_document(child_path)
+        return Child(child_path, compare_documents(parent, child, options, config=config))
+    except PolicydiffError as exc:
+        return Child(child_path, None, str(exc))
+    except MemoryError:
+        return Child(child_path, None, "not compared: out of memory")
+    except RecursionError:
+        return Child(child_path, None, "not compared: nested too deeply")
+    except Exception as exc:  # a bug on this child: its column says so, the other children still complete
+        detail = " ".join(str(exc).split())[:200]
+        return Child(child_path, None, f"not compared (internal error: {type(exc).__name__}: {detail})")
+
+
+KILLED = "not compared: its worker process ended unexpectedly (killed, perhaps for lack of memory)"
+
+# The parent, sent once to each worker process instead of with every child (it may be megabytes).
+_WORKER_PARENT: tuple[LoadedDocument, CompareOptions, CompareConfig] | None = None
+
+
+def _start_worker(parent: LoadedDocument, options: CompareOptions, config: CompareConfig) -> None:
+    global _WORKER_PARENT
+    _WORKER_PARENT = (parent, options, config)
+
+
+def _compare_in_worker(child_path: str) -> Child:
+    assert _WORKER_PARENT is not None, "worker started without its parent"
+    parent, options, config = _WORKER_PARENT
+    return _compare_child(parent, child_path, options, config)
+
+
+def _workers(config: CoverageConfig, children: int) -> int:
+    wanted = config.workers or (os.cpu_count() or 1)
+    return max(1, min(wanted, children))
+
+
+def build_coverage(
+    parent_path: str,
+    child_paths: Sequence[str],
+    options: CompareOptions | None = None,
+    config: CoverageConfig | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Coverage:
+    """Compare a parent document with each child and read the comparisons as a coverage matrix.
+
+    Args:
+        parent_path: the higher-level document (a province's policy).
+        child_paths: its implementations (cities', districts'), in the columns' order.
+        options: normalization, as for a pairwise comparison.
+        config: verdict thresholds and the number of worker processes.
+        progress: called after each child with the number done and the child's name.
+        cancelled: polled between children; True stops the run with Cancelled.
+
+    Raises:
+        LoadError: the parent cannot be read (each child's own failure is kept in its column).
+        Cancelled: the caller asked to stop.
+    """
+    options = options or CompareOptions()
+    config = config or CoverageConfig()
+    parent = load_document(parent_path)
+    children: list[Child | None] = [None] * len(child_paths)
+    workers = _workers(config, len(child_paths))
+    finished = 0
+
+    def done(k: int, child: Child) -> None:
+        nonlocal finished
+        children[k] = child
+        finished += 1
+        if progress is not None:
+            progress(finished, child.name)
+
+    if workers == 1:
+        for k, path in enumerate(child_paths):
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            done(k, _compare_child(parent, path, options, config.compare))
+    else:
+        _compare_in_lanes(parent, child_paths, options, config.compare, workers, done, cancelled)
+    return assemble(parent, [c for c in children if c is not None], options, config)
+
+
+def _compare_in_lanes(
+    parent: LoadedDocument,
+    child_paths: Sequence[str],
+    options: CompareOptions,
+    config: CompareConfig,
+    workers: int,
+    done: Callable[[int, Child], None],
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Compare the children in ``workers`` processes, each running one child at a time.
+
+    One child per process at a time means a process that dies (the OOM killer, a crash in a
+    native library) takes exactly one child with it: that column says so, the process is
+    replaced, and every other child still completes.
+    """
+    # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
+    context = multiprocessing.get_context("spawn")
+
+    def new_lane() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=_start_worker, initargs=(parent, options, config)
+        )
+
+    queue = list(range(len(child_paths)))
+    queue.reverse()  # popped from the end: the children in their order
+    lanes = [new_lane() for _ in range(workers)]
+    running: dict[Future[Child], tuple[int, int]] = {}  # future → (lane, child)
+    try:
+        for lane in range(len(lanes)):
+            if queue:
+                k = queue.pop()
+                running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
+        while running:
+            finished, _ = wait(running, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            for future in finished:
+                lane, k = running.pop(future)
+                try:
+                    child = future.result()
+                except BrokenProcessPool:
+                    child = Child(child_paths[k], None, KILLED)
+                    lanes[lane].shutdown(wait=False, cancel_futures=True)
+                    lanes[lane] = new_lane()
+                done(k, child)
+                if queue:
+                    k = queue.pop()
+                    running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
+    finally:
+        for pool in lanes:
+            pool.shutdown(wait=not running, cancel_futures=True)
+
+
+def assemble(
+    parent: LoadedDocument,
+    children: Sequence[Child],
+    options: CompareOptions,
+    config: CoverageConfig | None = None,
+) -> Coverage:
+    """The matrix from finished child comparisons (all of the same parent)."""
+    config = config or CoverageConfig()
+    first = next((c.comparison for c in children if c.comparison is not None), None)
+    if first is not None:
+        units, title = first.left.tree.units, first.left.tree.title
+    else:  # every child failed: the rows still list the parent's units
+        from policydiff.structure.parse import parse_structure
+
+        tree = parse_structure(parent.text)
+        units, title = tree.units, tree.title
+    per_child = [_cells_for(c.comparison, config) if c.comparison is not None else None for c in children]
+    rows = []
+    for unit in units:
+        if unit.level == Level.TITLE:
+            continue
+        cells = tuple(
+            (cells.get(unit.index) or Cell(Verdict.MISSING, (), 0.0, (), "子文件中无对应条目"))
+            if cells is not None
+            else None
+            for cells in per_child
+        )
+        rows.append(Row(unit, cells))
+    additions = tuple(_additions(c.comparison) if c.comparison is not None else () for c in children)
+    return Coverage(parent, units, title, tuple(children), tuple(rows), additions, options)

@@ -1,0 +1,217 @@
+"""The comparison's JSON form, schema ``policydiff.comparison/1`` (docs/CONTRACT.md).
+
+Other programs read this shape: fields may be added, never renamed or dropped without a new
+schema name. Offsets are Python string indices into each document's loaded text. What a view
+marks on each side of a pair (``rewrite``, ``marks``) comes from policydiff.present.projection, the one
+function the panes and the HTML report project a pair with, so the three cannot drift apart.
+May import: the standard library, policydiff, policydiff.model, policydiff.figures.compare,
+policydiff.present.projection.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from policydiff import __version__
+from policydiff.figures.compare import figure_counts, finite_ratio, shift
+from policydiff.model import (
+    ComparedDocument,
+    Comparison,
+    Edit,
+    Figure,
+    FigureChange,
+    ObligationChange,
+    Pair,
+    ReferenceIssue,
+    ResponsibilityChange,
+    Side,
+    Unit,
+)
+from policydiff.present.projection import SideProjection, project
+
+SCHEMA = "policydiff.comparison/1"
+
+
+def _doc(side: ComparedDocument) -> dict[str, Any]:
+    doc = side.document
+    return {
+        "path": doc.path,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "title": side.tree.title,
+        "chars": len(doc.text),
+        "bytes": doc.size,
+        "text": doc.text,
+        "notices": list(doc.notices),
+    }
+
+
+def _node(unit: Unit | None) -> dict[str, Any] | None:
+    if unit is None:
+        return None
+    return {
+        "label": unit.label,
+        "heading": unit.heading,
+        "start": unit.start,
+        "end": unit.end,
+        "own_end": unit.own_end,
+        "index": unit.index,
+        "depth": unit.depth,
+    }
+
+
+def _edit(edit: Edit) -> dict[str, Any]:
+    return {"op": edit.op.value, "left": list(edit.left), "right": list(edit.right)}
+
+
+def _finite(value: float | None) -> float | None:
+    """A number JSON can carry: inf and nan (a figure ratio that overflowed) become null."""
+    return value if value is None or math.isfinite(value) else None
+
+
+def _figval(fig: Figure | None) -> dict[str, Any] | None:
+    if fig is None:
+        return None
+    out: dict[str, Any] = {
+        "text": fig.text,
+        "start": fig.start,
+        "end": fig.end,
+        "value": _finite(fig.value),
+        "unit": fig.unit,
+        "qualifier": fig.qualifier,
+        "kind": str(fig.kind),
+        "subject": fig.subject,
+    }
+    if fig.value_high is not None:
+        out["value_high"] = _finite(fig.value_high)
+    if fig.per is not None:
+        out["per"] = fig.per
+    return out
+
+
+def _fig(change: FigureChange) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "status": change.status.value,
+        "subject": change.subject,
+        "left": _figval(change.left),
+        "right": _figval(change.right),
+    }
+    ratio = finite_ratio(change)
+    if ratio is not None:
+        out["ratio"] = ratio
+    how = shift(change)
+    if how is not None:
+        out["shift"] = how.value
+    return out
+
+
+def _obligation(change: ObligationChange) -> dict[str, Any]:
+    return {
+        "left": change.left,
+        "right": change.right,
+        "direction": change.direction.value,
+        "left_span": list(change.left_span) if change.left_span is not None else None,
+        "right_span": list(change.right_span) if change.right_span is not None else None,
+    }
+
+
+def _responsible(change: ResponsibilityChange | None) -> dict[str, Any] | None:
+    if change is None:
+        return None
+    return {
+        "left_lead": list(change.left.lead),
+        "right_lead": list(change.right.lead),
+        "left_units": list(change.left.units),
+        "right_units": list(change.right.units),
+        "added": list(change.added),
+        "removed": list(change.removed),
+        "lead_changed": change.lead_changed,
+    }
+
+
+def _reference(issue: ReferenceIssue) -> dict[str, Any]:
+    return {
+        "side": str(issue.side),
+        "text": issue.text,
+        "span": list(issue.span),
+        "problem": issue.problem.value,
+        "points_to": _node(issue.points_to),
+        "should_point_to": _node(issue.should_point_to),
+    }
+
+
+FIGURE_MARK = "figure"  # MARK.kind of a changed figure; the other kinds are projection.Kind values
+
+
+def _marks(view: SideProjection) -> list[dict[str, Any]]:
+    """One side's marks as a view paints them: the projection's text spans, then its changed figures."""
+    marks = [{"kind": kind.value, "span": [start, end]} for start, end, kind in view.marks]
+    marks.extend({"kind": FIGURE_MARK, "span": [start, end]} for start, end, _change in view.figures)
+    return marks
+
+
+def _pair(pair: Pair, left_text: str, right_text: str) -> dict[str, Any]:
+    left = project(pair, Side.LEFT, left_text)
+    right = project(pair, Side.RIGHT, right_text)
+    return {
+        "status": pair.status.value,
+        "moved": pair.moved,
+        "manual": pair.manual,
+        "level": pair.level.value,
+        "left": _node(pair.left),
+        "right": _node(pair.right),
+        "similarity": _finite(pair.similarity),
+        "edits": [_edit(e) for e in pair.edits],
+        "figures": [_fig(f) for f in pair.figures],
+        "obligations": [_obligation(o) for o in pair.obligations],
+        "responsible": _responsible(pair.responsible),
+        "references": [_reference(r) for r in pair.references],
+        "also_left": [_node(u) for u in pair.also_left],
+        "also_right": [_node(u) for u in pair.also_right],
+        "rewrite": left.rewrite,
+        "marks": {"left": _marks(left), "right": _marks(right)},
+    }
+
+
+def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as a JSON-ready dict of schema policydiff.comparison/1."""
+    s = comparison.summary
+    figs = figure_counts(comparison.pairs)
+    return {
+        "schema": SCHEMA,
+        "generator": f"policydiff {__version__}",
+        "options": {
+            "normalize": str(comparison.options.normalize),
+            "show_normalization_diffs": comparison.options.show_normalization_diffs,
+            "overrides": [list(o) for o in comparison.overrides],
+        },
+        "left": _doc(comparison.left),
+        "right": _doc(comparison.right),
+        "pairs": [_pair(p, comparison.left.text, comparison.right.text) for p in comparison.pairs],
+        "summary": {
+            "pairs": s.pairs,
+            "unchanged": s.unchanged,
+            "changed": s.changed,
+            "added": s.added,
+            "removed": s.removed,
+            "moved": s.moved,
+            # figures of units both sides keep: changed / added / removed, counted apart;
+            # figures of wholly added / removed units apart again
+            "figures_changed": figs.changed,
+            "figures_added": figs.added,
+            "figures_removed": figs.removed,
+            "figures_in_added_units": figs.in_added_units,
+            "figures_in_removed_units": figs.in_removed_units,
+            "manual": s.manual,
+            "obligations_changed": s.obligations_changed,
+            "responsible_changed": s.responsible_changed,
+            "references_stale": s.references_stale,
+        },
+    }
+
+
+# The pieces other JSON forms (policydiff.coverage/1) reuse, so a NODE or FIG reads the same everywhere.
+node_to_json = _node
+figure_to_json = _figval
+figure_change_to_json = _fig

@@ -1,0 +1,1 @@
+"""policydiff's tests, one folder per package of policydiff/ (shared fixtures and generators here)."""

@@ -1,0 +1,1 @@
+"""Tests of the desktop app (pytest-qt), and of the pure paint plan the panes follow."""

@@ -1,0 +1,111 @@
+"""The one-vs-many window: choose documents, build the matrix in the background, open a cell's pair."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from policydiff.coverage.matrix import Verdict
+from policydiff.gui import vocabulary
+from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
+from policydiff.present import labels
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.gui
+
+
+def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, tmp_path: Path):
+    opened: list[tuple[str, str, int | None]] = []
+    window = CoverageWindow(lambda parent, child, pair: opened.append((parent, child, pair)))
+    qtbot.addWidget(window)
+    missing = str(tmp_path / "missing.txt")
+    with qtbot.waitSignal(window.jobs.result, timeout=180_000):
+        window.run(str(SEED["000"]), [str(SEED["002"]), missing])
+    assert window.coverage is not None
+    model = window.table.model()
+    assert isinstance(model, CoverageModel)
+    assert model.rowCount() == len(window.coverage.rows) and model.columnCount() == 3
+    assert "not read" in model.headerData(2, Qt.Orientation.Horizontal)
+    row = next(
+        k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
+    )
+    index = model.index(row, 1)
+    # verdicts in the window's language, from the shared vocabulary (an English window said 细化 before)
+    verdict = window.coverage.rows[row].cells[0].verdict
+    assert model.data(index).split()[0] == labels.VERDICT[verdict](vocabulary.language())
+    assert model.data(index, Qt.ItemDataRole.ToolTipRole) == window.coverage.rows[row].cells[0].why
+    window._open_cell(index)
+    assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]
+    assert "not read" in window.status.text()
+
+    out = tmp_path / "m.xlsx"
+    with qtbot.waitSignal(window.jobs.result, timeout=60_000):
+        window.save_to(str(out))
+    assert out.is_file() and str(out) in window.status.text()
+
+
+def test_setup_collects_the_documents_of_a_folder_but_not_the_parent(qtbot, tmp_path: Path):
+    for name in ("a.txt", "b.docx", "notes.png", "parent.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    dialog = CoverageSetup()
+    qtbot.addWidget(dialog)
+    dialog.parent_edit.setText(str(tmp_path / "parent.txt"))
+    dialog.add_children(documents_in(tmp_path, exclude=dialog.parent_path()))
+    dialog.add_children([str(tmp_path / "a.txt")])  # never twice
+    assert [Path(p).name for p in dialog.child_paths()] == ["a.txt", "b.docx"]
+
+
+def test_file_menu_opens_the_matrix_and_a_cell_opens_its_pair_in_the_main_window(qtbot, settings):
+    from PySide6.QtCore import QCoreApplication
+
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.mainwindow import MainWindow
+
+    context = AppContext(settings=settings)
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.actions_.coverage.text()  # File → One Against Many
+    matrix = main.open_coverage(str(SEED["000"]), [str(SEED["002"])])
+    assert matrix is not None
+    with qtbot.waitSignal(matrix.jobs.result, timeout=180_000):
+        pass
+    assert matrix.coverage is not None
+    row = next(k for k, r in enumerate(matrix.coverage.rows) if r.cells[0] and r.cells[0].pair_index)
+    wanted = matrix.coverage.rows[row].cells[0].pair_index
+    with qtbot.waitSignal(main.comparisonShown, timeout=180_000):
+        matrix._open_cell(matrix.table.model().index(row, 1))
+    qtbot.waitUntil(lambda: main.current_pair == wanted, timeout=10_000)
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()
+
+
+def test_the_outline_filters_and_marks_changes_in_meaning(qtbot, settings):
+    from PySide6.QtCore import QCoreApplication
+
+    from policydiff.gui.context import AppContext
+    from policydiff.gui.mainwindow import MainWindow
+    from policydiff.gui.outline import PairModel
+
+    context = AppContext(settings=settings)
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    with qtbot.waitSignal(main.comparisonShown, timeout=180_000) as blocker:
+        main.open_pair(str(SEED["000"]), str(SEED["003"]))
+    comparison = blocker.args[0]
+    owners = [p for p in comparison.pairs if p.responsible is not None and p.responsible.changed]
+    main.outline.set_filter("owners")
+    proxy = main.outline.proxy
+    assert proxy.rowCount() == len(owners) > 0
+    status = proxy.index(0, PairModel.STATUS)
+    assert "owners" in status.data() or "责任单位" in status.data()
+    assert "区" in status.data(Qt.ItemDataRole.ToolTipRole)
+    main.outline.set_filter("references")
+    assert proxy.rowCount() == 0  # a district plan holds no 第X条 references
+    context.jobs.cancel()
+    assert context.jobs.wait(30_000)
+    QCoreApplication.processEvents()
