@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from policydiff.coverage.matrix import Coverage, Verdict
 from policydiff.errors import OutputError
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
-from policydiff.gui.jobs import JobRunner
+from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.gui.vocabulary import verdict_text
 from policydiff.io.formats import EXTENSIONS
@@ -219,7 +219,7 @@ class CoverageWindow(QMainWindow):
         self.status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("coverage"))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel(JobKey(JobKind.COVERAGE)))
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
@@ -255,7 +255,7 @@ class CoverageWindow(QMainWindow):
                 cancelled=cancelled,
             )
 
-        return self.jobs.submit("coverage", job, self._built, self._on_error)
+        return self.jobs.submit(JobKey(JobKind.COVERAGE), job, self._built, self._on_error)
 
     def show_coverage(self, coverage: Coverage) -> None:
         self.coverage = coverage
@@ -274,7 +274,7 @@ class CoverageWindow(QMainWindow):
         self.save_button.setEnabled(True)
 
     def _on_progress(self, kind: str, fraction: float) -> None:
-        if kind == "coverage":
+        if kind == str(JobKey(JobKind.COVERAGE)):
             self.progress.setValue(round(100 * fraction))
 
     def _built(self, coverage: Coverage) -> None:
@@ -325,7 +325,7 @@ class CoverageWindow(QMainWindow):
         coverage = self.coverage
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "coverage-save",
+            JobKey(JobKind.COVERAGE_SAVE),
             lambda progress, cancelled: write_outputs(coverage, path),
             self._saved,
             self._on_error,

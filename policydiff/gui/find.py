@@ -11,9 +11,10 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from policydiff.gui.context import AppContext
-from policydiff.gui.jobs import CancelledFn, ProgressFn
+from policydiff.gui.jobs import CancelledFn, JobKey, JobKind, ProgressFn
 from policydiff.gui.panes import DocumentView
 from policydiff.gui.searchfold import FoldedText
+from policydiff.model import Side
 
 FIND_DELAY_MS = 120  # search once typing pauses
 
@@ -53,7 +54,7 @@ class FindBar(QWidget):
         layout.addWidget(close)
         self.hits: list[tuple[str, int, int]] = []
         self.current: int | None = None
-        self._folded: dict[str, tuple[str, FoldedText] | None] = {"left": None, "right": None}
+        self._folded: dict[str, tuple[str, FoldedText] | None] = {Side.LEFT: None, Side.RIGHT: None}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FIND_DELAY_MS)
@@ -104,7 +105,7 @@ class FindBar(QWidget):
             return {side: (text, FoldedText.of(text)) for side, text in missing.items()}
 
         self.count.setText(self.tr("Preparing…"))
-        self.context.jobs.submit("find-index", job, self._folded_ready, self._fold_failed)
+        self.context.jobs.submit(JobKey(JobKind.FIND_INDEX), job, self._folded_ready, self._fold_failed)
         return False
 
     def _fold_failed(self, exc: BaseException) -> None:
@@ -123,7 +124,7 @@ class FindBar(QWidget):
         query = self.field.text()
         self.hits, self.current = [], None
         if query.strip() and self._ensure_folded():
-            for side, box in (("left", self.left_only), ("right", self.right_only)):
+            for side, box in ((Side.LEFT, self.left_only), (Side.RIGHT, self.right_only)):
                 entry = self._folded[side]
                 if box.isChecked() and entry is not None:
                     self.hits.extend((side, s, e) for s, e in entry[1].find_all(query))

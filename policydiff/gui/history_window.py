@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.gui.coverage_window import DOCUMENT_SUFFIXES
-from policydiff.gui.jobs import JobRunner
+from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, problem_box
 from policydiff.history.model import History, Lineage, Mark
 from policydiff.model import Level, Unit
@@ -255,7 +255,7 @@ class HistoryWindow(QMainWindow):
         self.status = QLabel()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        self.cancel_button.clicked.connect(lambda: self.jobs.cancel("history"))
+        self.cancel_button.clicked.connect(lambda: self.jobs.cancel(JobKey(JobKind.HISTORY)))
         self.save_button = QPushButton(self.tr("Save…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self._save)
@@ -296,7 +296,7 @@ class HistoryWindow(QMainWindow):
                 dates=dates,
             )
 
-        return self.jobs.submit("history", job, self._built, self._on_error)
+        return self.jobs.submit(JobKey(JobKind.HISTORY), job, self._built, self._on_error)
 
     # -- showing --------------------------------------------------------------------------------
     def show_history(self, history: History) -> None:
@@ -390,7 +390,7 @@ class HistoryWindow(QMainWindow):
 
     # -- jobs -----------------------------------------------------------------------------------
     def _on_progress(self, kind: str, fraction: float) -> None:
-        if kind == "history":
+        if kind == str(JobKey(JobKind.HISTORY)):
             self.progress.setValue(round(100 * fraction))
 
     def _built(self, history: History) -> None:
@@ -428,7 +428,7 @@ class HistoryWindow(QMainWindow):
         history = self.history
         self.status.setText(self.tr("Saving {path}…").format(path=path))
         return self.jobs.submit(
-            "history-save",
+            JobKey(JobKind.HISTORY_SAVE),
             lambda progress, cancelled: write_outputs(history, path),
             lambda saved: self.status.setText(self.tr("Saved {path}").format(path=saved)),
             self._on_error,

@@ -15,8 +15,11 @@ May import: PySide6.QtCore, policydiff.errors and the standard library.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -28,6 +31,46 @@ ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
 JobFn = Callable[[ProgressFn, CancelledFn], T]
 ErrorFn = Callable[[BaseException], None]
+
+
+class JobKind(StrEnum):
+    """What a background job does; jobs of one kind (and detail) supersede each other."""
+
+    LOAD = "load"  # detail: the side
+    COMPARE = "compare"
+    SAVE = "save"  # detail: the save's number (every save is its own job)
+    COVERAGE = "coverage"
+    COVERAGE_SAVE = "coverage-save"
+    HISTORY = "history"
+    HISTORY_SAVE = "history-save"
+    FIND_INDEX = "find-index"
+
+
+@dataclass(frozen=True)
+class JobKey:
+    """A job's kind and what it is for (a side, a number); its text is what the signals carry."""
+
+    kind: JobKind
+    detail: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind.value}-{self.detail}" if self.detail else self.kind.value
+
+    @classmethod
+    def parse(cls, text: str) -> JobKey | None:
+        """The key a signal's text names ("load-left", "save-3"); None for a kind this app does not know."""
+        for kind in sorted(JobKind, key=lambda k: -len(k.value)):  # "coverage-save" before "coverage"
+            if text == kind.value:
+                return cls(kind)
+            if text.startswith(kind.value + "-"):
+                return cls(kind, text[len(kind.value) + 1 :])
+        return None
+
+
+def log_unexpected(exc: BaseException, where: str) -> None:
+    """A worker's unexpected failure goes to the log file with its traceback (a windowed bundle has
+    no console), and to stderr as well when there is one."""
+    logging.getLogger("policydiff").error("unexpected error in %s", where, exc_info=exc)
 
 
 class _Relay(QObject):
@@ -99,7 +142,7 @@ class JobRunner(QObject):
     # -- public -------------------------------------------------------------------------------
     def submit(
         self,
-        kind: str,
+        kind: str | JobKey,
         fn: JobFn[T],
         on_result: Callable[[T], None],
         on_error: ErrorFn,
@@ -115,7 +158,7 @@ class JobRunner(QObject):
             on_error: called in the UI thread with what ``fn`` raised (never a cancellation).
             cancellable: False leaves the job out of ``cancel()`` (saves).
         """
-        job_id = self._register(kind, on_result, on_error, cancellable)
+        job_id = self._register(str(kind), on_result, on_error, cancellable)
         self._pool.start(_Runnable(job_id, fn, self._relay, self._flags[job_id]))
         return job_id
 
@@ -148,8 +191,9 @@ class JobRunner(QObject):
         if not self.busy:
             self.busyChanged.emit(False)
 
-    def cancel(self, kind: str | None = None) -> None:
+    def cancel(self, kind: str | JobKey | None = None) -> None:
         """Ask the running job of ``kind`` (or every cancellable running job) to stop."""
+        kind = None if kind is None else str(kind)
         for job_id, flag in list(self._flags.items()):
             if job_id in self._uncancellable:
                 continue
@@ -207,13 +251,13 @@ class SyncJobRunner(JobRunner):
 
     def submit(
         self,
-        kind: str,
+        kind: str | JobKey,
         fn: JobFn[T],
         on_result: Callable[[T], None],
         on_error: ErrorFn,
         cancellable: bool = True,
     ) -> int:
-        job_id = self._register(kind, on_result, on_error, cancellable)
+        job_id = self._register(str(kind), on_result, on_error, cancellable)
         _Runnable(job_id, fn, self._relay, self._flags[job_id]).run()
         return job_id
 

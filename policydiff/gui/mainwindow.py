@@ -10,7 +10,7 @@ policydiff.figures.compare.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -45,10 +45,13 @@ from policydiff.gui.window_files import Files
 from policydiff.gui.window_navigation import Navigation
 from policydiff.model import (
     Comparison,
+    Side,
     Unit,
 )
 from policydiff.present.projection import DISPLAY_RULES
 
+MIN_PANE_WIDTH = 420  # each document pane keeps this much; a narrower window tabs the outline below
+NARROW_WIDTH = 2 * MIN_PANE_WIDTH + 300  # below it the outline joins the figures' tabs at the bottom
 FIRST_WINDOW = (1400, 900)  # the first window's size where the screen has room for it
 
 
@@ -83,9 +86,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(False)
         self.comparison: Comparison | None = None
         self.current_pair: int | None = None
-        self.selected: dict[str, int | None] = {"left": None, "right": None}
-        self._pair_of: dict[str, dict[int, int]] = {"left": {}, "right": {}}
-        self._shown_text: dict[str, str | None] = {"left": None, "right": None}
+        self.selected: dict[str, int | None] = {Side.LEFT: None, Side.RIGHT: None}
+        self._pair_of: dict[Side, dict[int, int]] = {Side.LEFT: {}, Side.RIGHT: {}}
+        self._shown_text: dict[str, str | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.timings: dict[str, float] = {}
         self._changes: tuple[Comparison, list[tuple[int, int | None]]] | None = None
         self._closing_for_rebuild = False
@@ -100,8 +103,8 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         for side in SIDES:
             splitter.addWidget(self.panes[side])
-        self.sync = ScrollSync(self.view("left"), self.view("right"), self)
-        self.ruler = OverviewRuler(self.sync, self.view("right"), self)
+        self.sync = ScrollSync(self.view(Side.LEFT), self.view(Side.RIGHT), self)
+        self.ruler = OverviewRuler(self.sync, self.view(Side.RIGHT), self)
         self.find_bar = FindBar(context, {side: self.view(side) for side in SIDES}, self)
         central = QWidget(self)
         central.setObjectName("centralArea")
@@ -117,7 +120,7 @@ class MainWindow(QMainWindow):
         column.addLayout(rows, 1)
         self.setCentralWidget(central)
         self.current_change: tuple[int, int | None] | None = None  # (pair, edit) F7 stands on
-        self._picked = {"left": False, "right": False}  # chosen by a click since the last comparison
+        self._picked = {Side.LEFT: False, Side.RIGHT: False}  # chosen by a click since the last comparison
 
         self.outline = OutlineWidget(self)
         self.outline_dock = self._dock(
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
             "legendDock", self.tr("Legend"), self.legend, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.legend_dock.hide()
+        self._outline_tabbed = False  # moved below on a narrow window (_fit_docks)
 
         self.counts = QLabel(self)
         self.counts.setObjectName("counts")
@@ -165,7 +169,7 @@ class MainWindow(QMainWindow):
 
     # -- the window's public interface (used by the app, the tests and the other windows) ---------
 
-    def open_file(self, side: str, path: str) -> None:
+    def open_file(self, side: Side, path: str) -> None:
         self.files.open_file(side, path)
 
     def open_coverage(
@@ -182,16 +186,16 @@ class MainWindow(QMainWindow):
     def open_pair(self, left: str, right: str) -> None:
         self.files.open_pair(left, right)
 
-    def unit(self, side: str, index: int | None) -> Unit | None:
+    def unit(self, side: Side, index: int | None) -> Unit | None:
         return self.navigation.unit(side, index)
 
-    def select_at(self, side: str, offset: int) -> None:
+    def select_at(self, side: Side, offset: int) -> None:
         self.navigation.select_at(side, offset)
 
     def go_to_pair(self, index: int) -> None:
         self.navigation.go_to_pair(index)
 
-    def band_clicked(self, side: str, band_index: int) -> None:
+    def band_clicked(self, side: Side, band_index: int) -> None:
         self.navigation.band_clicked(side, band_index)
 
     def changes(self) -> list[tuple[int, int | None]]:
@@ -214,15 +218,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def view(self, side: str) -> DocumentView:
+    def view(self, side: Side) -> DocumentView:
         return self.panes[side].view
 
     def _connect(self) -> None:
         a, s, jobs = self.actions_, self.session, self.context.jobs
-        a.open_left.triggered.connect(lambda: self.files.choose_file("left"))
-        a.open_right.triggered.connect(lambda: self.files.choose_file("right"))
-        a.recent_left.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_left, "left"))
-        a.recent_right.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_right, "right"))
+        a.open_left.triggered.connect(lambda: self.files.choose_file(Side.LEFT))
+        a.open_right.triggered.connect(lambda: self.files.choose_file(Side.RIGHT))
+        a.recent_left.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_left, Side.LEFT))
+        a.recent_right.aboutToShow.connect(lambda: self.files._fill_recent(a.recent_right, Side.RIGHT))
         a.clear_recent.triggered.connect(self.settings.clear_recent)
         a.swap.triggered.connect(s.swap)
         a.coverage.triggered.connect(self.files.open_coverage)
@@ -272,7 +276,7 @@ class MainWindow(QMainWindow):
             view.verticalScrollBar().valueChanged.connect(
                 lambda _v, side=side: self.navigation._follow_scroll(side)
             )
-        self.outline.pairActivated.connect(lambda index: self.navigation.go_to_pair(index))
+        self.outline.pairActivated.connect(lambda index: self.navigation.pick_from_outline(index))
         self.figures.figureActivated.connect(self.navigation.go_to_figure)
         s.documentChanged.connect(self.display._document_changed)
         s.comparisonChanged.connect(self.display._comparison_changed)
@@ -327,6 +331,24 @@ class MainWindow(QMainWindow):
     # -- options, view, files -------------------------------------------------------------------
 
     # -- progress and problems ------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_docks()
+
+    def _fit_docks(self) -> None:
+        """Keep both panes readable on a small screen: below NARROW_WIDTH the outline is tabbed with
+        the figures at the bottom (docks the user floated are left alone); wider, it returns left."""
+        docked = not self.outline_dock.isFloating()
+        if self.width() < NARROW_WIDTH and docked and not self._outline_tabbed:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.outline_dock)
+            self.tabifyDockWidget(self.figures_dock, self.outline_dock)
+            self.outline_dock.raise_()
+            self._outline_tabbed = True
+        elif self.width() >= NARROW_WIDTH and self._outline_tabbed and docked:
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+            self.resizeDocks([self.outline_dock], [min(420, self.width() // 4)], Qt.Orientation.Horizontal)
+            self._outline_tabbed = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing_for_rebuild:

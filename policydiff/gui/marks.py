@@ -73,7 +73,7 @@ def _gutter_kind(pair: Pair) -> Gutter | None:
 
 
 def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) -> SideMarks:
-    """Collect the marks of one side (``"left"`` or ``"right"``).
+    """Collect the marks of one side (``Side.LEFT`` or ``Side.RIGHT``).
 
     Each pair is projected onto the side by ``policydiff.present.projection.project``, the same function
     the report uses; ``rewrites=False`` shows every pair as a word diff, never as a rewrite.

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QTreeView,
     QVBoxLayout,
@@ -252,11 +253,23 @@ class OutlineWidget(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.filter_box)
         top.addWidget(self.search, 1)
+        self.empty_note = QLabel(self)  # a filter or search that matches nothing says so
+        self.empty_note.setObjectName("outlineEmpty")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(top)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.view, 1)
         self._quiet = False
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(lambda *_args: self._update_empty_note())
         self.filter_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_mode(self.filter_box.currentData())
         )
@@ -273,6 +286,20 @@ class OutlineWidget(QWidget):
             self.model.set_comparison(comparison)
         finally:
             self._quiet = False
+        self._update_empty_note()
+
+    def _update_empty_note(self) -> None:
+        """Pairs exist but the filter or the search shows none: say so instead of an empty list."""
+        hidden_all = self.model.rowCount() > 0 and self.proxy.rowCount() == 0
+        if hidden_all:
+            if self.search.text().strip():
+                note = self.tr("No unit matches “{text}” under this filter.").format(
+                    text=self.search.text().strip()
+                )
+            else:
+                note = self.tr("No unit of this kind: the documents have no such difference.")
+            self.empty_note.setText(note)
+        self.empty_note.setVisible(hidden_all)
 
     def apply_search(self) -> None:
         """Filter by the search box now (called when typing pauses)."""

@@ -48,7 +48,7 @@ from policydiff.gui.refill import (
     without_layout,
 )
 from policydiff.gui.vocabulary import qcolour
-from policydiff.model import Status
+from policydiff.model import Side, Status
 from policydiff.present import palette
 
 GUTTER_WIDTH = 7
@@ -162,7 +162,7 @@ class DocumentView(QTextEdit):
     bandClicked = Signal(int)  # index of the band clicked (an empty stretch facing a unit)
     fileDropped = Signal(str)
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.setObjectName(f"{side}Pane")
@@ -550,7 +550,7 @@ class DocumentView(QTextEdit):
 class DocumentPane(QFrame):
     """A header (file name, format, encoding) above a DocumentView."""
 
-    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+    def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.side = side
         self.header = QLabel(self)
@@ -564,7 +564,7 @@ class DocumentPane(QFrame):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
-        if side == "left":
+        if side == Side.LEFT:
             self.view.setPlaceholderText(
                 self.tr("Drop the older (or higher-level) document here, or press Ctrl+O.")
             )
@@ -576,5 +576,5 @@ class DocumentPane(QFrame):
 
     def set_header(self, info: str | None) -> None:
         if info is None:
-            info = self.tr("Left: no document") if self.side == "left" else self.tr("Right: no document")
+            info = self.tr("Left: no document") if self.side == Side.LEFT else self.tr("Right: no document")
         self.header.setText(info)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from policydiff.model import Comparison, Pair, Status
+from policydiff.model import Comparison, Pair, Side, Status
 
 
 @dataclass(frozen=True)
@@ -79,38 +79,38 @@ def build_rows(comparison: Comparison) -> list[Row]:
     kept = _longest_increasing([starts[i][1] for i in candidates])  # type: ignore[misc]
     anchors = [candidates[k] for k in sorted(kept)]
     anchor_set = set(anchors)
-    singles: dict[str, list[tuple[int, int]]] = {"left": [], "right": []}
+    singles: dict[str, list[tuple[int, int]]] = {Side.LEFT: [], Side.RIGHT: []}
     for i, (ls, rs) in enumerate(starts):
         if i in anchor_set:
             continue
         if ls is not None:
-            singles["left"].append((ls, i))
+            singles[Side.LEFT].append((ls, i))
         if rs is not None:
-            singles["right"].append((rs, i))
+            singles[Side.RIGHT].append((rs, i))
     for side in singles:
         singles[side].sort()
     rows: list[Row] = []
-    last = {"left": -1, "right": -1}
-    position = {"left": 0, "right": 0}
+    last = {Side.LEFT: -1, Side.RIGHT: -1}
+    position = {Side.LEFT: 0, Side.RIGHT: 0}
 
-    def flush(side: str, before: int | None) -> None:
+    def flush(side: Side, before: int | None) -> None:
         queue = singles[side]
         while position[side] < len(queue) and (before is None or queue[position[side]][0] < before):
             start, index = queue[position[side]]
             position[side] += 1
             if start > last[side]:
                 last[side] = start
-                rows.append(Row(start, None, index) if side == "left" else Row(None, start, index))
+                rows.append(Row(start, None, index) if side == Side.LEFT else Row(None, start, index))
 
     for index in anchors:
         ls, rs = starts[index]
-        flush("left", ls)
-        flush("right", rs)
-        if ls is not None and rs is not None and ls > last["left"] and rs > last["right"]:
-            last["left"], last["right"] = ls, rs
+        flush(Side.LEFT, ls)
+        flush(Side.RIGHT, rs)
+        if ls is not None and rs is not None and ls > last[Side.LEFT] and rs > last[Side.RIGHT]:
+            last[Side.LEFT], last[Side.RIGHT] = ls, rs
             rows.append(Row(ls, rs, index))
-    flush("left", None)
-    flush("right", None)
+    flush(Side.LEFT, None)
+    flush(Side.RIGHT, None)
     return rows
 
 

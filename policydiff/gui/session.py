@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
-import traceback
 
 from PySide6.QtCore import QObject, Signal
 
 from policydiff.errors import PolicydiffError
 from policydiff.gui.context import AppContext
-from policydiff.gui.jobs import CancelledFn, ProgressFn
+from policydiff.gui.jobs import CancelledFn, JobKey, JobKind, ProgressFn, log_unexpected
 from policydiff.gui.problems import describe_error
-from policydiff.model import CompareOptions, Comparison, LoadedDocument
+from policydiff.model import CompareOptions, Comparison, LoadedDocument, Side
 
-SIDES = ("left", "right")
+SIDES = (Side.LEFT, Side.RIGHT)
 
 
 class Session(QObject):
@@ -38,8 +36,8 @@ class Session(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.documents: dict[str, LoadedDocument | None] = {"left": None, "right": None}
-        self.paths: dict[str, str | None] = {"left": None, "right": None}
+        self.documents: dict[str, LoadedDocument | None] = {Side.LEFT: None, Side.RIGHT: None}
+        self.paths: dict[str, str | None] = {Side.LEFT: None, Side.RIGHT: None}
         self.comparison: Comparison | None = None
         self.options = CompareOptions(
             normalize=context.settings.normalize,
@@ -53,10 +51,10 @@ class Session(QObject):
         self._saves = 0
 
     # -- intentions ---------------------------------------------------------------------------
-    def open(self, side: str, path: str) -> None:
+    def open(self, side: Side, path: str) -> None:
         """Load ``path`` on ``side`` in the background; the other side is left as it is."""
         self._awaited = set()  # one file: compared as soon as it is read
-        backend, kind = self.context.backend, f"load-{side}"
+        backend, kind = self.context.backend, JobKey(JobKind.LOAD, side)
         self.context.jobs.submit(
             kind,
             lambda progress, cancelled: backend.load(path),
@@ -66,21 +64,21 @@ class Session(QObject):
 
     def open_pair(self, left: str, right: str) -> None:
         """Load both files, then compare them once (never the new left against the old right)."""
-        self.open("left", left)
-        self.open("right", right)
+        self.open(Side.LEFT, left)
+        self.open(Side.RIGHT, right)
         self._awaited, self._pair_read = set(SIDES), False
 
-    def reload(self, side: str) -> None:
+    def reload(self, side: Side) -> None:
         path = self.paths[side]
         if path:
             self.open(side, path)
 
     def swap(self) -> None:
-        self.documents = {"left": self.documents["right"], "right": self.documents["left"]}
-        self.paths = {"left": self.paths["right"], "right": self.paths["left"]}
+        self.documents = {Side.LEFT: self.documents[Side.RIGHT], Side.RIGHT: self.documents[Side.LEFT]}
+        self.paths = {Side.LEFT: self.paths[Side.RIGHT], Side.RIGHT: self.paths[Side.LEFT]}
         self._overrides = tuple((r, le) for le, r in self._overrides)
-        self.documentChanged.emit("left")
-        self.documentChanged.emit("right")
+        self.documentChanged.emit(Side.LEFT)
+        self.documentChanged.emit(Side.RIGHT)
         self.recompare()
 
     def set_options(self, options: CompareOptions) -> None:
@@ -95,7 +93,7 @@ class Session(QObject):
         end here, and each request supersedes the one before in the job runner, so whatever is
         shown is the answer to the newest request (an older answer arriving late is dropped there).
         """
-        left, right = self.documents["left"], self.documents["right"]
+        left, right = self.documents[Side.LEFT], self.documents[Side.RIGHT]
         self._set_comparison(None)
         if left is None or right is None:
             self.context.jobs.discard("compare")
@@ -106,7 +104,10 @@ class Session(QObject):
             return backend.compare(left, right, options, progress, cancelled, overrides=overrides)
 
         self.context.jobs.submit(
-            "compare", job, self._set_comparison, lambda exc: self._on_error("compare", exc)
+            JobKey(JobKind.COMPARE),
+            job,
+            self._set_comparison,
+            lambda exc: self._on_error(JobKey(JobKind.COMPARE), exc),
         )
 
     def pair(self, left_unit: int, right_unit: int) -> None:
@@ -171,7 +172,7 @@ class Session(QObject):
 
     def files_key(self) -> str | None:
         """Names the open pair of files and their texts, to keep manual pairings with them."""
-        left, right = self.documents["left"], self.documents["right"]
+        left, right = self.documents[Side.LEFT], self.documents[Side.RIGHT]
         if left is None or right is None:
             return None
         digest = hashlib.sha1()
@@ -190,7 +191,7 @@ class Session(QObject):
         comparison, backend = self.comparison, self.context.backend
         if comparison is None:
             return
-        inputs = tuple(p for p in (self.paths["left"], self.paths["right"]) if p)
+        inputs = tuple(p for p in (self.paths[Side.LEFT], self.paths[Side.RIGHT]) if p)
         as_html, as_docx, as_redline = kind == "html", kind == "docx", kind == "redline"
         rewrites = self.context.settings.show_rewrites  # read as the panes
 
@@ -208,7 +209,7 @@ class Session(QObject):
             return path
 
         self._saves += 1
-        job_kind = f"save-{self._saves}"
+        job_kind = JobKey(JobKind.SAVE, str(self._saves))
         self.context.jobs.submit(
             job_kind, job, self.saved.emit, lambda exc: self._on_error(job_kind, exc), cancellable=False
         )
@@ -227,7 +228,7 @@ class Session(QObject):
                 self.context.settings.set_overrides(key, self._overrides)
         self.comparisonChanged.emit(comparison)
 
-    def _loaded(self, side: str, path: str, document: LoadedDocument) -> None:
+    def _loaded(self, side: Side, path: str, document: LoadedDocument) -> None:
         old = self.documents[side]
         if old is None or old.text != document.text:
             self._overrides = ()  # unit numbers of a changed text no longer mean the same units
@@ -240,7 +241,7 @@ class Session(QObject):
         if key is not None:
             if not self._overrides:  # the same two files as before: their pairings come back
                 self._overrides = self.context.settings.overrides(key)
-            left, right = self.paths["left"], self.paths["right"]
+            left, right = self.paths[Side.LEFT], self.paths[Side.RIGHT]
             if left and right:
                 self.context.settings.add_recent_pair(left, right)
         self.documentChanged.emit(side)
@@ -249,11 +250,12 @@ class Session(QObject):
         if not self._awaited:
             self.recompare()
 
-    def _on_error(self, kind: str, exc: BaseException) -> None:
+    def _on_error(self, kind: JobKey | str, exc: BaseException) -> None:
         if not isinstance(exc, PolicydiffError):
-            traceback.print_exception(exc, file=sys.stderr)
-        self.failed.emit(kind, *describe_error(exc))
-        if kind.startswith("load-") and kind[5:] in self._awaited:
-            self._awaited.discard(kind[5:])
+            log_unexpected(exc, str(kind))
+        self.failed.emit(str(kind), *describe_error(exc))
+        key = kind if isinstance(kind, JobKey) else JobKey.parse(kind)
+        if key is not None and key.kind is JobKind.LOAD and key.detail in self._awaited:
+            self._awaited.discard(key.detail)
             if not self._awaited and self._pair_read:  # the other file was read: compare it as before
                 self.recompare()

@@ -18,7 +18,7 @@ from policydiff.gui.marks import Gutter, SideMarks
 from policydiff.gui.panes import Band, DocumentView
 from policydiff.gui.refill import Padding
 from policydiff.gui.rows import Row, build_rows
-from policydiff.model import Comparison, Status
+from policydiff.model import Comparison, Side, Status
 
 REALIGN_DELAY_MS = 120  # wait for a resize or zoom to settle before measuring the rows again
 
@@ -48,7 +48,7 @@ class ScrollSync(QObject):
             view.document().documentLayout().documentSizeChanged.connect(self._size_changed)
 
     def set_comparison(
-        self, comparison: Comparison | None, marks: Mapping[str, SideMarks | None] | None = None
+        self, comparison: Comparison | None, marks: Mapping[Side, SideMarks | None] | None = None
     ) -> None:
         """Show ``comparison`` in rows, each pane with its ``marks`` (None: the marks it shows)."""
         self.comparison = comparison
@@ -65,14 +65,14 @@ class ScrollSync(QObject):
         if widths != self._widths:
             self.schedule()
 
-    def realign(self, marks: Mapping[str, SideMarks | None] | None = None) -> None:
+    def realign(self, marks: Mapping[Side, SideMarks | None] | None = None) -> None:
         """Measure every row in both panes and pad them level, showing ``marks`` (None: keep them).
 
         The rows are measured on the layout each pane already has (see ``DocumentView.natural_tops``)
         and each pane is then refilled with its marks and padding in one lazy layout pass.
         """
         self._timer.stop()
-        views = {"left": self.left, "right": self.right}
+        views = {Side.LEFT: self.left, Side.RIGHT: self.right}
         shown = {side: marks[side] if marks is not None else view.marks for side, view in views.items()}
         top = self.left.top_y()
         if self.comparison is None or not self.rows:
@@ -86,15 +86,15 @@ class ScrollSync(QObject):
         measured = {side: _measure(view, self.rows, side, shown[side]) for side, view in views.items()}
         natural = {side: m[0] for side, m in measured.items()}
         blocks = {side: m[1] for side, m in measured.items()}
-        pads: dict[str, dict[int, float]] = {"left": {}, "right": {}}
-        first_top = {"left": 0.0, "right": 0.0}
-        shift = {"left": 0.0, "right": 0.0}
-        bands: dict[str, list[Band]] = {"left": [], "right": []}
-        anchors: dict[str, tuple[list[float], list[int]]] = {"left": ([], []), "right": ([], [])}
+        pads: dict[str, dict[int, float]] = {Side.LEFT: {}, Side.RIGHT: {}}
+        first_top = {Side.LEFT: 0.0, Side.RIGHT: 0.0}
+        shift = {Side.LEFT: 0.0, Side.RIGHT: 0.0}
+        bands: dict[str, list[Band]] = {Side.LEFT: [], Side.RIGHT: []}
+        anchors: dict[str, tuple[list[float], list[int]]] = {Side.LEFT: ([], []), Side.RIGHT: ([], [])}
         self.row_tops = []
         count = len(self.rows)
 
-        def add(side: str, row: int, amount: float) -> None:
+        def add(side: Side, row: int, amount: float) -> None:
             if amount <= 0:
                 return
             block = blocks[side][row]
@@ -110,7 +110,7 @@ class ScrollSync(QObject):
             for side in views:
                 add(side, i, level - tops[side])
             self.row_tops.append(level)
-            for side, other in (("left", "right"), ("right", "left")):
+            for side, other in ((Side.LEFT, Side.RIGHT), (Side.RIGHT, Side.LEFT)):
                 if getattr(row, side) is None:
                     height = natural[other][i + 1] - natural[other][i]
                     add(side, i, height)
@@ -142,12 +142,12 @@ class ScrollSync(QObject):
             return Gutter.MOVED
         return Gutter.ADDED if pair.status == Status.ADDED else Gutter.REMOVED
 
-    def _band_note(self, row: Row, side: str) -> str:
+    def _band_note(self, row: Row, side: Side) -> str:
         """What an empty band says: where a moved unit's partner stands, else nothing."""
         pair = self.comparison.pairs[row.pair]  # type: ignore[union-attr]
         if not pair.moved:
             return ""
-        unit = pair.left if side == "left" else pair.right
+        unit = pair.left if side == Side.LEFT else pair.right
         label = (unit.label or unit.heading[:12]) if unit is not None else ""
         return QCoreApplication.translate(
             "ScrollSync", "↕ moved: its counterpart {label} is elsewhere — click to jump"
@@ -178,7 +178,7 @@ class ScrollSync(QObject):
 
 
 def _measure(
-    view: DocumentView, rows: list[Row], side: str, marks: SideMarks | None
+    view: DocumentView, rows: list[Row], side: Side, marks: SideMarks | None
 ) -> tuple[list[float], list[int]]:
     """Unpadded y of each row's start on ``side`` with ``marks`` shown (an empty side: where its next
     row starts), with one more entry for the end of the text; and for each row the block whose

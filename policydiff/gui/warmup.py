@@ -24,7 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from policydiff.model import CompareOptions, LoadedDocument
+from policydiff.model import CompareOptions, LoadedDocument, Side
 
 WARM_TEXT_DELAY_MS = 150  # after the first show: the window is on screen before fonts are warmed
 WARM_TEXT_WIDTH = 600
@@ -54,7 +54,7 @@ def warm_up_core(options: CompareOptions) -> None:
         LoadedDocument(f"warm-up-{n}.txt", "txt", "utf-8", text) for n, text in enumerate(WARM_PAIR)
     )
     comparison = compare_documents(left, right, options)
-    for side in ("left", "right"):
+    for side in (Side.LEFT, Side.RIGHT):
         side_marks(comparison, side)
     build_rows(comparison)
 

@@ -23,6 +23,7 @@ from policydiff.gui.session import SIDES
 from policydiff.model import (
     DEFAULT_NORMALIZE,
     CompareOptions,
+    Side,
 )
 
 if TYPE_CHECKING:
@@ -38,13 +39,13 @@ class UserActions:
         self.window = window
 
     def _can_pair(self) -> bool:
-        left, right = self.window.selected["left"], self.window.selected["right"]
+        left, right = self.window.selected[Side.LEFT], self.window.selected[Side.RIGHT]
         if self.window.comparison is None or left is None or right is None:
             return False
-        if not (self.window._picked["left"] and self.window._picked["right"]):
+        if not (self.window._picked[Side.LEFT] and self.window._picked[Side.RIGHT]):
             return False  # only units the user chose on both sides since the comparison was shown
-        return self.window._pair_of["left"].get(left) != self.window._pair_of["right"].get(right) or (
-            self.window._pair_of["left"].get(left) is None
+        return self.window._pair_of[Side.LEFT].get(left) != self.window._pair_of[Side.RIGHT].get(right) or (
+            self.window._pair_of[Side.LEFT].get(left) is None
         )
 
     def _can_unpair(self) -> bool:
@@ -55,18 +56,20 @@ class UserActions:
 
     def pair_selected(self) -> None:
         if self._can_pair():
-            self.window.session.pair(self.window.selected["left"], self.window.selected["right"])  # type: ignore[arg-type]
+            self.window.session.pair(self.window.selected[Side.LEFT], self.window.selected[Side.RIGHT])  # type: ignore[arg-type]
 
     def unpair_current(self) -> None:
         if self._can_unpair():
             self.window.session.unpair(self.window.current_pair)  # type: ignore[arg-type]
 
     def copy_unit_text(self) -> None:
-        focused = "right" if self.window.view("right").hasFocus() else "left"
-        for side in (focused, "right" if focused == "left" else "left"):
+        focused = Side.RIGHT if self.window.view(Side.RIGHT).hasFocus() else Side.LEFT
+        for side in (focused, Side.RIGHT if focused == Side.LEFT else Side.LEFT):
             unit = self.window.navigation.unit(side, self.window.selected[side])
             if unit is not None and self.window.comparison is not None:
-                text = (self.window.comparison.left if side == "left" else self.window.comparison.right).text
+                text = (
+                    self.window.comparison.left if side == Side.LEFT else self.window.comparison.right
+                ).text
                 QGuiApplication.clipboard().setText(text[unit.start : unit.own_end])
                 self.window.statusBar().showMessage(
                     QCoreApplication.translate("MainWindow", "Copied {label}").format(
@@ -83,7 +86,8 @@ class UserActions:
         a.pair.setEnabled(self._can_pair())
         a.unpair.setEnabled(self._can_unpair())
         a.copy_unit.setEnabled(
-            has and (self.window.selected["left"] is not None or self.window.selected["right"] is not None)
+            has
+            and (self.window.selected[Side.LEFT] is not None or self.window.selected[Side.RIGHT] is not None)
         )
         a.swap.setEnabled(any(self.window.session.documents.values()))
         a.undo.setEnabled(self.window.session.can_undo())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.figures.compare import figure_counts
+from policydiff.gui.jobs import JobKey, JobKind
 from policydiff.gui.marks import side_marks
 from policydiff.gui.problems import problem_box
 from policydiff.gui.session import SIDES
@@ -26,6 +27,7 @@ from policydiff.lang.safetext import isolate
 from policydiff.model import (
     Comparison,
     LoadedDocument,
+    Side,
 )
 
 if TYPE_CHECKING:
@@ -38,17 +40,17 @@ class Display:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
-    def _document_changed(self, side: str) -> None:
+    def _document_changed(self, side: Side) -> None:
         document = self.window.session.documents[side]
         self.window.comparison = None
         self._show_text(side, document.text if document else "")
         self.window.panes[side].set_header(self._describe(document) if document else None)
-        self.window.selected = {"left": None, "right": None}
+        self.window.selected = {Side.LEFT: None, Side.RIGHT: None}
         self.window.current_pair = None
         self.window.watcher.watch()
         self._update_title()
 
-    def _show_text(self, side: str, text: str) -> None:
+    def _show_text(self, side: Side, text: str) -> None:
         shown = self.window._shown_text[side]
         if shown is text or shown == text:
             return
@@ -68,7 +70,7 @@ class Display:
     def _update_title(self) -> None:
         names = [
             isolate(d.name) if d else "—"
-            for d in (self.window.session.documents["left"], self.window.session.documents["right"])
+            for d in (self.window.session.documents[Side.LEFT], self.window.session.documents[Side.RIGHT])
         ]
         self.window.setWindowTitle(f"{names[0]} ↔ {names[1]} — policydiff")
 
@@ -90,31 +92,30 @@ class Display:
             self.window.editing._update_actions()
             return
         for side in SIDES:
-            self._show_text(side, (comparison.left if side == "left" else comparison.right).text)
+            self._show_text(side, (comparison.left if side == Side.LEFT else comparison.right).text)
         marks = {side: side_marks(comparison, side, self.window.settings.show_rewrites) for side in SIDES}
-        self.window._picked = {"left": False, "right": False}
+        self.window._picked = {Side.LEFT: False, Side.RIGHT: False}
         self.window.current_change = None
-        self.window._pair_of = {"left": {}, "right": {}}
+        self.window._pair_of = {Side.LEFT: {}, Side.RIGHT: {}}
         for index, pair in enumerate(comparison.pairs):
             if pair.left is not None:
-                self.window._pair_of["left"][pair.left.index] = index
+                self.window._pair_of[Side.LEFT][pair.left.index] = index
             if pair.right is not None:
-                self.window._pair_of["right"][pair.right.index] = index
+                self.window._pair_of[Side.RIGHT][pair.right.index] = index
         self.window.sync.set_comparison(comparison, marks)
         self.window.outline.set_comparison(comparison)
         self.window.figures.set_comparison(comparison)
         self._show_counts(comparison)
         if self.window.current_pair is not None and self.window.current_pair >= len(comparison.pairs):
             self.window.current_pair = None
-        if self.window.selected["left"] is not None:
-            self.window.current_pair = self.window._pair_of["left"].get(
-                self.window.selected["left"], self.window.current_pair
-            )
+        chosen = self.window.selected[Side.LEFT]
+        if chosen is not None:
+            self.window.current_pair = self.window._pair_of[Side.LEFT].get(chosen, self.window.current_pair)
         if self.window.current_pair is not None:  # the other side shows the partner, never a stale choice
             pair = comparison.pairs[self.window.current_pair]
             self.window.selected = {
-                "left": pair.left.index if pair.left else None,
-                "right": pair.right.index if pair.right else None,
+                Side.LEFT: pair.left.index if pair.left else None,
+                Side.RIGHT: pair.right.index if pair.right else None,
             }
         self.window.outline.select_pair(self.window.current_pair)
         self.window.navigation._highlight_selection()
@@ -187,5 +188,6 @@ class Display:
 
 
 def _kind_name(kind: str) -> str:
-    """A job's kind without its number: every save ("save-3") is its own job of kind "save"."""
-    return "save" if kind.startswith("save-") else kind
+    """A job's kind without its side or number: every save ("save-3") is its own job of kind "save"."""
+    key = JobKey.parse(kind)
+    return key.kind.value if key is not None and key.kind is JobKind.SAVE else kind

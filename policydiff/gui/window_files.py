@@ -24,6 +24,7 @@ from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.lang.safetext import isolate
+from policydiff.model import Side
 
 if TYPE_CHECKING:
     from policydiff.gui.mainwindow import MainWindow
@@ -35,10 +36,10 @@ class Files:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
-    def choose_file(self, side: str) -> None:
+    def choose_file(self, side: Side) -> None:
         title = (
             QCoreApplication.translate("MainWindow", "Open Left Document")
-            if side == "left"
+            if side == Side.LEFT
             else QCoreApplication.translate("MainWindow", "Open Right Document")
         )
         folder = self.window.settings.last_folder or str(Path.home())
@@ -46,7 +47,7 @@ class Files:
         if path:
             self.open_file(side, path)
 
-    def open_file(self, side: str, path: str) -> None:
+    def open_file(self, side: Side, path: str) -> None:
         self.window.settings.last_folder = os.path.dirname(os.path.abspath(path))
         self.window.timings["chosen"] = time.perf_counter()
         self.window.session.open(side, path)
@@ -59,7 +60,7 @@ class Files:
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
         if not (parent_path and child_paths):
-            left = self.window.session.paths["left"] or ""
+            left = self.window.session.paths[Side.LEFT] or ""
             setup = CoverageSetup(self.window, str(Path(left or ".").parent), parent_document=left)
             if setup.exec() != CoverageSetup.DialogCode.Accepted:
                 return None
@@ -89,7 +90,7 @@ class Files:
         """
         dates: list[str | None] | None = None
         if not paths:
-            setup = HistorySetup(self.window, str(Path(self.window.session.paths["left"] or ".").parent))
+            setup = HistorySetup(self.window, str(Path(self.window.session.paths[Side.LEFT] or ".").parent))
             if setup.exec() != HistorySetup.DialogCode.Accepted:
                 return None
             paths, dates = setup.paths(), setup.dates()
@@ -110,7 +111,7 @@ class Files:
         self.window.timings["chosen"] = time.perf_counter()
         self.window.session.open_pair(left, right)
 
-    def _fill_recent(self, menu, side: str) -> None:
+    def _fill_recent(self, menu, side: Side) -> None:
         menu.clear()
         files = self.window.settings.recent_files
         if not files:
@@ -137,7 +138,7 @@ class Files:
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))
 
     def default_output(self, kind: str) -> str:
-        left, right = self.window.session.paths["left"], self.window.session.paths["right"]
+        left, right = self.window.session.paths[Side.LEFT], self.window.session.paths[Side.RIGHT]
         suffix = "_修订.docx" if kind == "redline" else f".{kind}"
         name = f"{Path(left or 'left').stem}_vs_{Path(right or 'right').stem}{suffix}"
         folder = os.path.dirname(left) if left else (self.window.settings.last_folder or str(Path.home()))

@@ -20,6 +20,7 @@ from policydiff.gui.session import SIDES
 from policydiff.model import (
     FigureChange,
     Op,
+    Side,
     Unit,
 )
 from policydiff.present.differences import is_difference
@@ -39,13 +40,15 @@ class Navigation:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
 
-    def unit(self, side: str, index: int | None) -> Unit | None:
+    def unit(self, side: Side, index: int | None) -> Unit | None:
         if self.window.comparison is None or index is None:
             return None
-        units = (self.window.comparison.left if side == "left" else self.window.comparison.right).tree.units
+        units = (
+            self.window.comparison.left if side == Side.LEFT else self.window.comparison.right
+        ).tree.units
         return units[index] if 0 <= index < len(units) else None
 
-    def select_at(self, side: str, offset: int) -> None:
+    def select_at(self, side: Side, offset: int) -> None:
         """The user clicked ``offset`` in a pane: select the unit there (the other side keeps its own)."""
         marks = self.window.view(side).marks
         if self.window.comparison is None or marks is None:
@@ -56,18 +59,63 @@ class Navigation:
         self.window.selected[side] = index
         self.window._picked[side] = True
         self.window.current_pair = self.window._pair_of[side].get(index)
-        other = "right" if side == "left" else "left"
+        other = Side.RIGHT if side == Side.LEFT else Side.LEFT
         if not self.window._picked[other]:  # not chosen by the user: show this unit's partner, if any
             pair = (
                 self.window.comparison.pairs[self.window.current_pair]
                 if self.window.current_pair is not None
                 else None
             )
-            partner = (pair.right if other == "right" else pair.left) if pair is not None else None
+            partner = (pair.right if other == Side.RIGHT else pair.left) if pair is not None else None
             self.window.selected[other] = partner.index if partner is not None else None
         self.window.outline.select_pair(self.window.current_pair)
         self._highlight_selection()
         self.window.editing._update_actions()
+        self.say_pick()
+
+    def pick_from_outline(self, index: int) -> None:
+        """A row chosen in the outline: go to its pair; a unit only one side has counts as a pick for
+        manual pairing, as a click in its pane does, and a unit picked on the other side stays picked."""
+        comparison = self.window.comparison
+        if comparison is None or not 0 <= index < len(comparison.pairs):
+            return
+        earlier = {s: self.window.selected[s] for s in (Side.LEFT, Side.RIGHT) if self.window._picked[s]}
+        self.go_to_pair(index)
+        pair = comparison.pairs[index]
+        alone = Side.LEFT if pair.right is None else Side.RIGHT if pair.left is None else None
+        if alone is None:
+            return
+        self.window._picked[alone] = True
+        other = Side.RIGHT if alone == Side.LEFT else Side.LEFT
+        if earlier.get(other) is not None:
+            self.window.selected[other], self.window._picked[other] = earlier[other], True
+        self._highlight_selection()
+        self.window.editing._update_actions()
+        self.say_pick()
+
+    def say_pick(self) -> None:
+        """The status bar says what a pick means for manual pairing and what a second pick will do."""
+        picked = [s for s in (Side.LEFT, Side.RIGHT) if self.window._picked[s]]
+        units = {s: self.unit(s, self.window.selected[s]) for s in picked}
+        name = {s: (u.label or u.heading[:12]) if u is not None else "" for s, u in units.items()}
+        bar = self.window.statusBar()
+        if len(picked) == 2 and self.window.editing._can_pair():
+            text = QCoreApplication.translate(
+                "MainWindow", "Pair Selected Units (Ctrl+P) pairs {left} with {right}"
+            )
+            bar.showMessage(text.format(left=name[Side.LEFT], right=name[Side.RIGHT]), 8000)
+        elif len(picked) == 1 and units[picked[0]] is not None:
+            if picked[0] == Side.LEFT:
+                text = QCoreApplication.translate(
+                    "MainWindow",
+                    "{unit} picked on the left: pick a unit on the right to pair it with (Ctrl+P)",
+                )
+            else:
+                text = QCoreApplication.translate(
+                    "MainWindow",
+                    "{unit} picked on the right: pick a unit on the left to pair it with (Ctrl+P)",
+                )
+            bar.showMessage(text.format(unit=name[picked[0]]), 8000)
 
     def go_to_pair(self, index: int) -> None:
         """Select pair ``index`` and bring both its units to the top of their panes."""
@@ -77,16 +125,16 @@ class Navigation:
         self.window.current_pair = index
         self.window.current_change = (index, None)
         self.window.selected = {
-            "left": pair.left.index if pair.left else None,
-            "right": pair.right.index if pair.right else None,
+            Side.LEFT: pair.left.index if pair.left else None,
+            Side.RIGHT: pair.right.index if pair.right else None,
         }
-        self.window._picked = {"left": False, "right": False}
+        self.window._picked = {Side.LEFT: False, Side.RIGHT: False}
         self.window.outline.select_pair(index)
         self._scroll_to_pair(index, pair.left, pair.right)
         self._highlight_selection()
         self.window.editing._update_actions()
 
-    def _follow_scroll(self, side: str) -> None:
+    def _follow_scroll(self, side: Side) -> None:
         """The outline's current row follows the pair at the top of the pane that scrolled.
 
         Quietly: the outline announces nothing (no jump back) and takes no focus. A jump the window
@@ -105,13 +153,13 @@ class Navigation:
             with self.window.sync.hold():
                 if len(rows) == 1:
                     y = self.window.sync.row_tops[rows[0]] - 4
-                    self.window.view("left").scroll_to_y(y)
-                    self.window.view("right").scroll_to_y(y)
+                    self.window.view(Side.LEFT).scroll_to_y(y)
+                    self.window.view(Side.RIGHT).scroll_to_y(y)
                 else:  # a moved pair stands in two rows, or a unit inside a line: each side its own
-                    for side, unit in (("left", left), ("right", right)):
+                    for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
                         if unit is not None:
                             self.window.view(side).scroll_to_y(self.window.view(side).y_of(unit.start) - 4)
-            for side, unit in (("left", left), ("right", right)):
+            for side, unit in ((Side.LEFT, left), (Side.RIGHT, right)):
                 if unit is not None:
                     cursor = self.window.view(side).textCursor()
                     cursor.setPosition(self.window.view(side).qt_position(unit.start))
@@ -126,18 +174,18 @@ class Navigation:
         finally:
             self.window._jumping = jumping
 
-    def band_clicked(self, side: str, band_index: int) -> None:
+    def band_clicked(self, side: Side, band_index: int) -> None:
         """An empty band was clicked: a moved unit's band jumps to where its partner stands."""
         view = self.window.view(side)
         if self.window.comparison is None or not 0 <= band_index < len(view.bands):
             return
         index = view.bands[band_index].pair
         pair = self.window.comparison.pairs[index]
-        unit = pair.left if side == "left" else pair.right
+        unit = pair.left if side == Side.LEFT else pair.right
         self.window.current_pair = index
         self.window.selected = {
-            "left": pair.left.index if pair.left else None,
-            "right": pair.right.index if pair.right else None,
+            Side.LEFT: pair.left.index if pair.left else None,
+            Side.RIGHT: pair.right.index if pair.right else None,
         }
         self.window.outline.select_pair(index)
         rows = [
@@ -202,7 +250,7 @@ class Navigation:
         self.window.current_change = (index, edit)
         chunk = self.window.comparison.pairs[index].edits[edit]
         y = None
-        for side, (start, end) in (("left", chunk.left), ("right", chunk.right)):
+        for side, (start, end) in ((Side.LEFT, chunk.left), (Side.RIGHT, chunk.right)):
             view = self.window.view(side)
             if end > start:
                 view.highlight_found([(start, end)], 0)
@@ -218,7 +266,7 @@ class Navigation:
 
     def go_to_figure(self, pair_index: int, change: FigureChange) -> None:
         self.go_to_pair(pair_index)
-        for side, figure in (("left", change.left), ("right", change.right)):
+        for side, figure in ((Side.LEFT, change.left), (Side.RIGHT, change.right)):
             if figure is None:
                 continue
             view = self.window.view(side)
@@ -234,8 +282,8 @@ class Navigation:
             unit = self.unit(side, self.window.selected[side])
             self.window.view(side).highlight_unit((unit.start, unit.own_end) if unit else None)
         left, right = (
-            self.unit("left", self.window.selected["left"]),
-            self.unit("right", self.window.selected["right"]),
+            self.unit(Side.LEFT, self.window.selected[Side.LEFT]),
+            self.unit(Side.RIGHT, self.window.selected[Side.RIGHT]),
         )
         if left is None and right is None:
             self.window.selection_label.setText("")

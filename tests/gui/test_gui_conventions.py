@@ -159,3 +159,45 @@ def test_one_against_many_offers_the_open_left_document_as_parent(
     monkeypatch.setattr(CoverageSetup, "exec", fake_exec)
     assert window.open_coverage() is None
     assert offered == [str(seed_paths["000"])]
+
+
+def test_at_1024_by_700_each_pane_keeps_420_px(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    window.resize(1024, 700)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert min(window.panes[side].width() for side in ("left", "right")) >= 420
+    assert not window.outline_dock.isHidden()  # tabbed below with the figures, not gone
+    window.resize(1600, 1000)
+    for _ in range(5):
+        QApplication.processEvents()
+    from PySide6.QtCore import Qt
+
+    assert window.dockWidgetArea(window.outline_dock) == Qt.DockWidgetArea.LeftDockWidgetArea
+
+
+def test_an_outline_row_counts_as_a_pick_and_the_status_bar_says_what_next(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from policydiff.model import Side, Status
+
+    left, right = tmp_path / "l.txt", tmp_path / "r.txt"
+    left.write_text("一、总则\n保持稳定增长。\n二、财政政策\n安排资金60亿元。\n", encoding="utf-8")
+    right.write_text("一、总则\n保持稳定增长。\n二、新增措施\n建设产业园区三个。\n", encoding="utf-8")
+    comparison = open_and_wait(qtbot, window, left, right)
+    removed = next(i for i, p in enumerate(comparison.pairs) if p.status == Status.REMOVED)
+    added = next(i for i, p in enumerate(comparison.pairs) if p.status == Status.ADDED)
+    window.navigation.pick_from_outline(removed)
+    assert window._picked[Side.LEFT] and "pick a unit on the right" in window.statusBar().currentMessage()
+    window.navigation.pick_from_outline(added)
+    assert window._picked[Side.LEFT] and window._picked[Side.RIGHT]
+    assert window.actions_.pair.isEnabled() and "Ctrl+P" in window.statusBar().currentMessage()
+
+
+def test_a_filter_that_shows_nothing_says_so(qtbot, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    open_and_wait(qtbot, window, seed_paths["000"], seed_paths["000"])
+    outline = window.outline
+    outline.set_filter("added")
+    assert outline.proxy.rowCount() == 0 and not outline.empty_note.isHidden()
+    assert outline.empty_note.text()
+    outline.set_filter("all")
+    assert outline.empty_note.isHidden()

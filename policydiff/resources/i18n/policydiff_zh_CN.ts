@@ -285,53 +285,53 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../gui/find.py" line="34"/>
+        <location filename="../../gui/find.py" line="35"/>
         <source>Find in both documents (traditional/simplified alike)</source>
         <translation>在两份文件中查找（繁简通查）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="37"/>
+        <location filename="../../gui/find.py" line="38"/>
         <source>Previous</source>
         <translation>上一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="39"/>
+        <location filename="../../gui/find.py" line="40"/>
         <source>Next</source>
         <translation>下一个</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="40"/>
+        <location filename="../../gui/find.py" line="41"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="41"/>
+        <location filename="../../gui/find.py" line="42"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="47"/>
+        <location filename="../../gui/find.py" line="48"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="106"/>
-        <location filename="../../gui/find.py" line="133"/>
+        <location filename="../../gui/find.py" line="107"/>
+        <location filename="../../gui/find.py" line="134"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="111"/>
+        <location filename="../../gui/find.py" line="112"/>
         <source>Cannot search: {problem}</source>
         <translation>无法查找：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="134"/>
+        <location filename="../../gui/find.py" line="135"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="150"/>
+        <location filename="../../gui/find.py" line="151"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
     </message>
@@ -801,17 +801,17 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="128"/>
+        <location filename="../../gui/mainwindow.py" line="127"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="132"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="136"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
@@ -831,152 +831,167 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="45"/>
+        <location filename="../../gui/window_files.py" line="39"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="47"/>
+        <location filename="../../gui/window_files.py" line="41"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="122"/>
+        <location filename="../../gui/window_files.py" line="116"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="135"/>
+        <location filename="../../gui/window_files.py" line="129"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="68"/>
+        <location filename="../../gui/window_display.py" line="63"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="137"/>
+        <location filename="../../gui/window_display.py" line="131"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="142"/>
+        <location filename="../../gui/window_display.py" line="136"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="143"/>
+        <location filename="../../gui/window_display.py" line="137"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="199"/>
+        <location filename="../../gui/window_navigation.py" line="103"/>
+        <source>Pair Selected Units (Ctrl+P) pairs {left} with {right}</source>
+        <translation>“配对所选条目”（Ctrl+P）将把 {left} 与 {right} 配对</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="109"/>
+        <source>{unit} picked on the left: pick a unit on the right to pair it with (Ctrl+P)</source>
+        <translation>已在左侧选中 {unit}：再在右侧选一个条目即可配对（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="114"/>
+        <source>{unit} picked on the right: pick a unit on the left to pair it with (Ctrl+P)</source>
+        <translation>已在右侧选中 {unit}：再在左侧选一个条目即可配对（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="242"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="250"/>
+        <location filename="../../gui/window_navigation.py" line="293"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_actions.py" line="76"/>
+        <location filename="../../gui/window_actions.py" line="75"/>
         <source>Copied {label}</source>
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="152"/>
+        <location filename="../../gui/window_files.py" line="146"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="153"/>
+        <location filename="../../gui/window_files.py" line="147"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="154"/>
+        <location filename="../../gui/window_files.py" line="148"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="155"/>
+        <location filename="../../gui/window_files.py" line="149"/>
         <source>Redline document</source>
         <translation>Word 修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="163"/>
+        <location filename="../../gui/window_files.py" line="157"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="167"/>
+        <location filename="../../gui/window_files.py" line="161"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="164"/>
+        <location filename="../../gui/window_files.py" line="158"/>
         <source>Save Redline</source>
         <translation>保存修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="165"/>
+        <location filename="../../gui/window_files.py" line="159"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="150"/>
+        <location filename="../../gui/window_display.py" line="144"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="151"/>
+        <location filename="../../gui/window_display.py" line="145"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="152"/>
+        <location filename="../../gui/window_display.py" line="146"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="153"/>
+        <location filename="../../gui/window_display.py" line="147"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="166"/>
+        <location filename="../../gui/window_display.py" line="160"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="167"/>
+        <location filename="../../gui/window_display.py" line="161"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="168"/>
+        <location filename="../../gui/window_display.py" line="162"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="169"/>
+        <location filename="../../gui/window_display.py" line="163"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="171"/>
+        <location filename="../../gui/window_display.py" line="165"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="186"/>
+        <location filename="../../gui/window_display.py" line="180"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="187"/>
+        <location filename="../../gui/window_display.py" line="181"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -1334,64 +1349,74 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="219"/>
+        <location filename="../../gui/outline.py" line="220"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="220"/>
+        <location filename="../../gui/outline.py" line="221"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="221"/>
+        <location filename="../../gui/outline.py" line="222"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="222"/>
+        <location filename="../../gui/outline.py" line="223"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="223"/>
+        <location filename="../../gui/outline.py" line="224"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="224"/>
+        <location filename="../../gui/outline.py" line="225"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="225"/>
+        <location filename="../../gui/outline.py" line="226"/>
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="226"/>
+        <location filename="../../gui/outline.py" line="227"/>
         <source>Duty got stricter or looser</source>
         <translation>义务强度变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="227"/>
+        <location filename="../../gui/outline.py" line="228"/>
         <source>Responsible units changed</source>
         <translation>责任单位变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="228"/>
+        <location filename="../../gui/outline.py" line="229"/>
         <source>Stale cross-references</source>
         <translation>引用失效</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="229"/>
+        <location filename="../../gui/outline.py" line="230"/>
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="235"/>
+        <location filename="../../gui/outline.py" line="236"/>
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="296"/>
+        <source>No unit matches “{text}” under this filter.</source>
+        <translation>在此筛选下没有与“{text}”匹配的条目。</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="300"/>
+        <source>No unit of this kind: the documents have no such difference.</source>
+        <translation>没有这类条目：两份文件之间没有这种差异。</translation>
     </message>
 </context>
 <context>
@@ -1405,57 +1430,57 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="111"/>
+        <location filename="../../gui/outline.py" line="112"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="112"/>
+        <location filename="../../gui/outline.py" line="113"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="113"/>
+        <location filename="../../gui/outline.py" line="114"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="114"/>
+        <location filename="../../gui/outline.py" line="115"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="115"/>
+        <location filename="../../gui/outline.py" line="116"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="133"/>
+        <location filename="../../gui/outline.py" line="134"/>
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="135"/>
+        <location filename="../../gui/outline.py" line="136"/>
         <source>manual</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="137"/>
+        <location filename="../../gui/outline.py" line="138"/>
         <source>stricter</source>
         <translation>收紧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="139"/>
+        <location filename="../../gui/outline.py" line="140"/>
         <source>looser</source>
         <translation>放宽</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="141"/>
+        <location filename="../../gui/outline.py" line="142"/>
         <source>owners</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="143"/>
+        <location filename="../../gui/outline.py" line="144"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
