@@ -459,3 +459,27 @@ def test_json_to_dev_stdout_on_a_pipe(pair):
     done = cli("compare", *pair, "--json", "/dev/stdout", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(b'{"schema":"policydiff.comparison/')
+
+
+def test_the_history_workbook_and_redline_take_hostile_names_and_text(tmp_path: Path, capsys):
+    versions = []
+    for k, name in enumerate(["=1+2.txt", "@v2.txt", NOT_UTF8]):
+        path = tmp_path / name
+        path.write_text(f"第一条 {FORMULA}\n第二条 补助{500 + k}元。\x01\n", encoding="utf-8")
+        versions.append(path)
+    out = tmp_path / "h.xlsx"
+    code, _, err = run(capsys, "history", *versions, "--xlsx", out, "--json", tmp_path / "h.json")
+    assert code == 0, err
+    assert not [c for c in sheet_cells(out) if "<f>" in c[3] or c[2] == "str"]
+    from openpyxl import load_workbook
+
+    risky = [
+        c
+        for ws in load_workbook(out).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and c.value[:1] in "=@"
+    ]
+    assert risky and all(c.quotePrefix for c in risky)
+    code, _, err = run(capsys, "compare", versions[0], versions[2], "--redline", tmp_path / "r.docx")
+    assert code == 0, err
