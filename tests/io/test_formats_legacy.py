@@ -19,7 +19,7 @@ import pytest
 from policydiff.errors import LoadError
 from policydiff.io import load_document
 from policydiff.io.limits import LoadLimits
-from policydiff.io.office.zipped import doc as doctext
+from policydiff.io.office import doc as doctext
 from policydiff.io.sniff import Kind, sniff
 from tests.fixtures.legacy.make_fixtures import (
     codepage_rtf,
@@ -160,7 +160,7 @@ def test_doc_automatic_numbering_is_rendered_without_libreoffice(monkeypatch, na
 
 def _unknown_format(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make every number format one the reader does not render, as a Hebrew or Thai list is."""
-    from policydiff.io.office.zipped import doc_numbering as docnumbering
+    from policydiff.io.office import doc_numbering as docnumbering
 
     def unknown(value: int, nfc: int) -> str:
         raise docnumbering.NumberingUnknown(f"number format {nfc} is not rendered")
