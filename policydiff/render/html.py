@@ -4,7 +4,8 @@ One HTML file that any browser opens offline, years later: inline CSS, no fetche
 script. Document text reaches the page only through Jinja2's autoescape: this module cuts each
 unit's text into plain-text segments tagged with what they are (kept, deleted, inserted, a changed
 figure) and the template alone writes markup.
-May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.present.projection.
+May import: the standard library, jinja2, policydiff, policydiff.model, policydiff.present.projection,
+policydiff.lang.safetext.
 Never PySide6.
 """
 
@@ -32,6 +33,7 @@ from policydiff.figures.compare import (
     unit_place,
 )
 from policydiff.figures.extract import qualifier_text
+from policydiff.lang.safetext import xml_safe
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -223,9 +225,20 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_html_safe,
     )
     env.filters["css_string"] = css_string
     return env
+
+
+def _html_safe(value: object) -> object:
+    """Every value a template prints, without the characters a page cannot carry (a control
+    character in a file name or an error message shows as U+FFFD, as in the other outputs)."""
+    if isinstance(value, Markup):
+        return Markup(xml_safe(str(value)))
+    if isinstance(value, str):
+        return xml_safe(value)
+    return value
 
 
 def css_string(text: str) -> Markup:

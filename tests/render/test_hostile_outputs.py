@@ -483,3 +483,15 @@ def test_the_history_workbook_and_redline_take_hostile_names_and_text(tmp_path: 
     assert risky and all(c.quotePrefix for c in risky)
     code, _, err = run(capsys, "compare", versions[0], versions[2], "--redline", tmp_path / "r.docx")
     assert code == 0, err
+
+
+def test_pages_carry_no_control_character_from_a_name(tmp_path: Path, pair, capsys):
+    named = tmp_path / "c\x01d\x1b[31m.txt"
+    named.write_text(RIGHT, encoding="utf-8")
+    page, matrix = tmp_path / "r.html", tmp_path / "m.html"
+    assert run(capsys, "compare", pair[0], named, "--html", page)[0] == 0
+    assert run(capsys, "coverage", pair[0], named, pair[1], "--html", matrix)[0] == 0
+    for html in (page, matrix, tmp_path / "m.html.files" / "child-1.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "\x01" not in text and "\x1b" not in text, html
+        assert "c\ufffdd\ufffd[31m.txt" in text
