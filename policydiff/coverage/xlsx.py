@@ -12,13 +12,9 @@ import io
 
 from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
 from policydiff.present import palette
+from policydiff.render.sheets import SheetRows
 
 FILLS = {verdict: swatch.background.plain_hex for verdict, swatch in palette.VERDICT.items()}
-_MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def coverage_to_xlsx(coverage: Coverage) -> bytes:
@@ -30,6 +26,7 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     book = Workbook()
     book.remove(book.worksheets[0])
     matrix = book.create_sheet("覆盖矩阵")
+    matrix_rows = SheetRows(matrix)
     header = ["条目", "标题"]
     for child in coverage.children:
         header += [
@@ -39,48 +36,49 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
             f"{child.name} 责任单位",
         ]
     header.append("采纳份数")
-    matrix.append(header)
+    matrix_rows.append(header)
     for cell in matrix[1]:
         cell.font = Font(bold=True)
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
     for row in coverage.rows:
-        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, _clip(row.unit.heading)]
+        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, row.unit.heading]
         for k, cell in enumerate(row.cells):
             if cell is None:
-                values += ["无法读取", "", _clip(coverage.children[k].error or ""), ""]
+                values += ["无法读取", "", coverage.children[k].error or "", ""]
             else:
                 values += [
                     VERDICT_LABELS[cell.verdict],
                     "、".join(u.label or u.heading[:10] for u in cell.units),
-                    _clip(cell.why),
+                    cell.why,
                     "、".join(cell.owners) + ("（有变化）" if cell.owners_changed else ""),
                 ]
         values.append(coverage.adopted_by(row))
-        matrix.append(values)
+        written = matrix_rows.append(values)
         for k, cell in enumerate(row.cells):
             if cell is not None:
-                matrix.cell(row=matrix.max_row, column=3 + 4 * k).fill = fills[cell.verdict]
+                matrix.cell(row=written, column=3 + 4 * k).fill = fills[cell.verdict]
     matrix.freeze_panes = "C2"
     matrix.column_dimensions["A"].width = 12
     matrix.column_dimensions["B"].width = 36
     for column in range(3, len(header) + 1):
         matrix.column_dimensions[get_column_letter(column)].width = 24
+    wrapped = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     for line in matrix.iter_rows(min_row=2):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
 
-    additions = book.create_sheet("新增条目")
+    additions = SheetRows(book.create_sheet("新增条目"))
     additions.append(["下级文件", "条目", "标题"])
     for child, units in zip(coverage.children, coverage.additions, strict=True):
         for unit in units:
-            additions.append([child.name, unit.label, _clip(unit.heading)])
+            additions.append([child.name, unit.label, unit.heading])
 
-    counts = book.create_sheet("统计")
+    counts = SheetRows(book.create_sheet("统计"))
     counts.append(["下级文件", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
     for k, child in enumerate(coverage.children):
         tally = coverage.counts(k)
         counts.append(
-            [child.name, *(tally[v] for v in Verdict), len(coverage.additions[k]), child.error or ""]
+            [child.name, *(tally[v] for v in Verdict), len(coverage.additions[k]), child.error or ""],
         )
 
     buffer = io.BytesIO()
