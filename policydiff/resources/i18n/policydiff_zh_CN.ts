@@ -9,7 +9,7 @@
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="171"/>
+        <location filename="../../gui/coverage_window.py" line="184"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="66"/>
-        <location filename="../../gui/coverage_window.py" line="142"/>
+        <location filename="../../gui/coverage_window.py" line="67"/>
+        <location filename="../../gui/coverage_window.py" line="143"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="70"/>
+        <location filename="../../gui/coverage_window.py" line="71"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="74"/>
+        <location filename="../../gui/coverage_window.py" line="75"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="76"/>
+        <location filename="../../gui/coverage_window.py" line="77"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="78"/>
+        <location filename="../../gui/coverage_window.py" line="79"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="99"/>
+        <location filename="../../gui/coverage_window.py" line="100"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="101"/>
+        <location filename="../../gui/coverage_window.py" line="102"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="122"/>
+        <location filename="../../gui/coverage_window.py" line="123"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="129"/>
+        <location filename="../../gui/coverage_window.py" line="130"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="134"/>
+        <location filename="../../gui/coverage_window.py" line="135"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="142"/>
+        <location filename="../../gui/coverage_window.py" line="143"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,63 +76,68 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="205"/>
-        <location filename="../../gui/coverage_window.py" line="285"/>
+        <location filename="../../gui/coverage_window.py" line="227"/>
+        <location filename="../../gui/coverage_window.py" line="316"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="217"/>
+        <location filename="../../gui/coverage_window.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="220"/>
+        <location filename="../../gui/coverage_window.py" line="249"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="235"/>
+        <location filename="../../gui/coverage_window.py" line="265"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="242"/>
+        <location filename="../../gui/coverage_window.py" line="272"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="264"/>
+        <location filename="../../gui/coverage_window.py" line="293"/>
+        <source>Compared with {count} documents</source>
+        <translation>已与 {count} 个文件对照</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="295"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="280"/>
+        <location filename="../../gui/coverage_window.py" line="311"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="307"/>
+        <location filename="../../gui/coverage_window.py" line="338"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="308"/>
+        <location filename="../../gui/coverage_window.py" line="339"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="309"/>
+        <location filename="../../gui/coverage_window.py" line="340"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="312"/>
+        <location filename="../../gui/coverage_window.py" line="343"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="321"/>
+        <location filename="../../gui/coverage_window.py" line="352"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
