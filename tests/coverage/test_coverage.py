@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -191,14 +192,47 @@ def test_json_html_and_xlsx_hold_the_same_matrix(seeds_coverage, tmp_path: Path)
     path.write_bytes(coverage_to_xlsx(seeds_coverage))
     book = load_workbook(path)
     matrix = book["覆盖矩阵"]
-    assert matrix.max_row == len(seeds_coverage.rows) + 1
-    assert {matrix.cell(row=r, column=3).value for r in range(2, matrix.max_row + 1)} <= {
+    assert matrix.max_row == len(seeds_coverage.rows) + 2  # the children's titles, then the columns
+    assert {matrix.cell(row=r, column=3).value for r in range(3, matrix.max_row + 1)} <= {
         "照搬",
         "细化",
         "加码",
         "弱化",
         "缺失",
     }
+
+
+def test_the_workbook_prints_landscape_fitted_with_titles_and_labels_on_every_page(
+    seeds_coverage, tmp_path: Path
+):
+    """It printed on 19 portrait pages, the verdicts on pages apart from their row labels."""
+    from openpyxl import load_workbook
+
+    from policydiff.coverage.xlsx import CHILDREN_PER_PAGE
+
+    path = tmp_path / "m.xlsx"
+    path.write_bytes(coverage_to_xlsx(seeds_coverage))
+    matrix = load_workbook(path)["覆盖矩阵"]
+    setup = matrix.page_setup
+    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # 9: A4
+    assert matrix.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1
+    assert setup.fitToHeight == 0  # as many pages down as needed
+    assert matrix.print_title_rows == "$1:$2" and matrix.print_title_cols == "$A:$B"
+    for k, child in enumerate(seeds_coverage.children):  # titles head the columns, the file in a note
+        header = matrix.cell(row=1, column=3 + 4 * k)
+        assert child.title.startswith(str(header.value).rstrip("…")) and child.name not in header.value
+        assert header.comment is not None and header.comment.text == child.name
+        assert f"{header.coordinate}:{matrix.cell(row=1, column=6 + 4 * k).coordinate}" in {
+            str(r) for r in matrix.merged_cells.ranges
+        }
+    # more children than fit readably on one page: a fixed scale, breaking only between children
+    many = replace(seeds_coverage, children=seeds_coverage.children * 2)
+    many = replace(many, rows=tuple(replace(r, cells=r.cells * 2) for r in many.rows))
+    many = replace(many, additions=many.additions * 2)
+    path.write_bytes(coverage_to_xlsx(many))
+    wide = load_workbook(path)["覆盖矩阵"]
+    assert not wide.sheet_properties.pageSetUpPr.fitToPage and 30 <= wide.page_setup.scale < 100
+    assert [b.id for b in wide.col_breaks.brk] == [2 + 4 * CHILDREN_PER_PAGE]
 
 
 def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: Path, capsys):
