@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
@@ -271,3 +273,23 @@ def test_the_matrix_names_each_childs_responsible_units(seeds_coverage):
     assert any(c and c["owners_changed"] for row in data["rows"] for c in row["cells"])
     html = render_coverage(seeds_coverage, "m.html")["m.html"]
     assert "责任单位：区经科局" in html
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdftotext") is None, reason="needs chromium"
+)
+def test_the_printed_matrix_has_no_browser_date_or_url_and_its_counts_once(seeds_coverage, tmp_path: Path):
+    """Printed, the page showed the browser's date and file:// URL and the six count lines on every page."""
+    from tests.fixtures.pdf.render import chromium_pdf
+
+    page = render_coverage(seeds_coverage, "m.html")["m.html"]
+    pdf = tmp_path / "m.pdf"
+    pdf.write_bytes(chromium_pdf(page, header_footer=True))  # the browser's furniture left on
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) > 1
+    assert "file://" not in text and not re.search(r"\d+/\d+/\d+, \d+:\d+", text)
+    assert text.count("自有新增条目") == 1  # the counts, after the last row only
+    assert all("一对多对照" in p for p in pages if p.strip())  # its own running header instead
+    assert re.search(r"第 2 页 / 共 \d+ 页", text)
