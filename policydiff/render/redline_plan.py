@@ -184,6 +184,12 @@ class _Planner:
         last_right = len(rtiles) - 1 if trail else len(rtiles)
         last_left = len(ltiles) - 1 if trail else len(ltiles)
         left_index = {t.pair: n for n, t in enumerate(ltiles) if t.pair is not None}
+        ahead: list[int | None] = [None] * len(rtiles)  # the next pair in place from each right tile
+        upcoming: int | None = None
+        for n in range(len(rtiles) - 1, -1, -1):
+            if rtiles[n].pair in in_place:
+                upcoming = rtiles[n].pair
+            ahead[n] = upcoming
         for n, tile in enumerate(rtiles[:last_right]):
             if tile.pair is None:
                 after = rtiles[n + 1].pair if n + 1 < len(rtiles) else None
@@ -209,6 +215,14 @@ class _Planner:
                 left_at += 1
                 self._in_place_pair(k, lspans[k], (tile.start, tile.end))
             else:
+                # what the left has before the next pair in place goes first: deleted text before
+                # inserted text, as Word's Compare writes a replacement
+                upcoming = ahead[n]
+                limit = last_left if upcoming is None else left_index[upcoming]
+                if upcoming is not None and limit > left_at and ltiles[limit - 1].pair is None:
+                    limit -= 1  # the text just before that pair is written against the right's
+                self._left_run(ltiles[left_at:limit])
+                left_at = max(left_at, limit)
                 self._right_only(k, tile)
         self._left_run(ltiles[left_at:last_left])
         if trail:
