@@ -11,6 +11,7 @@ policydiff.present, policydiff.figures.compare. Never PySide6.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
@@ -42,7 +43,9 @@ class DocxLayout:
     page_width_mm: float = 210
     page_height_mm: float = 297
     margin_mm: float = 15
-    column_mm: tuple[float, float, float] = (72, 72, 36)
+    notes_min_mm: float = 24  # 说明 never narrower than this…
+    notes_max_share: float = 0.25  # …nor wider than this share of the text width
+    side_min_share: float = 0.4  # each side keeps at least this share of what 说明 leaves
     font_pt: float = 9.5
     small_pt: float = 8
     east_asian_font: str = "宋体"
@@ -53,6 +56,8 @@ class DocxLayout:
 
 
 DEFAULT = DocxLayout()
+PT_MM = 25.4 / 72  # one point in millimetres
+CELL_PADDING_MM = 2.6  # Word's default cell margins, left and right
 
 
 def render_docx(
@@ -111,17 +116,81 @@ def render_docx(
     ):
         _run(cell.paragraphs[0], text, layout, bold=True)
     _repeat_header(table.rows[0])
+    texts: list[tuple[str, str, list[str]]] = []  # each row's left, right and 说明 lines, to size columns
     for row in report_rows(comparison, collapse_unchanged, rewrites):
         cells = table.add_row().cells
         _side(cells[0], row.left, row, layout)
         _side(cells[1], row.right, row, layout)
         _notes(cells[2], row, figures.get(row.number, []), layout)
+        texts.append((cells[0].text, cells[1].text, [p.text for p in cells[2].paragraphs]))
+    widths = column_widths(texts, layout)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)  # the grid Word and LibreOffice lay the table out by
     for table_row in table.rows:
-        for cell, width in zip(table_row.cells, layout.column_mm, strict=True):
+        for cell, width in zip(table_row.cells, widths, strict=True):
             cell.width = Mm(width)
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def column_widths(texts: list[tuple[str, str, list[str]]], layout: DocxLayout) -> tuple[float, float, float]:
+    """Column widths (mm) by content: the split of the page that prints the table shortest.
+
+    Each row is as tall as its tallest cell, so the widths are chosen (说明 between its bounds, each
+    side at least ``side_min_share`` of the rest) to minimise the summed line count of the rows'
+    tallest cells. Before, the grid split the page in equal thirds and 说明 took a third of it.
+    """
+    text_mm = layout.page_width_mm - 2 * layout.margin_mm
+    rows = [
+        (
+            [_display_width(line) for line in left.split("\n")],
+            [_display_width(line) for line in right.split("\n")],
+            [_display_width(line) for line in notes],
+        )
+        for left, right, notes in texts
+    ]
+    best: tuple[float, tuple[float, float, float]] | None = None
+    notes_max = layout.notes_max_share * text_mm
+    for notes_mm in _steps(layout.notes_min_mm, notes_max, 9):
+        rest = text_mm - notes_mm
+        for share in _steps(layout.side_min_share, 1 - layout.side_min_share, 11):
+            widths = (rest * share, rest * (1 - share), notes_mm)
+            per_line = (
+                _ems(widths[0], layout.font_pt),
+                _ems(widths[1], layout.font_pt),
+                _ems(notes_mm, layout.small_pt),
+            )
+            height = sum(
+                max(
+                    _lines(left, per_line[0]) * layout.font_pt,
+                    _lines(right, per_line[1]) * layout.font_pt,
+                    _lines(notes, per_line[2]) * layout.small_pt,
+                )
+                for left, right, notes in rows
+            )
+            if best is None or height < best[0] - 1e-6:
+                best = (height, widths)
+    assert best is not None
+    return tuple(round(w, 1) for w in best[1])  # type: ignore[return-value]
+
+
+def _steps(low: float, high: float, count: int) -> list[float]:
+    return [low + (high - low) * k / (count - 1) for k in range(count)]
+
+
+def _ems(column_mm: float, pt: float) -> float:
+    """How many em of ``pt``-point type a line of a ``column_mm`` column holds."""
+    return max(1.0, (column_mm - CELL_PADDING_MM) / (pt * PT_MM))
+
+
+def _lines(widths: list[float], per_line: float) -> int:
+    return sum(max(1, math.ceil(w / per_line)) for w in widths)
+
+
+def _display_width(text: str) -> float:
+    """Width in em: a Chinese character or full-width sign one, a Latin letter or digit about half."""
+    return sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in text if c != "\n")
 
 
 def setup_page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:
