@@ -118,8 +118,17 @@ def _run_coverage(args: argparse.Namespace) -> int:
     if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
         _coverage_parser().error("two outputs name the same file; give each its own")
     inputs = (args.parent, *args.children)
+    total = len(args.children)
+
+    def progress(done: int, name: str) -> None:
+        """One line per child as it finishes (on standard error: standard output may hold JSON)."""
+        print(f"  [{done}/{total}] {shown(name)}", file=sys.stderr, flush=True)
+
     coverage = build_coverage(
-        args.parent, args.children, CompareOptions(normalize=NormalizeMode(args.normalize))
+        args.parent,
+        args.children,
+        CompareOptions(normalize=NormalizeMode(args.normalize)),
+        progress=progress,
     )
     if args.json:
         from policydiff.coverage.jsonform import coverage_to_json

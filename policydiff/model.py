@@ -38,6 +38,7 @@ class Verdict(StrEnum):
     REFINED = "refined"  # 细化: kept and made more specific (or reworded at least as fully)
     RAISED = "raised"  # 加码: a bigger figure or a stronger duty
     WEAKENED = "weakened"  # 弱化: a smaller figure, a looser duty, or most of the text dropped
+    PARTIAL = "partial"  # 部分落实: some of the parent unit's clauses are found in the child, others not
     MISSING = "missing"  # 缺失: no counterpart in the child
 
 

@@ -4,6 +4,9 @@ Numbering is a weak hint (`16.` may be `（二十四）`; one deleted article re
 units are paired on what they say: a tf-idf cosine of their jieba words (own text plus their
 sub-units') and the similarity of their headings, then refined by context (a unit whose parent
 or neighbour is already paired leans towards the counterpart's children or neighbours).
+Headings are compared on their rarer two-character runs, so stock phrases (加大…支持力度) count for
+little. After the greedy passes, the children of each two paired parents that are left over
+between two paired neighbours are paired by an order-preserving assignment on their scores.
 Candidates come from an inverted index of rare words, so the work grows with the number of
 units times a small constant, not with the product of the documents' sizes.
 May import: the standard library, rapidfuzz and policydiff.model.
@@ -47,7 +50,13 @@ class AlignConfig:
     min_content: float = 0.20  # context never pairs units whose own words agree less than this
     parent_bonus: float = 0.15  # both parents are paired with each other
     neighbour_bonus: float = 0.10  # a sibling next to each is paired with the other's sibling
-    depth_penalty: float = 0.15  # per level of nesting depth apart
+    # each unit is the other's best match on its own words (among the candidates scored): what the
+    # two units say outweighs a neighbour's pull towards the unit next door
+    mutual_bonus: float = 0.05
+    mutual_min_score: float = 0.25  # ...when their own score is at least this (two leftovers that
+    # share one word are each other's best only for want of anything else)
+    depth_penalty: float = 0.15  # per level of nesting depth apart (units of different levels only:
+    # 第十条 under 第一节 and 第六条 straight under a chapter are both articles)
     container_penalty: float = 0.20  # one unit has sub-units, the other has none
     # one unit is a list item, the other is not: a law's article and an item of a later list that
     # repeats its wording (第十三条 vs 第三十一条（六）) must not cross levels
@@ -56,6 +65,14 @@ class AlignConfig:
     # characters or more, and no other left-over sibling does): a reworded, renumbered unit
     opening_chars: int = 6
     heading_weight: float = 0.45  # share of the heading in the combined score
+    # Headings are compared on their two-character runs weighted by rarity among both documents'
+    # headings (加大…支持力度, 推进…高质量发展 are said everywhere and count for little); the
+    # character ratio is blended in with this share, so a heading reworded in other words still counts.
+    heading_ratio_share: float = 0.5
+    # Below this body similarity only the headings' rarity-weighted likeness counts, not their
+    # character ratio: two measures under stock headings (加大…支持力度) whose texts share next to
+    # nothing are not one measure (units in one slot between paired neighbours excepted).
+    heading_needs_body: float = 0.12
     idf_power: float = 2.0  # >1 lets rare words (names, figures, terms) outweigh policy boilerplate
     candidates_per_unit: int = 24  # candidates kept from the inverted index
     words_per_query: int = 12  # rarest words of a unit used to find candidates
@@ -72,6 +89,17 @@ class AlignConfig:
     # for the other's: beyond this (long flat lists) the pass would grow quadratically.
     max_children_cross: int = 400
     context_passes: int = 2  # passes with context bonuses after the anchors (a bonus feeds the next)
+    # The children of two paired parents are then paired again in the documents' order: pairs this
+    # sure (and identical texts) stay as anchors, moves included; between two anchors in order, the
+    # units left in the same slot on each side are paired by an order-preserving assignment that
+    # maximises their summed scores above slot_floor, whatever the rare-word candidates were.
+    slot_floor: float = 0.12
+    # A slot holding exactly one unit on each side: that unit's counterpart by its place alone,
+    # unless what they say agrees less than this.
+    slot_single_floor: float = 0.12
+    # Children × children of two paired parents up to which the slots are solved (each slot's
+    # assignment is quadratic in its size; a scope beyond this keeps the greedy pairing).
+    max_slot_cells: int = 6400
 
 
 @dataclass
@@ -154,6 +182,53 @@ class _Vectors:
         return total
 
 
+def _bigrams(text: str) -> set[str]:
+    """The two-character runs of a heading's letters and digits (punctuation breaks a run)."""
+    out: set[str] = set()
+    prev = ""
+    for ch in text:
+        if ch.isalnum():
+            if prev:
+                out.add(prev + ch)
+            prev = ch
+        else:
+            prev = ""
+    return out
+
+
+class _Headings:
+    """Headings as rarity-weighted sets of two-character runs, for a similarity that stock phrases
+    cannot carry: a run found in many headings of the two documents weighs little."""
+
+    def __init__(self, left: Sequence[UnitFeatures], right: Sequence[UnitFeatures]) -> None:
+        grams = ([_bigrams(u.heading) for u in left], [_bigrams(u.heading) for u in right])
+        df: Counter[str] = Counter()
+        for side in grams:
+            for bag in side:
+                df.update(bag)
+        total = sum(1 for side in grams for bag in side if bag)
+        self.weight = {g: math.log((total + 1) / (n + 1)) for g, n in df.items()}
+        self._grams = grams
+        self._norm: tuple[list[float], list[float]] = (
+            [self._mass(bag) for bag in grams[0]],
+            [self._mass(bag) for bag in grams[1]],
+        )
+
+    def _mass(self, bag: set[str]) -> float:
+        return math.sqrt(sum(self.weight[g] ** 2 for g in bag))
+
+    def similarity(self, li: int, ri: int) -> float:
+        """Weighted cosine of the two headings' runs, 0..1 (0 when either has none)."""
+        a, b = self._grams[0][li], self._grams[1][ri]
+        na, nb = self._norm[0][li], self._norm[1][ri]
+        if not a or not b or na == 0.0 or nb == 0.0:
+            return 0.0
+        if len(a) > len(b):
+            a, b = b, a
+        shared = sum(self.weight[g] ** 2 for g in a if g in b)
+        return min(shared / (na * nb), 1.0)
+
+
 def heading_similarity(a: str, b: str) -> float:
     """Similarity of two normalized headings, 0..1 (0 when either is empty)."""
     if not a or not b:
@@ -171,6 +246,7 @@ class Aligner:
         self.left = list(left)
         self.right = list(right)
         self.vectors = _Vectors(self.left, self.right, self.config.idf_power)
+        self.headings = _Headings(self.left, self.right)
         self.left_pos = {u.index: i for i, u in enumerate(self.left)}
         self.right_pos = {u.index: i for i, u in enumerate(self.right)}
         self.l2r: dict[int, int] = {}  # list positions
@@ -178,16 +254,25 @@ class Aligner:
         self.scores: dict[tuple[int, int], float] = {}
 
     # -- scoring ---------------------------------------------------------------------------------
-    def _base_score(self, li: int, ri: int) -> float:
+    def _base_score(self, li: int, ri: int, by_place: bool = False) -> float:
+        """What two units' words and headings say of them being one measure, with the level
+        penalties. ``by_place``: the units already share a slot between paired neighbours, so
+        their headings count whatever their bodies share."""
         a, b = self.left[li], self.right[ri]
         if a.level in SPECIAL_LEVELS or b.level in SPECIAL_LEVELS:
             # title only with title, preamble with preamble, epilogue with epilogue
             return 1.0 if a.level == b.level else 0.0
         cfg = self.config
         body = 1.0 if a.text == b.text else min(self.vectors.cosine(li, ri), cfg.near_body_cap)
-        head = heading_similarity(a.heading, b.heading)
+        share = cfg.heading_ratio_share
+        rare = self.headings.similarity(li, ri)
+        if body < cfg.heading_needs_body and not by_place:
+            head = rare  # over unlike bodies only the headings' rarer words speak (not 加大…支持力度)
+        else:
+            head = share * heading_similarity(a.heading, b.heading) + (1 - share) * rare
         score = max(body, (1 - cfg.heading_weight) * body + cfg.heading_weight * head)
-        score -= cfg.depth_penalty * abs(a.depth - b.depth)
+        if a.level != b.level:
+            score -= cfg.depth_penalty * abs(a.depth - b.depth)
         # a container against a leaf, unless one provision merely spells out a list the other
         # states in its text (a revised article that gained or lost its items)
         if a.has_children != b.has_children and not (a.level == b.level and (a.lists_only or b.lists_only)):
@@ -338,6 +423,66 @@ class Aligner:
             self.r2l[ri] = li
             self.scores[(a.index, self.right[ri].index)] = max(score, cfg.pair_threshold)
 
+    def _pair_in_slots(self) -> None:
+        """Pair the children of each two paired parents again in the documents' order.
+
+        The sure pairs (identical texts, scores of anchor_threshold or more) stay; among them the
+        longest run in order on both sides marks the slots. Every other pair under the two parents
+        is undone and each slot's units are paired by an order-preserving assignment on their scores:
+        a unit between two paired neighbours under paired chapters is a candidate for the unit in
+        the same place whatever the word index found. A pair undone and not made again, whose units
+        are both still free, is restored (a move the order cannot show).
+        """
+        cfg = self.config
+        kids_left: dict[int, list[int]] = defaultdict(list)
+        kids_right: dict[int, list[int]] = defaultdict(list)
+        for li, unit in enumerate(self.left):
+            kids_left[_ROOT if unit.parent is None else unit.parent].append(li)
+        for ri, unit in enumerate(self.right):
+            kids_right[_ROOT if unit.parent is None else unit.parent].append(ri)
+        partner = {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()}
+        partner[_ROOT] = _ROOT
+        for lp, lefts in kids_left.items():
+            rp = partner.get(lp)
+            rights = kids_right.get(rp, []) if rp is not None else []
+            if rights and len(lefts) * len(rights) <= cfg.max_slot_cells:
+                self._solve_scope(lefts, rights)
+
+    def _slot_score(self, li: int, ri: int) -> float:
+        """A unit's score against one in its slot; a container never pairs a leaf by place alone
+        (a chapter against an article), unless one provision merely spells out a list."""
+        a, b = self.left[li], self.right[ri]
+        if a.level != b.level and (a.has_children or b.has_children):
+            return 0.0
+        if a.has_children != b.has_children and not (a.lists_only or b.lists_only):
+            return 0.0
+        return self._base_score(li, ri, by_place=True)
+
+    def _solve_scope(self, lefts: list[int], rights: list[int]) -> None:
+        """Re-pair one scope's children in order (see _pair_in_slots)."""
+        cfg = self.config
+        in_right = set(rights)
+        paired = [(li, self.l2r[li]) for li in lefts if li in self.l2r and self.l2r[li] in in_right]
+        chain = [paired[k] for k in _longest_increasing([ri for _, ri in paired])]
+        bounds = [(-1, -1), *chain, (len(self.left), len(self.right))]
+        right_order = sorted(rights)
+        for (l0, r0), (l1, r1) in zip(bounds, bounds[1:], strict=False):
+            slot_left = [li for li in lefts if l0 < li < l1 and li not in self.l2r]
+            slot_right = [ri for ri in right_order if r0 < ri < r1 and ri not in self.r2l]
+            if not slot_left or not slot_right:
+                continue
+            slot_left = [li for li in slot_left if self.left[li].level not in SPECIAL_LEVELS]
+            slot_right = [ri for ri in slot_right if self.right[ri].level not in SPECIAL_LEVELS]
+            single = len(slot_left) == 1 and len(slot_right) == 1
+            floor = cfg.slot_single_floor if single else cfg.slot_floor
+            scores = [[self._slot_score(li, ri) for ri in slot_right] for li in slot_left]
+            weights = [[s - floor + 1e-9 if s >= floor else 0.0 for s in row] for row in scores]
+            for i, j in _slot_assignment(weights):
+                li, ri = slot_left[i], slot_right[j]
+                self.l2r[li] = ri
+                self.r2l[ri] = li
+                self.scores[(self.left[li].index, self.right[ri].index)] = max(scores[i][j], 0.0)
+
     def _pair_identical(self) -> None:
         """Pair units whose own text is identical and unique on each side, before any scoring.
 
@@ -406,12 +551,14 @@ class Aligner:
                 for ri in rights:
                     if (li, ri) not in base:
                         base[(li, ri)] = self._base_score(li, ri)
+            mutual = _mutual_best({k: v for k, v in base.items() if v >= cfg.mutual_min_score})
             scored = [
-                (s + self._context_bonus(li, ri), li, ri)
+                (s + self._context_bonus(li, ri) + (cfg.mutual_bonus if (li, ri) in mutual else 0.0), li, ri)
                 for (li, ri), s in base.items()
                 if li not in self.l2r and ri not in self.r2l and s >= cfg.min_content
             ]
             self._greedy(scored, cfg.pair_threshold)
+        self._pair_in_slots()
         self._pair_same_openings()
         return arrange(
             self.left,
@@ -419,6 +566,53 @@ class Aligner:
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
+
+
+def _slot_assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """The order-preserving pairing of rows with columns that maximises the summed positive weights
+    (a weighted longest common subsequence); a weight of 0 or less is never taken."""
+    n = len(weights)
+    m = len(weights[0]) if n else 0
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        row, below, w = best[i], best[i + 1], weights[i]
+        for j in range(m - 1, -1, -1):
+            take = w[j] + below[j + 1] if w[j] > 0.0 else 0.0
+            row[j] = max(below[j], row[j + 1], take)
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < n and j < m:
+        if weights[i][j] > 0.0 and best[i][j] == weights[i][j] + best[i + 1][j + 1]:
+            out.append((i, j))
+            i += 1
+            j += 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def _mutual_best(base: dict[tuple[int, int], float]) -> set[tuple[int, int]]:
+    """Pairs whose units are each other's best-scoring candidate (ties to neither)."""
+    best_left: dict[int, tuple[float, int]] = {}
+    best_right: dict[int, tuple[float, int]] = {}
+    tied_left: set[int] = set()
+    tied_right: set[int] = set()
+    for (li, ri), s in base.items():
+        s = round(s, SCORE_PLACES)
+        for best, tied, key, other in ((best_left, tied_left, li, ri), (best_right, tied_right, ri, li)):
+            held = best.get(key)
+            if held is None or s > held[0]:
+                best[key] = (s, other)
+                tied.discard(key)
+            elif s == held[0]:
+                tied.add(key)
+    return {
+        (li, ri)
+        for li, (_, ri) in best_left.items()
+        if li not in tied_left and ri not in tied_right and best_right.get(ri, (0.0, -1))[1] == li
+    }
 
 
 def _parent_scope(unit: UnitFeatures) -> int:

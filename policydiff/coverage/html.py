@@ -13,6 +13,7 @@ from pathlib import PurePath
 from typing import Any
 
 from policydiff import __version__
+from policydiff.compare.provenance import ClauseStatus
 from policydiff.coverage.matrix import VERDICT_LABELS, Cell, Coverage, Verdict
 from policydiff.present import labels, palette
 from policydiff.render.html import _environment, render_report
@@ -31,6 +32,16 @@ def detail_name(child: int) -> str:
     return f"child-{child + 1}.html"
 
 
+CLAUSE_MARKS = {ClauseStatus.KEPT: "✓", ClauseStatus.REWORDED: "≈", ClauseStatus.MISSING: "✗"}
+
+
+def _clauses_line(cell: Cell) -> str:
+    """The clauses at a glance when some were not kept word for word: ✓ kept, ≈ reworded, ✗ missing."""
+    if len(cell.clauses) < 2 or all(c.status == ClauseStatus.KEPT for c in cell.clauses):
+        return ""
+    return "；逐句：" + "".join(CLAUSE_MARKS[c.status] for c in cell.clauses)
+
+
 def _cell(cell: Cell | None, href_base: str | None) -> dict[str, Any] | None:
     if cell is None:
         return None
@@ -39,7 +50,7 @@ def _cell(cell: Cell | None, href_base: str | None) -> dict[str, Any] | None:
         "verdict": cell.verdict.value,
         "label": VERDICT_LABELS[cell.verdict],
         "units": "、".join(u.label or u.heading[:10] for u in cell.units),
-        "why": cell.why,
+        "why": cell.why + _clauses_line(cell),
         "href": href,
         "owners": "、".join(cell.owners),
         "owners_changed": cell.owners_changed,

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from policydiff import __version__
+from policydiff.compare.provenance import Clause
 from policydiff.coverage.matrix import Cell, Child, Coverage
 from policydiff.render.jsonform import figure_change_to_json, node_to_json
 
@@ -36,6 +37,19 @@ def _cell(cell: Cell | None) -> dict[str, Any] | None:
         "pair": cell.pair_index,
         "owners": list(cell.owners),
         "owners_changed": cell.owners_changed,
+        "clauses": [_clause(c) for c in cell.clauses],
+        "comparable": cell.comparable,
+    }
+
+
+def _clause(clause: Clause) -> dict[str, Any]:
+    return {
+        "parent": list(clause.span),
+        "child": [
+            {"unit": node_to_json(m.unit), "span": list(m.span), "similarity": m.similarity}
+            for m in clause.places
+        ],
+        "status": clause.status.value,
     }
 
 

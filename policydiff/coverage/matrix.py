@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
+from policydiff.compare.provenance import Clause, ClauseStatus, ProvenanceConfig, Tracer
+from policydiff.coverage.comparable import comparable, deadline, document_scope, scope_before
 from policydiff.errors import Cancelled, PolicydiffError
 from policydiff.io import load_document
 from policydiff.model import (
@@ -26,6 +28,7 @@ from policydiff.model import (
     FigureChange,
     Level,
     LoadedDocument,
+    NormalizeMode,
     Pair,
     Side,
     Status,
@@ -40,6 +43,8 @@ from policydiff.present import labels
 VERDICT_LABELS = {verdict: label.zh for verdict, label in labels.VERDICT.items()}
 
 MAX_REASONS = 4  # figure and duty changes named in a verdict's reason; more are summed up as "…"
+CLAUSE_CONTEXT = 24  # characters of a clause quoted in a reason
+FIGURE_MODE = NormalizeMode.T2S  # clauses are traced through script folding, as figures are read
 CANCEL_POLL_SECONDS = 0.2  # how soon a cancel reaches the parallel comparisons of the children
 
 
@@ -50,6 +55,10 @@ class CoverageConfig:
     adopted_similarity: float = 0.8  # at least this similar, with no figure or duty change: 照搬
     adopted_max_growth: float = 1.3  # …and the child's text at most this much longer
     weakened_share: float = 0.5  # a child text under this share of the parent's length: 弱化
+    # a paired unit read as 细化 or 弱化 by its length whose clauses are at least this share not
+    # found (and some found) is 部分落实: the child kept part of the measure, not a looser whole
+    partial_missing_share: float = 0.5
+    provenance: ProvenanceConfig = field(default_factory=ProvenanceConfig)  # tracing clauses
     workers: int = 0  # parallel processes; 0: one per core, at most one per child
     compare: CompareConfig = DEFAULT_CONFIG  # the stages' thresholds for each parent–child comparison
 
@@ -66,6 +75,8 @@ class Cell:
     pair_index: int | None = None  # the pair in the child's comparison, for its detail
     owners: tuple[str, ...] = ()  # the child's lead and responsible units for it (牵头/责任单位)
     owners_changed: bool = False  # compared by role with the parent's (省经信厅 = 市经信局)
+    clauses: tuple[Clause, ...] = ()  # the parent unit's clauses, each traced into the child
+    comparable: bool = True  # False: some changed figures measure different scopes (no 加码/弱化 from them)
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,9 @@ class Child:
     path: str
     comparison: Comparison | None
     error: str | None = None
+    # parent unit index → its clauses traced into this child (made beside the comparison, in the
+    # same worker process); None: not traced yet
+    clauses: Mapping[int, tuple[Clause, ...]] | None = None
 
     @property
     def name(self) -> str:
@@ -108,6 +122,16 @@ class Coverage:
                 out[cell.verdict] += 1
         return out
 
+    def implemented_share(self, child: int) -> float:
+        """How much of the parent one child implements, 0..1: every verdict but 缺失 counts, a
+        部分落实 half (0 for an unreadable child or an empty parent)."""
+        counts = self.counts(child)
+        total = sum(counts.values())
+        if not total:
+            return 0.0
+        done = total - counts[Verdict.MISSING] - counts[Verdict.PARTIAL] / 2
+        return done / total
+
     def adopted_by(self, row: Row) -> int:
         """Children that implement this parent unit in any way (every verdict but 缺失)."""
         return sum(1 for cell in row.cells if cell is not None and cell.verdict != Verdict.MISSING)
@@ -126,7 +150,8 @@ def _figure_direction(change: FigureChange) -> int:
         return 0
     if change.left.unit != change.right.unit or change.left.value == change.right.value:
         return 0
-    return 1 if change.right.value > change.left.value else -1
+    bigger = 1 if change.right.value > change.left.value else -1
+    return -bigger if deadline(change) else bigger  # a later deadline asks less
 
 
 def _own_length(comparison: Comparison, side: Side, units: Sequence[Unit]) -> int:
@@ -134,60 +159,167 @@ def _own_length(comparison: Comparison, side: Side, units: Sequence[Unit]) -> in
     return sum(len("".join(text[u.start : u.own_end].split())) for u in units)
 
 
-def verdict(comparison: Comparison, pair: Pair, config: CoverageConfig) -> tuple[Verdict, str]:
+@dataclass(frozen=True)
+class _Judged:
+    """A pair's verdict before its clauses are read."""
+
+    verdict: Verdict
+    why: str
+    comparable: bool  # no changed figure was set aside as measuring another scope
+    by_length: bool  # the verdict comes from the texts' lengths, not from a figure or a duty
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words of a figure's sentence just before it, for naming the clause behind a verdict."""
+    low = max(0, start - CLAUSE_CONTEXT)
+    for k in range(start - 1, low - 1, -1):
+        if text[k] in "。！？；\n":
+            low = k + 1
+            break
+    words = "".join(text[low:start].split())
+    return ("…" if low > 0 and start - low >= CLAUSE_CONTEXT else "") + words
+
+
+def _judge(comparison: Comparison, pair: Pair, config: CoverageConfig) -> _Judged:
     """The verdict for a parent unit and the child pair that holds it, with its reason."""
     if pair.right is None:
-        return Verdict.MISSING, "子文件中无对应条目"
+        return _Judged(Verdict.MISSING, "子文件中无对应条目", True, False)
     right_units = (pair.right, *getattr(pair, "also_right", ()))
     left_units = (pair.left, *getattr(pair, "also_left", ())) if pair.left is not None else ()
-    ups = [f for f in pair.figures if _figure_direction(f) > 0]
-    downs = [f for f in pair.figures if _figure_direction(f) < 0]
+    lt, rt = comparison.left.text, comparison.right.text
+    scopes = (document_scope(lt), document_scope(rt))
+    usable: list[FigureChange] = []
+    aside: list[FigureChange] = []
+    for f in pair.figures:
+        if f.left is None or f.right is None or _figure_direction(f) == 0:
+            continue
+        left_scope = scope_before(lt, f.left.start) or scopes[0]
+        right_scope = scope_before(rt, f.right.start) or scopes[1]
+        (usable if comparable(f, left_scope, right_scope) else aside).append(f)
+    ups = [f for f in usable if _figure_direction(f) > 0]
+    downs = [f for f in usable if _figure_direction(f) < 0]
     stricter = [o for o in pair.obligations if o.direction == Direction.STRICTER]
     looser = [o for o in pair.obligations if o.direction == Direction.LOOSER]
-    reasons = [f"{f.left.text} → {f.right.text}" for f in (*ups, *downs) if f.left and f.right]
+    reasons = [
+        f"{f.left.text} → {f.right.text}（“{_sentence_before(lt, f.left.start)}”）"
+        for f in (*ups, *downs)
+        if f.left and f.right
+    ]
     reasons += [f"{o.left or '—'} → {o.right or '—'}" for o in (*stricter, *looser)]
     raised, weakened = len(ups) + len(stricter), len(downs) + len(looser)
     similarity = f"相似度 {pair.similarity:.0%}"
+    note = ""
+    if aside:
+        named = "、".join(f"{f.left.text}→{f.right.text}" for f in aside[:MAX_REASONS] if f.left and f.right)
+        note = f"；{named} 口径不同（总量范围或文件年份），不作加码弱化判断"
     if raised or weakened:
         what = "；".join(reasons[:MAX_REASONS]) + ("…" if len(reasons) > MAX_REASONS else "")
         if raised > weakened:
-            return Verdict.RAISED, f"{what}（{similarity}）"
+            return _Judged(Verdict.RAISED, f"{what}（{similarity}）{note}", not aside, False)
         if weakened > raised:
-            return Verdict.WEAKENED, f"{what}（{similarity}）"
-        return Verdict.REFINED, f"有升有降：{what}（{similarity}）"
+            return _Judged(Verdict.WEAKENED, f"{what}（{similarity}）{note}", not aside, False)
+        return _Judged(Verdict.REFINED, f"有升有降：{what}（{similarity}）{note}", not aside, False)
     parent_length = max(_own_length(comparison, Side.LEFT, left_units), 1)
     growth = _own_length(comparison, Side.RIGHT, right_units) / parent_length
+    unchanged = "数字与义务未变" if not aside else "可比数字与义务未变"
     if pair.status == Status.UNCHANGED or (
         pair.similarity >= config.adopted_similarity and growth <= config.adopted_max_growth
     ):
-        return Verdict.ADOPTED, f"{similarity}，数字与义务未变"
+        return _Judged(Verdict.ADOPTED, f"{similarity}，{unchanged}{note}", not aside, False)
     if growth < config.weakened_share:
-        return Verdict.WEAKENED, f"子文件只保留约 {growth:.0%} 的文字（{similarity}）"
-    return Verdict.REFINED, f"子文件文字为 {growth:.1f} 倍（{similarity}），数字与义务未变"
+        why = f"子文件只保留约 {growth:.0%} 的文字（{similarity}）{note}"
+        return _Judged(Verdict.WEAKENED, why, not aside, True)
+    why = f"子文件文字为 {growth:.1f} 倍（{similarity}），{unchanged}{note}"
+    return _Judged(Verdict.REFINED, why, not aside, True)
 
 
-def _cells_for(comparison: Comparison, config: CoverageConfig) -> dict[int, Cell]:
+def verdict(comparison: Comparison, pair: Pair, config: CoverageConfig) -> tuple[Verdict, str]:
+    """The verdict for a parent unit and the child pair that holds it, with its reason (clauses
+    not read: see trace_child for the clause-level reading)."""
+    judged = _judge(comparison, pair, config)
+    return judged.verdict, judged.why
+
+
+def _labels(units: Sequence[Unit]) -> str:
+    return "、".join(u.label or u.heading[:8] for u in units)
+
+
+def _snippet(text: str, span: tuple[int, int]) -> str:
+    words = "".join(text[span[0] : span[1]].split())
+    return words if len(words) <= CLAUSE_CONTEXT else words[:CLAUSE_CONTEXT] + "…"
+
+
+def _read_clauses(
+    judged: _Judged,
+    pair_units: tuple[Unit, ...],
+    clauses: tuple[Clause, ...],
+    parent_text: str,
+    config: CoverageConfig,
+) -> tuple[Verdict, str, tuple[Unit, ...]]:
+    """The verdict, reason and child units once the parent unit's clauses are traced.
+
+    Units not paired whose clauses are all found elsewhere are implemented (细化, scattered);
+    some found is 部分落实; a pair read by length whose clauses are mostly not found is 部分落实 too.
+    Every child unit holding a clause is named beside the pair's own.
+    """
+    found = [c for c in clauses if c.status != ClauseStatus.MISSING]
+    places = {m.unit.index: m.unit for c in found for m in c.places}
+    units = tuple(sorted({**{u.index: u for u in pair_units}, **places}.values(), key=lambda u: u.index))
+    kind, why = judged.verdict, judged.why
+    if not found:
+        return kind, why, units
+    missing = [c for c in clauses if c.status == ClauseStatus.MISSING]
+    counted = f"{len(found)}/{len(clauses)} 句见于子文件 {_labels(tuple(places.values()))}"
+    not_found = f"；未见“{_snippet(parent_text, missing[0].span)}”" if missing else ""
+    if kind == Verdict.MISSING:
+        if missing:
+            return Verdict.PARTIAL, counted + not_found, units
+        return Verdict.REFINED, f"各句分散见于子文件 {_labels(tuple(places.values()))}", units
+    if judged.by_length and missing and len(missing) / len(clauses) >= config.partial_missing_share:
+        return Verdict.PARTIAL, counted + not_found + f"（{why}）", units
+    return kind, why, units
+
+
+def _cells_for(
+    comparison: Comparison, config: CoverageConfig, clauses: Mapping[int, tuple[Clause, ...]]
+) -> dict[int, Cell]:
     """Parent unit index → how this child implements it."""
     out: dict[int, Cell] = {}
+    parent_text = comparison.left.text
     for k, pair in enumerate(comparison.pairs):
         if pair.left is None:
             continue
-        kind, why = verdict(comparison, pair, config)
-        units = (pair.right, *getattr(pair, "also_right", ())) if pair.right is not None else ()
+        judged = _judge(comparison, pair, config)
+        pair_units = (pair.right, *getattr(pair, "also_right", ())) if pair.right is not None else ()
         owners = pair.responsible
-        cell = Cell(
-            kind,
-            units,
-            pair.similarity,
-            pair.figures,
-            why,
-            k,
-            owners.right.units if owners is not None else (),
-            owners is not None and owners.changed,
-        )
         for left in (pair.left, *getattr(pair, "also_left", ())):
-            out[left.index] = cell
+            traced = clauses.get(left.index, ())
+            kind, why, units = _read_clauses(judged, pair_units, traced, parent_text, config)
+            out[left.index] = Cell(
+                kind,
+                units,
+                pair.similarity,
+                pair.figures,
+                why,
+                k,
+                owners.right.units if owners is not None else (),
+                owners is not None and owners.changed,
+                traced,
+                judged.comparable,
+            )
     return out
+
+
+def trace_child(comparison: Comparison, config: CoverageConfig) -> dict[int, tuple[Clause, ...]]:
+    """Each parent unit's clauses traced into the child (the title is no measure)."""
+    tracer = Tracer(
+        comparison.left.text,
+        comparison.right.text,
+        comparison.right.tree.units,
+        FIGURE_MODE,
+        config.provenance,
+    )
+    return {u.index: tracer.trace(u) for u in comparison.left.tree.units if u.level != Level.TITLE}
 
 
 def _additions(comparison: Comparison) -> tuple[Unit, ...]:
@@ -195,12 +327,13 @@ def _additions(comparison: Comparison) -> tuple[Unit, ...]:
 
 
 def _compare_child(
-    parent: LoadedDocument, child_path: str, options: CompareOptions, config: CompareConfig = DEFAULT_CONFIG
+    parent: LoadedDocument, child_path: str, options: CompareOptions, config: CoverageConfig
 ) -> Child:
-    """Load and compare one child; a child that cannot be read becomes a column with its reason."""
+    """Load, compare and trace one child; a child that cannot be read becomes a column with its reason."""
     try:
         child = load_document(child_path)
-        return Child(child_path, compare_documents(parent, child, options, config=config))
+        comparison = compare_documents(parent, child, options, config=config.compare)
+        return Child(child_path, comparison, clauses=trace_child(comparison, config))
     except PolicydiffError as exc:
         return Child(child_path, None, str(exc))
 
@@ -247,14 +380,14 @@ def build_coverage(
         for k, path in enumerate(child_paths):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            done(k, _compare_child(parent, path, options, config.compare))
+            done(k, _compare_child(parent, path, options, config))
     else:
         # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=multiprocessing.get_context("spawn")
         ) as pool:
             futures: dict[Future[Child], int] = {
-                pool.submit(_compare_child, parent, path, options, config.compare): k
+                pool.submit(_compare_child, parent, path, options, config): k
                 for k, path in enumerate(child_paths)
             }
             pending = set(futures)
@@ -285,7 +418,14 @@ def assemble(
 
         tree = parse_structure(parent.text)
         units, title = tree.units, tree.title
-    per_child = [_cells_for(c.comparison, config) if c.comparison is not None else None for c in children]
+    per_child = [
+        _cells_for(
+            c.comparison, config, c.clauses if c.clauses is not None else trace_child(c.comparison, config)
+        )
+        if c.comparison is not None
+        else None
+        for c in children
+    ]
     rows = []
     for unit in units:
         if unit.level == Level.TITLE:

@@ -436,7 +436,7 @@ def shift(change: FigureChange) -> Shift | None:
 
 # 本法自 / 本办法自 / 本条例自 / 本通知自 …: the subject a date has in a text's own effective-date
 # clause (本法自2024年11月1日起施行), as opposed to a deadline inside a measure.
-_EFFECTIVE_SUBJECT = re.compile(r"本[\u4e00-\u9fff]{1,6}自$")
+_EFFECTIVE_SUBJECT = re.compile(r"^本[\u4e00-\u9fff]{1,6}?自?$")  # 本法 / 本办法自 …
 
 
 def effective_date(change: FigureChange) -> bool:
@@ -451,7 +451,9 @@ def effective_date(change: FigureChange) -> bool:
     if shift(change) not in (Shift.EARLIER, Shift.LATER, Shift.DATE):
         return False
     return all(
-        _EFFECTIVE_SUBJECT.search(f.subject or "") is not None and "起" in (f.qualifier or "")
+        _EFFECTIVE_SUBJECT.search(f.subject or "") is not None
+        and "起" in (f.qualifier or "")
+        and ("施行" in f.sentence or not f.sentence)  # 本法自…起施行, not 本法自…起申报
         for f in (old, new)
     )
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -182,8 +184,7 @@ class CoverageModel(QAbstractTableModel):
         child = self.coverage.children[child_index]
         if child.error is not None:
             return self.tr("{name} (not read)").format(name=child.name)
-        title = " ".join(child.title.split()) or child.name
-        return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+        return short_title(child)
 
     def column_counts(self, child_index: int) -> str:
         """How many parent units got each verdict from this child (照搬 12 细化 3 …)."""
@@ -254,9 +255,22 @@ class CoverageWindow(QMainWindow):
         bottom.addWidget(self.progress)
         bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.save_button)
+        # one bar per child: how much of the parent it implements (部分落实 counts half); in a strip
+        # that scrolls sideways, so fifty children never widen the window
+        self.child_bars = QWidget()
+        self.child_bars.setObjectName("coverageChildBars")
+        self.child_bars_layout = QHBoxLayout(self.child_bars)
+        self.child_bars_layout.setContentsMargins(0, 0, 0, 0)
+        self.child_strip = QScrollArea()
+        self.child_strip.setWidget(self.child_bars)
+        self.child_strip.setWidgetResizable(True)
+        self.child_strip.setFrameShape(QFrame.Shape.NoFrame)
+        self.child_strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.child_strip.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.legend)
+        layout.addWidget(self.child_strip)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.setCentralWidget(central)
@@ -289,15 +303,37 @@ class CoverageWindow(QMainWindow):
         self.table.setModel(CoverageModel(coverage, self.table))
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 420))
-        read = sum(1 for child in coverage.children if child.error is None)
-        summary = [self.tr("Compared with {count} documents").format(count=read)]
-        summary += [
-            self.tr("{name}: not read").format(name=child.name)
-            for child in coverage.children
-            if child.error is not None
+        self._show_child_bars(coverage)
+        # each readable child's counts are on its bar (tooltip); the status names what was not read
+        notes = [
+            self.tr("{name}: not read").format(name=c.name) for c in coverage.children if c.error is not None
         ]
-        self._finished("；".join(summary))
+        read = sum(1 for c in coverage.children if c.error is None)
+        self._finished("；".join([self.tr("Compared with {count} documents").format(count=read), *notes]))
         self.save_button.setEnabled(True)
+
+    def _show_child_bars(self, coverage: Coverage) -> None:
+        """A bar per readable child: the share of the parent's units it implements."""
+        while self.child_bars_layout.count():
+            item = self.child_bars_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for k, child in enumerate(coverage.children):
+            if child.error is not None:
+                continue
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(round(100 * coverage.implemented_share(k)))
+            bar.setFormat(self.tr("{name}: %p% implemented").format(name=short_title(child)))
+            tally = coverage.counts(k)
+            bar.setToolTip(f"{child.name}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict))
+            self.child_bars_layout.addWidget(bar)
+        bars = self.child_bars_layout.count()
+        self.child_strip.setVisible(bars > 0)
+        if bars:
+            scroll = self.child_strip.horizontalScrollBar().sizeHint().height()
+            self.child_strip.setFixedHeight(self.child_bars.sizeHint().height() + scroll)
 
     def _on_progress(self, kind: str, fraction: float) -> None:
         if kind == str(JobKey(JobKind.COVERAGE)):
@@ -357,6 +393,12 @@ class CoverageWindow(QMainWindow):
             self._on_error,
             cancellable=False,
         )
+
+
+def short_title(child: Child) -> str:
+    """What names a child in the window: its document title (shortened), else its file name."""
+    title = " ".join(child.title.split()) or child.name
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
 
 
 def verdict_legend() -> str:

@@ -54,6 +54,7 @@ VERDICT: dict[Verdict, Label] = {
     Verdict.REFINED: Label("细化", "refined"),
     Verdict.RAISED: Label("加码", "raised"),
     Verdict.WEAKENED: Label("弱化", "weakened"),
+    Verdict.PARTIAL: Label("部分落实", "partial"),
     Verdict.MISSING: Label("缺失", "missing"),
 }
 VERDICT_MEANING: dict[Verdict, Label] = {
@@ -63,6 +64,7 @@ VERDICT_MEANING: dict[Verdict, Label] = {
     Verdict.WEAKENED: Label(
         "数字更小、要求更松或大幅删减", "a smaller figure, a looser duty, or mostly dropped"
     ),
+    Verdict.PARTIAL: Label("只有部分条款见于下级文件", "some of its clauses found, others not"),
     Verdict.MISSING: Label("无对应条目", "no counterpart"),
 }
 

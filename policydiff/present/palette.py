@@ -84,6 +84,7 @@ VERDICT: dict[Verdict, Swatch] = {
     Verdict.REFINED: _swatch("#174ea6", "#e8f0fe", "#8ab4f8"),
     Verdict.RAISED: _swatch("#8a3b00", "#fde2cf", "#e9a774"),
     Verdict.WEAKENED: _swatch("#a50e0e", "#fce8e6", "#f28b82"),
+    Verdict.PARTIAL: _swatch("#7a5b00", "#fef7e0", "#fdd663"),
     Verdict.MISSING: _swatch("#5f6368", "#eeeeee", "#bdc1c6"),
 }
 

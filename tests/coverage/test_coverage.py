@@ -200,6 +200,7 @@ def test_json_html_and_xlsx_hold_the_same_matrix(seeds_coverage, tmp_path: Path)
         "细化",
         "加码",
         "弱化",
+        "部分落实",
         "缺失",
     }
 
@@ -258,6 +259,8 @@ def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: 
     assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["children"][1]["error"]
     captured = capsys.readouterr()
     assert "照搬" in captured.out and "could not be read" in captured.err
+    # one progress line per child, on standard error (standard output may be the JSON)
+    assert "[1/2]" in captured.err and "[2/2]" in captured.err
     assert main(["coverage", str(tmp_path / "nope.txt"), str(SEED["002"])]) == 1
 
 

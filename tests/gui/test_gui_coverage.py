@@ -40,6 +40,18 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
     window._open_cell(index)
     assert opened == [(str(SEED["000"]), str(SEED["002"]), window.coverage.rows[row].cells[0].pair_index)]
     assert "not read" in window.status.text()
+    # one bar for the child that was read: the share of the parent it implements
+    from PySide6.QtWidgets import QProgressBar
+
+    bars = window.child_bars.findChildren(QProgressBar)
+    assert len(bars) == 1 and 0 < bars[0].value() <= 100
+    assert bars[0].value() == round(100 * window.coverage.implemented_share(0))
+    partial = [
+        k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict == Verdict.PARTIAL
+    ]
+    assert partial and model.data(model.index(partial[0], 1)).startswith(
+        labels.VERDICT[Verdict.PARTIAL](vocabulary.language())
+    )
 
     out = tmp_path / "m.xlsx"
     with qtbot.waitSignal(window.jobs.result, timeout=60_000):

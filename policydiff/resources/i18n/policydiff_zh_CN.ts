@@ -4,12 +4,12 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="169"/>
+        <location filename="../../gui/coverage_window.py" line="171"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="184"/>
+        <location filename="../../gui/coverage_window.py" line="186"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="67"/>
-        <location filename="../../gui/coverage_window.py" line="143"/>
+        <location filename="../../gui/coverage_window.py" line="69"/>
+        <location filename="../../gui/coverage_window.py" line="145"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="71"/>
+        <location filename="../../gui/coverage_window.py" line="73"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="75"/>
+        <location filename="../../gui/coverage_window.py" line="77"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="77"/>
+        <location filename="../../gui/coverage_window.py" line="79"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="79"/>
+        <location filename="../../gui/coverage_window.py" line="81"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="100"/>
+        <location filename="../../gui/coverage_window.py" line="102"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="102"/>
+        <location filename="../../gui/coverage_window.py" line="104"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="123"/>
+        <location filename="../../gui/coverage_window.py" line="125"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="130"/>
+        <location filename="../../gui/coverage_window.py" line="132"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="135"/>
+        <location filename="../../gui/coverage_window.py" line="137"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="143"/>
+        <location filename="../../gui/coverage_window.py" line="145"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,70 +76,75 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="227"/>
-        <location filename="../../gui/coverage_window.py" line="316"/>
+        <location filename="../../gui/coverage_window.py" line="228"/>
+        <location filename="../../gui/coverage_window.py" line="352"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="246"/>
+        <location filename="../../gui/coverage_window.py" line="247"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="249"/>
+        <location filename="../../gui/coverage_window.py" line="250"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="265"/>
+        <location filename="../../gui/coverage_window.py" line="279"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="272"/>
+        <location filename="../../gui/coverage_window.py" line="286"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="293"/>
-        <source>Compared with {count} documents</source>
-        <translation>已与 {count} 个文件对照</translation>
-    </message>
-    <message>
-        <location filename="../../gui/coverage_window.py" line="295"/>
+        <location filename="../../gui/coverage_window.py" line="309"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="311"/>
+        <location filename="../../gui/coverage_window.py" line="347"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="338"/>
+        <location filename="../../gui/coverage_window.py" line="374"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="339"/>
+        <location filename="../../gui/coverage_window.py" line="375"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="340"/>
+        <location filename="../../gui/coverage_window.py" line="376"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="343"/>
+        <location filename="../../gui/coverage_window.py" line="379"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="352"/>
+        <location filename="../../gui/coverage_window.py" line="388"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="328"/>
+        <source>{name}: %p% implemented</source>
+        <translation>{name}：已落实 %p%</translation>
+    </message>
+    <message>
+        <location filename="../../gui/coverage_window.py" line="312"/>
+        <source>Compared with {count} documents</source>
+        <translation>已与 {count} 份文件比对</translation>
     </message>
 </context>
 <context>
