@@ -2,7 +2,9 @@
 
 Exit codes: 0 done, 1 an input could not be read or an output not written (one-line message on
 stderr), 2 bad usage, 3 a coverage run done but with a child it could not read. No traceback
-reaches a user. The GUI is imported only when it is started,
+reaches a user. Messages and summary lines speak the locale's language (Chinese under zh_*, else
+English) through the app's own catalogue, read without Qt (present/catalogue.py); each output
+written is named on its own line. The GUI is imported only when it is started,
 so scripted comparisons never load Qt.
 May import: every pure policydiff module; policydiff.gui only lazily.
 """
@@ -21,8 +23,11 @@ from datetime import datetime
 from typing import Any
 
 from policydiff import __version__
-from policydiff.errors import PolicydiffError
+from policydiff.errors import LoadError, PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode, Script
+from policydiff.present.catalogue import language_from_environment, translate
+
+CLI = "cli"  # the catalogue context of the command line's messages (lupdate collects translate(CLI…))
 
 COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
@@ -72,6 +77,12 @@ def _compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wrote(path: str | os.PathLike[str], json_on_stdout: bool = False) -> None:
+    """Say where an output went (on standard error when standard output carries JSON)."""
+    line = translate("cli", "Wrote {path}").format(path=shown(os.path.abspath(path)))
+    print(line, file=sys.stderr if json_on_stdout else sys.stdout, flush=True)
+
+
 def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
     """Compact JSON to a file (atomically) or to standard output (``-``: UTF-8, whatever the console)."""
     from policydiff.render.outputs import write_atomically
@@ -83,6 +94,7 @@ def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
         sys.stdout.buffer.flush()
     else:
         write_atomically(target, data, inputs=inputs)
+        _wrote(target)
 
 
 def _coverage_parser() -> argparse.ArgumentParser:
@@ -142,26 +154,33 @@ def _run_coverage(args: argparse.Namespace) -> int:
             target = page.with_name(relative) if "/" not in relative else page.parent / relative
             target.parent.mkdir(exist_ok=True)
             write_atomically(target, html, inputs=inputs)
+        _wrote(page, args.json == "-")
     if args.xlsx:
         from policydiff.coverage.xlsx import coverage_to_xlsx
 
         write_atomically(args.xlsx, coverage_to_xlsx(coverage), inputs=inputs)
+        _wrote(args.xlsx, args.json == "-")
     if args.json != "-":
+        language = language_from_environment()
         print(
-            f"{shown(coverage.parent.name)}: {len(coverage.rows)} units, {len(coverage.children)} documents"
+            translate("cli", "{parent}: {units} units, {documents} documents").format(
+                parent=shown(coverage.parent.name),
+                units=len(coverage.rows),
+                documents=len(coverage.children),
+            )
         )
         for k, child in enumerate(coverage.children):
             if child.error is not None:
-                print(f"  {shown(child.name)}: not read ({shown(child.error)})")
+                not_read = translate("cli", "{name}: not read ({reason})")
+                print("  " + not_read.format(name=shown(child.name), reason=shown(child.error)))
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{labels.VERDICT[v].zh} {counts[v]}" for v in Verdict)
-            print(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
+            tally = ", ".join(f"{labels.VERDICT[v](language)} {counts[v]}" for v in Verdict)
+            added = translate("cli", "{count} of its own").format(count=len(coverage.additions[k]))
+            print(f"  {shown(child.name)}: {tally}, {added}")
     if coverage.failed:
-        print(
-            f"policydiff: {coverage.failed} of {len(coverage.children)} documents could not be read",
-            file=sys.stderr,
-        )
+        failed = translate("cli", "policydiff: {failed} of {total} documents could not be read")
+        print(failed.format(failed=coverage.failed, total=len(coverage.children)), file=sys.stderr)
         return EXIT_CHILD_UNREADABLE
     return 0
 
@@ -210,16 +229,26 @@ def _run_history(argv: Sequence[str]) -> int:
         from policydiff.history.html import render_history
 
         write_atomically(args.html, render_history(history), inputs=inputs)
+        _wrote(args.html, args.json == "-")
     if args.xlsx:
         from policydiff.history.xlsx import history_to_xlsx
 
         write_atomically(args.xlsx, history_to_xlsx(history), inputs=inputs)
+        _wrote(args.xlsx, args.json == "-")
     if args.json != "-":
+        from policydiff.present import labels
+
+        language = language_from_environment()
         names = " → ".join(shown(v.name) for v in history.versions)
-        print(f"{names}: {len(history.rows)} lineages, {sum(r.changed for r in history.rows)} ever changed")
+        summary = translate("cli", "{versions}: {lineages} lineages, {changed} ever changed")
+        print(
+            summary.format(
+                versions=names, lineages=len(history.rows), changed=sum(r.changed for r in history.rows)
+            )
+        )
         for k in range(len(history.comparisons)):
             counts = history.counts(k).marks
-            tally = ", ".join(f"{counts[m]} {m.value}" for m in counts if counts[m])
+            tally = ", ".join(f"{counts[m]} {labels.MARK[m](language)}" for m in counts if counts[m])
             left, right = history.versions[k], history.versions[k + 1]
             print(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
     return 0
@@ -281,25 +310,44 @@ def _run_compare(args: argparse.Namespace) -> int:
         write_atomically(
             args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
         )
+        _wrote(args.html, args.json == "-")
     if args.docx:
         from policydiff.render.docx_table import render_docx
 
         write_atomically(args.docx, render_docx(comparison), inputs=inputs)
+        _wrote(args.docx, args.json == "-")
     if args.redline:
         from policydiff.render.redline import render_redline
 
         write_atomically(args.redline, render_redline(comparison, generated_at=compared_at), inputs=inputs)
+        _wrote(args.redline, args.json == "-")
     if args.json != "-":  # standard output carries the JSON alone when asked for
         from policydiff.figures.compare import figure_counts
 
         s = comparison.summary
         f = figure_counts(comparison.pairs)
+        summary = translate(
+            "cli",
+            "{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, "
+            "{removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, "
+            "{figures_removed} removed ({in_added} in added units, {in_removed} in removed units)",
+        )
         print(
-            f"{shown(comparison.left.document.name)} ↔ {shown(comparison.right.document.name)}: "
-            f"{s.pairs} pairs, "
-            f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
-            f"{s.moved} moved; figures: {f.changed} changed, {f.added} added, {f.removed} removed "
-            f"({f.in_added_units} in added units, {f.in_removed_units} in removed units)"
+            summary.format(
+                left=shown(comparison.left.document.name),
+                right=shown(comparison.right.document.name),
+                pairs=s.pairs,
+                unchanged=s.unchanged,
+                changed=s.changed,
+                added=s.added,
+                removed=s.removed,
+                moved=s.moved,
+                figures_changed=f.changed,
+                figures_added=f.added,
+                figures_removed=f.removed,
+                in_added=f.in_added_units,
+                in_removed=f.in_removed_units,
+            )
         )
     return 0
 
@@ -391,6 +439,16 @@ def shown(text: str) -> str:
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def problem_text(exc: PolicydiffError) -> str:
+    """A refusal in the locale's language: in Chinese worded from its reason as the window words it
+    (present/problems); in English the core's own message, which also names sizes and paths."""
+    if isinstance(exc, LoadError) and language_from_environment() == "zh":
+        from policydiff.present.problems import LOAD_ERROR_CONTEXT, refusal_text
+
+        return refusal_text(exc, lambda source: translate(LOAD_ERROR_CONTEXT, source, "zh"))
+    return str(exc)
+
+
 def _exit_on_signal(signum: int, frame: object) -> None:
     """SIGTERM/SIGHUP end the run through SystemExit, so a half-written output is cleaned up."""
     raise SystemExit(128 + signum)
@@ -439,21 +497,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             argv = argv[1:]
         return _run_gui(argv)
     except PolicydiffError as exc:
-        print(f"policydiff: {shown(str(exc))}", file=sys.stderr)
+        print(f"policydiff: {shown(problem_text(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("policydiff: interrupted", file=sys.stderr)
+        print(translate("cli", "policydiff: interrupted"), file=sys.stderr)
         return 130
     except MemoryError:
-        print("policydiff: out of memory; try smaller documents", file=sys.stderr)
+        print(translate("cli", "policydiff: out of memory; try smaller documents"), file=sys.stderr)
         return 1
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: still one line for the user; POLICYDIFF_DEBUG=1 shows the traceback
         if os.environ.get("POLICYDIFF_DEBUG"):
             raise
-        print(
-            f"policydiff: internal error ({type(exc).__name__}: {shown(str(exc))}); please report it",
-            file=sys.stderr,
-        )
+        internal = translate("cli", "policydiff: internal error ({error}); please report it")
+        print(internal.format(error=f"{type(exc).__name__}: {shown(str(exc))}"), file=sys.stderr)
         return 1

@@ -238,7 +238,10 @@ def test_the_workbook_prints_landscape_fitted_with_titles_and_labels_on_every_pa
     assert [b.id for b in wide.col_breaks.brk] == [2 + 4 * CHILDREN_PER_PAGE]
 
 
-def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: Path, capsys):
+def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: Path, capsys, monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # the summary in the locale's words
     out = tmp_path / "m.html"
     code = main(
         [
@@ -258,7 +261,8 @@ def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: 
     assert out.is_file() and (tmp_path / "m.html.files" / "child-1.html").is_file()
     assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["children"][1]["error"]
     captured = capsys.readouterr()
-    assert "照搬" in captured.out and "could not be read" in captured.err
+    assert "照搬" in captured.out and "份无法读取" in captured.err
+    assert f"已写入 {out}" in captured.out
     # one progress line per child, on standard error (standard output may be the JSON)
     assert "[1/2]" in captured.err and "[2/2]" in captured.err
     assert main(["coverage", str(tmp_path / "nope.txt"), str(SEED["002"])]) == 1

@@ -1602,4 +1602,57 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
     </message>
 </context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli.py" line="82"/>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="166"/>
+        <source>{parent}: {units} units, {documents} documents</source>
+        <translation>{parent}：{units} 个条目，{documents} 份下级文件</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="174"/>
+        <source>{name}: not read ({reason})</source>
+        <translation>{name}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="179"/>
+        <source>{count} of its own</source>
+        <translation>自有新增 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="182"/>
+        <source>policydiff: {failed} of {total} documents could not be read</source>
+        <translation>policydiff：{total} 份文件中有 {failed} 份无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="243"/>
+        <source>{versions}: {lineages} lineages, {changed} ever changed</source>
+        <translation>{versions}：{lineages} 条沿革，其中 {changed} 条有过修改</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="329"/>
+        <source>{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, {figures_removed} removed ({in_added} in added units, {in_removed} in removed units)</source>
+        <translation>{left} ↔ {right}：{pairs} 对照单元，{unchanged} 未变，{changed} 修改，{added} 新增，{removed} 删除，{moved} 移动；数字 {figures_changed} 修改，{figures_added} 新增，{figures_removed} 删除（新增条目中 {in_added}，删除条目中 {in_removed}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="503"/>
+        <source>policydiff: interrupted</source>
+        <translation>policydiff：已中断</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="506"/>
+        <source>policydiff: out of memory; try smaller documents</source>
+        <translation>policydiff：内存不足；请改用较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="513"/>
+        <source>policydiff: internal error ({error}); please report it</source>
+        <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
+    </message>
+</context>
 </TS>
