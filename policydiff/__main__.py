@@ -1,5 +1,9 @@
-"""Allow ``python -m policydiff``."""
+"""Allow ``python -m policydiff``.
+
+Guarded, because OCR's worker processes (spawned, never forked) import the main module again.
+"""
 
 from policydiff.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -24,10 +24,8 @@ from typing import Any
 
 from policydiff import __version__
 from policydiff.errors import LoadError, PolicydiffError
-from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode, Script
+from policydiff.model import DEFAULT_NORMALIZE, LoadedDocument, NormalizeMode, Script
 from policydiff.present.catalogue import language_from_environment, translate
-
-CLI = "cli"  # the catalogue context of the command line's messages (lupdate collects translate(CLI…))
 
 COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
@@ -285,7 +283,7 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.lang import words
 
     words.preload()  # the segmenter's dictionary loads while the pipeline's modules are imported
-    from policydiff.compare.pipeline import compare_files
+    from policydiff.compare.pipeline import compare_documents
     from policydiff.model import CompareOptions
     from policydiff.render.jsonform import comparison_to_json
     from policydiff.render.outputs import same_file, write_atomically
@@ -300,7 +298,7 @@ def _run_compare(args: argparse.Namespace) -> int:
         right_script=None if args.right_script == "auto" else Script(args.right_script),
     )
     compared_at = datetime.now().astimezone()  # the redline's revisions carry the comparison's time
-    comparison = compare_files(args.left, args.right, options)
+    comparison = compare_documents(_load(args.left), _load(args.right), options)
     inputs = (args.left, args.right)
     if args.json:
         _write_json(args.json, comparison_to_json(comparison), inputs)
@@ -352,11 +350,23 @@ def _run_compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run_outline(args: argparse.Namespace) -> int:
+def _load(path: str) -> LoadedDocument:
+    """Load a document, with a line on standard error per page while a scan is being recognised."""
     from policydiff.io import load_document
+
+    name = os.path.basename(path) or path
+
+    def progress(done: int, total: int) -> None:
+        page = translate("cli", "policydiff: {name}: OCR page {done}/{total}")
+        print(page.format(name=shown(name), done=done, total=total), file=sys.stderr, flush=True)
+
+    return load_document(path, progress=progress)
+
+
+def _run_outline(args: argparse.Namespace) -> int:
     from policydiff.structure.parse import parse_structure
 
-    document = load_document(args.file)
+    document = _load(args.file)
     tree = parse_structure(document.text)
     if args.json:
         units = [
@@ -380,10 +390,12 @@ def _run_outline(args: argparse.Namespace) -> int:
         out["units"] = units
         print(json.dumps(out, ensure_ascii=False, indent=1))
         return 0
-    facts = f"{document.format}, {document.encoding or '-'}, {len(document.text)} chars"
+    facts = translate("cli", "{format}, {encoding}, {chars} chars").format(
+        format=document.format, encoding=document.encoding or "-", chars=len(document.text)
+    )
     print(f"{tree.title or document.name}  [{facts}]")
     for notice in document.notices:  # how the file was read: tracked changes, page furniture …
-        print(f"note: {shown(notice)}")
+        print(translate("cli", "note: {notice}").format(notice=shown(notice)))
     for u in tree.units:
         print(f"{'  ' * u.depth}{u.level.value:<8} {u.label or '·'} {u.heading[:40]}  [{u.start}:{u.end}]")
     return 0
@@ -391,9 +403,8 @@ def _run_outline(args: argparse.Namespace) -> int:
 
 def _run_figures(args: argparse.Namespace) -> int:
     from policydiff.compare.pipeline import document_figures
-    from policydiff.io import load_document
 
-    document = load_document(args.file)
+    document = _load(args.file)
     figures = document_figures(document)
     if args.json:
         from policydiff.render.jsonform import figure_to_json

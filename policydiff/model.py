@@ -165,6 +165,20 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
+class OcrInfo:
+    """How a scanned document's text was recognised, so a reader can weigh what it says."""
+
+    pages: tuple[int, ...]  # 1-based pages (or image frames) whose text was recognised by OCR
+    confidence: float  # mean probability of the recognised characters, 0..1
+    characters: int  # characters recognised
+    # [start, end) spans of LoadedDocument.text recognised with low confidence: a difference
+    # there may be a misreading rather than a change
+    uncertain: tuple[tuple[int, int], ...] = ()
+    seals: int = 0  # red seals or stamps left out of the text
+    engine: str = ""
+
+
+@dataclass(frozen=True)
 class LoadedDocument:
     """A document as read from disk: its text is what every offset in the program indexes."""
 
@@ -176,6 +190,7 @@ class LoadedDocument:
     # What a reader should know about how the text was read, one line each, e.g. that the file
     # had tracked changes (shown as the final text) or that page headers were left out.
     notices: tuple[str, ...] = ()
+    ocr: OcrInfo | None = None  # set when some of the text was recognised from page images
 
     @property
     def name(self) -> str:

@@ -215,3 +215,10 @@ def test_unexpected_stderr():
     assert check_bundle.unexpected_stderr(allowed + "Fontconfig error: cannot load\n") == [
         "Fontconfig error: cannot load"
     ]
+
+
+def test_bundle_recipe_leaves_ocr_out():
+    """The bundle stays small: OCR (onnxruntime, OpenCV) is the [ocr] extra, not frozen in."""
+    spec = (ROOT / "packaging" / "policydiff.spec").read_text(encoding="utf-8")
+    for module in ("rapidocr_onnxruntime", "onnxruntime", "cv2"):
+        assert f'"{module}",' in spec

@@ -18,10 +18,19 @@ from policydiff.gui.settings import Settings
 from policydiff.model import CompareOptions, Comparison, LoadedDocument
 
 
-def _load(path: str) -> LoadedDocument:
+def _load(
+    path: str,
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> LoadedDocument:
+    """Read a file; a scan being recognised reports each page to the progress bar and can be cancelled."""
     from policydiff.io import load_document
 
-    return load_document(path)
+    def pages(done: int, total: int) -> None:
+        if progress is not None:
+            progress(done / max(total, 1))
+
+    return load_document(path, progress=pages, cancelled=cancelled)
 
 
 def _compare(
@@ -78,7 +87,7 @@ def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
 class Backend:
     """The comparison core as the app sees it (all pure functions, run in background jobs)."""
 
-    load: Callable[[str], LoadedDocument] = _load
+    load: Callable[..., LoadedDocument] = _load  # (path, progress, cancelled)
     compare: Callable[..., Comparison] = _compare
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json

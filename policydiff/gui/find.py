@@ -43,6 +43,8 @@ class FindBar(QWidget):
         self.left_only.setChecked(True)
         self.right_only.setChecked(True)
         self.count = QLabel(self)
+        widest = self.tr("{n} of {total}").format(n=999, total=999)  # the count never gets cut off
+        self.count.setMinimumWidth(self.count.fontMetrics().horizontalAdvance(widest) + 8)
         close = QToolButton(self)
         close.setText("✕")
         close.setToolTip(self.tr("Close (Esc)"))

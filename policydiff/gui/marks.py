@@ -20,6 +20,7 @@ class Mark(StrEnum):
     INSERTED = "inserted"  # words only on the right
     FIGURE = "figure"  # a figure that changed (or appeared / disappeared)
     SHARED = "shared"  # a phrase both sides share, marked in a rewrite (low-similarity pair)
+    OCR_LOW = "ocr-low"  # characters OCR read with low confidence: a difference there may be a misreading
     LEFT_OUT = "left_out"  # not compared: page furniture or text outside the document (dimmed)
 
 
@@ -100,6 +101,9 @@ def side_marks(comparison: Comparison, side: Side | str, rewrites: bool = True) 
         text_marks.extend((s, e, Mark.FIGURE) for s, e, _change in projection.figures)
     tree = comparison.left.tree if left else comparison.right.tree
     text_marks.extend((s, e, Mark.LEFT_OUT) for s, e, _kind in tree.left_out)
+    document = comparison.left.document if left else comparison.right.document
+    if document.ocr is not None:  # last, so its dotted underline merges over the word marks
+        text_marks.extend((s, e, Mark.OCR_LOW) for s, e in document.ocr.uncertain)
     gutter.sort(key=lambda g: g[0])
     units = sorted(comparison.left.tree.units if left else comparison.right.tree.units, key=lambda u: u.start)
     return SideMarks(

@@ -97,12 +97,17 @@ def mark_formats() -> dict[Mark, QTextCharFormat]:
     left_out = QTextCharFormat()  # not compared: dimmed, as a page's furniture reads
     left_out.setForeground(qcolour(palette.LEFT_OUT.ink))
     left_out.setBackground(qcolour(palette.LEFT_OUT.background))
+    low = QTextCharFormat()  # OCR was unsure of these characters: a dotted violet underline
+    low.setFontUnderline(True)
+    low.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    low.setUnderlineColor(QColor("#6366f1"))
     return {
         Mark.DELETED: deleted,
         Mark.INSERTED: inserted,
         Mark.FIGURE: figure,
         Mark.SHARED: shared,
         Mark.LEFT_OUT: left_out,
+        Mark.OCR_LOW: low,
     }
 
 

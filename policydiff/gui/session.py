@@ -60,7 +60,7 @@ class Session(QObject):
         backend, kind = self.context.backend, JobKey(JobKind.LOAD, side)
         self.context.jobs.submit(
             kind,
-            lambda progress, cancelled: backend.load(path),
+            lambda progress, cancelled: backend.load(path, progress, cancelled),
             lambda document: self._loaded(side, path, document),
             lambda exc: self._on_error(kind, exc),
         )

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from policydiff.errors import LoadError, LoadReason, ReadRefused
+from policydiff.errors import Cancelled, LoadError, LoadReason, ReadRefused
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.readers import Emptiness, Probe, reader_for
 from policydiff.io.sniff import sniff
@@ -28,12 +29,20 @@ __all__ = ["LoadLimits", "load_document"]
 DEFAULT_LIMITS = LoadLimits()
 
 
-def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIMITS) -> LoadedDocument:
+def load_document(
+    path: str | os.PathLike[str],
+    limits: LoadLimits = DEFAULT_LIMITS,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> LoadedDocument:
     """Read a document and return its plain text with line endings normalised to ``\\n``.
 
     Args:
         path: the file to read (txt, html, md, docx, pdf, doc/wps, rtf, mht, ofd; the content decides).
         limits: size limits; the defaults refuse files over 64 MB.
+        progress: called with (pages done, pages in all) while scanned pages are recognised (OCR).
+        cancelled: polled during OCR; True stops it with Cancelled.
 
     Returns:
         The loaded document: format, encoding (None for docx/pdf), text and size on disk.
@@ -48,8 +57,8 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
         raise LoadError(f"{path!r} is not a file path", LoadReason.NOT_A_PATH, path=repr(path)) from exc
     where = os.fspath(path)
     try:
-        return _load(Path(where), name, limits)
-    except LoadError:
+        return _load(Path(where), name, limits, progress, cancelled)
+    except (LoadError, Cancelled):
         raise
     except ReadRefused as exc:
         raise LoadError(f"{name} {exc}", exc.reason, path=where, part=exc.part, limit=exc.limit) from exc
@@ -72,11 +81,25 @@ def load_document(path: str | os.PathLike[str], limits: LoadLimits = DEFAULT_LIM
         ) from exc
 
 
-def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
+def _load(
+    path: Path,
+    name: str,
+    limits: LoadLimits,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> LoadedDocument:
     size = _check_file(path, name, limits)
     data = _read(path, name, limits)
     kind, what = sniff(data[: limits.sniff_bytes])
-    probe = Probe(data=data, kind=kind, what=what, ext=path.suffix.lower(), limits=limits)
+    probe = Probe(
+        data=data,
+        kind=kind,
+        what=what,
+        ext=path.suffix.lower(),
+        limits=limits,
+        progress=progress,
+        cancelled=cancelled,
+    )
     result = reader_for(probe).read(probe)
     if not result.text.strip():
         reason = LoadReason.EMPTY if result.if_empty is Emptiness.EMPTY else LoadReason.NO_TEXT
@@ -88,6 +111,7 @@ def _load(path: Path, name: str, limits: LoadLimits) -> LoadedDocument:
         text=result.text,
         size=size,
         notices=result.notices,
+        ocr=result.ocr,
     )
 
 

@@ -30,6 +30,7 @@ class LoadLimits:
     pdf_max_content: int = 256 * MB  # decoded content all pages draw together (pages x content)
     pdf_max_chars: int = 4_000_000  # characters in the text layer, per page and in total
     pdf_max_seconds: float = 120.0  # reading the pages' text; checked after each page
+    ocr_max_pages: int = 500  # scanned pages recognised in one document (about 2 s each)
     sniff_bytes: int = 64 * 1024  # sample used to detect binary data and encodings
     max_control_ratio: float = 0.05  # share of control bytes above which a file is binary
     score_chars: int = 20000  # characters scored when choosing between Chinese encodings

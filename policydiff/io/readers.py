@@ -13,7 +13,8 @@ policydiff.io.paragraphs for the line breaks a page's width made).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import ClassVar
 
@@ -22,6 +23,7 @@ from policydiff.io.limits import LoadLimits
 from policydiff.io.paragraphs import join_wrapped, joined_notice
 from policydiff.io.sniff import Kind
 from policydiff.io.text import Decoded, NotText, decode, normalize_text
+from policydiff.model import OcrInfo
 
 OPEN_OTHER = "open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file"
 _HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -34,6 +36,7 @@ class Emptiness(Enum):
 
     EMPTY = "is empty; choose a file with text in it"
     MARKUP_ONLY = "has no readable text, only markup; open it in a browser and save it as text"
+    NO_OCR_TEXT = "shows no text that OCR could recognise; check the image or open a text version"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,7 @@ class ReadResult:
     encoding: str | None = None
     notices: tuple[str, ...] = ()
     if_empty: Emptiness = Emptiness.EMPTY
+    ocr: OcrInfo | None = None  # set when some text was recognised from page images
 
 
 @dataclass
@@ -59,6 +63,8 @@ class Probe:
     what: str
     ext: str
     limits: LoadLimits
+    progress: Callable[[int, int], None] | None = None  # pages recognised by OCR, of how many
+    cancelled: Callable[[], bool] | None = None  # polled while pages are recognised
     _decoded: Decoded | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
 
@@ -111,11 +117,17 @@ class PdfReader(Reader):
         return probe.kind == Kind.PDF
 
     def read(self, probe: Probe) -> ReadResult:
-        from policydiff.io.pdf.text import read_pdf
+        from policydiff.io.pdf.text import read_pdf_text
 
-        text, notices = read_pdf(probe.data, probe.limits)
-        text, joined = join_wrapped(normalize_text(text))  # lines the layout could not join
-        return ReadResult(self.format, text, notices=(*notices, *_joined(joined)))
+        pdf = read_pdf_text(probe.data, probe.limits, probe.progress, probe.cancelled)
+        loaded = normalize_text(pdf.text)
+        text, joined = join_wrapped(loaded)  # lines the layout could not join
+        ocr = pdf.ocr
+        if ocr is not None and text != loaded:
+            from policydiff.io.scan.read import moved_spans
+
+            ocr = replace(ocr, uncertain=moved_spans(loaded, text, ocr.uncertain))
+        return ReadResult(self.format, text, notices=(*pdf.notices, *_joined(joined)), ocr=ocr)
 
 
 class OfdReader(Reader):
@@ -217,6 +229,28 @@ class MhtReader(Reader):
         return ReadResult(self.format, text, mht.encoding, if_empty=Emptiness.MARKUP_ONLY)
 
 
+class ScanReader(Reader):
+    """A page image (PNG, JPEG, TIFF with any number of pages): read by OCR with the [ocr] extra."""
+
+    format = "image"
+    _FORMATS: ClassVar[dict[str, str]] = {"a PNG image": "png", "a JPEG image": "jpg", "a TIFF image": "tif"}
+
+    def claims(self, probe: Probe) -> bool:
+        return probe.kind == Kind.BINARY and probe.what in self._FORMATS
+
+    def read(self, probe: Probe) -> ReadResult:
+        from policydiff.io.scan.read import read_image
+
+        scan = read_image(probe.data, probe.limits, probe.progress, probe.cancelled)
+        return ReadResult(
+            self._FORMATS[probe.what],
+            normalize_text(scan.text),
+            notices=scan.notices,
+            if_empty=Emptiness.NO_OCR_TEXT,
+            ocr=scan.ocr,
+        )
+
+
 class NotADocument(Reader):
     """Known binary formats (images, archives, programs), and a .pdf without a PDF header: refused."""
 
@@ -305,6 +339,7 @@ READERS: tuple[Reader, ...] = (
     DocReader(),
     RtfReader(),
     MhtReader(),
+    ScanReader(),
     NotADocument(),
     HtmlReader(),
     MarkdownReader(),

@@ -51,7 +51,8 @@ LOAD_TEXTS: dict[LoadReason, str] = {
     ),
     LoadReason.NO_TEXT_LAYER: QT_TRANSLATE_NOOP(
         "LoadError",
-        "{name} has no text layer (a scanned image?); run OCR on it first or open a text version.",
+        "{name} has no text layer (a scanned image?); install OCR (pip install 'policydiff[ocr]') "
+        "to read it here, or open a text version.",
     ),
     LoadReason.NOT_TEXT: QT_TRANSLATE_NOOP(
         "LoadError",

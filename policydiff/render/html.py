@@ -50,6 +50,7 @@ from policydiff.model import (
 from policydiff.present import labels, palette
 from policydiff.present.change_notes import ChangeNote, change_notes
 from policydiff.present.differences import is_difference
+from policydiff.present.ocrmarks import pair_uncertain, spans_in
 from policydiff.present.projection import DISPLAY_RULES, Kind, SideProjection, project
 
 TEMPLATE = "report.html.j2"
@@ -77,6 +78,7 @@ class Segment(NamedTuple):
     text: str
     fig: str = ""
     head: bool = False
+    low: bool = False  # recognised by OCR with low confidence: a difference here may be a misreading
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ class Row:
     right: Cell | None
     group_note: str = ""  # a merge or split: "合并自 2.、3." / "拆分为 第十七条、第十八条"
     notes: tuple[ChangeNote, ...] = ()  # changes in meaning: obligations, owners, references
+    ocr_uncertain: bool = False  # every difference lies in characters OCR read with low confidence
     difference: bool = False  # the one rule every view shares (policydiff.present.differences)
 
     @property
@@ -370,11 +373,26 @@ def _row(
         similarity=_percent(pair.similarity) if both else "",
         figures_changed=pair.figures_changed,
         collapsed=collapse_unchanged and pair.status == Status.UNCHANGED and not pair.moved,
-        left=_cell(comparison.left.text, pair.left, left_marks, left_figs, pair.left_units),
-        right=_cell(comparison.right.text, pair.right, right_marks, right_figs, pair.right_units),
+        left=_cell(
+            comparison.left.text, pair.left, left_marks, left_figs, pair.left_units, _low(comparison.left)
+        ),
+        right=_cell(
+            comparison.right.text,
+            pair.right,
+            right_marks,
+            right_figs,
+            pair.right_units,
+            _low(comparison.right),
+        ),
         group_note=_group_note(pair),
         notes=tuple(change_notes(pair)),
+        ocr_uncertain=pair_uncertain(pair, comparison.left.document, comparison.right.document),
     )
+
+
+def _low(side: ComparedDocument) -> tuple[tuple[int, int], ...]:
+    """Spans of the side's text that OCR read with low confidence (none for a text document)."""
+    return side.document.ocr.uncertain if side.document.ocr is not None else ()
 
 
 def _percent(similarity: float) -> str:
@@ -429,12 +447,13 @@ def _cell(
     marks: list[tuple[int, int, str]],
     figs: list[tuple[int, int, str]],
     group: tuple[Unit, ...] = (),
+    low: tuple[tuple[int, int], ...] = (),
 ) -> Cell | None:
     if unit is None:
         return None
     start = min((u.start for u in group), default=unit.start)  # a group shows all its units' text
     end = max((u.own_end for u in group), default=unit.own_end)
-    segments = _segments(text, start, end, marks, figs, _heading_end(text, unit))
+    segments = _segments(text, start, end, marks, figs, _heading_end(text, unit), spans_in(low, start, end))
     return Cell(caption=_caption(text, unit), segments=tuple(segments))
 
 
@@ -473,6 +492,7 @@ def _segments(
     marks: list[tuple[int, int, str]],
     figs: list[tuple[int, int, str]],
     heading_end: int = 0,
+    low: list[tuple[int, int]] | None = None,
 ) -> list[Segment]:
     """Cut ``text[start:end]`` into runs of equal kind, figure and heading flag.
 
@@ -489,24 +509,28 @@ def _segments(
     for s, e, tip in figs:
         for i in range(max(s, start), min(e, end)):
             tips[i - start] = tip
+    unsure = [False] * size
+    for s, e in low or ():
+        for i in range(max(s, start), min(e, end)):
+            unsure[i - start] = True
     keep = _layout_mask(text, start, end)
     segments: list[Segment] = []
-    key: tuple[str, str, bool] | None = None
+    key: tuple[str, str, bool, bool] | None = None
     run: list[str] = []
     for i in range(size):
         if not keep[i]:
             continue
         char = text[start + i]
         space = char.isspace()
-        here = ("eq" if space else kinds[i], tips[i], start + i < heading_end)
+        here = ("eq" if space else kinds[i], tips[i], start + i < heading_end, unsure[i] and not space)
         # whitespace takes the kind of the run it stands in, so it never starts a tinted run
         if key is None or (here != key and not (space and key[1:] == here[1:])):
             if run and key is not None:
-                segments.append(Segment(key[0], "".join(run), key[1], key[2]))
+                segments.append(Segment(key[0], "".join(run), key[1], key[2], key[3]))
             key, run = here, []
         run.append(char)
     if run and key is not None:
-        segments.append(Segment(key[0], "".join(run), key[1], key[2]))
+        segments.append(Segment(key[0], "".join(run), key[1], key[2], key[3]))
     return segments
 
 

@@ -21,6 +21,7 @@ from policydiff.model import (
     Edit,
     Figure,
     FigureChange,
+    LoadedDocument,
     ObligationChange,
     Pair,
     ReferenceIssue,
@@ -29,6 +30,7 @@ from policydiff.model import (
     Side,
     Unit,
 )
+from policydiff.present.ocrmarks import pair_uncertain
 from policydiff.present.projection import SideProjection, project
 
 SCHEMA = "policydiff.comparison/1"
@@ -49,6 +51,21 @@ def _doc(side: ComparedDocument) -> dict[str, Any]:
         "script_set": side.script_set,
         "conversion": side.conversion.value,
         "left_out": [{"kind": kind, "span": [start, end]} for start, end, kind in side.tree.left_out],
+        "ocr": _ocr(doc),
+    }
+
+
+def _ocr(doc: LoadedDocument) -> dict[str, Any] | None:
+    """How the text was recognised from page images; None for a document with a text layer."""
+    if doc.ocr is None:
+        return None
+    return {
+        "pages": list(doc.ocr.pages),
+        "confidence": _finite(doc.ocr.confidence),
+        "characters": doc.ocr.characters,
+        "uncertain": [list(span) for span in doc.ocr.uncertain],
+        "seals": doc.ocr.seals,
+        "engine": doc.ocr.engine,
     }
 
 
@@ -162,7 +179,8 @@ def _marks(view: SideProjection) -> list[dict[str, Any]]:
     return marks
 
 
-def _pair(pair: Pair, left_text: str, right_text: str) -> dict[str, Any]:
+def _pair(pair: Pair, left_doc: LoadedDocument, right_doc: LoadedDocument) -> dict[str, Any]:
+    left_text, right_text = left_doc.text, right_doc.text
     left = project(pair, Side.LEFT, left_text)
     right = project(pair, Side.RIGHT, right_text)
     return {
@@ -182,6 +200,7 @@ def _pair(pair: Pair, left_text: str, right_text: str) -> dict[str, Any]:
         "also_right": [_node(u) for u in pair.also_right],
         "rewrite": left.rewrite,
         "marks": {"left": _marks(left), "right": _marks(right)},
+        "ocr_uncertain": pair_uncertain(pair, left_doc, right_doc),
     }
 
 
@@ -201,7 +220,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
         },
         "left": _doc(comparison.left),
         "right": _doc(comparison.right),
-        "pairs": [_pair(p, comparison.left.text, comparison.right.text) for p in comparison.pairs],
+        "pairs": [_pair(p, comparison.left.document, comparison.right.document) for p in comparison.pairs],
         "summary": {
             "pairs": s.pairs,
             "unchanged": s.unchanged,

@@ -27,6 +27,7 @@ class Glyph:
     y1: float
     size: float
     generated: bool = False  # PDFium's own space, not a glyph of the file
+    uncertain: bool = False  # recognised by OCR with low confidence (a misreading is possible)
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Line:
     size: float
     page: int
     col: int = 0  # 0 single column, 1 left, 2 right
+    uncertain: tuple[int, ...] = ()  # offsets in text of characters OCR was unsure of
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Layout:
 
     text: str
     furniture: list[str] = field(default_factory=list)
+    uncertain: tuple[int, ...] = ()  # offsets in text of characters OCR was unsure of
 
 
 def is_cjk(ch: str) -> bool:
@@ -128,6 +131,8 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
     if not ink:
         return []
     out: list[str] = []
+    unsure: list[int] = []
+    length = 0
     prev: Glyph | None = None
     real_space = generated_space = False
     for g in glyphs:
@@ -140,7 +145,11 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
             latin = is_latin(prev.ch[-1]) and is_latin(g.ch[0])
             if real_space or (generated_space or latin) and gap > params.word_gap * g.size:
                 out.append(" ")
+                length += 1
+        if g.uncertain:
+            unsure.extend(range(length, length + len(g.ch)))
         out.append(g.ch)
+        length += len(g.ch)
         prev = g
         real_space = generated_space = False
     sizes = sorted(g.size for g in ink)
@@ -152,6 +161,7 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
             y=statistics.median((g.y0 + g.y1) / 2 for g in ink),
             size=sizes[len(sizes) // 2],
             page=0,
+            uncertain=tuple(unsure),
         )
     ]
 
@@ -171,7 +181,12 @@ def line_rows(segments: list[Line], params: LayoutParams) -> list[list[Line]]:
 
 def join_row(row: list[Line], page: int, col: int) -> Line:
     text = " ".join(s.text for s in row)
-    return Line(text, row[0].x0, row[-1].x1, row[0].y, max(s.size for s in row), page, col)
+    unsure: list[int] = []
+    start = 0
+    for s in row:
+        unsure.extend(start + i for i in s.uncertain)
+        start += len(s.text) + 1
+    return Line(text, row[0].x0, row[-1].x1, row[0].y, max(s.size for s in row), page, col, tuple(unsure))
 
 
 def margins(lines: list[Line]) -> dict[int, tuple[float, float]]:

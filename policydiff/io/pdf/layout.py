@@ -202,9 +202,16 @@ def build(
     edges = margins(lines)
     pitch = _line_pitch(lines, pages_rows)
     paragraphs = [lines[0].text]
+    unsure = list(lines[0].uncertain)
+    offset = 0  # where the current paragraph starts in the joined text
     for a, b in zip(lines, lines[1:], strict=False):
         if _continues(a, b, edges, pitch, params):
-            paragraphs[-1] = _glue(paragraphs[-1], b.text)
+            glued = _glue(paragraphs[-1], b.text)
+            start = offset + len(glued) - len(b.text)
+            paragraphs[-1] = glued
         else:
+            offset += len(paragraphs[-1]) + 1
+            start = offset
             paragraphs.append(b.text)
-    return Layout("\n".join(paragraphs), furniture)
+        unsure.extend(start + i for i in b.uncertain)
+    return Layout("\n".join(paragraphs), furniture, tuple(unsure))

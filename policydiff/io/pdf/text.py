@@ -1,8 +1,10 @@
 """Read the text layer of a PDF with PDFium: glyphs with their boxes, rebuilt into paragraphs.
 
 PDFium gives each character's box and font size; policydiff.io.pdf.layout turns them into
-paragraphs in reading order and leaves page furniture out. A scanned PDF has pictures of pages and
-no text layer; it is refused with a hint to run OCR, rather than loaded as an empty document.
+paragraphs in reading order and leaves page furniture out. A scanned page has a picture and no
+(visible) text: with the ``[ocr]`` extra it is recognised (policydiff.io.scan.read) and its lines go
+through the same layout; without it a scan is refused with the extra to install, rather than
+loaded as an empty document.
 Content streams are measured before PDFium parses them (policydiff.io.pdf.guard), so a bomb is
 refused instead of exhausting memory. PDFium is not thread-safe, so calls are serialised.
 May import: the standard library, pypdfium2, policydiff.io, policydiff.errors.
@@ -11,14 +13,16 @@ May import: the standard library, pypdfium2, policydiff.io, policydiff.errors.
 from __future__ import annotations
 
 import ctypes
-import re
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 from policydiff.io.pdf.guard import check_streams
 from policydiff.io.pdf.layout import Glyph, build
+from policydiff.model import OcrInfo
 
 FURNITURE_NOTICE = "page headers, footers and numbers left out"
 
@@ -28,20 +32,47 @@ class PdfRefused(ReadRefused, ValueError):
 
 
 _LOCK = threading.Lock()
-_TRAILING_SPACE = re.compile(r"[ \t\u3000]+$", re.MULTILINE)
-# PDFium marks soft line-break hyphens and other layout artefacts with control characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_IMAGE_OBJECTS = (3, 5)  # FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_FORM (which may hold an image)
 _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
 _RESAVE = "open it in a PDF reader and save it again"
 
 
+@dataclass(frozen=True)
+class PdfText:
+    """A PDF's paragraphs, notices on how it was read, and how its scanned pages were recognised."""
+
+    text: str
+    notices: tuple[str, ...]
+    ocr: OcrInfo | None = None
+
+
 def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
-    """Paragraphs of every page in reading order, and notices on how the file was read.
+    """Paragraphs of every page in reading order, and notices on how the file was read."""
+    read = read_pdf_text(data, limits)
+    return read.text, read.notices
+
+
+def read_pdf_text(
+    data: bytes,
+    limits: LoadLimits,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> PdfText:
+    """Paragraphs of every page in reading order; pages that are only images are read by OCR.
+
+    Args:
+        data: the PDF file.
+        limits: page, character and time limits.
+        progress: called with (pages recognised, pages to recognise) when there are scanned pages.
+        cancelled: polled while pages are recognised; True raises Cancelled.
 
     Raises:
-        PdfRefused: damaged, encrypted, too many pages, too much content, or no text layer.
+        PdfRefused: damaged, encrypted, too many pages, too much content, or a scan without OCR.
+        Cancelled: the caller asked to stop while pages were being recognised.
     """
     import pypdfium2 as pdfium
+
+    from policydiff.io.scan import read as scantext
 
     check_streams(data, limits)
     with _LOCK:
@@ -61,33 +92,67 @@ def read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, tuple[str, ...]]:
                     LoadReason.TOO_MANY_PAGES,
                     limit=f"{limits.pdf_max_pages:,}",
                 )
-            glyphs, sizes = _read_pages(document, pages, limits)
+            glyphs, sizes, pictures = _read_pages(document, pages, limits)
         except pdfium.PdfiumError as exc:
             raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}", LoadReason.DAMAGED) from exc
         finally:
             document.close()
-    visible = sum(1 for page in glyphs for g in page if not g.ch.isspace())
-    if visible < limits.pdf_min_chars_per_page * max(1, pages):
+    scanned = [
+        p
+        for p, page in enumerate(glyphs)
+        if pictures[p] and sum(1 for g in page if not g.ch.isspace()) < limits.pdf_min_chars_per_page
+    ]
+    notices: list[str] = []
+    ocr: OcrInfo | None = None
+    recognised: list[scantext.Recognised] = []
+    if len(scanned) > limits.ocr_max_pages and scantext.available():
         raise PdfRefused(
-            "has no text layer (a scanned image?); run OCR on it first or open a text version",
+            f"has {len(scanned)} scanned pages, more than the {limits.ocr_max_pages} pages OCR reads "
+            "in one document; split it",
+            LoadReason.TOO_MANY_PAGES,
+            limit=f"{limits.ocr_max_pages:,}",
+        )
+    if scanned and scantext.available():
+        recognised = list(
+            scantext.recognise(scantext.Source("pdf", data), scanned, progress=progress, cancelled=cancelled)
+        )
+        for r in recognised:
+            glyphs[r.index] = r.glyphs
+    visible = sum(1 for page in glyphs for g in page if not g.ch.isspace())
+    if visible < limits.pdf_min_chars_per_page * max(1, pages) and not recognised:
+        raise PdfRefused(
+            "has no text layer (a scanned image?); to read it here install OCR "
+            f"({scantext.EXTRA}), or open a text version",
             LoadReason.NO_TEXT_LAYER,
         )
+    if scanned and not recognised:
+        notices.append(
+            f"{'page' if len(scanned) == 1 else 'pages'} {', '.join(str(p + 1) for p in scanned)} "
+            f"{'is an image' if len(scanned) == 1 else 'are images'} without text (scanned?) and "
+            f"{'was' if len(scanned) == 1 else 'were'} not read; "
+            f"to read {'it' if len(scanned) == 1 else 'them'} install OCR ({scantext.EXTRA})"
+        )
     layout = build(glyphs, sizes)
-    text = _TRAILING_SPACE.sub("", _CONTROLS.sub("", layout.text))
-    notices = (FURNITURE_NOTICE,) if layout.furniture else ()
-    return text, notices
+    text, unsure = scantext.clean(layout.text, layout.uncertain)
+    if recognised:
+        ocr = scantext.ocr_info(sorted(r.index + 1 for r in recognised), recognised, unsure)
+        notices.insert(0, scantext.ocr_notice(ocr))
+    if layout.furniture:
+        notices.append(FURNITURE_NOTICE)
+    return PdfText(text, tuple(notices), ocr)
 
 
 def _read_pages(
     document: object, pages: int, limits: LoadLimits
-) -> tuple[list[list[Glyph]], list[tuple[float, float]]]:
-    """Every page's glyphs and size, within the character and time limits."""
+) -> tuple[list[list[Glyph]], list[tuple[float, float]], list[bool]]:
+    """Every page's glyphs and size, and whether it shows a picture, within the character and time limits."""
     started = time.monotonic()
     glyphs: list[list[Glyph]] = []
     sizes: list[tuple[float, float]] = []
+    pictures: list[bool] = []
     total = 0
     for index in range(pages):
-        page_glyphs, size = _page_glyphs(document, index, limits)
+        page_glyphs, size, picture = _page_glyphs(document, index, limits)
         total += len(page_glyphs)
         if total > limits.pdf_max_chars:
             raise PdfRefused(
@@ -104,15 +169,23 @@ def _read_pages(
             )
         glyphs.append(page_glyphs)
         sizes.append(size)
-    return glyphs, sizes
+        pictures.append(picture)
+    return glyphs, sizes, pictures
 
 
-def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list[Glyph], tuple[float, float]]:
+def _page_glyphs(
+    document: object, index: int, limits: LoadLimits
+) -> tuple[list[Glyph], tuple[float, float], bool]:
     import pypdfium2.raw as raw
 
     page = document[index]  # type: ignore[index]
     try:
         width, height = page.get_size()
+        objects = raw.FPDFPage_CountObjects(page.raw)
+        picture = any(
+            raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) in _IMAGE_OBJECTS
+            for i in range(min(max(objects, 0), 10_000))
+        )
         textpage = page.get_textpage()
         try:
             handle = textpage.raw
@@ -148,7 +221,7 @@ def _page_glyphs(document: object, index: int, limits: LoadLimits) -> tuple[list
                         raw.FPDFText_IsGenerated(handle, i) == 1,
                     )
                 )
-            return out, (width, height)
+            return out, (width, height), picture
         finally:
             textpage.close()
     finally:

@@ -168,22 +168,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="626"/>
+        <location filename="../../gui/panes.py" line="631"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="630"/>
+        <location filename="../../gui/panes.py" line="635"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="636"/>
+        <location filename="../../gui/panes.py" line="641"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="636"/>
+        <location filename="../../gui/panes.py" line="641"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../gui/panes.py" line="490"/>
+        <location filename="../../gui/panes.py" line="495"/>
         <source>rewrite</source>
         <translation>改写</translation>
     </message>
@@ -343,28 +343,29 @@
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="48"/>
+        <location filename="../../gui/find.py" line="50"/>
         <source>Close (Esc)</source>
         <translation>关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="107"/>
-        <location filename="../../gui/find.py" line="134"/>
+        <location filename="../../gui/find.py" line="109"/>
+        <location filename="../../gui/find.py" line="136"/>
         <source>Preparing…</source>
         <translation>准备中…</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="112"/>
+        <location filename="../../gui/find.py" line="114"/>
         <source>Cannot search: {problem}</source>
         <translation>无法查找：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="135"/>
+        <location filename="../../gui/find.py" line="137"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../gui/find.py" line="151"/>
+        <location filename="../../gui/find.py" line="46"/>
+        <location filename="../../gui/find.py" line="153"/>
         <source>{n} of {total}</source>
         <translation>第 {n} 个，共 {total} 个</translation>
     </message>
@@ -729,76 +730,76 @@
     </message>
     <message>
         <location filename="../../present/problems.py" line="52"/>
-        <source>{name} has no text layer (a scanned image?); run OCR on it first or open a text version.</source>
-        <translation>{name} 没有文字层（可能是扫描图像）；请先进行文字识别（OCR），或打开文字版本。</translation>
+        <source>{name} has no text layer (a scanned image?); install OCR (pip install &apos;policydiff[ocr]&apos;) to read it here, or open a text version.</source>
+        <translation>{name} 没有文字层（可能是扫描图像）；安装文字识别（pip install &apos;policydiff[ocr]&apos;）后即可在此读取，或打开文字版本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="56"/>
+        <location filename="../../present/problems.py" line="57"/>
         <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
         <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="60"/>
+        <location filename="../../present/problems.py" line="61"/>
         <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
         <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="63"/>
+        <location filename="../../present/problems.py" line="64"/>
         <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
         <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="67"/>
+        <location filename="../../present/problems.py" line="68"/>
         <source>{name} is password-protected; remove the password and try again.</source>
         <translation>{name} 受密码保护；请移除密码后重试。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="70"/>
+        <location filename="../../present/problems.py" line="71"/>
         <source>{name} is damaged; open it and save it again.</source>
         <translation>{name} 已损坏；请打开后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="71"/>
+        <location filename="../../present/problems.py" line="72"/>
         <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
         <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="74"/>
+        <location filename="../../present/problems.py" line="75"/>
         <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
         <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="79"/>
+        <location filename="../../present/problems.py" line="80"/>
         <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
         <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="82"/>
+        <location filename="../../present/problems.py" line="83"/>
         <source>{name} has more pages than the limit of {limit}; split it.</source>
         <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="85"/>
+        <location filename="../../present/problems.py" line="86"/>
         <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
         <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="90"/>
+        <location filename="../../present/problems.py" line="91"/>
         <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
         <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="93"/>
+        <location filename="../../present/problems.py" line="94"/>
         <source>{name} is nested too deeply to read; save it again as plain text.</source>
         <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="96"/>
+        <location filename="../../present/problems.py" line="97"/>
         <source>{name} takes longer than {limit} to read; save it again or split it.</source>
         <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="100"/>
+        <location filename="../../present/problems.py" line="101"/>
         <source>{name} is damaged (in its part {part}); open it and save it again.</source>
         <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
     </message>
@@ -1605,52 +1606,67 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli.py" line="82"/>
+        <location filename="../../cli.py" line="80"/>
         <source>Wrote {path}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="166"/>
+        <location filename="../../cli.py" line="164"/>
         <source>{parent}: {units} units, {documents} documents</source>
         <translation>{parent}：{units} 个条目，{documents} 份下级文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="174"/>
+        <location filename="../../cli.py" line="172"/>
         <source>{name}: not read ({reason})</source>
         <translation>{name}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="179"/>
+        <location filename="../../cli.py" line="177"/>
         <source>{count} of its own</source>
         <translation>自有新增 {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="182"/>
+        <location filename="../../cli.py" line="180"/>
         <source>policydiff: {failed} of {total} documents could not be read</source>
         <translation>policydiff：{total} 份文件中有 {failed} 份无法读取</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="243"/>
+        <location filename="../../cli.py" line="241"/>
         <source>{versions}: {lineages} lineages, {changed} ever changed</source>
         <translation>{versions}：{lineages} 条沿革，其中 {changed} 条有过修改</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="329"/>
+        <location filename="../../cli.py" line="327"/>
         <source>{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, {figures_removed} removed ({in_added} in added units, {in_removed} in removed units)</source>
         <translation>{left} ↔ {right}：{pairs} 对照单元，{unchanged} 未变，{changed} 修改，{added} 新增，{removed} 删除，{moved} 移动；数字 {figures_changed} 修改，{figures_added} 新增，{figures_removed} 删除（新增条目中 {in_added}，删除条目中 {in_removed}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="503"/>
+        <location filename="../../cli.py" line="360"/>
+        <source>policydiff: {name}: OCR page {done}/{total}</source>
+        <translation>policydiff：{name}：OCR 识别第 {done}/{total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="393"/>
+        <source>{format}, {encoding}, {chars} chars</source>
+        <translation>{format}，{encoding}，{chars} 字</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="398"/>
+        <source>note: {notice}</source>
+        <translation>说明：{notice}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="514"/>
         <source>policydiff: interrupted</source>
         <translation>policydiff：已中断</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="506"/>
+        <location filename="../../cli.py" line="517"/>
         <source>policydiff: out of memory; try smaller documents</source>
         <translation>policydiff：内存不足；请改用较小的文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="513"/>
+        <location filename="../../cli.py" line="524"/>
         <source>policydiff: internal error ({error}); please report it</source>
         <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
     </message>
