@@ -152,9 +152,9 @@ def column_widths(texts: list[tuple[str, str, list[str]]], layout: DocxLayout) -
     ]
     best: tuple[float, tuple[float, float, float]] | None = None
     notes_max = layout.notes_max_share * text_mm
-    for notes_mm in _steps(layout.notes_min_mm, notes_max, 9):
+    for notes_mm in _steps(layout.notes_min_mm, notes_max, 6):
         rest = text_mm - notes_mm
-        for share in _steps(layout.side_min_share, 1 - layout.side_min_share, 11):
+        for share in _steps(layout.side_min_share, 1 - layout.side_min_share, 9):
             widths = (rest * share, rest * (1 - share), notes_mm)
             per_line = (
                 _ems(widths[0], layout.font_pt),
