@@ -170,12 +170,15 @@ def _run_coverage(args: argparse.Namespace) -> int:
         for k, child in enumerate(coverage.children):
             if child.error is not None:
                 not_read = translate("cli", "{name}: not read ({reason})")
-                print("  " + not_read.format(name=shown(child.name), reason=shown(child.error)))
+                reason = problem_text(child.refusal) if child.refusal is not None else child.error
+                print("  " + not_read.format(name=shown(child.name), reason=shown(reason)))
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{labels.VERDICT[v](language)} {counts[v]}" for v in Verdict)
+            comma = "，" if language == "zh" else ", "
+            tally = comma.join(f"{labels.VERDICT[v](language)} {counts[v]}" for v in Verdict)
             added = translate("cli", "{count} of its own").format(count=len(coverage.additions[k]))
-            print(f"  {shown(child.name)}: {tally}, {added}")
+            line = translate("cli", "{name}: {tally}, {added}")
+            print("  " + line.format(name=shown(child.name), tally=tally, added=added))
     if coverage.failed:
         failed = translate("cli", "policydiff: {failed} of {total} documents could not be read")
         print(failed.format(failed=coverage.failed, total=len(coverage.children)), file=sys.stderr)

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from policydiff.coverage.matrix import Child, Coverage, Verdict
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobKey, JobKind, JobRunner
-from policydiff.gui.problems import describe_error, problem_box
+from policydiff.gui.problems import describe_error, load_error_text, problem_box
 from policydiff.gui.vocabulary import verdict_meaning, verdict_text
 from policydiff.io.formats import EXTENSIONS
 from policydiff.present import palette
@@ -176,7 +176,8 @@ class CoverageModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.column_title(section - 1) + "\n" + self.column_counts(section - 1)
         if role == Qt.ItemDataRole.ToolTipRole:  # the full title and the file it came from
-            return "\n".join(t for t in (child.title, child.name, child.error or "") if t)
+            error = load_error_text(child.refusal) if child.refusal is not None else child.error
+            return "\n".join(t for t in (child.title, child.name, error or "") if t)
         return None
 
     def column_title(self, child_index: int) -> str:

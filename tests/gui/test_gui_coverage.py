@@ -29,6 +29,8 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
     assert isinstance(model, CoverageModel)
     assert model.rowCount() == len(window.coverage.rows) and model.columnCount() == 3
     assert "not read" in model.headerData(2, Qt.Orientation.Horizontal)
+    tip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "missing.txt" in tip and "(" not in tip.splitlines()[-1]  # worded from its reason, no raw path
     row = next(
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
     )

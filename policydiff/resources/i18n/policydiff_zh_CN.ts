@@ -9,7 +9,7 @@
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="186"/>
+        <location filename="../../gui/coverage_window.py" line="187"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -76,73 +76,73 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="228"/>
-        <location filename="../../gui/coverage_window.py" line="352"/>
+        <location filename="../../gui/coverage_window.py" line="229"/>
+        <location filename="../../gui/coverage_window.py" line="353"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="247"/>
+        <location filename="../../gui/coverage_window.py" line="248"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="250"/>
+        <location filename="../../gui/coverage_window.py" line="251"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="279"/>
+        <location filename="../../gui/coverage_window.py" line="280"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="286"/>
+        <location filename="../../gui/coverage_window.py" line="287"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="309"/>
+        <location filename="../../gui/coverage_window.py" line="310"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="347"/>
+        <location filename="../../gui/coverage_window.py" line="348"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="374"/>
+        <location filename="../../gui/coverage_window.py" line="375"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="375"/>
+        <location filename="../../gui/coverage_window.py" line="376"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="376"/>
+        <location filename="../../gui/coverage_window.py" line="377"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="379"/>
+        <location filename="../../gui/coverage_window.py" line="380"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="388"/>
+        <location filename="../../gui/coverage_window.py" line="389"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="328"/>
+        <location filename="../../gui/coverage_window.py" line="329"/>
         <source>{name}: %p% implemented</source>
         <translation>{name}：已落实 %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="312"/>
+        <location filename="../../gui/coverage_window.py" line="313"/>
         <source>Compared with {count} documents</source>
         <translation>已与 {count} 份文件比对</translation>
     </message>
@@ -1621,52 +1621,57 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>{name}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="177"/>
+        <location filename="../../cli.py" line="179"/>
         <source>{count} of its own</source>
         <translation>自有新增 {count}</translation>
     </message>
     <message>
         <location filename="../../cli.py" line="180"/>
+        <source>{name}: {tally}, {added}</source>
+        <translation>{name}：{tally}，{added}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="183"/>
         <source>policydiff: {failed} of {total} documents could not be read</source>
         <translation>policydiff：{total} 份文件中有 {failed} 份无法读取</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="241"/>
+        <location filename="../../cli.py" line="244"/>
         <source>{versions}: {lineages} lineages, {changed} ever changed</source>
         <translation>{versions}：{lineages} 条沿革，其中 {changed} 条有过修改</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="327"/>
+        <location filename="../../cli.py" line="330"/>
         <source>{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, {figures_removed} removed ({in_added} in added units, {in_removed} in removed units)</source>
         <translation>{left} ↔ {right}：{pairs} 对照单元，{unchanged} 未变，{changed} 修改，{added} 新增，{removed} 删除，{moved} 移动；数字 {figures_changed} 修改，{figures_added} 新增，{figures_removed} 删除（新增条目中 {in_added}，删除条目中 {in_removed}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="360"/>
+        <location filename="../../cli.py" line="363"/>
         <source>policydiff: {name}: OCR page {done}/{total}</source>
         <translation>policydiff：{name}：OCR 识别第 {done}/{total} 页</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="393"/>
+        <location filename="../../cli.py" line="396"/>
         <source>{format}, {encoding}, {chars} chars</source>
         <translation>{format}，{encoding}，{chars} 字</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="398"/>
+        <location filename="../../cli.py" line="401"/>
         <source>note: {notice}</source>
         <translation>说明：{notice}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="514"/>
+        <location filename="../../cli.py" line="517"/>
         <source>policydiff: interrupted</source>
         <translation>policydiff：已中断</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="517"/>
+        <location filename="../../cli.py" line="520"/>
         <source>policydiff: out of memory; try smaller documents</source>
         <translation>policydiff：内存不足；请改用较小的文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="524"/>
+        <location filename="../../cli.py" line="527"/>
         <source>policydiff: internal error ({error}); please report it</source>
         <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
     </message>
