@@ -67,7 +67,9 @@ def test_coverage_names_verdicts_and_outputs_in_the_locale(tmp_path: Path):
     assert zh.returncode == en.returncode == 3
     assert f"已写入 {tmp_path / 'm.xlsx'}" in zh.stdout and f"Wrote {tmp_path / 'm.xlsx'}" in en.stdout
     assert "细化" in zh.stdout and "份无法读取" in zh.stderr
-    assert "无.txt：无法读取（无.txt 不存在；请检查路径。）" in zh.stdout  # the refusal as the window words it
+    assert (
+        "无.txt：无法读取（无.txt 不存在；请检查路径。）" in zh.stdout
+    )  # the refusal as the window words it
     assert "refined" in en.stdout and "not read" in en.stdout and "could not be read" in en.stderr
     assert "细化" not in en.stdout
 
