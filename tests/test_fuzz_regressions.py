@@ -45,6 +45,8 @@ def test_fuzz_seed_passes_the_target(k):
         "\x00一、\n一、\n（一）\n1.\n（1）\n①\n第一章\n第一条\n".encode(),  # labels without bodies (see below)
         "\x00一、總則\r\n1．加強資金保障。\r１.\u3000\u3000安排６０億元。".encode("utf-8"),
         "\x00\u2028\u2029\x85\x0b\x0c一、\u200b\n".encode(),
+        "\x00一、资金3\u0663万元，比例\u0661:2，\u0968\u0966\u0968\u096a年\n".encode(),  # non-ASCII decimal digits
+        "\x00一、three dates: 1985, 1995 and 2005; 共1985,199元\n".encode(),  # a comma that groups no thousands
     ],
 )
 def test_small_edge_inputs_pass_the_target(data):

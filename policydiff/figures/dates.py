@@ -24,19 +24,19 @@ __all__ = ["find_dates", "DATE_UNITS"]
 DATE_UNITS = ("年份", "年月", "日期", "月", "月日", "时刻")
 
 _SEP = r"\s?(?:-{1,2}|—{1,2}|–|~|至|到)\s?"
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = r"(?:19|20)[0-9]{2}"
 _FULL_RE = re.compile(
-    rf"(?<![\d.])(?P<y>{_YEAR})\s?年\s?(?P<m>\d{{1,2}})\s?月(?:\s?(?P<d>\d{{1,2}})\s?[日号]"
-    rf"(?:{_SEP}(?P<d2>\d{{1,2}})\s?[日号])?)?(?P<end>底|末)?"
+    rf"(?<![0-9.])(?P<y>{_YEAR})\s?年\s?(?P<m>[0-9]{{1,2}})\s?月(?:\s?(?P<d>[0-9]{{1,2}})\s?[日号]"
+    rf"(?:{_SEP}(?P<d2>[0-9]{{1,2}})\s?[日号])?)?(?P<end>底|末)?"
 )
 _YEAR_RE = re.compile(
-    rf"(?<![\d.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?\d)"
+    rf"(?<![0-9.])(?P<y>{_YEAR})(?:{_SEP}(?P<y2>{_YEAR}))?\s?年(?P<end>底|末|度|初)?(?!\s?[0-9])"
 )
 _MONTH_DAY_RE = re.compile(
-    rf"(?<![\d.年])(?P<m>\d{{1,2}})\s?月\s?(?P<d>\d{{1,2}})\s?[日号]?(?:{_SEP}(?P<d2>\d{{1,2}})\s?[日号])?"
+    rf"(?<![0-9.年])(?P<m>[0-9]{{1,2}})\s?月\s?(?P<d>[0-9]{{1,2}})\s?[日号]?(?:{_SEP}(?P<d2>[0-9]{{1,2}})\s?[日号])?"
 )
 _MONTH_RE = re.compile(
-    r"(?<![\d.年])(?:(?P<m>\d{1,2})\s?月(?P<end>底|末|初|中旬|上旬|下旬)?|(?<!\d)年(?P<yend>底|末))"
+    r"(?<![0-9.年])(?:(?P<m>[0-9]{1,2})\s?月(?P<end>底|末|初|中旬|上旬|下旬)?|(?<![0-9])年(?P<yend>底|末))"
     r"(?=以前|之前|前|起|以后|之后|后|止|内)"
 )
 # 二〇二五年十二月三十一日: dates written in Chinese numerals (signatures, deadlines of notices).
@@ -46,7 +46,7 @@ _CN_DATE_RE = re.compile(
     r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月(?:(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
     r"(?P<end>底|末)?"
 )
-_TIME_RE = re.compile(r"(?<![\d:.])(?P<h>[01]?\d|2[0-4]):(?P<mi>[0-5]\d)(?![\d:])")
+_TIME_RE = re.compile(r"(?<![0-9:.])(?P<h>[01]?[0-9]|2[0-4]):(?P<mi>[0-5][0-9])(?![0-9:])")
 _TIME_BEFORE = "午晚早时日)"  # a time of day has one of these in the TIME_CONTEXT_CHARS before it
 TIME_CONTEXT_CHARS = 3  # 下午3:00, 12月29日(周四)中午12:00
 _TIME_AFTER = "前后起至-—~"

@@ -171,8 +171,8 @@ RATIO_PREFIXES: dict[str, Decimal] = {
 FIGURE_RE = re.compile(
     rf"(?=[{NUMERAL_FIRST_CHARS}百千万])"  # a cheap first test at every position
     rf"(?:(?P<pfx>{_alt(list(RATIO_PREFIXES))})(?P<pct>{_NUM})"
-    rf"|(?P<r1>\d+(?:\.\d+)?)\s*:\s*(?P<r2>\d+(?:\.\d+)?)(?![\d:])"
-    rf"|(?P<f1>\d{{1,3}})/(?P<f2>\d{{1,3}})(?![\d/])"
+    rf"|(?P<r1>[0-9]+(?:\.[0-9]+)?)\s*:\s*(?P<r2>[0-9]+(?:\.[0-9]+)?)(?![0-9:])"
+    rf"|(?P<f1>[0-9]{{1,3}})/(?P<f2>[0-9]{{1,3}})(?![0-9/])"
     rf"|(?P<n1>{_NUM})(?P<m1>{_MULT})?(?P<u1>{_UNIT})?{_SEP}(?P<n2>{_NUM})(?P<m2>{_MULT})?(?P<a2>余|多)?(?P<u2>{_UNIT})"
     rf"|(?P<n>{_NUM})(?P<m>{_MULT})?(?P<a>余|多)?(?P<u>{_UNIT})?)"
 )
@@ -185,29 +185,29 @@ _SUFFIX_SPLIT_RE = re.compile(_SUFFIX)
 EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"|”[^“”\n]{0,40}“|「[^」\n]{0,40}」|『[^』\n]{0,40}』",  # names
     r"《[^》\n]{0,80}》|〈[^〉\n]{0,60}〉",  # titles of laws and documents
-    r"[〔\[［【(]\s*(?:19|20)\d{2}\s*[〕\]］】)]\s*第?\d+\s*号",  # document numbers
-    r"第\s*(?:\d+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
+    r"[〔\[［【(]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)]\s*第?[0-9]+\s*号",  # document numbers
+    r"第\s*(?:[0-9]+|[零〇一二两三四五六七八九十百千]+)",  # ordinals, law articles
     r"\n[ \t\u3000]*"  # labels at a line's start (the text's start: _LABEL_AT_START_RE)
-    r"(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
-    r"[。;:!?]\d{1,3}[.、](?!\d)",  # labels run into the previous sentence
-    r"[(](?:[一二三四五六七八九十]{1,4}|\d{1,2})[)]|[①-⑳]",  # item labels
+    r"(?:[0-9]{1,3}[.、](?![0-9])|[(][一二三四五六七八九十0-9]{1,4}[)]|[一二三四五六七八九十]{1,3}、)",
+    r"[。;:!?][0-9]{1,3}[.、](?![0-9])",  # labels run into the previous sentence
+    r"[(](?:[一二三四五六七八九十]{1,4}|[0-9]{1,2})[)]|[①-⑳]",  # item labels
     r"(?:https?://|www\.)[!-~]+|<[^<>\n]{0,300}>",  # links, markup
     r"@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",  # e-mail (a name's digits before @: _read_match)
-    r"[A-Za-z][A-Za-z]*[-_]?\d+(?:\.\d+)*",  # V2.0, ISO9001, COVID-19
+    r"[A-Za-z][A-Za-z]*[-_]?[0-9]+(?:\.[0-9]+)*",  # V2.0, ISO9001, COVID-19
     r"十[一二三四五六七八九]五",  # 十四五 and other plan periods
-    r"(?:(?:19|20)\d{2}|[一二][〇零一二三四五六七八九]{3})\s*年版",  # 2025年版: an edition, not a date
+    r"(?:(?:19|20)[0-9]{2}|[一二][〇零一二三四五六七八九]{3})\s*年版",  # 2025年版: an edition, not a date
     # the rest start with a digit; one scan for all of them
-    r"(?=\d)(?:"
-    r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*[日号]?"  # dates
-    r"|(?<![\d.])\d{1,2}月(?:\d{1,2}[日号])?|(?<![\d.])\d{1,2}[日号](?=[起前后至到—-])"  # month, day
-    r"|\d{1,2}:\d{2}:\d{2}"  # times of day
-    r"|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)"  # phone numbers
+    r"(?=[0-9])(?:"
+    r"(?:19|20)[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}\s*[日号]?"  # dates
+    r"|(?<![0-9.])[0-9]{1,2}月(?:[0-9]{1,2}[日号])?|(?<![0-9.])[0-9]{1,2}[日号](?=[起前后至到—-])"  # month, day
+    r"|[0-9]{1,2}:[0-9]{2}:[0-9]{2}"  # times of day
+    r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"  # phone numbers
     # each of these starts only where a digit run starts, so a long run is scanned once
-    r"|(?<![\d.])\d+(?:\.\d+)?(?:\+\d+(?:\.\d+)?)+"  # "4+1", "26+3" names
-    r"|(?<![\d.])\d+(?:\.\d+)*(?:[A-Za-z]+|版)"  # 5G, 3D, 5A; versions
+    r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?:\+[0-9]+(?:\.[0-9]+)?)+"  # "4+1", "26+3" names
+    r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+|版)"  # 5G, 3D, 5A; versions
     r")",
 )
-_LABEL_AT_START_RE = re.compile(r"[ \t\u3000]*(?:\d{1,3}[.、](?!\d)|[(][一二三四五六七八九十\d]{1,4}[)])")
+_LABEL_AT_START_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、](?![0-9])|[(][一二三四五六七八九十0-9]{1,4}[)])")
 # Scanned one by one: each has a cheap first character, which one big alternation loses.
 _EXCLUDE_RES = tuple(re.compile(p) for p in EXCLUDE_PATTERNS)
 _DATE_EXCLUDE_RES = _EXCLUDE_RES[:-1]  # a date may stand wherever names, titles and links do not
@@ -218,10 +218,10 @@ _PER_BEFORE_RE = re.compile(
 CLAUSE_SEPARATORS = ",;。!?\n:、"
 CLAUSE_MAX = 80  # a subject is looked for at most this far before its figure
 _CLAUSE_RE = re.compile(f"[{CLAUSE_SEPARATORS}]")
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}$")
-_YEAR_ANYWHERE_RE = re.compile(r"(?:19|20)\d{2}年(?:底|末|前|内|度)?")
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}$")
+_YEAR_ANYWHERE_RE = re.compile(r"(?:19|20)[0-9]{2}年(?:底|末|前|内|度)?")
 _TIME_HEAD_RE = re.compile(
-    r"^(?:(?:到|至|截至|在)?(?:19|20)\d{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
+    r"^(?:(?:到|至|截至|在)?(?:19|20)[0-9]{2}年(?:底|末|前|内|度|起)?|全年|年内|到期|年度(?=新增|累计|力争|争取))"
 )
 _HEAD_RE = re.compile(rf"^(?:{_alt(HEAD_QUALIFIERS + HEAD_NOISE)})")
 _TAIL_WORDS = tuple(sorted(set(TAIL_NOISE), key=len, reverse=True))
@@ -341,7 +341,10 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
     for m in FIGURE_RE.finditer(folded):
         if excluded.hits(m.start(), m.end()):
             continue
-        fig = _read_match(folded, m)
+        try:
+            fig = _read_match(folded, m)
+        except ValueError:  # a numeral the pattern took but the parser does not read: no figure, no crash
+            continue
         if fig is not None:
             found.append(fig)
     found = _merge_bounded_ranges(sorted(found + dates, key=lambda f: f[0]))
@@ -519,7 +522,7 @@ def _clean_subject(seg: str) -> tuple[str, list[str]]:
 
 _MATH_RE = re.compile(r"[×*=+]")
 _LABEL_HEAD_RE = re.compile(
-    r"^(?:\d{1,3}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,4}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
+    r"^(?:[0-9]{1,3}[.、．](?![0-9])|[(（][一二三四五六七八九十0-9]{1,4}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳])\s*"
 )
 _GRADE_RE = re.compile(r"(?:[A-Za-z]|[一二三四五六七八九甲乙丙丁特])等$")  # A等, 一等: grades, not 等 (etc.)
 # Nouns among the words between a qualifier and its number: 最高奖励1000万元 is a 奖励.

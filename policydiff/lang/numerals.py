@@ -42,7 +42,7 @@ CIRCLED_CHARS = "".join(chr(c) for lo, hi, _ in CIRCLED_RUNS for c in range(lo, 
 # Patterns of the numerals figures are written with, for the figure finder's regular expression.
 # A multiplier is no numeral's when it starts a unit word: 千瓦, 千米, 千克, 百分点, 百分之.
 MULTIPLIER_PATTERN = r"千万|百万|万亿|[万亿]|千(?![瓦米克])|百(?!分)"
-ARABIC_PATTERN = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ARABIC_PATTERN = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"  # 1,234,567.8 | 1985
 # 1万2千, 1亿2千万: Arabic parts joined by multipliers; the last multiplier is left to the caller.
 ARABIC_MIXED_PATTERN = (
     rf"(?:{ARABIC_PATTERN})(?:(?:{MULTIPLIER_PATTERN})+(?:{ARABIC_PATTERN})(?=(?:{MULTIPLIER_PATTERN})))*"

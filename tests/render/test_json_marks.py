@@ -116,7 +116,11 @@ def test_the_sample_pair_has_rewrites():
 def test_earlier_fields_keep_their_names_and_order(compared):
     _, data = compared
     for pair in data["pairs"]:
-        assert list(pair)[: len(EARLIER_FIELDS) + 2] == [*EARLIER_FIELDS, "rewrite", "marks"]  # later: additive
+        assert list(pair)[: len(EARLIER_FIELDS) + 2] == [
+            *EARLIER_FIELDS,
+            "rewrite",
+            "marks",
+        ]  # later: additive
         for side in ("left", "right"):
             for mark in pair["marks"][side]:
                 start, end = mark["span"]
