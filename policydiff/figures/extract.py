@@ -199,7 +199,8 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     # the rest start with a digit; one scan for all of them
     r"(?=[0-9])(?:"
     r"(?:19|20)[0-9]{2}\s*[-./年]\s*[0-9]{1,2}\s*[-./月]\s*[0-9]{1,2}\s*[日号]?"  # dates
-    r"|(?<![0-9.])[0-9]{1,2}月(?:[0-9]{1,2}[日号])?|(?<![0-9.])[0-9]{1,2}[日号](?=[起前后至到—-])"  # month, day
+    r"|(?<![0-9.])[0-9]{1,2}月(?:[0-9]{1,2}[日号])?"  # month (and day)
+    r"|(?<![0-9.])[0-9]{1,2}[日号](?=[起前后至到—-])"  # a day alone
     r"|[0-9]{1,2}:[0-9]{2}:[0-9]{2}"  # times of day
     r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])|(?<![0-9])1[3-9][0-9]{9}(?![0-9])"  # phone numbers
     # each of these starts only where a digit run starts, so a long run is scanned once
@@ -207,7 +208,9 @@ EXCLUDE_PATTERNS: tuple[str, ...] = (
     r"|(?<![0-9.])[0-9]+(?:\.[0-9]+)*(?:[A-Za-z]+|版)"  # 5G, 3D, 5A; versions
     r")",
 )
-_LABEL_AT_START_RE = re.compile(r"[ \t\u3000]*(?:[0-9]{1,3}[.、](?![0-9])|[(][一二三四五六七八九十0-9]{1,4}[)])")
+_LABEL_AT_START_RE = re.compile(
+    r"[ \t\u3000]*(?:[0-9]{1,3}[.、](?![0-9])|[(][一二三四五六七八九十0-9]{1,4}[)])"
+)
 # Scanned one by one: each has a cheap first character, which one big alternation loses.
 _EXCLUDE_RES = tuple(re.compile(p) for p in EXCLUDE_PATTERNS)
 _DATE_EXCLUDE_RES = _EXCLUDE_RES[:-1]  # a date may stand wherever names, titles and links do not

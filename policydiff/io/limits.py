@@ -42,6 +42,7 @@ class LoadLimits:
     mht_max_parts: int = 5000  # MIME parts of a web archive
     ofd_max_pages: int = 2000
     ofd_max_text_objects: int = 2_000_000  # text objects over all pages of an .ofd
+    ofd_max_glyphs: int = 4_000_000  # characters laid out over all pages (a part drawn twice counts twice)
 
     def __post_init__(self) -> None:
         if self.max_bytes <= 0 or self.docx_max_uncompressed <= 0 or self.pdf_max_pages <= 0:

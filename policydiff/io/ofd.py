@@ -37,7 +37,11 @@ class OfdText:
     notices: tuple[str, ...]
 
 
-_NS = "{http://www.ofdspec.org/2016}"
+# Any namespace: ofdrw and early producers write http://www.ofdspec.org without /2016.
+_NS = "{*}"
+_TEMPLATE_NOTICE = "page template text repeated at the page edges (running headers and marks) left out"
+# An internal DTD subset or an entity declaration, in a part of any name (zipparts checks .xml only).
+_DECLARATIONS = re.compile(rb"<!ENTITY|<!DOCTYPE[^>\[]{0,2000}\[", re.IGNORECASE)
 _ROOT_PART = "OFD.xml"
 _SAVE_AGAIN = "open it in an OFD reader and save or print it as PDF"
 # A line that is only a page number: — 3 —, - 3 -, 3, 第3页 共20页, 3/20, Page 3 of 20.
@@ -134,6 +138,8 @@ class _Reader:
         self.limits = limits
         self.names = set(archive.namelist())
         self.objects = 0
+        self.glyph_count = 0
+        self.parts: dict[str, etree._Element] = {}
         self.notices: list[str] = []
         self.parser = etree.XMLParser(
             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
@@ -145,7 +151,25 @@ class _Reader:
             raise OfdRefused(
                 f"is damaged (its part {name} is missing); {_SAVE_AGAIN}", LoadReason.DAMAGED, part=name
             )
-        return etree.fromstring(self.archive.read(name), self.parser)
+        data = self.archive.read(name)
+        if _DECLARATIONS.search(data[: self.limits.xml_head_bytes]):
+            raise OfdRefused(
+                f"contains XML with DOCTYPE/ENTITY declarations ({name}), which OFD producers never write; "
+                f"{_SAVE_AGAIN}",
+                LoadReason.UNSAFE_XML,
+                part=name,
+            )
+        root = etree.fromstring(data, self.parser)
+        dtd = root.getroottree().docinfo.internalDTD
+        if dtd is not None and (
+            any(True for _ in dtd.iterentities()) or any(True for _ in dtd.iterelements())
+        ):
+            raise OfdRefused(
+                f"contains XML with DOCTYPE/ENTITY declarations ({name}); {_SAVE_AGAIN}",
+                LoadReason.UNSAFE_XML,
+                part=name,
+            )
+        return root
 
     def read(self) -> OfdText:
         root = self._xml(_ROOT_PART)
@@ -163,9 +187,10 @@ class _Reader:
         document = self._xml(doc_path)
         base = posixpath.dirname(doc_path)
         default_box = _box(document.findtext(f"{_NS}CommonData/{_NS}PageArea/{_NS}PhysicalBox"), _A4)
-        templates = document.findall(f"{_NS}CommonData/{_NS}TemplatePage")
-        if any(self._has_text(_resolve(base, t.get("BaseLoc", ""))) for t in templates):
-            self.notices.append("page template text (running headers and marks) left out")
+        templates = {
+            t.get("ID", ""): _resolve(base, t.get("BaseLoc", ""))
+            for t in document.findall(f"{_NS}CommonData/{_NS}TemplatePage")
+        }
         pages = document.findall(f"{_NS}Pages/{_NS}Page")
         if len(pages) > self.limits.ofd_max_pages:
             raise OfdRefused(
@@ -173,25 +198,50 @@ class _Reader:
                 LoadReason.TOO_MANY_PAGES,
                 limit=f"{self.limits.ofd_max_pages:,}",
             )
+        contents = [self._part(_resolve(base, page.get("BaseLoc", ""))) for page in pages]
+        uses: dict[str, int] = {}
+        for content in contents:
+            for template_id in _template_ids(content, templates):
+                uses[template_id] = uses.get(template_id, 0) + 1
         lines: list[_Line] = []
-        dropped = 0
-        for number, page in enumerate(pages):
-            content = self._xml(_resolve(base, page.get("BaseLoc", "")))
+        dropped = furniture = 0
+        for number, content in enumerate(contents):
             box = _box(content.findtext(f"{_NS}Area/{_NS}PhysicalBox"), default_box)
-            page_lines = _lines(self._glyphs(content), number)
-            kept = [line for line in page_lines if not _is_page_number(line, box)]
+            glyphs = self._glyphs(content)
+            for template_id in _template_ids(content, templates):
+                template = self._part(templates[template_id])
+                for line_glyphs in _glyph_lines(self._glyphs(template)):
+                    # A template drawn on several pages at their top or bottom is a running header
+                    # or mark; on one page (a form, an e-invoice) or mid-page it is the content.
+                    if uses[template_id] > 1 and _in_band(line_glyphs[0].y, box):
+                        furniture += 1
+                    else:
+                        glyphs.extend(line_glyphs)
+            page_lines = _lines(glyphs, number)
+            # only the outermost line at the top or bottom can be the page number: numbers in a
+            # table or a code printed one character a line near the edge are text
+            edges = {0, len(page_lines) - 1}
+            kept = [
+                line for i, line in enumerate(page_lines) if i not in edges or not _is_page_number(line, box)
+            ]
             dropped += len(page_lines) - len(kept)
             lines.extend(kept)
+        if furniture:
+            self.notices.append(_TEMPLATE_NOTICE)
         if dropped:
             self.notices.append("page numbers left out")
         return OfdText(_paragraphs(lines), tuple(self.notices))
 
-    def _has_text(self, name: str) -> bool:
-        if name.lstrip("/") not in self.names:
-            return False
-        return any((code.text or "").strip() for code in self._xml(name).iter(f"{_NS}TextCode"))
+    def _part(self, name: str) -> etree._Element:
+        """A content part, parsed once however many pages point at it."""
+        name = posixpath.normpath(name.lstrip("/"))
+        if name not in self.parts:
+            self.parts[name] = self._xml(name)
+        return self.parts[name]
 
     def _glyphs(self, content: etree._Element) -> list[_Glyph]:
+        """The glyphs a page lays out; text objects and glyphs count each time they are laid out,
+        so many pages pointing at one content part cannot multiply the work past the limits."""
         glyphs: list[_Glyph] = []
         for obj in content.iter(f"{_NS}TextObject"):
             self.objects += 1
@@ -201,8 +251,38 @@ class _Reader:
                     LoadReason.TOO_COMPLEX,
                     limit=f"{self.limits.ofd_max_text_objects:,}",
                 )
-            glyphs.extend(_object_glyphs(obj))
+            placed = _object_glyphs(obj)
+            self.glyph_count += len(placed)
+            if self.glyph_count > self.limits.ofd_max_glyphs:
+                raise OfdRefused(
+                    f"lays out more than {self.limits.ofd_max_glyphs:,} characters; {_SAVE_AGAIN}",
+                    LoadReason.TOO_COMPLEX,
+                    limit=f"{self.limits.ofd_max_glyphs:,}",
+                )
+            glyphs.extend(placed)
         return glyphs
+
+
+def _template_ids(content: etree._Element, templates: dict[str, str]) -> list[str]:
+    """The templates a page draws (its Template elements naming a TemplatePage of the document)."""
+    ids = [t.get("TemplateID", "") for t in content.findall(f"{_NS}Template")]
+    return [i for i in dict.fromkeys(ids) if i in templates]
+
+
+def _glyph_lines(glyphs: list[_Glyph]) -> list[list[_Glyph]]:
+    """Glyphs grouped by baseline (as _lines does), each group kept as glyphs."""
+    groups: list[list[_Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.y, g.x)):
+        if groups and abs(glyph.y - groups[-1][0].y) <= _SAME_LINE * max(glyph.size, groups[-1][0].size):
+            groups[-1].append(glyph)
+        else:
+            groups.append([glyph])
+    return groups
+
+
+def _in_band(y: float, box: tuple[float, float, float, float]) -> bool:
+    top, height = box[1], box[3]
+    return y < top + _FURNITURE_BAND * height or y > top + (1 - _FURNITURE_BAND) * height
 
 
 def _resolve(base: str, location: str) -> str:
@@ -289,8 +369,7 @@ def _line(glyphs: list[_Glyph], page: int) -> _Line:
 
 
 def _is_page_number(line: _Line, box: tuple[float, float, float, float]) -> bool:
-    top, height = box[1], box[3]
-    in_band = line.y < top + _FURNITURE_BAND * height or line.y > top + (1 - _FURNITURE_BAND) * height
+    in_band = _in_band(line.y, box)
     text = line.text.strip()
     return in_band and len(text) <= _PAGE_NUMBER_MAX_CHARS and _PAGE_NUMBER.fullmatch(text) is not None
 

@@ -221,12 +221,16 @@ class MhtReader(Reader):
         return not looks_like_html(probe.text())
 
     def read(self, probe: Probe) -> ReadResult:
-        from policydiff.io.web.html import html_to_text
+        from policydiff.io.web.html import read_html
         from policydiff.io.web.mht import read_mht
 
         mht = read_mht(probe.data, probe.limits)
-        text = html_to_text(normalize_text(mht.text)) if mht.is_html else normalize_text(mht.text)
-        return ReadResult(self.format, text, mht.encoding, if_empty=Emptiness.MARKUP_ONLY)
+        if not mht.is_html:
+            text = normalize_text(mht.text)
+            return ReadResult(self.format, text, mht.encoding, mht.notices, Emptiness.MARKUP_ONLY)
+        page = read_html(normalize_text(mht.text))
+        notices = (*mht.notices, *page.notices)
+        return ReadResult(self.format, page.text, mht.encoding, notices, Emptiness.MARKUP_ONLY)
 
 
 class ScanReader(Reader):
@@ -280,13 +284,12 @@ class HtmlReader(Reader):
         return probe.ext in _HTML_EXTS or looks_like_html(probe.text())
 
     def read(self, probe: Probe) -> ReadResult:
-        from policydiff.io.web.html import html_page
+        from policydiff.io.web.html import read_html
 
-        page, furniture = html_page(probe.text())
-        notices = (furniture_notice(furniture),) if furniture else ()
-        return ReadResult(
-            self.format, page, probe.decoded().encoding, notices=notices, if_empty=Emptiness.MARKUP_ONLY
-        )
+        page = read_html(probe.text())
+        notices = ((furniture_notice(page.furniture),) if page.furniture else ()) + page.notices
+        encoding = probe.decoded().encoding
+        return ReadResult(self.format, page.text, encoding, notices, Emptiness.MARKUP_ONLY)
 
 
 class MarkdownReader(Reader):

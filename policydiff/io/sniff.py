@@ -8,6 +8,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -43,6 +44,7 @@ _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 PDF_HEADER_WINDOW = 1024  # the PDF spec lets junk precede %PDF- within the first KB
 MIME_HEADER_LINES = 40  # a web archive names its MIME version and type within its first lines
 MIME_HEADER_BYTES = 8192
+_PDF_OBJECT = re.compile(rb"[0-9]{1,10}[ \t\r\n]{1,8}[0-9]{1,5}[ \t\r\n]{1,8}obj\b")
 _MIME_TYPES = (b"multipart/related", b"multipart/alternative", b"multipart/mixed", b"text/html")
 
 
@@ -59,7 +61,7 @@ def sniff(head: bytes) -> tuple[Kind, str]:
         return Kind.OLE, ""
     if head.startswith(_ZIP_MAGICS):
         return Kind.ZIP, ""
-    if b"%PDF-" in head[:PDF_HEADER_WINDOW]:
+    if _is_pdf(head):
         return Kind.PDF, ""
     if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
         return Kind.RTF, ""
@@ -69,6 +71,17 @@ def sniff(head: bytes) -> tuple[Kind, str]:
         if head.startswith(magic):
             return Kind.BINARY, what
     return Kind.TEXT, ""
+
+
+def _is_pdf(head: bytes) -> bool:
+    """%PDF- at the start; or within the first KB (the spec lets junk precede it) when a PDF
+    object follows it, so a text that quotes "%PDF-1.7" near its top is still read as text."""
+    at = head.find(b"%PDF-", 0, PDF_HEADER_WINDOW)
+    if at < 0:
+        return False
+    if not head[:at].lstrip(b"\xef\xbb\xbf \t\r\n\x00"):
+        return True
+    return _PDF_OBJECT.search(head, at) is not None
 
 
 def is_mime_archive(head: bytes) -> bool:

@@ -110,7 +110,7 @@ def test_footnotes_follow_the_body_and_headers_are_left_out(name):
     assert lines == [
         "关于印发实施办法的通知",
         "一、总体要求",
-        "1.坚持稳中求进，推进高质量发展。",
+        "1.坚持稳中求进1，推进高质量发展。",  # the note's mark stays where Word shows it
         "2.本办法自发布之日起施行。",
         "1 指稳增长、稳就业。",
     ]

@@ -174,7 +174,7 @@ def test_tables_and_notes(tmp_path):
         "<text:note-body><text:p>注释内容</text:p></text:note-body></text:note>续</text:p>"
     )
     document = load_document(odt(tmp_path, body))
-    assert document.text.split("\n") == ["指标\t2025年", "合计", "正文续", "注释内容"]
+    assert document.text.split("\n") == ["指标\t2025年", "合计", "正文1续", "1 注释内容"]  # the mark stays
 
 
 def test_headers_and_footers_are_left_out(tmp_path):

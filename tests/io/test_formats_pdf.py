@@ -154,8 +154,8 @@ def test_running_header_on_every_page_is_left_out():
     pages = []
     for p in range(4):
         glyphs = _line("某某市人民政府文件", 80, 800, 8)
-        for k in range(10):
-            glyphs += _line("正文" * 10, 50, 700 - 20 * k)
+        for k in range(10):  # each page its own text: pages with the same text are copies
+            glyphs += _line("正文" * 8 + "甲乙丙丁"[p] + str(k), 50, 700 - 20 * k)
         glyphs += _line(f"— {p + 1} —", 130, 40)
         pages.append(glyphs)
     layout = build(pages, [(300.0, 842.0)] * 4)

@@ -121,7 +121,10 @@ def _stories(
     """The body, then footnotes, endnotes and text boxes; what is left out goes into notices."""
     stories = fib.stories()
     body_end = stories["text"]
-    body = _render(text, 0, body_end, marks, numbering=numbering)
+    # A note's mark stays in the body where Word shows it, numbered in order, when the file has
+    # one kind of notes (footnotes or endnotes): a mark does not say which kind it is.
+    one_kind = (stories.get("ftn", 0) > 0) != (stories.get("edn", 0) > 0)
+    body = _render(text, 0, body_end, marks, numbering=numbering, body_marks=one_kind)
     notices: list[str] = []
     blocks = [body]
     start = body_end
@@ -609,16 +612,18 @@ def _render(
     marks: _ParagraphMarks,
     notes: bool = False,
     numbering: _Lists | None = None,
+    body_marks: bool = False,
 ) -> str:
     """A story as lines: fields keep their result, cells become tabs, row ends line breaks.
 
     In a footnote or endnote story (``notes``) each note's automatic mark becomes its number,
-    so a note reads "1 text"; in the body the marks are dropped.
+    so a note reads "1 text"; in the body (``body_marks``) each mark becomes its number too.
     """
     out: list[str] = []
     note = 0
     fields: list[bool] = []  # per open field: True once its result (after \x14) has begun
     chars = text.chars(start, end)
+    unclosed = _unclosed_fields(chars)
     labels = _labels(chars, marks, numbering) if numbering is not None else {}
     seen = marks.chars
     for index, (ch, fc) in enumerate(chars):
@@ -627,7 +632,8 @@ def _render(
         if index in labels:
             out.append(labels[index])
         if ch == "\x13":
-            fields.append(False)
+            if index not in unclosed:
+                fields.append(False)
             continue
         if ch == "\x14":
             if fields:
@@ -651,6 +657,10 @@ def _render(
             note += 1
             out.append(f"{note} ")
             continue
+        if body_marks and ch == "\x02":
+            note += 1
+            out.append(str(note))
+            continue
         if notes and ch == "\t" and out and out[-1].endswith(" "):
             continue  # the tab Word puts between a note's number and its text
         mapped = _CHAR_MAP.get(ch)
@@ -659,6 +669,21 @@ def _render(
         elif ch not in _DROPPED:
             out.append(ch)
     return "".join(out)
+
+
+def _unclosed_fields(chars: list[tuple[str, int]]) -> set[int]:
+    """Positions of field starts (\x13) that no \x15 ever closes in the story.
+
+    Word ends such a field nowhere, so taking what follows for its hidden instruction would
+    swallow the rest of the document; an unclosed start is ignored instead and its text shown.
+    """
+    open_at: list[int] = []
+    for index, (ch, _) in enumerate(chars):
+        if ch == "\x13":
+            open_at.append(index)
+        elif ch == "\x15" and open_at:
+            open_at.pop()
+    return set(open_at)
 
 
 def soffice_program() -> str | None:

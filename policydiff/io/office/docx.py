@@ -25,7 +25,7 @@ from typing import Any
 from policydiff.errors import LoadReason
 from policydiff.io.limits import LoadLimits
 from policydiff.io.office.docx_check import check_nothing_lost, run_is_hidden, visible_chars
-from policydiff.io.office.docx_numbering import Counters, Definitions, W
+from policydiff.io.office.docx_numbering import Counters, Definitions, W, format_number
 from policydiff.io.office.zipparts import DOCX_MAIN_PART, OfficeRefused, local, parse_xml, read_part
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -84,6 +84,12 @@ class _Reader:
         self.fields: list[bool] = []  # one entry per open complex field: True once past "separate"
         self.in_instruction = 0  # open fields not yet past "separate": their text is not shown
         self.note_ids: dict[str, list[str]] = {"footnotes": [], "endnotes": []}
+        self.note_marks: dict[str, str] = {}  # "footnotes:3" → the mark the body shows for it
+        self.note_formats = {"footnotes": "decimal", "endnotes": "lowerRoman"}  # Word's defaults
+        self.note_counts: dict[str, int] = {}
+        self.after_mark = False  # a note's mark was just written: the space or tab after it is layout
+        self.note_kind = ""  # the notes part being walked ("footnotes"), "" in the body
+        self.note_id = ""  # the note being walked
         self.line: list[str] = []
         self.part: _Part | None = None
 
@@ -246,7 +252,11 @@ class _Reader:
             tag = local(child.tag)
             if tag == "t":
                 if self.showing():
-                    self.line.append(child.text or "")
+                    text = child.text or ""
+                    if self.after_mark:  # one space after a note's mark, whatever the runs hold
+                        text = text.lstrip()
+                        self.after_mark = not text
+                    self.line.append(text)
             elif tag == "fldChar":
                 kind = child.get(W + "fldCharType")
                 if kind == "begin":
@@ -257,10 +267,16 @@ class _Reader:
                     self.in_instruction -= 1
                 elif kind == "end" and self.fields:
                     self.in_instruction -= 0 if self.fields.pop() else 1
+            elif tag in ("footnoteRef", "endnoteRef") and self.showing():
+                mark = self.note_marks.get(f"{self.note_kind}:{self.note_id}")
+                if mark:
+                    self._extra(mark + " ")  # a note opens with its mark, as Word prints it
+                    self.after_mark = True
             elif not self.showing() or tag in _HIDDEN:
                 continue
             elif tag == "tab" or tag == "ptab":
-                self.line.append(" ")
+                if not self.after_mark:
+                    self.line.append(" ")
             elif tag in ("br", "cr"):
                 self.line.append("\n")
             elif tag == "noBreakHyphen":
@@ -268,7 +284,7 @@ class _Reader:
             elif tag == "sym":
                 self._symbol(child)
             elif tag in _NOTE_REFS:
-                self.note_ids[_NOTE_REFS[tag]].append(child.get(W + "id", ""))
+                self.note_reference(_NOTE_REFS[tag], child)
             elif tag == "AlternateContent":
                 branch = _one_branch(child)
                 if branch is not None:
@@ -277,6 +293,18 @@ class _Reader:
                 self.embedded(child)
             elif tag not in ("softHyphen", "footnoteReference", "endnoteReference"):
                 self.embedded(child)
+
+    def note_reference(self, kind: str, reference: Any) -> None:
+        """A footnote or endnote reference: its mark stays in the body where the reader sees it
+        (numbered in order of reference, in the document's format), unless a custom mark follows."""
+        note_id = reference.get(W + "id", "")
+        self.note_ids[kind].append(note_id)
+        if reference.get(W + "customMarkFollows") in ("1", "true", "on"):
+            return
+        self.note_counts[kind] = self.note_counts.get(kind, 0) + 1
+        mark = format_number(self.note_counts[kind], self.note_formats[kind])
+        self.note_marks.setdefault(f"{kind}:{note_id}", mark)
+        self._extra(mark)
 
     def _extra(self, text: str) -> None:
         assert self.part is not None
@@ -405,6 +433,8 @@ def read_docx_archive(archive: zipfile.ZipFile, limits: LoadLimits, depth: int =
             reader.xml(by_type["styles"]) if "styles" in by_type else None,
         )
     )
+    settings = reader.xml(by_type["settings"]) if "settings" in by_type else None
+    reader.note_formats.update(_note_formats(settings))
     body = reader.walk_part(main)
     parts = [body]
     for kind in ("footnotes", "endnotes"):
@@ -427,6 +457,18 @@ def read_docx_archive(archive: zipfile.ZipFile, limits: LoadLimits, depth: int =
     return DocxText("\n".join(lines), tuple(notices))
 
 
+def _note_formats(settings: Any | None) -> dict[str, str]:
+    """The number formats of footnote and endnote marks the document sets (w:footnotePr)."""
+    formats: dict[str, str] = {}
+    if settings is None:
+        return formats
+    for kind in ("footnote", "endnote"):
+        fmt = settings.find(f"{W}{kind}Pr/{W}numFmt")
+        if fmt is not None and fmt.get(W + "val"):
+            formats[kind + "s"] = fmt.get(W + "val")
+    return formats
+
+
 def _notes(reader: _Reader, name: str, note_tag: str) -> _Part:
     """Footnotes or endnotes, in the order the body refers to them, one line per paragraph."""
     root = reader.xml(name)
@@ -438,10 +480,13 @@ def _notes(reader: _Reader, name: str, note_tag: str) -> _Part:
     ordered = [notes.pop(i) for i in order if i in notes]
     ordered += [n for n in notes.values() if n.get(W + "type") in (None, "normal")]  # unreferenced
     reader.part, reader.line = part, []
+    reader.note_kind = note_tag + "s"
     for note in ordered:
+        reader.note_id = note.get(W + "id", "")
         reader.blocks(note)
     if reader.line:
         reader.flush()
+    reader.note_kind = reader.note_id = ""
     return part
 
 

@@ -34,6 +34,8 @@ _HIDDEN = frozenset(
      "bookmark", "bookmark-start", "bookmark-end", "change", "change-start", "change-end",
      "reference-mark", "reference-mark-start", "reference-mark-end", "toc-mark", "alphabetical-index-mark",
      "index-title-template", "table-of-content-source", "alphabetical-index-source",
+     "bibliography-source", "illustration-index-source", "table-index-source", "object-index-source",
+     "user-index-source",
      "table-columns", "table-column", "table-header-columns", "covered-table-cell"}
 )  # fmt: skip
 _PARAGRAPHS = frozenset({"p", "h"})
@@ -47,12 +49,69 @@ class _State:
     label_chars: int = 0
 
 
+HIDDEN_NOTICE = "had hidden text; left out"
+
+
+def hidden_styles(*roots: Any) -> frozenset[str]:
+    """Names of the styles whose text a reader does not see (text:display="none" in their text
+    properties, LibreOffice's "Hidden" character attribute), inherited through parent styles."""
+    parents: dict[str, str] = {}
+    hidden: set[str] = set()
+    for root in roots:
+        if root is None:
+            continue
+        for style in root.iter(STYLE + "style"):
+            name = style.get(STYLE + "name", "")
+            parent = style.get(STYLE + "parent-style-name")
+            if parent:
+                parents[name] = parent
+            props = style.find(STYLE + "text-properties")
+            if props is not None and props.get(TEXT + "display") == "none":
+                hidden.add(name)
+    for name in list(parents):
+        seen: set[str] = set()
+        at = name
+        while at in parents and at not in hidden and at not in seen:
+            seen.add(at)
+            at = parents[at]
+        if at in hidden:
+            hidden.add(name)
+    return frozenset(hidden)
+
+
+def is_hidden(element: Any, hidden: frozenset[str]) -> bool:
+    """True for an element a reader does not see: a hidden style, section or paragraph, or a
+    hidden-text field (its text is a condition's value, shown only when the condition is false)."""
+    tag = local(element.tag)
+    if tag == "hidden-text":
+        return True
+    if element.get(TEXT + "display") == "none":  # a hidden section
+        return True
+    if hidden and element.get(TEXT + "style-name") in hidden:
+        return True
+    if tag in _PARAGRAPHS:
+        for child in element:
+            if local(child.tag) == "hidden-paragraph" and child.get(TEXT + "is-hidden") != "false":
+                return True
+    return False
+
+
 class _OdtReader:
-    def __init__(self, styles: ListStyles, limits: LoadLimits) -> None:
+    def __init__(self, styles: ListStyles, limits: LoadLimits, hidden: frozenset[str] = frozenset()) -> None:
         self.styles = styles
         self.limits = limits
         self.counters = ListCounters(styles)
         self.state = _State()
+        self.hidden_styles = hidden
+        self.hid = False  # text was left out as hidden
+
+    def left_out(self, element: Any) -> bool:
+        if not is_hidden(element, self.hidden_styles):
+            return False
+        self.hid = (
+            self.hid or any(t.strip() for t in element.itertext()) or local(element.tag) == "hidden-text"
+        )
+        return True
 
     def flush(self) -> None:
         self.state.lines.append("".join(self.state.line))
@@ -61,6 +120,8 @@ class _OdtReader:
     def blocks(self, element: Any) -> None:
         for child in element:
             tag = local(child.tag)
+            if self.left_out(child):
+                continue
             if tag in _PARAGRAPHS:
                 self.paragraph(child, None)
             elif tag == "list":
@@ -81,6 +142,8 @@ class _OdtReader:
             first = True
             for child in item:
                 ctag = local(child.tag)
+                if self.left_out(child):
+                    continue
                 if ctag in _PARAGRAPHS:
                     self.paragraph(child, label if first else "")
                     first = False
@@ -112,7 +175,9 @@ class _OdtReader:
             self.state.line.append(element.text)
         for child in element:
             tag = local(child.tag)
-            if tag == "s":
+            if self.left_out(child):
+                pass
+            elif tag == "s":
                 try:
                     count = int(child.get(TEXT + "c", "1"))
                 except ValueError:
@@ -123,9 +188,14 @@ class _OdtReader:
             elif tag == "line-break":
                 self.state.line.append("\n")
             elif tag == "note":
+                citation = child.find(TEXT + "note-citation")
+                mark = " ".join("".join(citation.itertext()).split()) if citation is not None else ""
+                if mark:  # the note's mark stays where the reader sees it, and opens the note
+                    self.state.line.append(mark)
+                    self.state.label_chars += len(mark.replace(" ", ""))
                 body = child.find(TEXT + "note-body")
                 if body is not None:
-                    self.state.notes.append(body)
+                    self.state.notes.append((mark, body))
             elif tag == "text-box":
                 self.text_box(child)
             elif tag in _PARAGRAPHS:  # a paragraph inside a frame inside a paragraph
@@ -180,14 +250,14 @@ def _nested_in_other_table(row: Any, table: Any) -> bool:
     return False
 
 
-def visible_chars(element: Any) -> int:
+def visible_chars(element: Any, hidden: frozenset[str] = frozenset()) -> int:
     """Non-space characters of the text nodes a reader sees, counted apart from the walk."""
     count = 0
     stack = [element]
     while stack:
         node = stack.pop()
-        if local(node.tag) in _HIDDEN:
-            continue
+        if local(node.tag) in _HIDDEN or is_hidden(node, hidden):
+            continue  # its tail was counted with its parent
         if node.text:
             count += sum(1 for ch in node.text if not ch.isspace())
         for child in node:
@@ -209,7 +279,8 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     content = parse_xml(content_data, "content.xml")
     styles_data = read_part(archive, "styles.xml", limits)
     styles_root = parse_xml(styles_data, "styles.xml") if styles_data else None
-    reader = _OdtReader(ListStyles(content, styles_root), limits)
+    hidden = hidden_styles(content, styles_root)
+    reader = _OdtReader(ListStyles(content, styles_root), limits, hidden)
     body = content.find(f"{OFFICE}body/{OFFICE}text")
     if body is None:
         raise OfficeRefused(
@@ -220,12 +291,15 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
         reader.flush()
     body_lines, notes = reader.state.lines, reader.state.notes
     reader.state = _State(label_chars=reader.state.label_chars)
-    for note in notes:  # in the order the text cites them
+    for mark, note in notes:  # in the order the text cites them
+        if mark:
+            reader.state.line.append(mark + " ")
+            reader.state.label_chars += len(mark.replace(" ", ""))
         reader.blocks(note)
     if reader.state.line:
         reader.flush()
     note_lines = reader.state.lines
-    expected = visible_chars(body)
+    expected = visible_chars(body, hidden)
     recovered = sum(1 for line in body_lines + note_lines for ch in line if not ch.isspace())
     if recovered - reader.state.label_chars < expected:
         raise OfficeRefused(
@@ -236,6 +310,8 @@ def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     notices = []
     if body.find(TEXT + "tracked-changes") is not None:
         notices.append(TRACKED_NOTICE)
+    if reader.hid:
+        notices.append(HIDDEN_NOTICE)
     if any(line.strip() for line in note_lines):
         notices.append("had footnotes or endnotes; their text follows the body")
     if styles_root is not None and any(

@@ -172,6 +172,7 @@ class ListCounters:
             return ""
         chain = self.current[-1] if self.current else _Chain()
         levels = [self.styles.level(style, k) for k in range(_LEVELS)]
+        level = min(level, _LEVELS - 1)  # deeper lists than a style defines count at its last level
         return self._count(chain.values, levels, level, item.get(TEXT + "start-value"))
 
     def outline_label(self, heading: Any) -> str:

@@ -69,12 +69,13 @@ _SKIP = frozenset(
         "generator", "pict", "object", "objdata", "themedata", "colorschememapping",
         "latentstyles", "datastore", "xmlnstbl", "filetbl", "revtbl", "pgdsctbl", "fldinst",
         "header", "headerl", "headerr", "headerf", "footer", "footerl", "footerr", "footerf",
-        "annotation", "atnid", "atnauthor", "atndate", "atnref", "nonshppict", "shpinst", "sp",
+        "annotation", "atnid", "atnauthor", "atndate", "atnref", "nonshppict", "sp",
         "bkmkstart", "bkmkend", "template", "xe", "tc", "txe", "rxe", "userprops", "docvar",
         "mmathPr", "pn", "passwordhash", "password", "protusertbl", "upr", "falt", "panose",
         "formfield", "datafield", "background", "wgrffmtfilter", "ftnsep", "ftnsepc", "aftnsep",
         "aftnsepc", "fchars", "lchars", "ud", "defchp", "defpap", "title", "subject",
-        "author", "operator", "company", "keywords", "comment", "doccomm",
+        "author", "operator", "company", "keywords", "comment", "doccomm", "nonesttables",
+        "shprslt", "nesttableprops",
     }
 )  # fmt: skip
 _HEADERS = frozenset(n for n in _SKIP if n.startswith(("header", "footer")))
@@ -118,6 +119,7 @@ class _Reader:
         self.notices: set[str] = set()
         self.font_number: int | None = None  # the font being defined inside the font table
         self.note_count = 0
+        self.body_marks = 0
         self.open_groups = 0  # groups still open at the end of the file
 
     def run(self) -> None:
@@ -157,6 +159,8 @@ class _Reader:
             if symbol == b"*":
                 star = True
                 continue
+            if match.lastindex is None:
+                continue  # a line end is not text, and does not end a group's opening ({ \n \*)
             at_start, first_word = first_word, False
             if word is not None:
                 name = word.decode("ascii")
@@ -180,9 +184,7 @@ class _Reader:
                     text = text[cut:]
                 if text:
                     self._add_bytes(text, group)
-            elif lone is not None:
-                continue
-            # line ends (the remaining alternative) are not text in RTF
+            # a lone backslash (the remaining alternative) is not text
         self._flush()
         self.open_groups = len(stack) - 1
 
@@ -197,6 +199,10 @@ class _Reader:
                 self.notices.add("had footnotes; shown after the body")
         elif name in ("listtext", "pntext"):
             group.listtext = True
+        elif name == "shpinst":
+            pass  # a shape: its properties (\sp) are skipped, its text box (\shptxt) is text
+        elif name == "shptxt":
+            self._emit("\n", group)  # a text box: its paragraphs are lines of their own
         elif name != "fldrslt" and (star or name in _SKIP):
             if not group.skip and name in _HEADERS:
                 self.notices.add("page headers and footers left out")
@@ -277,6 +283,9 @@ class _Reader:
         elif name == "chftn" and group.footnote:
             self.note_count += 1
             self._emit(f"{self.note_count} ", group)
+        elif name == "chftn":
+            self.body_marks += 1
+            self._emit(str(self.body_marks), group)  # a note's mark in the body, as Word shows it
         elif name == "tab" and group.footnote and self.notes and self.notes[-1].endswith(" "):
             pass  # the tab between a note's number and its text
         elif name in _SPECIAL:

@@ -28,6 +28,8 @@ class Glyph:
     size: float
     generated: bool = False  # PDFium's own space, not a glyph of the file
     uncertain: bool = False  # recognised by OCR with low confidence (a misreading is possible)
+    font: int = 0  # which font drew it (numbered per document), to set aside a font read as garbage
+    joined: bool = False  # a further character of the glyph before it (one glyph for "——"), not a copy
 
 
 @dataclass
@@ -51,6 +53,7 @@ class LayoutParams:
     row_tolerance: float = 0.45  # glyph centres this close vertically share a row
     split_gap: float = 1.5  # a horizontal gap this wide splits a row into segments
     word_gap: float = 0.16  # a visible gap this wide is a space (justified CJK spreads less)
+    autospace: float = 0.3  # between CJK and Latin text a gap must be this wide to be a space
     band: float = 0.16  # share of the page height at top and bottom where furniture lives
     edge_rows: int = 2  # rows at each page edge examined as furniture
     repeat_share: float = 0.5  # a line at the same place on this share of pages is furniture
@@ -104,9 +107,37 @@ def glyph_rows(glyphs: list[Glyph], params: LayoutParams) -> list[list[Glyph]]:
         else:
             rows.append([g])
             anchor, anchor_size = centre, g.size
-    for row in rows:
+    for index, row in enumerate(rows):
         row.sort(key=lambda g: g.x0 + g.x1)  # centres: a generated space is a point past its gap
+        rows[index] = _drawn_once(row)
     return rows
+
+
+_RECENT = 4  # kept glyphs a duplicate is looked for among (copies interleave with spaces)
+_SAME_BOX = 0.6  # share of the narrower glyph's width two boxes must overlap to be one glyph
+
+
+def _drawn_once(row: list[Glyph]) -> list[Glyph]:
+    """The row with each glyph drawn twice at (nearly) one place kept once: fake bold (a glyph
+    overprinted a fraction of a point to the side), a form object or text block drawn twice."""
+    kept: list[Glyph] = []
+    for g in row:
+        if not g.ch.isspace() and not g.joined:
+            width = g.x1 - g.x0
+            duplicate = False
+            for other in kept[-_RECENT:]:
+                if other.ch != g.ch:
+                    continue
+                overlap = min(g.x1, other.x1) - max(g.x0, other.x0)
+                narrow = min(width, other.x1 - other.x0)
+                centre = abs((g.y0 + g.y1) - (other.y0 + other.y1)) / 2
+                if narrow > 0 and overlap >= _SAME_BOX * narrow and centre <= 0.25 * max(g.size, 1.0):
+                    duplicate = True
+                    break
+            if duplicate:
+                continue
+        kept.append(g)
+    return kept
 
 
 def page_segments(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
@@ -143,7 +174,14 @@ def segment_row(glyphs: list[Glyph], params: LayoutParams) -> list[Line]:
         if prev is not None:
             gap = g.x0 - prev.x1
             latin = is_latin(prev.ch[-1]) and is_latin(g.ch[0])
-            if real_space or (generated_space or latin) and gap > params.word_gap * g.size:
+            # Chinese is written without spaces: a gap between two CJK glyphs (widths a reader
+            # guessed for an unembedded font, justified text) is layout, not a word break
+            cjk = is_cjk(prev.ch[-1]) and is_cjk(g.ch[0])
+            # between CJK and a Latin letter or digit an office adds about a quarter em of its own
+            # (LibreOffice's and Word's autospacing): a gap, not a space in the text
+            mixed = is_cjk(prev.ch[-1]) != is_cjk(g.ch[0])
+            wide = gap > (params.autospace if mixed else params.word_gap) * g.size
+            if real_space or (generated_space or latin) and not cjk and wide:
                 out.append(" ")
                 length += 1
         if g.uncertain:

@@ -49,6 +49,8 @@ _HEADING = re.compile(
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.、．](?!\d)|附件|附表)"
 )
 _MAX_SEGMENT = 200  # furniture is short: longer segments are never tested
+# What a line ends with when its sentence or clause is finished (so a heading-like start after it is one).
+_CLOSES = frozenset('。：:；;！!？?）)》」』】”"…')
 
 
 # --- furniture -----------------------------------------------------------------------------------
@@ -104,7 +106,9 @@ def find_furniture(
     for index, (p, _r, seg, _apart) in enumerate(candidates):
         if len(seg.text) <= _MAX_SEGMENT:
             places[_shape(seg.text)].append((seg.y, p, index))
-    need = max(2, int(len(pages) * params.repeat_share + 0.999))
+    copy_of = _copies(pages)
+    distinct = len(set(copy_of))
+    need = max(2, int(distinct * params.repeat_share + 0.999))
     repeated: set[int] = set()
     for spots in places.values():
         spots.sort()
@@ -113,18 +117,67 @@ def find_furniture(
             while spots[hi][0] - spots[lo][0] > params.same_place:
                 lo += 1
             window = spots[lo : hi + 1]
-            if len({p for _y, p, _i in window}) >= need:
+            # pages that are copies of one another (an invoice's original and copy) count once
+            if len({copy_of[p] for _y, p, _i in window}) >= need:
                 repeated.update(i for _y, _p, i in window)
     dropped: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    browser: dict[tuple[int, int], bool] = defaultdict(bool)
     for index, (p, r, seg, apart) in enumerate(candidates):
-        many = index in repeated and (need >= 3 or apart)
+        many = index in repeated and (need >= 3 or apart) and not _title_block(p, r, seg, pages, body, params)
         dropped[(p, r)].append(many or (apart and _edge_like(seg.text)))
-    return {key for key, flags in dropped.items() if any(flags) and _row_is_furniture(flags)}
+        browser[(p, r)] = browser[(p, r)] or (apart and _browser_like(seg.text))
+    several = len(pages) > 1
+    return {
+        key
+        for key, flags in dropped.items()
+        if any(flags) and _row_is_furniture(flags, several, browser[key])
+    }
 
 
-def _row_is_furniture(flags: list[bool]) -> bool:
-    """A row is furniture when every segment is, or it is a browser's header (date + title)."""
-    return all(flags) or len(flags) <= 3
+def _row_is_furniture(flags: list[bool], several_pages: bool, browser: bool) -> bool:
+    """A row is furniture when every segment is, or it is a browser's header (date + title); on
+    a one-page PDF only a browser's date or address takes the rest of its row along (a line
+    number or a page number beside text does not make the text furniture)."""
+    if all(flags):
+        return True
+    return len(flags) <= 3 and (several_pages or browser)
+
+
+def _browser_like(text: str) -> bool:
+    squeezed = "".join(text.split())
+    return len(squeezed) <= _MAX_SEGMENT and _BROWSER.fullmatch(squeezed) is not None
+
+
+def _title_block(
+    p: int, r: int, seg: Line, pages: list[list[list[Line]]], body: float, params: LayoutParams
+) -> bool:
+    """A title at the top of the first page, set larger than the body: the document's own title
+    block, even when a header repeats the same words at the same place on later pages."""
+    if p != 0 or body <= 0 or seg.size < (1 + params.size_change) * body:
+        return False
+    return all(s.size >= (1 + params.size_change) * body for row in pages[0][:r] for s in row)
+
+
+def _copies(pages: list[list[list[Line]]]) -> list[int]:
+    """For each page, the first page it is a copy of (most of its rows the same text), else itself."""
+    keys: dict[frozenset[str], int] = {}
+    signatures: list[frozenset[str]] = []
+    out: list[int] = []
+    for p, rows in enumerate(pages):
+        texts = frozenset("".join(s.text for s in row).replace(" ", "")[:_MAX_SEGMENT] for row in rows)
+        signatures.append(texts)
+        same = keys.get(texts)
+        if same is None:
+            for q in range(max(0, p - 4), p):  # a copy follows its original closely
+                other = signatures[q]
+                if texts and len(texts & other) >= 0.8 * max(len(texts), len(other)):
+                    same = out[q]
+                    break
+        if same is None:
+            same = p
+            keys[texts] = p
+        out.append(same)
+    return out
 
 
 # --- paragraphs ----------------------------------------------------------------------------------
@@ -149,8 +202,11 @@ def _continues(
     size = max(a.size, 1.0)
     if a.x1 < right - p.right_tolerance * size:
         return False  # a short line ends its paragraph
-    if b.x0 > b_left + p.indent * size or _HEADING.match(b.text):
+    if b.x0 > b_left + p.indent * size:
         return False
+    if _HEADING.match(b.text) and (not a.text or a.text[-1] in _CLOSES):
+        return False  # a heading after a finished sentence; after a full line cut mid-sentence
+        # ("集中统" / "一、高效权威的…") the 一、 is the wrapped text, not a heading
     if abs(a.size - b.size) > p.size_change * size:
         return False
     if a.page == b.page and a.col == b.col and a.y - b.y > p.paragraph_gap * pitch:

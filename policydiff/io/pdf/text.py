@@ -34,6 +34,13 @@ class PdfRefused(ReadRefused, ValueError):
 _LOCK = threading.Lock()
 _IMAGE_OBJECTS = (3, 5)  # FPDF_PAGEOBJ_IMAGE, FPDF_PAGEOBJ_FORM (which may hold an image)
 _ERR_PASSWORD = 4  # FPDF_ERR_PASSWORD
+# Text drawn smaller than this (points on the page) cannot be read on paper or screen: a form
+# object drawn into itself at shrinking scale, or text hidden by size. Left out, with a notice.
+_MIN_SIZE = 1.0
+_UNMAPPED_MIN = 20  # glyphs of a font before its readings are judged
+_UNMAPPED_SYMBOLS = 0.6  # share of a font's glyphs reading as symbols that marks it unmapped
+_UNMAPPED_SHARE = 0.5  # share of the document's glyphs in unmapped fonts above which it is refused
+TINY_NOTICE = "text drawn too small to read (under 1 pt) left out"
 _RESAVE = "open it in a PDF reader and save it again"
 
 
@@ -92,7 +99,8 @@ def read_pdf_text(
                     LoadReason.TOO_MANY_PAGES,
                     limit=f"{limits.pdf_max_pages:,}",
                 )
-            glyphs, sizes, pictures = _read_pages(document, pages, limits)
+            fonts = _Fonts()
+            glyphs, sizes, pictures, tiny = _read_pages(document, pages, limits, fonts)
         except pdfium.PdfiumError as exc:
             raise PdfRefused(f"is damaged (a page cannot be read); {_RESAVE}", LoadReason.DAMAGED) from exc
         finally:
@@ -125,6 +133,29 @@ def read_pdf_text(
             f"({scantext.EXTRA}), or open a text version",
             LoadReason.NO_TEXT_LAYER,
         )
+    recognised_pages = {r.index for r in recognised}
+    unmapped = fonts.unmapped()
+    if unmapped:  # OCR's glyphs carry no font of the file: only the text layer's are judged
+        lost = sum(
+            1
+            for p, page in enumerate(glyphs)
+            if p not in recognised_pages
+            for g in page
+            if g.font in unmapped and not g.ch.isspace()
+        )
+        if lost >= _UNMAPPED_SHARE * visible:
+            raise PdfRefused(
+                "has fonts without a usable text mapping, so its characters cannot be told apart "
+                "(they read as symbols); run OCR on it or open the original document",
+                LoadReason.NO_TEXT_LAYER,
+            )
+        glyphs = [
+            page if p in recognised_pages else [g for g in page if g.font not in unmapped]
+            for p, page in enumerate(glyphs)
+        ]
+        notices.append(
+            f"{lost:,} characters in fonts without a usable text mapping could not be read; left out"
+        )
     if scanned and not recognised:
         notices.append(
             f"{'page' if len(scanned) == 1 else 'pages'} {', '.join(str(p + 1) for p in scanned)} "
@@ -139,20 +170,74 @@ def read_pdf_text(
         notices.insert(0, scantext.ocr_notice(ocr))
     if layout.furniture:
         notices.append(FURNITURE_NOTICE)
+    if tiny:
+        notices.append(TINY_NOTICE)
     return PdfText(text, tuple(notices), ocr)
 
 
+class _Fonts:
+    """The fonts a document draws with, and how many of each one's glyphs read as symbols: a font
+    without a usable text mapping (no ToUnicode, an unknown encoding) gives each glyph its code
+    number, which reads as control characters and ASCII punctuation instead of its letters."""
+
+    def __init__(self) -> None:
+        self.ids: dict[bytes, int] = {}
+        self.glyphs: list[int] = []
+        self.symbols: list[int] = []
+
+    def of(self, handle: object, index: int, buffer: ctypes.Array[ctypes.c_char]) -> int:
+        import pypdfium2.raw as raw
+
+        flags = ctypes.c_int()
+        length = raw.FPDFText_GetFontInfo(handle, index, buffer, len(buffer), ctypes.byref(flags))
+        name = buffer.raw[: max(0, min(length, len(buffer)))]
+        font = self.ids.get(name)
+        if font is None:
+            font = self.ids[name] = len(self.glyphs)
+            self.glyphs.append(0)
+            self.symbols.append(0)
+        return font
+
+    def count(self, font: int, code: int) -> None:
+        self.glyphs[font] += 1
+        if _symbol_like(code):
+            self.symbols[font] += 1
+
+    def unmapped(self) -> set[int]:
+        return {
+            f
+            for f, (n, symbols) in enumerate(zip(self.glyphs, self.symbols, strict=True))
+            if n >= _UNMAPPED_MIN and symbols >= _UNMAPPED_SYMBOLS * n
+        }
+
+
+def _symbol_like(code: int) -> bool:
+    """A code a font without a text mapping yields: a control character, ASCII punctuation or
+    symbol, a private-use or replacement character."""
+    return (
+        code < 0x20
+        or 0x21 <= code <= 0x2F
+        or 0x3A <= code <= 0x40
+        or 0x5B <= code <= 0x60
+        or 0x7B <= code <= 0x7F
+        or 0xE000 <= code <= 0xF8FF
+        or code == 0xFFFD
+    )
+
+
 def _read_pages(
-    document: object, pages: int, limits: LoadLimits
-) -> tuple[list[list[Glyph]], list[tuple[float, float]], list[bool]]:
-    """Every page's glyphs and size, and whether it shows a picture, within the character and time limits."""
+    document: object, pages: int, limits: LoadLimits, fonts: _Fonts
+) -> tuple[list[list[Glyph]], list[tuple[float, float]], list[bool], int]:
+    """Every page's glyphs and size, whether it shows a picture, within the character and time
+    limits, and how many glyphs were too small to read."""
     started = time.monotonic()
     glyphs: list[list[Glyph]] = []
     sizes: list[tuple[float, float]] = []
     pictures: list[bool] = []
     total = 0
+    tiny = [0]
     for index in range(pages):
-        page_glyphs, size, picture = _page_glyphs(document, index, limits)
+        page_glyphs, size, picture = _page_glyphs(document, index, limits, tiny, fonts)
         total += len(page_glyphs)
         if total > limits.pdf_max_chars:
             raise PdfRefused(
@@ -170,11 +255,11 @@ def _read_pages(
         glyphs.append(page_glyphs)
         sizes.append(size)
         pictures.append(picture)
-    return glyphs, sizes, pictures
+    return glyphs, sizes, pictures, tiny[0]
 
 
 def _page_glyphs(
-    document: object, index: int, limits: LoadLimits
+    document: object, index: int, limits: LoadLimits, tiny: list[int], fonts: _Fonts
 ) -> tuple[list[Glyph], tuple[float, float], bool]:
     import pypdfium2.raw as raw
 
@@ -198,6 +283,8 @@ def _page_glyphs(
                     limit=f"{limits.pdf_max_chars:,}",
                 )
             box = raw.FS_RECTF()
+            matrix = raw.FS_MATRIX()
+            name = ctypes.create_string_buffer(128)
             tight = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
             out: list[Glyph] = []
             for i in range(max(0, count)):
@@ -210,6 +297,17 @@ def _page_glyphs(
                         continue
                     box.left, box.right, box.bottom, box.top = (v.value for v in tight)
                 size = raw.FPDFText_GetFontSize(handle, i)
+                if raw.FPDFText_GetMatrix(handle, i, ctypes.byref(matrix)):
+                    # the font size is before the drawing matrix (a form object drawn scaled)
+                    size *= abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+                generated = raw.FPDFText_IsGenerated(handle, i) == 1
+                if 0 < size < _MIN_SIZE and not generated and not chr(code).isspace():
+                    tiny[0] += 1
+                    continue
+                font = 0
+                if not generated and not chr(code).isspace():
+                    font = fonts.of(handle, i, name)
+                    fonts.count(font, code)
                 out.append(
                     Glyph(
                         chr(code),
@@ -218,7 +316,12 @@ def _page_glyphs(
                         box.bottom,
                         box.top,
                         size if size > 0 else box.top - box.bottom,
-                        raw.FPDFText_IsGenerated(handle, i) == 1,
+                        generated,
+                        font=font,
+                        # one glyph standing for several characters gives each the same box
+                        joined=bool(out)
+                        and (out[-1].x0, out[-1].x1, out[-1].y0, out[-1].y1)
+                        == (box.left, box.right, box.bottom, box.top),
                     )
                 )
             return out, (width, height), picture

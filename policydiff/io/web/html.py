@@ -26,7 +26,16 @@ from policydiff.io.web.chrome import RULES, PageLines, is_chrome_name, trim_edge
 from policydiff.io.web.scan import has_front_matter, looks_like_html, strip_front_matter, visible_chars
 from policydiff.lang.numerals import cn_numeral
 
-__all__ = ["HtmlRefused", "has_front_matter", "html_to_text", "looks_like_html", "strip_front_matter"]
+__all__ = [
+    "HtmlRefused",
+    "HtmlText",
+    "has_front_matter",
+    "html_page",
+    "html_to_text",
+    "looks_like_html",
+    "read_html",
+    "strip_front_matter",
+]
 
 # Elements whose content is never document text.
 _NEVER_TEXT = frozenset(
@@ -51,6 +60,49 @@ _HEADINGS = frozenset({"h1", "h2"})
 
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace; U+3000 and NBSP are text
 _NOT_NAME = re.compile(r"[^a-z0-9-]+")
+
+
+# Hidden text: the hidden attribute, an inline style or a class/id the page's own <style> hides.
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MAX_CSS = 1 << 20  # style sheet characters looked at for hiding rules
+HIDDEN_NOTICE = "had hidden text; left out"
+
+
+def hiding_rules(css: str) -> frozenset[str]:
+    """Classes (".x") and ids ("#x") that a style sheet hides with a simple selector
+    (``.hide{display:none}``, ``p.x, #y {visibility: hidden}``); contextual selectors are not
+    followed (they depend on state a static page does not have, :hover and the like)."""
+    out: set[str] = set()
+    for rule in css[:_MAX_CSS].split("}"):
+        selectors, brace, body = rule.rpartition("{")
+        if not brace or not _HIDING.search(body):
+            continue
+        for selector in selectors.split(","):
+            selector = selector.rsplit("*/", 1)[-1].rsplit("{", 1)[-1]
+            simple = _simple_selector(selector.strip()) if len(selector) <= 200 else None
+            if simple:
+                out.add(simple)
+    return frozenset(out)
+
+
+def _simple_selector(selector: str) -> str | None:
+    """ ".name" or "#name" for a selector of one class or id (``.x``, ``p.x``, ``#y``), else None."""
+    at = min((i for i in (selector.find("."), selector.find("#")) if i >= 0), default=-1)
+    if at < 0:
+        return None
+    tag, name = selector[:at], selector[at + 1 :]
+    if tag and not (tag.isascii() and tag.isalnum() and tag[0].isalpha()):
+        return None
+    if not name or not name.replace("-", "").replace("_", "").isalnum() or name[0].isdigit():
+        return None
+    return selector[at] + name
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    text: str
+    notices: tuple[str, ...]  # what the loader says about the reading (hidden text left out)
+    furniture: tuple[str, ...] = ()  # the page-furniture lines left out at the page's edges
 
 
 class HtmlRefused(ReadRefused):
@@ -178,6 +230,7 @@ class _List:
 
 # Flags of an open element, kept on a stack of small ints.
 _F_SKIP, _F_GROUP, _F_LINK, _F_HEAD, _F_PRE, _F_LIST, _F_RAW = 1, 2, 4, 8, 16, 32, 64
+_F_STYLE, _F_HIDE = 128, 256
 
 
 class _Collector:
@@ -204,6 +257,12 @@ class _Collector:
         self.group_parent = array("i", [-1])
         self.group_kind = bytearray(b"\0")
         self.groups: list[int] = [0]  # open groups, innermost last
+        self.hid = False  # hidden text was left out
+        self.hide = 0  # open hidden inline elements
+        self.in_style = 0  # open <style> elements, whose rules may hide classes
+        self.css: list[str] = []
+        self.css_chars = 0
+        self.hidden_names: frozenset[str] = frozenset()
 
     def _flush(self) -> None:
         if not self.pieces:
@@ -230,10 +289,19 @@ class _Collector:
             if tag in _RAW:
                 flags |= _F_RAW
                 self.raw += 1
+            if tag == "style":
+                flags |= _F_STYLE
+                self.in_style += 1
             self.stack.append(flags)
             return
         names = f"{attrib.get('class', '')} {attrib.get('id', '')}" if attrib else ""
         kind = 1 if tag in _CHROME else 2 if names.strip() and is_chrome_name(names) else 0
+        if attrib and self._hidden(attrib):
+            if tag in _BLOCKS or tag in _CELLS:
+                kind = 3  # a hidden block: a group of its own, dropped unless it is most of the page
+            else:
+                flags |= _F_HIDE  # hidden words inside a line: left out without breaking the line
+                self.hide += 1
         if kind or tag in _BLOCKS:
             self._flush()
         if kind:
@@ -269,6 +337,10 @@ class _Collector:
             self.skip -= 1
             if flags & _F_RAW:
                 self.raw -= 1
+            if flags & _F_STYLE:
+                self.in_style -= 1
+                self.hidden_names = self.hidden_names | hiding_rules("".join(self.css))
+                self.css = []
             return
         tag = tag.lower() if isinstance(tag, str) else ""
         if flags & _F_GROUP or tag in _BLOCKS:
@@ -283,13 +355,35 @@ class _Collector:
             self.pre -= 1
         if flags & _F_LIST:
             self.lists.pop()
+        if flags & _F_HIDE:
+            self.hide -= 1
+
+    def _hidden(self, attrib: dict[str, str]) -> bool:
+        """True for an element a browser does not show (its text is left out, with a notice)."""
+        if "hidden" in attrib and attrib["hidden"].strip().lower() != "until-found":
+            return True
+        style = attrib.get("style")
+        if style and _HIDING.search(style[:2000]):
+            return True
+        if not self.hidden_names:
+            return False
+        names = {"." + c for c in attrib.get("class", "").split()[:50]}
+        if attrib.get("id"):
+            names.add("#" + attrib["id"].strip())
+        return not self.hidden_names.isdisjoint(names)
 
     def data(self, data: str) -> None:
+        if self.in_style and self.css_chars < _MAX_CSS:
+            self.css.append(data)
+            self.css_chars += len(data)
         if self.raw:
             return
         visible = len("".join(data.split()))
         self.received += visible
         if self.skip or not data:
+            return
+        if self.hide:
+            self.hid = self.hid or visible > 0
             return
         self.pieces.append(data if self.pre else _HTML_SPACE.sub(" ", data))
         if self.links:
@@ -322,6 +416,9 @@ class _Collector:
                 dropped[g] = 1
             elif size[g] > keep_above:
                 dropped[g] = 0
+            elif self.group_kind[g] == 3:  # hidden text, unless it is most of the page (shown by script)
+                dropped[g] = 1
+                self.hid = self.hid or size[g] > 0
             elif self.group_kind[g] == 1:
                 dropped[g] = 1
             else:  # a class name: only short or link-made blocks are furniture
@@ -344,11 +441,17 @@ def _tidy(line: str) -> str:
 
 
 def html_to_text(text: str, limits: HtmlLimits = LIMITS) -> str:
-    """The text of a web page (see html_page), without the list of what was left out."""
-    return html_page(text, limits)[0]
+    """The text of a web page (see read_html), without its notices or what was left out."""
+    return read_html(text, limits).text
 
 
 def html_page(text: str, limits: HtmlLimits = LIMITS) -> tuple[str, tuple[str, ...]]:
+    """The text of a web page and the furniture lines left out at its edges (see read_html)."""
+    page = read_html(text, limits)
+    return page.text, page.furniture
+
+
+def read_html(text: str, limits: HtmlLimits = LIMITS) -> HtmlText:
     """Plain text of an HTML document: one line per block element, table cells tab-separated.
 
     Drops front matter, comments, scripts, styles and page furniture (nav, header, footer, share
@@ -356,7 +459,8 @@ def html_page(text: str, limits: HtmlLimits = LIMITS) -> tuple[str, tuple[str, .
     as a browser does. Lines are stripped; empty lines are left out.
 
     Returns:
-        The text, and the furniture lines left out at the page's edges (the loader names them).
+        The text, its notices (hidden text left out) and the furniture lines left out at the
+        page's edges (the loader names them).
 
     Raises:
         HtmlRefused: the parser handed over fewer visible characters than the page holds.
@@ -389,4 +493,6 @@ def html_page(text: str, limits: HtmlLimits = LIMITS) -> tuple[str, tuple[str, .
     page = collector.page()
     kept = trim_edges(page)
     left_out = Counter(line for line in page.text if line.strip()) - Counter(kept)
-    return "\n".join(kept), tuple(line for line in page.text if left_out.pop(line, 0))
+    furniture = tuple(line for line in page.text if left_out.pop(line, 0))
+    notices = (HIDDEN_NOTICE,) if collector.hid else ()
+    return HtmlText("\n".join(kept), notices, furniture)
