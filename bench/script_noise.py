@@ -70,9 +70,7 @@ def main() -> int:
                 example = (
                     "figures"
                     if edit is None
-                    else (
-                        f"{doc.text[slice(*edit.left)]!r} → {reprint.text[slice(*edit.right)]!r}"
-                    )
+                    else (f"{doc.text[slice(*edit.left)]!r} → {reprint.text[slice(*edit.right)]!r}")
                 )
                 print(f"  {config} {path.name}: {len(changed)} changed, e.g. {example}")
         print(f"{config}: {total} changed pairs over {len(files)} corpus texts")

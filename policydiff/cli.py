@@ -424,7 +424,7 @@ def _run_figures(args: argparse.Namespace) -> int:
             value = f"{f.text} ({f.unit})"  # a date's value is an encoding, not an amount
         elif f.value_high is not None:
             value = f"{chinese_amount(f.value, f.unit)}—{chinese_amount(f.value_high, f.unit)}"
-        print(f"{f.text}\t{value}\t{f.qualifier or ''}\t{f.subject}")
+        print(f"{f.text}\t{value}\t{f.qualifier}\t{f.subject}")
     return 0
 
 

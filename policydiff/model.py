@@ -7,6 +7,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -114,7 +115,7 @@ class FigureKind(StrEnum):
 
 
 class Qualifier(StrEnum):
-    """The canonical qualifiers a figure may carry (``Figure.qualifier`` joins them with "|")."""
+    """The canonical qualifiers a figure may carry (``Figure.qualifier`` holds them as ``Qualifiers``)."""
 
     NOT_BELOW = "不低于"
     NOT_FEWER = "不少于"
@@ -152,13 +153,59 @@ class Qualifier(StrEnum):
     BELOW = "以下"
     WITHIN = "以内"
     ABOUT = "左右"
+    ODD = "余"  # 100余家: a little over
+    PLUS = "多"  # 100多家
     BEFORE = "前"  # dates: 年底前
     AFTER = "后"
     FROM = "起"
     UNTIL = "止"
 
 
-QUALIFIER_SEPARATOR = "|"  # between the qualifiers of one figure, in reading order
+QUALIFIER_SEPARATOR = "|"  # between the qualifiers of one figure, in reading order (JSON)
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    """The qualifiers of one figure: a set of ``Qualifier`` kept in reading order (力争 … 左右).
+
+    A set to ask (``Qualifier.ABOUT in q``), ordered so a figure reads back as it was written; two
+    are equal when they hold the same qualifiers in the same order. The JSON spells them joined by
+    ``QUALIFIER_SEPARATOR`` ("力争|左右"), or null when there are none.
+    """
+
+    items: tuple[Qualifier, ...] = ()
+
+    def __post_init__(self) -> None:
+        items = tuple(dict.fromkeys(Qualifier(q) for q in self.items))  # each once, typed
+        object.__setattr__(self, "items", items)
+
+    @classmethod
+    def parse(cls, joined: str | None) -> Qualifiers:
+        """From the JSON spelling: "力争|左右" → (力争, 左右); None or "" → none."""
+        return cls(tuple(Qualifier(q) for q in (joined or "").split(QUALIFIER_SEPARATOR) if q))
+
+    def __iter__(self) -> Iterator[Qualifier]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, qualifier: object) -> bool:
+        return qualifier in self.items
+
+    def as_set(self) -> frozenset[Qualifier]:
+        return frozenset(self.items)
+
+    def joined(self) -> str | None:
+        """The JSON spelling: "力争|左右", or None when there are none."""
+        return QUALIFIER_SEPARATOR.join(self.items) or None
+
+    def text(self) -> str:
+        """For reading: "力争、新增、左右"; none → ""."""
+        return "、".join(self.items)
+
+    def __str__(self) -> str:
+        return QUALIFIER_SEPARATOR.join(self.items)
 
 
 Span = tuple[int, int]
@@ -254,7 +301,7 @@ class Figure:
     end: int
     value: float  # in the base unit: 400000000000.0
     unit: str  # base unit: 元 亩 吨标准煤 平方米 公里 % 个 家 人 ...
-    qualifier: str | None = None  # Qualifier values joined by QUALIFIER_SEPARATOR: "力争|左右"
+    qualifier: Qualifiers = Qualifiers()  # in reading order: (力争, 左右); none: empty
     subject: str = ""  # what is measured: 中长期贷款
     kind: FigureKind = FigureKind.AMOUNT
     value_high: float | None = None  # upper end of a range (10—20亿元), else None

@@ -113,6 +113,36 @@ def test_at_most_six_modules_at_the_top():
     assert len(top) <= 6, top
 
 
+# Preparing a document is the pipeline's business: the stages after it take the prepared document
+# as data (policydiff.compare.prepared) and ask it about its units.
+PREPARES = {"policydiff.compare.pipeline", "policydiff.compare.prepare"}
+
+
+def test_only_the_pipeline_calls_into_the_preparing_module():
+    callers = sorted(
+        name
+        for name, path in _modules()
+        if name not in PREPARES and any(m == "policydiff.compare.prepare" for m, _ in _imports(path))
+    )
+    assert not callers, callers
+
+
+MAX_CLASS_LINES = 300
+
+
+def test_no_class_is_over_300_lines():
+    """A class that long holds several responsibilities: split it (see gui/panes.py and its
+    pane_paint/pane_geometry parts). Counted from ``class`` to its last line, decorators aside."""
+    long = []
+    for name, path in _modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > MAX_CLASS_LINES:
+                    long.append(f"{name}.{node.name}: {lines} lines")
+    assert not long, long
+
+
 def test_a_scripted_comparison_does_not_load_qt(tmp_path):
     from tests.conftest import SEED
 

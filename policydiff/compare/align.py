@@ -297,53 +297,6 @@ class Aligner:
                 bonus += cfg.neighbour_bonus / 2  # each of the two neighbours gives half
         return bonus
 
-    # -- candidates ------------------------------------------------------------------------------
-    def _candidates(self) -> dict[int, set[int]]:
-        """For each left unit, right units sharing its rarest words, plus structural guesses.
-
-        Units already paired (identical texts) are left out on both sides after the choice:
-        pairs are never undone, so no score of theirs could be used.
-        """
-        cfg = self.config
-        postings: dict[str, list[int]] = defaultdict(list)
-        for ri, unit in enumerate(self.right):
-            for word in unit.words:
-                postings[word].append(ri)
-        special_right: dict[Level, list[int]] = defaultdict(list)
-        for ri, unit in enumerate(self.right):
-            if unit.level in SPECIAL_LEVELS:
-                special_right[unit.level].append(ri)
-        idf = self.vectors.idf
-        findable = {w: found for w, found in postings.items() if len(found) <= cfg.max_postings}
-        result: dict[int, set[int]] = {}
-        n_right = max(len(self.right), 1)
-        for li, unit in enumerate(self.left):
-            if li in self.l2r:
-                continue
-            if unit.level in SPECIAL_LEVELS:
-                result[li] = {ri for ri in special_right.get(unit.level, ()) if ri not in self.r2l}
-                continue
-            # rarest first (a stable sort: equally rare words keep the unit's order)
-            rare = sorted(filter(findable.__contains__, unit.words), key=idf.__getitem__, reverse=True)
-            tally: dict[int, float] = defaultdict(float)
-            for word in rare[: cfg.words_per_query]:
-                weight = idf[word]
-                for ri in findable[word]:
-                    tally[ri] += weight
-            if len(tally) <= cfg.candidates_per_unit:
-                chosen = set(tally)
-            else:  # the best tallies, ties to the earlier unit: keys are distinct, so sorting is exact
-                ranked = sorted(zip(tally.values(), map(neg, tally), strict=True), reverse=True)
-                chosen = {-neg_ri for _, neg_ri in ranked[: cfg.candidates_per_unit]}
-            # the unit at the same relative position and its neighbours: catches rewritten units
-            guess = round(li * n_right / max(len(self.left), 1))
-            window = cfg.position_window
-            chosen.update(r for r in range(guess - window, guess + window + 1) if 0 <= r < len(self.right))
-            result[li] = {
-                ri for ri in chosen if ri not in self.r2l and self.right[ri].level not in SPECIAL_LEVELS
-            }
-        return result
-
     # -- assignment ------------------------------------------------------------------------------
     def _rank(self, item: tuple[float, int, int]) -> tuple[float, float, int, int]:
         """Best first; ties (scores equal to SCORE_PLACES places) go to the pair nearest in relative position.
@@ -370,29 +323,6 @@ class Aligner:
             self.r2l[ri] = li
             self.scores[(self.left[li].index, self.right[ri].index)] = score
 
-    def _children_candidates(self) -> dict[int, set[int]]:
-        """Unpaired units whose parents are paired: each is a candidate for the other's children."""
-        left_kids: dict[int, list[int]] = defaultdict(list)
-        right_kids: dict[int, list[int]] = defaultdict(list)
-        for li, unit in enumerate(self.left):
-            if unit.parent is not None and li not in self.l2r:
-                left_kids[unit.parent].append(li)
-        for ri, unit in enumerate(self.right):
-            if unit.parent is not None and ri not in self.r2l:
-                right_kids[unit.parent].append(ri)
-        extra: dict[int, set[int]] = defaultdict(set)
-        for lp_index, kids in left_kids.items():
-            lp = self.left_pos.get(lp_index)
-            rp = self.l2r.get(lp) if lp is not None else None
-            if rp is None:
-                continue
-            others = right_kids.get(self.right[rp].index, [])
-            if len(kids) * len(others) > self.config.max_children_cross:
-                continue
-            for li in kids:
-                extra[li].update(others)
-        return extra
-
     def _pair_same_openings(self) -> None:
         """Left-over children of paired parents that open with the same words, one to one."""
         cfg = self.config
@@ -400,7 +330,7 @@ class Aligner:
         for lj, unit in enumerate(self.left):
             if lj not in self.l2r and unit.parent is not None:
                 left_over[unit.parent].append(lj)
-        for li, rights in self._children_candidates().items():
+        for li, rights in _children_candidates(self).items():
             a = self.left[li]
             matches = [
                 ri
@@ -539,7 +469,7 @@ class Aligner:
     def run(self) -> Alignment:
         cfg = self.config
         self._pair_identical()
-        candidates = self._candidates()
+        candidates = _candidates(self)
         base: dict[tuple[int, int], float] = {}
         for li, rights in candidates.items():
             for ri in rights:
@@ -547,7 +477,7 @@ class Aligner:
         self._greedy([(s, li, ri) for (li, ri), s in base.items()], cfg.anchor_threshold)
         # second and third passes: context from what is already paired
         for _ in range(cfg.context_passes):
-            for li, rights in self._children_candidates().items():
+            for li, rights in _children_candidates(self).items():
                 for ri in rights:
                     if (li, ri) not in base:
                         base[(li, ri)] = self._base_score(li, ri)
@@ -566,6 +496,78 @@ class Aligner:
             {self.left[li].index: self.right[ri].index for li, ri in self.l2r.items()},
             self.scores,
         )
+
+
+# -- candidates: which pairs an aligner scores at all ------------------------------------------
+def _candidates(aligner: Aligner) -> dict[int, set[int]]:
+    """For each left unit, right units sharing its rarest words, plus structural guesses.
+
+    Units already paired (identical texts) are left out on both sides after the choice:
+    pairs are never undone, so no score of theirs could be used.
+    """
+    cfg = aligner.config
+    postings: dict[str, list[int]] = defaultdict(list)
+    for ri, unit in enumerate(aligner.right):
+        for word in unit.words:
+            postings[word].append(ri)
+    special_right: dict[Level, list[int]] = defaultdict(list)
+    for ri, unit in enumerate(aligner.right):
+        if unit.level in SPECIAL_LEVELS:
+            special_right[unit.level].append(ri)
+    idf = aligner.vectors.idf
+    findable = {w: found for w, found in postings.items() if len(found) <= cfg.max_postings}
+    result: dict[int, set[int]] = {}
+    n_right = max(len(aligner.right), 1)
+    for li, unit in enumerate(aligner.left):
+        if li in aligner.l2r:
+            continue
+        if unit.level in SPECIAL_LEVELS:
+            result[li] = {ri for ri in special_right.get(unit.level, ()) if ri not in aligner.r2l}
+            continue
+        # rarest first (a stable sort: equally rare words keep the unit's order)
+        rare = sorted(filter(findable.__contains__, unit.words), key=idf.__getitem__, reverse=True)
+        tally: dict[int, float] = defaultdict(float)
+        for word in rare[: cfg.words_per_query]:
+            weight = idf[word]
+            for ri in findable[word]:
+                tally[ri] += weight
+        if len(tally) <= cfg.candidates_per_unit:
+            chosen = set(tally)
+        else:  # the best tallies, ties to the earlier unit: keys are distinct, so sorting is exact
+            ranked = sorted(zip(tally.values(), map(neg, tally), strict=True), reverse=True)
+            chosen = {-neg_ri for _, neg_ri in ranked[: cfg.candidates_per_unit]}
+        # the unit at the same relative position and its neighbours: catches rewritten units
+        guess = round(li * n_right / max(len(aligner.left), 1))
+        window = cfg.position_window
+        chosen.update(r for r in range(guess - window, guess + window + 1) if 0 <= r < len(aligner.right))
+        result[li] = {
+            ri for ri in chosen if ri not in aligner.r2l and aligner.right[ri].level not in SPECIAL_LEVELS
+        }
+    return result
+
+
+def _children_candidates(aligner: Aligner) -> dict[int, set[int]]:
+    """Unpaired units whose parents are paired: each is a candidate for the other's children."""
+    left_kids: dict[int, list[int]] = defaultdict(list)
+    right_kids: dict[int, list[int]] = defaultdict(list)
+    for li, unit in enumerate(aligner.left):
+        if unit.parent is not None and li not in aligner.l2r:
+            left_kids[unit.parent].append(li)
+    for ri, unit in enumerate(aligner.right):
+        if unit.parent is not None and ri not in aligner.r2l:
+            right_kids[unit.parent].append(ri)
+    extra: dict[int, set[int]] = defaultdict(set)
+    for lp_index, kids in left_kids.items():
+        lp = aligner.left_pos.get(lp_index)
+        rp = aligner.l2r.get(lp) if lp is not None else None
+        if rp is None:
+            continue
+        others = right_kids.get(aligner.right[rp].index, [])
+        if len(kids) * len(others) > aligner.config.max_children_cross:
+            continue
+        for li in kids:
+            extra[li].update(others)
+    return extra
 
 
 def _slot_assignment(weights: list[list[float]]) -> list[tuple[int, int]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from policydiff.compare.prepare import PreparedDocument, clipped_words, unit_text_start
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.worddiff import DiffConfig, diff_tokens
 from policydiff.lang.normalize import NormalizedText
 from policydiff.model import Edit, Op, Unit
@@ -37,7 +37,7 @@ def _side(prepared: PreparedDocument, units: Sequence[Unit]) -> _Side:
     first, last = units[0], units[-1]
     a = prepared.own_spans[first.index][0]
     b = prepared.own_spans[last.index][1]
-    return _Side(first.start, unit_text_start(prepared.document.text, first), last.own_end, (a, b))
+    return _Side(first.start, prepared.text_start(first), last.own_end, (a, b))
 
 
 def unit_edits(
@@ -56,8 +56,8 @@ def unit_edits(
     rs = _side(right, [ru] if isinstance(ru, Unit) else ru)
     la, lb = ls.norm
     ra, rb = rs.norm
-    lw = clipped_words(left, la, lb)
-    rw = clipped_words(right, ra, rb)
+    lw = left.clipped_words(la, lb)
+    rw = right.clipped_words(ra, rb)
     l_bounds = _bounds(la, lw)
     r_bounds = _bounds(ra, rw)
     spans = [

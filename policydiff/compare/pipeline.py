@@ -19,13 +19,8 @@ from policydiff.compare.edits import unit_edits
 from policydiff.compare.gcpause import collection_paused
 from policydiff.compare.groups import GroupConfig, Groups, find_groups
 from policydiff.compare.policy_changes import attach_references, pair_changes
-from policydiff.compare.prepare import (
-    DEFAULT_PREPARE_LIMITS,
-    PreparedDocument,
-    PrepareLimits,
-    prepare,
-    unit_text_start,
-)
+from policydiff.compare.prepare import DEFAULT_PREPARE_LIMITS, PrepareLimits, prepare
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
 from policydiff.figures.compare import PairingConfig, compare_figures, separate_moved_figures
@@ -50,6 +45,8 @@ from policydiff.model import (
     Status,
     Unit,
 )
+from policydiff.structure.parse import CONFIG as DEFAULT_STRUCTURE
+from policydiff.structure.parse import StructureConfig
 
 ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
@@ -70,6 +67,7 @@ class CompareConfig:
     groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
     diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
     figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
+    structure: StructureConfig = DEFAULT_STRUCTURE  # the structure parser's size limits
 
 
 DEFAULT_CONFIG = CompareConfig()
@@ -119,15 +117,14 @@ def side_reading(text: str, options: CompareOptions, side: Side) -> Reading:
 
 def _unit_figures(prepared: PreparedDocument, figure_view: PreparedDocument, unit: Unit) -> list[Figure]:
     """Figures of a unit's own text, with spans and text of the loaded document."""
-    norm = figure_view.norm
-    a, b = figure_view.own_spans[unit.index]
+    own, a = figure_view.own_text(unit)
     original = prepared.document.text
     out = []
-    low, high = unit_text_start(original, unit), unit.own_end
-    for fig in extract_figures(norm.text[a:b]):
+    low, high = prepared.text_start(unit), unit.own_end
+    for fig in extract_figures(own):
         if not math.isfinite(fig.value) or (fig.value_high is not None and not math.isfinite(fig.value_high)):
             continue  # a run of hundreds of digits is no amount
-        start, end = norm.to_original(a + fig.start, a + fig.end)
+        start, end = figure_view.to_original(a + fig.start, a + fig.end)
         start, end = max(start, low), min(end, high)  # never past the unit into dropped whitespace
         while start < end and original[start].isspace():
             start += 1
@@ -300,7 +297,11 @@ def compare_prepared(
     alignment = Alignment(tuple(grouped), alignment.scores, alignment.moved)
 
     def view(prepared: PreparedDocument, mode: NormalizeMode) -> PreparedDocument:
-        return prepared if prepared.mode == mode else prepare(prepared.document, mode, config.prepare)
+        return (
+            prepared
+            if prepared.mode == mode
+            else prepare(prepared.document, mode, config.prepare, config.structure)
+        )
 
     readings = (
         side_reading(left.document.text, options, Side.LEFT),
@@ -394,12 +395,16 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare)
+    left_prepared = prepare(
+        left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare, config.structure
+    )
     if progress is not None:
         progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare)
+    right_prepared = prepare(
+        right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare, config.structure
+    )
     if progress is not None:
         progress(PROGRESS_PREPARED)
     return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policydiff.compare.prepare import PreparedDocument
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.lang.normalize import normalize
 from policydiff.meaning.obligations import obligation_changes
 from policydiff.meaning.references import stale_references
@@ -33,14 +33,13 @@ def _own_text(prepared: PreparedDocument, unit: Unit | None) -> tuple[str, int]:
     """A unit's own normalized text and where it starts in the normalized document."""
     if unit is None:
         return "", 0
-    a, b = prepared.own_spans[unit.index]
-    return prepared.norm.text[a:b], a
+    return prepared.own_text(unit)
 
 
 def _original(prepared: PreparedDocument, base: int, span: tuple[int, int] | None) -> Span | None:
     if span is None:
         return None
-    return prepared.norm.to_original(base + span[0], base + span[1])
+    return prepared.to_original(base + span[0], base + span[1])
 
 
 def pair_changes(

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from policydiff.compare.align import UnitFeatures, content_words
+from policydiff.compare.prepared import PreparedDocument, unit_text_start
 from policydiff.errors import LoadError, LoadReason
 from policydiff.lang.normalize import NormalizedText, normalize
 from policydiff.lang.words import segment
-from policydiff.model import Level, LoadedDocument, NormalizeMode, Unit
-from policydiff.structure.parse import parse_structure
+from policydiff.model import Level, LoadedDocument, NormalizeMode
+from policydiff.structure.parse import CONFIG as DEFAULT_STRUCTURE
+from policydiff.structure.parse import StructureConfig, parse_structure
 
 
 @dataclass(frozen=True)
@@ -34,45 +36,30 @@ class PrepareLimits:
 DEFAULT_PREPARE_LIMITS = PrepareLimits()
 
 
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A document made ready for comparison under one normalization mode."""
-
-    document: LoadedDocument
-    units: tuple[Unit, ...]
-    title: str
-    body_start: int
-    body_end: int
-    norm: NormalizedText
-    words: list[str]
-    word_starts: list[int]
-    own_spans: tuple[tuple[int, int], ...]
-    features: tuple[UnitFeatures, ...]
-    mode: NormalizeMode = NormalizeMode.T2S  # the conversion ``norm`` was made with
-    left_out: tuple[tuple[int, int, str], ...] = ()  # lines no unit holds (DocumentTree.left_out)
-
-
 # Documents kept prepared: a pair in two or three modes (display, figures, raw), so toggling the
 # mode or re-pairing by hand needs no new preparation.
 CACHED_DOCUMENTS = 6
 
 
+CacheKey = tuple[str, str, StructureConfig]
+
+
 class PreparedCache:
-    """A small thread-safe LRU of prepared documents, keyed by (text, mode)."""
+    """A small thread-safe LRU of prepared documents, keyed by (text, mode, structure config)."""
 
     def __init__(self, size: int = CACHED_DOCUMENTS) -> None:
         self.size = size
-        self._items: OrderedDict[tuple[str, str], PreparedDocument] = OrderedDict()
+        self._items: OrderedDict[CacheKey, PreparedDocument] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, str]) -> PreparedDocument | None:
+    def get(self, key: CacheKey) -> PreparedDocument | None:
         with self._lock:
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
             return value
 
-    def put(self, key: tuple[str, str], value: PreparedDocument) -> None:
+    def put(self, key: CacheKey, value: PreparedDocument) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -86,35 +73,6 @@ _cache = PreparedCache()
 def _word_range(starts: Sequence[int], begin: int, end: int) -> tuple[int, int]:
     """Indices of the words that start inside [begin, end)."""
     return bisect_left(starts, begin), bisect_left(starts, end)
-
-
-def clipped_words(prepared: PreparedDocument, begin: int, end: int) -> list[str]:
-    """The words of norm.text[begin:end], cut at the span's ends so they tile it exactly."""
-    if begin >= end:
-        return []
-    starts, words = prepared.word_starts, prepared.words
-    first = max(bisect_left(starts, begin + 1) - 1, 0)
-    stop = bisect_left(starts, end)  # the words that start before ``end``
-    if stop - first <= 1:
-        return [w for i in range(first, stop) if (w := _clip(words[i], starts[i], begin, end))]
-    # the words tile the text, so only the first and the last can stick out of the span
-    out = [_clip(words[first], starts[first], begin, end), *words[first + 1 : stop - 1]]
-    out.append(_clip(words[stop - 1], starts[stop - 1], begin, end))
-    return list(filter(None, out))
-
-
-def _clip(word: str, start: int, begin: int, end: int) -> str:
-    """The part of ``word`` (starting at ``start``) inside [begin, end)."""
-    lo, hi = max(begin, start), min(end, start + len(word))
-    return word[lo - start : hi - start] if lo < hi else ""
-
-
-def unit_text_start(text: str, unit: Unit) -> int:
-    """Where a unit's text starts after its label: renumbering (`16.` → `（二十四）`) is no edit."""
-    end = unit.start + len(unit.label)
-    if unit.label and end <= unit.own_end and text[unit.start : end] == unit.label:
-        return end
-    return unit.start
 
 
 def _keep_blocks_whole(
@@ -185,19 +143,22 @@ def normalized_headings(headings: Sequence[str], mode: NormalizeMode) -> dict[st
 
 
 def prepare(
-    document: LoadedDocument, mode: NormalizeMode, limits: PrepareLimits = DEFAULT_PREPARE_LIMITS
+    document: LoadedDocument,
+    mode: NormalizeMode,
+    limits: PrepareLimits = DEFAULT_PREPARE_LIMITS,
+    structure: StructureConfig = DEFAULT_STRUCTURE,
 ) -> PreparedDocument:
-    """Normalize, parse and segment a document once per mode (cached).
+    """Normalize, parse (with ``structure``'s limits) and segment a document once per mode (cached).
 
     Raises:
         LoadError: the document has more units than one comparison can hold.
     """
-    key = (document.text, mode)
+    key = (document.text, mode, structure)
     cached = _cache.get(key)
     if cached is not None and cached.document == document:
         _check_units(document, len(cached.units), limits)  # the limits may be tighter than last time
         return cached
-    tree = parse_structure(document.text)
+    tree = parse_structure(document.text, structure)
     _check_units(document, len(tree.units), limits)
     norm = normalize(document.text, mode)
     words, starts = _keep_blocks_whole(*segment(norm.text), norm)

@@ -8,7 +8,7 @@ that share its wording are read closely (a longest common subsequence, counted i
 characters so scattered characters do not count). Texts are compared after script folding
 (traditional → simplified), so a Hong Kong or Taiwan copy traces like a mainland one.
 May import: the standard library, rapidfuzz, policydiff.model, policydiff.lang and
-policydiff.compare.prepare.
+policydiff.compare.prepared.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import LCSseq
 
-from policydiff.compare.prepare import unit_text_start
+from policydiff.compare.prepared import unit_text_start
 from policydiff.lang.normalize import NormalizedText, normalize
 from policydiff.model import NormalizeMode, Unit
 

@@ -40,7 +40,6 @@ BOUND_QUALIFIERS = frozenset(
     }
 )
 DEADLINE_QUALIFIERS = frozenset({Qualifier.BEFORE, Qualifier.UNTIL})
-QUALIFIER_SEPARATOR = "|"
 # Jurisdictions by the words that name one as the scope of a figure or of a whole document.
 SCOPE_WORDS: dict[str, tuple[str, ...]] = {
     "国": ("全国", "中央", "国务院"),
@@ -83,8 +82,8 @@ def document_scope(text: str) -> str | None:
     return ranked[0][0]
 
 
-def _qualifiers(figure: Figure) -> set[str]:
-    return set(figure.qualifier.split(QUALIFIER_SEPARATOR)) if figure.qualifier else set()
+def _qualifiers(figure: Figure) -> frozenset[Qualifier]:
+    return figure.qualifier.as_set()
 
 
 def deadline(change: FigureChange) -> bool:

@@ -418,7 +418,7 @@ def assemble(
     else:  # every child failed: the rows still list the parent's units
         from policydiff.structure.parse import parse_structure
 
-        tree = parse_structure(parent.text)
+        tree = parse_structure(parent.text, config.compare.structure)
         units, title = tree.units, tree.title
     per_child = [
         _cells_for(

@@ -21,7 +21,6 @@ from enum import StrEnum
 from functools import lru_cache
 
 from policydiff.model import (
-    QUALIFIER_SEPARATOR,
     Figure,
     FigureChange,
     FigureKind,
@@ -100,11 +99,7 @@ SAME_BOUND: dict[str, str] = {
 
 def bounds(figure: Figure) -> frozenset[str]:
     """What a figure's qualifiers say (≥, ≤, ≈, 新增, 累计 …), in no order, duty words left out."""
-    return frozenset(
-        SAME_BOUND.get(q, q)
-        for q in (figure.qualifier or "").split(QUALIFIER_SEPARATOR)
-        if q and q not in DUTY_WORDS
-    )
+    return frozenset(SAME_BOUND.get(q, q) for q in figure.qualifier if q not in DUTY_WORDS)
 
 
 ABS_TOL = 1e-12  # values this close to each other (around zero) are equal, whatever rel_tol says
@@ -452,7 +447,7 @@ def effective_date(change: FigureChange) -> bool:
         return False
     return all(
         _EFFECTIVE_SUBJECT.search(f.subject or "") is not None
-        and "起" in (f.qualifier or "")
+        and Qualifier.FROM in f.qualifier
         and ("施行" in f.sentence or not f.sentence)  # 本法自…起施行, not 本法自…起申报
         for f in (old, new)
     )

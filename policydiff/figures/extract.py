@@ -31,7 +31,7 @@ from policydiff.lang.numerals import (
     NUMERAL_FIRST_CHARS,
     numeral_value,
 )
-from policydiff.model import QUALIFIER_SEPARATOR, Figure, FigureChange, FigureKind, Qualifier
+from policydiff.model import Figure, FigureChange, FigureKind, Qualifier, Qualifiers
 
 _Found = tuple[int, int, dict[str, Any]]  # a figure's span and its parsed parts
 
@@ -383,9 +383,9 @@ def _merge_bounded_ranges(
     return out
 
 
-def qualifier_text(qualifier: str | None) -> str:
-    """A figure's qualifiers for reading: "力争|新增|左右" → "力争、新增、左右"; none → ""."""
-    return "、".join(q for q in (qualifier or "").split(QUALIFIER_SEPARATOR) if q)
+def qualifier_text(qualifier: Qualifiers) -> str:
+    """A figure's qualifiers for reading: (力争, 新增, 左右) → "力争、新增、左右"; none → ""."""
+    return qualifier.text()
 
 
 def _read_match(t: str, m: re.Match[str]) -> _Found | None:
@@ -620,7 +620,7 @@ def _with_subjects(text: str, t: str, found: list[_Found]) -> list[Figure]:
                 end=end,
                 value=d["value"],
                 unit=d["unit"],
-                qualifier=QUALIFIER_SEPARATOR.join(quals) or None,
+                qualifier=Qualifiers(tuple(Qualifier(q) for q in quals)),
                 subject=subjects[i],
                 kind=FigureKind.RATE
                 if pers[i] and d["kind"] in (FigureKind.AMOUNT, FigureKind.COUNT)

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, QSizeF, Qt, Signal
+from PySide6.QtCore import QRect, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QBrush,
     QColor,
     QDragEnterEvent,
     QDropEvent,
@@ -30,12 +28,22 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextFormat,
     QTextOption,
 )
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QTextEdit, QVBoxLayout, QWidget
 
-from policydiff.gui.marks import Gutter, Mark, SideMarks
+from policydiff.gui.marks import Mark, SideMarks
+from policydiff.gui.pane_geometry import content_height, first_visible_text, line_top, tint, visible_text
+from policydiff.gui.pane_paint import (
+    BAND_COLORS,
+    GUTTER_COLORS,
+    GUTTER_WIDTH,
+    Band,
+    GutterArea,
+    band_at,
+    paint_badges,
+    paint_bands,
+)
 from policydiff.gui.refill import (
     LayoutLimits,
     Padding,
@@ -48,29 +56,14 @@ from policydiff.gui.refill import (
     without_layout,
 )
 from policydiff.gui.vocabulary import qcolour
-from policydiff.model import Side, Status
+from policydiff.model import Side
 from policydiff.present import palette
 
-GUTTER_WIDTH = 7
-# The shared palette (policydiff.present.palette): the same colours as the report and the exports.
-_GUTTER_SWATCH = {
-    Gutter.CHANGED: palette.STATUS[Status.CHANGED],
-    Gutter.ADDED: palette.INSERTED,
-    Gutter.REMOVED: palette.DELETED,
-    Gutter.MOVED: palette.MOVED,
-    Gutter.MANUAL: palette.MANUAL,
-}
-GUTTER_COLORS = {gutter: qcolour(swatch.rule) for gutter, swatch in _GUTTER_SWATCH.items()}
+__all__ = ["BAND_COLORS", "GUTTER_COLORS", "Band", "DocumentPane", "DocumentView", "TextMap", "mark_formats"]
+
 SELECTED_UNIT = QColor("#dbeafe")
 FOUND = QColor("#fff3a3")
 FOUND_CURRENT = QColor("#ffb000")
-BAND_COLORS = {
-    Gutter.ADDED: palette.INSERTED.background.hex,
-    Gutter.REMOVED: palette.DELETED.background.hex,
-    Gutter.MOVED: palette.MOVED.background.hex,
-    Gutter.CHANGED: "#f6f8fa",  # neutral: a changed pair's words carry the marks
-    Gutter.MANUAL: "#f6f8fa",
-}
 
 
 def mark_formats() -> dict[Mark, QTextCharFormat]:
@@ -138,34 +131,33 @@ def display_text(text: str) -> str:
     return text.replace("\r", " ") if "\r" in text else text
 
 
-class _GutterArea(QWidget):
-    def __init__(self, view: DocumentView) -> None:
-        super().__init__(view)
-        self._view = view
+class _DropTarget(QTextEdit):
+    """A text view that takes a dropped file instead of its text: ``fileDropped`` gives its path."""
 
-    def sizeHint(self) -> QSize:
-        return QSize(GUTTER_WIDTH, 0)
+    fileDropped = Signal(str)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        self._view.paint_gutter(self, event)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.fileDropped.emit(urls[0].toLocalFile())
+        else:
+            event.ignore()
 
 
-@dataclass(frozen=True)
-class Band:
-    """An empty stretch of a pane facing a unit the other side lacks (document y, pixels)."""
-
-    top: float
-    bottom: float
-    kind: Gutter  # ADDED / REMOVED (the other side's unit has no counterpart) or MOVED
-    note: str = ""  # painted inside the band, e.g. where a moved unit's partner is
-    pair: int = -1  # the pair whose unit the band faces
-
-
-def _band_top(band: Band) -> float:
-    return band.top
-
-
-class DocumentView(QTextEdit):
+class DocumentView(_DropTarget):
     """A read-only pane showing one document with its comparison marks.
 
     Scrolls by pixels, so two panes padded to the same rows stay level at every position: row
@@ -174,7 +166,6 @@ class DocumentView(QTextEdit):
 
     unitClicked = Signal(int)  # offset in the loaded text
     bandClicked = Signal(int)  # index of the band clicked (an empty stretch facing a unit)
-    fileDropped = Signal(str)
 
     def __init__(self, side: Side, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -198,7 +189,7 @@ class DocumentView(QTextEdit):
         self._text = ""
         self._marks: SideMarks | None = None
         self._formats = mark_formats()
-        self._gutter = _GutterArea(self)
+        self._gutter = GutterArea(self)
         self._padded: set[int] = set()  # block numbers that carry a padding margin
         self._padding = Padding()
         self._anchors: tuple[list[float], list[int]] = ([], [])
@@ -229,6 +220,11 @@ class DocumentView(QTextEdit):
     @property
     def text(self) -> str:
         return self._text
+
+    @property
+    def text_map(self) -> TextMap:
+        """Offsets in the loaded text ↔ Qt positions in the document shown."""
+        return self._map
 
     def apply_marks(self, marks: SideMarks | None) -> None:
         """Replace the word/figure formats and gutter marks, keeping the padding."""
@@ -362,22 +358,11 @@ class DocumentView(QTextEdit):
         return self.y_of_position(self.qt_position(offset))
 
     def y_of_position(self, position: int) -> float:
-        block = self.document().findBlock(position)
-        if not block.isValid():
-            return self.content_height()
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        layout = block.layout()
-        line = layout.lineForTextPosition(position - block.position()) if layout is not None else None
-        top = rect.top() + block.blockFormat().topMargin()
-        if line is not None and line.isValid():
-            top = layout.position().y() + line.y()
-        return top
+        return line_top(self.document(), position)
 
     def content_height(self) -> float:
         """Bottom of the last block (laid out now; the layout's document size may be an estimate)."""
-        document = self.document()
-        bottom = document.documentLayout().blockBoundingRect(document.lastBlock()).bottom()
-        return bottom + document.rootFrame().frameFormat().bottomMargin() - document.documentMargin()
+        return content_height(self.document())
 
     def top_y(self) -> int:
         return self.verticalScrollBar().value()
@@ -401,52 +386,30 @@ class DocumentView(QTextEdit):
     def highlight_unit(self, span: tuple[int, int] | None) -> None:
         self._selection = []
         if span is not None:
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(SELECTED_UNIT)
-            selection.format.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.qt_position(span[0]))
-            cursor.setPosition(self.qt_position(span[1]), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            self._selection = [selection]
+            start, end = self.qt_position(span[0]), self.qt_position(span[1])
+            self._selection = [tint(self.document(), start, end, SELECTED_UNIT, full_width=False)]
         self.setExtraSelections(self._selection + self._found)
 
     def highlight_found(self, spans: list[tuple[int, int]], current: int | None) -> None:
         """Tint every find hit, the current one stronger (spans index the loaded text)."""
-        self._found = []
-        for i, (start, end) in enumerate(spans):
-            selection = QTextEdit.ExtraSelection()
-            selection.format.setBackground(FOUND_CURRENT if i == current else FOUND)
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.qt_position(start))
-            cursor.setPosition(self.qt_position(end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            self._found.append(selection)
+        self._found = [
+            tint(
+                self.document(),
+                self.qt_position(start),
+                self.qt_position(end),
+                FOUND_CURRENT if i == current else FOUND,
+            )
+            for i, (start, end) in enumerate(spans)
+        ]
         self.setExtraSelections(self._selection + self._found)
 
     def visible_text(self) -> str:
         """Text of the blocks currently shown (for tests and accessibility)."""
-        parts: list[str] = []
-        top, bottom = self.top_y(), self.top_y() + self.viewport().height()
-        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
-        layout = self.document().documentLayout()
-        while block.isValid():
-            rect = layout.blockBoundingRect(block)
-            if rect.top() > bottom:
-                break
-            if rect.bottom() >= top:
-                parts.append(block.text())
-            block = block.next()
-        return "\n".join(parts)
+        return visible_text(self, self.top_y())
 
     def first_visible_text(self) -> str:
         """The text of the first block whose top is on screen."""
-        top = self.top_y()
-        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
-        layout = self.document().documentLayout()
-        while block.isValid() and layout.blockBoundingRect(block).top() + 1 < top:
-            block = block.next()
-        return block.text() if block.isValid() else ""
+        return first_visible_text(self, self.top_y())
 
     # -- painting -----------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -457,112 +420,12 @@ class DocumentView(QTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        self._paint_badges(painter)
-        if not self.bands:
-            return
-        dy = self.top_y()
-        height = self.viewport().height()
-        width = self.viewport().width()
-        i = max(0, bisect_right(self.bands, float(dy), key=_band_top) - 1)
-        while i < len(self.bands) and self.bands[i].top - dy <= height:
-            band = self.bands[i]
-            i += 1
-            if band.bottom - dy < 0 or band.bottom - band.top < 2:
-                continue
-            rect = QRectF(0, band.top - dy, width, band.bottom - band.top)
-            color = QColor(BAND_COLORS[band.kind])
-            painter.fillRect(rect, color)
-            color.setAlpha(70)
-            painter.fillRect(rect, QBrush(color.darker(130), Qt.BrushStyle.BDiagPattern))
-            if band.note:
-                painter.setPen(QColor("#57606a") if band.kind != Gutter.MOVED else QColor("#6639ba"))
-                painter.drawText(
-                    rect.adjusted(8, 2, -8, 0),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                    band.note,
-                )
-
-    def _paint_badges(self, painter: QPainter) -> None:
-        """The 改写 badge of each unit shown as a rewrite, as the report's rows carry it: the panes
-        say why a pair is marked as it is. It stands after the text of the unit's first line (or
-        its last) where that line leaves room, so it never covers a character; on a unit whose
-        lines all fill the pane it takes the right end of the first line."""
-        marks = self._marks
-        if marks is None or not marks.rewrites:
-            return
-        first = self._map.to_py(self.cursorForPosition(QPoint(0, 0)).position())
-        last = self._map.to_py(self.cursorForPosition(QPoint(0, self.viewport().height())).position())
-        label = self.tr("rewrite")
-        metrics = painter.fontMetrics()
-        width = metrics.horizontalAdvance(label) + 10
-        height = metrics.height() + 2
-        room = self.viewport().width() - 6
-        dy = self.top_y()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        start = max(0, bisect_right(marks.rewrites, first) - 1)
-        for offset, end in zip(marks.rewrites[start:], marks.rewrite_ends[start:], strict=False):
-            if offset > last:
-                break
-            spot = self._badge_spot(offset, width, room) or self._badge_spot(
-                max(offset, end - 1), width, room
-            )
-            x, y = spot if spot is not None else (room - width, self.y_of(offset))
-            rect = QRectF(x, y - dy + 1, width, height)
-            painter.setPen(qcolour(palette.SHARED.rule))  # the report's rewrite badge
-            painter.setBrush(qcolour(palette.SHARED.background))
-            painter.drawRoundedRect(rect, 4, 4)
-            painter.setPen(qcolour(palette.SHARED.ink))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-
-    def _badge_spot(self, offset: int, width: float, room: float) -> tuple[float, float] | None:
-        """Where a badge ``width`` wide fits after the text of the line holding ``offset``."""
-        position = self.qt_position(offset)
-        block = self.document().findBlock(position)
-        layout = block.layout() if block.isValid() else None
-        if layout is None:
-            return None
-        line = layout.lineForTextPosition(position - block.position())
-        if not line.isValid():
-            return None
-        x = layout.position().x() + line.x() + line.naturalTextWidth() + 8
-        if x + width > room:
-            return None
-        return x, layout.position().y() + line.y()
+        paint_badges(self, painter, self.tr("rewrite"))
+        paint_bands(self, painter)
 
     def band_at(self, y: float) -> int | None:
         """Index of the band under document y, if any."""
-        i = bisect_right(self.bands, y, key=_band_top) - 1
-        if i >= 0 and self.bands[i].top <= y < self.bands[i].bottom:
-            return i
-        return None
-
-    def paint_gutter(self, area: QWidget, event: QPaintEvent) -> None:
-        painter = QPainter(area)
-        painter.fillRect(event.rect(), self.palette().window())
-        marks = self._marks
-        if marks is None or not marks.gutter:
-            return
-        dy = self.top_y()
-        layout = self.document().documentLayout()
-        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
-        bottom_limit = event.rect().bottom()
-        while block.isValid():
-            geometry = layout.blockBoundingRect(block).translated(0, -dy)
-            if geometry.top() > bottom_limit:
-                break
-            if geometry.bottom() >= event.rect().top():
-                start = self._map.to_py(block.position())
-                end = self._map.to_py(block.position() + max(1, block.length() - 1))
-                kinds = marks.gutter_at(start, end)
-                if kinds:
-                    text_height = geometry.height() - block.blockFormat().bottomMargin()
-                    painter.fillRect(
-                        QRectF(
-                            0, geometry.top() + block.blockFormat().topMargin(), GUTTER_WIDTH - 2, text_height
-                        ),
-                        GUTTER_COLORS[kinds[0]],
-                    )
-            block = block.next()
+        return band_at(self.bands, y)
 
     # -- interaction --------------------------------------------------------------------------
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -587,26 +450,6 @@ class DocumentView(QTextEdit):
             self.unitClicked.emit(self.offset_at_cursor())
         menu.exec(event.globalPos())
         menu.deleteLater()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            event.acceptProposedAction()
-            self.fileDropped.emit(urls[0].toLocalFile())
-        else:
-            event.ignore()
 
 
 class DocumentPane(QFrame):

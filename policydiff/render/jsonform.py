@@ -105,7 +105,7 @@ def _figval(fig: Figure | None) -> dict[str, Any] | None:
         "end": fig.end,
         "value": _finite(fig.value),
         "unit": fig.unit,
-        "qualifier": fig.qualifier,
+        "qualifier": fig.qualifier.joined(),
         "kind": str(fig.kind),
         "subject": fig.subject,
     }

@@ -17,7 +17,7 @@ what normalization folds) still need a revision, or rejecting would not restore 
 characters: they become the smallest deletion + insertion of the differing characters, flagged
 ``normalization`` so the writer can set them apart. A renumbered label (第五条 → 第六条) is an
 ordinary revision. Whitespace-only differences are no revision (the right's whitespace is kept).
-May import: the standard library, rapidfuzz and policydiff.model, policydiff.compare.prepare (never PySide6).
+May import: the standard library, rapidfuzz and policydiff.model, policydiff.compare.prepared (never PySide6).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from enum import StrEnum
 
 from rapidfuzz.distance import Indel
 
-from policydiff.compare.prepare import unit_text_start
+from policydiff.compare.prepared import unit_text_start
 from policydiff.model import Comparison, Edit, Level, Op, Pair, Unit
 
 

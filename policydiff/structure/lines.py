@@ -41,7 +41,7 @@ class StructureConfig:
     max_unconfirmed_gap: int = 1  # numbers it may skip with no confirmation (one deleted unit)
 
 
-CONFIG = StructureConfig()
+CONFIG = StructureConfig()  # the default; a comparison passes its own (CompareConfig.structure)
 
 SPACE_CHARS = " \t\r\f\v\u3000\xa0\u200b\u2002\u2003\u2009\ufeff"
 FRONT_MATTER_FENCE = "---"
@@ -101,21 +101,21 @@ def fold(line: str) -> str:
         return str(_t2s().convert(line.encode("utf-8", "replace").decode("utf-8")))
 
 
-def is_junk(line: str) -> bool:
+def is_junk(line: str, config: StructureConfig = CONFIG) -> bool:
     """Web page furniture: menus, breadcrumbs, publication/source/editor lines, share bars, footers,
     related-link lists (policydiff.lang.furniture, the detector the HTML reader uses too).
 
     A line longer than ``max_furniture_chars`` is content (a page extracted as one line must never
     be taken for its own footer), so every test here scans a bounded string.
     """
-    if len(line) > CONFIG.max_furniture_chars:
+    if len(line) > config.max_furniture_chars:
         return False
     return is_furniture_line(line, fold(line))
 
 
-def is_date_line(line: str) -> bool:
+def is_date_line(line: str, config: StructureConfig = CONFIG) -> bool:
     """A date alone on its line (2024年3月7日); ``line`` is stripped content."""
-    return len(line) <= CONFIG.max_title_chars and DATE_LINE_RE.match(line.rstrip(SPACE_CHARS)) is not None
+    return len(line) <= config.max_title_chars and DATE_LINE_RE.match(line.rstrip(SPACE_CHARS)) is not None
 
 
 def _validity_formula(window: str) -> bool:
@@ -133,31 +133,33 @@ def _validity_formula(window: str) -> bool:
     return False
 
 
-def is_closing_formula(text: str) -> bool:
+def is_closing_formula(text: str, config: StructureConfig = CONFIG) -> bool:
     """Text that starts with a closing formula: validity (本办法自…施行), 抄送, 此件公开发布, contact."""
-    window = fold(text[: CONFIG.closing_window])
+    window = fold(text[: config.closing_window])
     return _validity_formula(window) or CLOSING_RE.match(window) is not None
 
 
-def is_closing_line(line: str) -> bool:
+def is_closing_line(line: str, config: StructureConfig = CONFIG) -> bool:
     """A paragraph that opens the closing part: a closing formula, or a line ending in …印发."""
-    return is_closing_formula(line) or PRINTED_TAIL_RE.search(line[-CONFIG.closing_tail :]) is not None
-
-
-def is_trailing_closing_line(line: str) -> bool:
-    """A line of the 抄送/印发 block that may follow a document's attachments."""
-    short = line[: CONFIG.closing_window]
-    return TRAILING_CLOSING_RE.match(fold(short)) is not None or (
-        PRINTED_TAIL_RE.search(line[-CONFIG.closing_tail :]) is not None
+    return (
+        is_closing_formula(line, config) or PRINTED_TAIL_RE.search(line[-config.closing_tail :]) is not None
     )
 
 
-def is_signature_line(line: str) -> bool:
+def is_trailing_closing_line(line: str, config: StructureConfig = CONFIG) -> bool:
+    """A line of the 抄送/印发 block that may follow a document's attachments."""
+    short = line[: config.closing_window]
+    return TRAILING_CLOSING_RE.match(fold(short)) is not None or (
+        PRINTED_TAIL_RE.search(line[-config.closing_tail :]) is not None
+    )
+
+
+def is_signature_line(line: str, config: StructureConfig = CONFIG) -> bool:
     """A short line without punctuation: an issuer's name before a date line."""
-    return len(line) <= CONFIG.max_signature_chars and not any(ch in line for ch in SENTENCE_END)
+    return len(line) <= config.max_signature_chars and not any(ch in line for ch in SENTENCE_END)
 
 
-def attachment_label(line: str) -> tuple[str, int | None] | None:
+def attachment_label(line: str, config: StructureConfig = CONFIG) -> tuple[str, int | None] | None:
     """(label, number) of an attachment heading (附件 / 附件1 / 附件：/ 附件2：) starting ``line``.
 
     Without a colon the heading is the whole line or a short title after the number, so a sentence
@@ -171,14 +173,14 @@ def attachment_label(line: str) -> tuple[str, int | None] | None:
     if m.group("colon") is None:
         if rest and number is None and not line[m.end() - 1].isspace():
             return None  # 附件所列 … : a sentence
-        if len(line) > CONFIG.max_attachment_heading_chars or any(ch in rest for ch in SENTENCE_END):
+        if len(line) > config.max_attachment_heading_chars or any(ch in rest for ch in SENTENCE_END):
             return None
     return line[: m.end()].rstrip(SPACE_CHARS), (cn_value(number) if number else None)
 
 
-def is_title_like(line: str) -> bool:
+def is_title_like(line: str, config: StructureConfig = CONFIG) -> bool:
     """A short line without sentence punctuation that is no date, document number, issuer or junk."""
-    if len(line) > CONFIG.max_title_chars:
+    if len(line) > config.max_title_chars:
         return False
     if BRACKETED_RE.match(line):  # （征求意见稿） （2025年版） （2021年5月20日）
         return True
@@ -191,7 +193,7 @@ def is_title_like(line: str) -> bool:
         or DOC_NUMBER_RE.search(folded)
         or ATTACHMENT_TITLE_RE.match(folded)
         or SIGNATURE_RE.search(folded)
-        or is_junk(line)
+        or is_junk(line, config)
     )
 
 
@@ -217,8 +219,9 @@ def _lead(raw: str) -> int:
 class Lines:
     """The text cut into lines, with where each line's content starts and ends."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, config: StructureConfig = CONFIG) -> None:
         self.text = text
+        self.config = config  # the heuristics' size limits for this document
         self.raw: list[int] = []  # where each line starts
         self.start: list[int] = []  # content start: after indentation and Markdown heading markers
         self.end: list[int] = []  # content end: before trailing spaces

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from policydiff.lang.furniture import furniture_kind, is_file_link, is_related_heading
 from policydiff.lang.numerals import CIRCLED_CHARS, CN_NUMERAL_CHARS, circled_value, cn_value
@@ -68,18 +69,27 @@ __all__ = ["CONFIG", "StructureConfig", "fold", "is_junk", "is_title_like", "par
 
 _CN = CN_NUMERAL_CHARS
 _DIGITS = "0-9０-９"
-_NUM = CONFIG.max_label_numeral_chars
-LABEL_RE = re.compile(
-    # a chapter's title may follow 第X章 with no space (第二章款项支付规定), an article's may not:
-    # 第三条款 / 第三条规定的 open a sentence that refers to an article
-    rf"(?P<strong>第(?P<sn>[{_CN}{_DIGITS}]{{1,{_NUM}}})\s{{0,4}}"
-    r"(?P<kind>[章节節](?![的之中所]|规定|規定)|[条條](?![的之中所款项項规規])))"
-    rf"|(?P<comma>(?P<cn>[{_CN}]{{1,{_NUM}}})[、．.])"
-    rf"|(?P<cparen>[（(](?P<cpn>[{_CN}]{{1,{_NUM}}})[）)])"
-    rf"|(?P<aparen>[（(](?P<apn>[{_DIGITS}]{{1,3}})[）)])"
-    rf"|(?P<adot>(?P<an>[{_DIGITS}]{{1,{CONFIG.max_label_digits}}})[.．、](?![{_DIGITS}]))"
-    rf"|(?P<circ>[{CIRCLED_CHARS}])"
-)
+
+
+@lru_cache(maxsize=8)
+def label_re(config: StructureConfig = CONFIG) -> re.Pattern[str]:
+    """The numbering labels a line may start with: at most ``max_label_numeral_chars`` Chinese
+    numerals or ``max_label_digits`` digits; compiled when a document is first parsed, once per
+    configuration."""
+    numeral_chars, digits = config.max_label_numeral_chars, config.max_label_digits
+    return re.compile(
+        # a chapter's title may follow 第X章 with no space (第二章款项支付规定), an article's may not:
+        # 第三条款 / 第三条规定的 open a sentence that refers to an article
+        rf"(?P<strong>第(?P<sn>[{_CN}{_DIGITS}]{{1,{numeral_chars}}})\s{{0,4}}"
+        r"(?P<kind>[章节節](?![的之中所]|规定|規定)|[条條](?![的之中所款项項规規])))"
+        rf"|(?P<comma>(?P<cn>[{_CN}]{{1,{numeral_chars}}})[、．.])"
+        rf"|(?P<cparen>[（(](?P<cpn>[{_CN}]{{1,{numeral_chars}}})[）)])"
+        rf"|(?P<aparen>[（(](?P<apn>[{_DIGITS}]{{1,3}})[）)])"
+        rf"|(?P<adot>(?P<an>[{_DIGITS}]{{1,{digits}}})[.．、](?![{_DIGITS}]))"
+        rf"|(?P<circ>[{CIRCLED_CHARS}])"
+    )
+
+
 STRONG_STYLE = {"章": "第章", "节": "第节", "節": "第节", "条": "第条", "條": "第条"}
 STYLE_LEVEL: dict[str, Level] = {
     "第章": Level.CHAPTER,
@@ -136,7 +146,7 @@ _GROUPS = {  # outer group → (style, group holding the number)
 
 def _match_label(lines: Lines, i: int) -> _Label | None:
     """The numbering label a line starts with, if any."""
-    m = LABEL_RE.match(lines.text, lines.start[i], lines.end[i])
+    m = label_re(lines.config).match(lines.text, lines.start[i], lines.end[i])
     if m is None:
         return None
     group = m.lastgroup or ""
@@ -165,7 +175,8 @@ def _continues(number: int, last: int, confirmed: bool, config: StructureConfig 
 class _Nester:
     """Decides, label by label, whether a label opens a unit and under which parent."""
 
-    def __init__(self, root: int | None = None) -> None:
+    def __init__(self, config: StructureConfig, root: int | None = None) -> None:
+        self.config = config
         self.root = root  # record index of the attachment this numbering lives in
         self.order: list[str] = []  # styles, outermost first, as first seen
         self.stack: list[tuple[str, int, int]] = []  # open units: (style, number, record index)
@@ -190,7 +201,7 @@ class _Nester:
                 break
         else:
             for k in same:
-                if _continues(number, stack[k][1], confirmed):
+                if _continues(number, stack[k][1], confirmed, self.config):
                     keep = k
                     break
         if keep is None and same:
@@ -217,7 +228,7 @@ class _Nester:
                 while keep > 0 and self.order.index(stack[keep - 1][0]) >= rank:
                     keep -= 1
                 parent = stack[keep - 1][2] if keep else self.root
-                if not _continues(number, self.last_number[style], confirmed) and (
+                if not _continues(number, self.last_number[style], confirmed, self.config) and (
                     number != 1 or parent == self.last_parent[style]
                 ):
                     return False, None
@@ -251,15 +262,15 @@ def _body_head(lines: Lines) -> int:
     return i
 
 
-def _cover_line(line: str) -> bool:
+def _cover_line(line: str, config: StructureConfig) -> bool:
     """A line of a document's cover above its title: 附件, a document number, a heading line, the
     issuer's signature or the date of a covering notice."""
     return (
         ATTACHMENT_TITLE_RE.match(line) is not None
         or DOC_NUMBER_RE.search(line) is not None
-        or is_title_like(line)
-        or is_signature_line(line)
-        or is_date_line(line)
+        or is_title_like(line, config)
+        or is_signature_line(line, config)
+        or is_date_line(line, config)
     )
 
 
@@ -269,7 +280,7 @@ def _body_tail(lines: Lines, head: int) -> int:
     reader leaves it out of a page."""
     i = lines.count - 1
     while i >= head:
-        if lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i)):
+        if lines.blank(i) or lines.is_meta(i) or is_junk(lines.content(i), lines.config):
             i -= 1
             continue
         j = i  # a run of file links under a related-list heading
@@ -286,10 +297,14 @@ def _title_before(lines: Lines, head: int, first: int) -> list[int]:
     """The title lines: the last run of title-like lines before the first numbered unit."""
     candidates = lines.filled(head, first)
     k = len(candidates) - 1
-    while k >= 0 and not is_title_like(lines.content(candidates[k])):
+    while k >= 0 and not is_title_like(lines.content(candidates[k]), lines.config):
         k -= 1
     found: list[int] = []
-    while k >= 0 and len(found) < CONFIG.max_title_lines and is_title_like(lines.content(candidates[k])):
+    while (
+        k >= 0
+        and len(found) < lines.config.max_title_lines
+        and is_title_like(lines.content(candidates[k]), lines.config)
+    ):
         found.append(candidates[k])
         k -= 1
     return found[::-1]
@@ -298,8 +313,8 @@ def _title_before(lines: Lines, head: int, first: int) -> list[int]:
 def _title_after(lines: Lines, filled: list[int]) -> list[int]:
     """The title lines of an unnumbered document: its first run of title-like lines."""
     found: list[int] = []
-    for i in filled[: CONFIG.max_title_lines]:
-        if not is_title_like(lines.content(i)):
+    for i in filled[: lines.config.max_title_lines]:
+        if not is_title_like(lines.content(i), lines.config):
             break
         found.append(i)
     return found if len(found) < len(filled) else []
@@ -310,12 +325,12 @@ def _epilogue_line(lines: Lines, after: int, stop: int) -> int | None:
     filled = lines.filled(after + 1, stop)
     for k, i in enumerate(filled):
         line = lines.content(i)
-        if is_closing_line(line) or _wrapped_formula(lines, filled, k):
+        if is_closing_line(line, lines.config) or _wrapped_formula(lines, filled, k):
             return i
-        if is_date_line(line):
+        if is_date_line(line, lines.config):
             j = k
-            while j > 0 and k - j < CONFIG.max_signature_lines:
-                if not is_signature_line(lines.content(filled[j - 1])):
+            while j > 0 and k - j < lines.config.max_signature_lines:
+                if not is_signature_line(lines.content(filled[j - 1]), lines.config):
                     break
                 j -= 1
             return filled[j]
@@ -327,7 +342,7 @@ def _wrapped_formula(lines: Lines, filled: list[int], k: int) -> bool:
     line = lines.content(filled[k])
     if not line or line[-1] in PARAGRAPH_END or k + 1 >= len(filled):
         return False
-    return is_closing_formula(line + lines.content(filled[k + 1]))
+    return is_closing_formula(line + lines.content(filled[k + 1]), lines.config)
 
 
 def _trailing_block(lines: Lines, after: int, stop: int) -> int | None:
@@ -335,7 +350,7 @@ def _trailing_block(lines: Lines, after: int, stop: int) -> int | None:
     filled = lines.filled(after + 1, stop)
     start = None
     for i in reversed(filled):
-        if not is_trailing_closing_line(lines.content(i)):
+        if not is_trailing_closing_line(lines.content(i), lines.config):
             break
         start = i
     return start
@@ -366,19 +381,19 @@ def _numbered(lines: Lines, head: int, tail: int) -> list[_Rec]:
     labels = {i: found for i in range(head, tail) if (found := _match_label(lines, i)) is not None}
     next_number = _next_numbers(labels)
     recs: list[_Rec] = []
-    nester = _Nester()
+    nester = _Nester(lines.config)
     prose = False  # unlabelled text since the last unit's first line
     starts, ends = lines.start, lines.end
     for i in range(head, tail):
         if starts[i] >= ends[i]:
             continue  # blank
         if recs and text.startswith("附", starts[i]):
-            attachment = attachment_label(lines.content(i))
+            attachment = attachment_label(lines.content(i), lines.config)
             if attachment is not None:
                 label, number = attachment
                 heading = _heading(text, lines.start[i] + len(label), lines.end[i])
                 recs.append(_Rec(Level.ATTACHMENT, label, heading, i, 0, None, number))
-                nester = _Nester(root=len(recs) - 1)
+                nester = _Nester(lines.config, root=len(recs) - 1)
                 prose = False
                 continue
         found = labels.get(i)
@@ -443,16 +458,17 @@ def _split_trailing_paragraphs(lines: Lines, recs: list[_Rec]) -> list[_Rec]:
     return out
 
 
-def parse_structure(text: str) -> DocumentTree:
+def parse_structure(text: str, config: StructureConfig = CONFIG) -> DocumentTree:
     """Parse a loaded document into its title, preamble, numbered units, attachments and epilogue.
 
     Args:
         text: the loaded text (``\\n`` line endings); traditional or simplified, any bracket width.
+        config: the heuristics' size limits (``CompareConfig.structure`` in a comparison).
 
     Returns:
         The units in reading order (parents before children) with spans into ``text``.
     """
-    lines = Lines(text)
+    lines = Lines(text, config)
     head = _body_head(lines)
     tail = _body_tail(lines, head)
     recs = _numbered(lines, head, tail)
@@ -460,16 +476,18 @@ def parse_structure(text: str) -> DocumentTree:
     if recs:
         first = recs[0].line
         title = _title_before(lines, head, first)
-        while title and is_junk(lines.content(title[0])):  # 【字号：大 中 小】 is short but no title
+        while title and is_junk(
+            lines.content(title[0]), lines.config
+        ):  # 【字号：大 中 小】 is short but no title
             title.pop(0)
         pre_title = lines.filled(head, title[0] if title else first)
-        junk = [i for i in pre_title if is_junk(lines.content(i))]
+        junk = [i for i in pre_title if is_junk(lines.content(i), lines.config)]
         if title:
             # what follows the last furniture line opens the title block when it reads as a
             # document's cover (附件, a document number, 关于印发…的通知), as on a page without
             # furniture; a news site's headline or lead paragraph is left out
             after = [i for i in pre_title if not junk or i > junk[-1]]
-            if junk and not any(_cover_line(lines.content(i)) for i in after):
+            if junk and not any(_cover_line(lines.content(i), lines.config) for i in after):
                 after = []
             start = after[0] if after else title[0]
             body_from = title[-1] + 1
@@ -487,7 +505,7 @@ def parse_structure(text: str) -> DocumentTree:
         recs = _split_trailing_paragraphs(lines, recs)
     else:
         filled = lines.filled(head, tail)
-        while filled and is_junk(lines.content(filled[0])):
+        while filled and is_junk(lines.content(filled[0]), lines.config):
             filled.pop(0)
         title = _title_after(lines, filled)
         title_text = "".join(lines.content(i) for i in title)
@@ -554,6 +572,10 @@ def left_out(lines: Lines, units: Sequence[Unit]) -> tuple[tuple[int, int, str],
         if k < len(covered) and covered[k][0] < end:
             continue  # a unit holds (part of) this line
         content = lines.content(i)
-        kind = furniture_kind(content, fold(content)) if len(content) <= CONFIG.max_furniture_chars else None
+        kind = (
+            furniture_kind(content, fold(content))
+            if len(content) <= lines.config.max_furniture_chars
+            else None
+        )
         out.append((start, end, OUTSIDE if kind is None else kind.value))
     return tuple(out)

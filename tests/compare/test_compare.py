@@ -424,3 +424,27 @@ def test_each_figure_change_in_the_json_says_how_it_moved() -> None:
     )
     [change] = [f for p in amounts["pairs"] for f in p["figures"]]
     assert (change["shift"], change["ratio"]) == ("amount", pytest.approx(4 / 3))
+
+
+def test_a_structure_config_passed_to_the_comparison_takes_effect():
+    """CompareConfig.structure reaches the parser: with labels of at most one digit, 10. to 12. are
+    text of 9., not units — and the default comparison of the same texts (cached) is unchanged."""
+    from dataclasses import replace
+
+    from policydiff.compare.pipeline import DEFAULT_CONFIG
+    from policydiff.structure.lines import StructureConfig
+
+    body = "\n".join(f"{k}.第{k}项措施内容。" for k in range(1, 13))
+    left = LoadedDocument("a.txt", "txt", "utf-8", "某某办法\n" + body + "\n")
+    right = LoadedDocument("b.txt", "txt", "utf-8", "某某办法\n" + body.replace("第12项", "第十二项") + "\n")
+    options = CompareOptions()
+    narrow = replace(DEFAULT_CONFIG, structure=StructureConfig(max_label_digits=1))
+    for _ in range(2):  # either order of the two configurations: the prepared cache keeps them apart
+        default = compare_documents(left, right, options)
+        labels = [u.label for u in default.left.tree.units if u.label]
+        assert labels[-3:] == ["10.", "11.", "12."]
+        one_digit = compare_documents(left, right, options, config=narrow)
+        labels = [u.label for u in one_digit.left.tree.units if u.label]
+        assert labels[-1] == "9." and len(labels) == 9
+        last = one_digit.left.tree.units[-1]
+        assert last.label == "9." and "12.第12项" in left.text[last.start : last.end]

@@ -19,7 +19,8 @@ import pytest
 from rapidfuzz.distance import LCSseq
 
 from policydiff.compare.pipeline import compare_files
-from policydiff.compare.prepare import PreparedDocument, prepare
+from policydiff.compare.prepare import prepare
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.model import Comparison, Op, Pair
 from tests.conftest import CORPUS, SEED
 

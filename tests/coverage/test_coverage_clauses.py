@@ -9,7 +9,7 @@ from policydiff.compare.provenance import ClauseStatus
 from policydiff.coverage.comparable import comparable, document_scope, scope_before
 from policydiff.coverage.jsonform import coverage_to_json
 from policydiff.coverage.matrix import Coverage, CoverageConfig, Verdict, build_coverage
-from policydiff.model import Figure, FigureChange, FigureKind, Status
+from policydiff.model import Figure, FigureChange, FigureKind, Qualifiers, Status
 from tests.conftest import SEED
 
 PROVINCE = """浙江省推动经济高质量发展若干政策
@@ -93,7 +93,7 @@ def test_the_json_carries_clauses_comparable_and_partial(coverage):
 
 
 def _figure(text: str, value: float, kind: FigureKind, unit: str = "元", qualifier=None, per=None) -> Figure:  # type: ignore[no-untyped-def]
-    return Figure(text, 0, len(text), value, unit, qualifier, "", kind, None, per)
+    return Figure(text, 0, len(text), value, unit, Qualifiers.parse(qualifier), "", kind, None, per)
 
 
 def test_what_is_comparable_across_scopes():

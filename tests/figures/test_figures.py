@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from policydiff.figures.extract import compare_figures, extract_figures, fold
 from policydiff.lang.words import ensure_ready
-from policydiff.model import Figure, Status
+from policydiff.model import Figure, Qualifier, Qualifiers, Status
 from tests.figures_gold import GOLD, NOT_FIGURES, G
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -106,7 +106,7 @@ def test_fold_keeps_length() -> None:
 )
 def test_full_width_and_traditional(text: str, value: float, unit: str, qualifier: str | None) -> None:
     f = one(text)
-    assert (f.value, f.unit, f.qualifier) == (pytest.approx(value), unit, qualifier)
+    assert (f.value, f.unit, f.qualifier.joined()) == (pytest.approx(value), unit, qualifier)
 
 
 def test_spans_index_the_input() -> None:
@@ -161,7 +161,7 @@ def test_traditional_seed_matches_its_simplified_form() -> None:
     ],
 )
 def test_qualifiers(text: str, qualifier: str | None) -> None:
-    assert one(text).qualifier == qualifier
+    assert one(text).qualifier.joined() == qualifier
 
 
 # ---- ranges, ratios, rates, durations ----------------------------------------------------------
@@ -187,12 +187,12 @@ def test_ranges(text: str, low: float, high: float, unit: str) -> None:
 @pytest.mark.parametrize("text", ["按不低于1:3比例出资", "按不低于1∶3比例出资", "按不低于1：3比例出资"])
 def test_ratios(text: str) -> None:
     f = one(text)
-    assert (f.kind, f.unit, f.value, f.qualifier) == ("ratio", "比", pytest.approx(1 / 3), "不低于")
+    assert (f.kind, f.unit, f.value, str(f.qualifier)) == ("ratio", "比", pytest.approx(1 / 3), "不低于")
 
 
 def test_fraction_is_a_percentage() -> None:
     f = one("支出增量的2/3以上用于民生领域")
-    assert (f.unit, f.value, f.qualifier) == ("%", pytest.approx(200 / 3), "以上")
+    assert (f.unit, f.value, str(f.qualifier)) == ("%", pytest.approx(200 / 3), "以上")
 
 
 @pytest.mark.parametrize(
@@ -231,7 +231,7 @@ def test_durations(text: str, value: float, unit: str, qualifier: str | None) ->
         unit,
         "period",
     )  # periods are kind "period" (the JSON contract's FIG.kind)
-    assert f.qualifier == qualifier
+    assert f.qualifier.joined() == qualifier
 
 
 # ---- subjects ----------------------------------------------------------------------------------
@@ -364,11 +364,15 @@ def score_gold() -> GoldScore:
             ok_value = _close(f.value, g.value) and _close(f.value_high, g.high)
             ok_value = ok_value and (f.unit, f.per) == (g.unit, g.per)
             score.correct_value += ok_value
-            score.correct_qualifier += f.qualifier == g.qualifier
+            score.correct_qualifier += f.qualifier.joined() == g.qualifier
             if g.subject is not None:
                 score.checked_subject += 1
                 score.correct_subject += g.subject in f.subject
-            if not ok_value or f.qualifier != g.qualifier or (g.subject and g.subject not in f.subject):
+            if (
+                not ok_value
+                or f.qualifier.joined() != g.qualifier
+                or (g.subject and g.subject not in f.subject)
+            ):
                 score.misses.append(
                     f"{seed} {g.text}: got {f.value:g} {f.unit} {f.per} q={f.qualifier} s={f.subject!r}"
                     f" / want {g.value:g} {g.unit} {g.per} q={g.qualifier} s~{g.subject!r}"
@@ -451,7 +455,7 @@ def test_qualifier_only_change() -> None:
     [c] = compare("争取中央预算内投资不少于60亿元。", "争取中央预算内投资60亿元左右。")
     assert c.status == Status.CHANGED
     assert c.left.value == c.right.value
-    assert (c.left.qualifier, c.right.qualifier) == ("争取|不少于", "争取|左右")
+    assert (str(c.left.qualifier), str(c.right.qualifier)) == ("争取|不少于", "争取|左右")
 
 
 def test_unit_change() -> None:
@@ -516,7 +520,9 @@ _figure_lists = st.lists(
         end=st.just(1),
         value=st.sampled_from([1.0, 2.0, 50.0, 1e8]),
         unit=st.sampled_from(["元", "亩", "家", "%"]),
-        qualifier=st.sampled_from([None, "以上", "左右"]),
+        qualifier=st.sampled_from(
+            [Qualifiers(), Qualifiers((Qualifier.ABOVE,)), Qualifiers((Qualifier.ABOUT,))]
+        ),
         subject=st.sampled_from(["", "建设用地", "上市公司", "中长期贷款", "用地"]),
         kind=st.sampled_from(["amount", "area", "count"]),
     ),
@@ -670,8 +676,23 @@ def test_no_junk_subjects_or_figures(text: str, bad: str) -> None:
 def test_qualifiers_read_as_words() -> None:
     from policydiff.figures.extract import qualifier_text
 
-    assert qualifier_text("力争|新增|左右") == "力争、新增、左右"
-    assert qualifier_text(None) == ""
+    assert qualifier_text(Qualifiers.parse("力争|新增|左右")) == "力争、新增、左右"
+    assert qualifier_text(Qualifiers()) == ""
+
+
+def test_qualifiers_are_a_typed_set_in_reading_order() -> None:
+    """A figure's qualifiers are Qualifier members, each once, in the order they were written; the
+    JSON spells them joined by "|" as before."""
+    q = Qualifiers.parse("力争|新增|左右")
+    assert list(q) == [Qualifier.STRIVE, Qualifier.NEW, Qualifier.ABOUT]
+    assert Qualifier.ABOUT in q and Qualifier.ABOVE not in q
+    assert q.as_set() == {Qualifier.ABOUT, Qualifier.NEW, Qualifier.STRIVE}
+    assert q.joined() == "力争|新增|左右" and Qualifiers().joined() is None and not Qualifiers()
+    assert Qualifiers((Qualifier.ABOUT, Qualifier.ABOUT)) == Qualifiers((Qualifier.ABOUT,))
+    with pytest.raises(ValueError):
+        Qualifiers.parse("大约")  # not a canonical qualifier
+    f = one("力争新增贷款1.5亿元左右")
+    assert isinstance(f.qualifier, Qualifiers) and all(isinstance(x, Qualifier) for x in f.qualifier)
 
 
 @pytest.mark.slow
@@ -728,7 +749,10 @@ def test_a_duty_word_alone_is_no_figure_change(left: str, right: str) -> None:
     """确保/力争/争取/达到 say how firmly, not how much: the figure is unchanged (the obligation
     words are compared by policydiff.meaning.obligations)."""
     [c] = compare(left, right)
-    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
+    assert c.status == Status.UNCHANGED, (
+        c.left and str(c.left.qualifier),
+        c.right and str(c.right.qualifier),
+    )
 
 
 def test_a_changed_bound_is_a_qualifier_change() -> None:
@@ -792,7 +816,7 @@ def test_no_one_character_fragment_is_a_subject_on_the_seeds() -> None:
 
 def test_listed_figures_share_their_bound() -> None:
     figures = extract_figures("如总数超过12节（行政人员）或15节（任课教师），超出部分按超课时计")
-    assert [(f.text, f.qualifier) for f in figures] == [("12节", "超过"), ("15节", "超过")]
+    assert [(f.text, str(f.qualifier)) for f in figures] == [("12节", "超过"), ("15节", "超过")]
 
 
 def _doc(text: str, name: str):  # type: ignore[no-untyped-def]
@@ -857,7 +881,10 @@ def test_a_changed_threshold_with_no_twin_elsewhere_stays_changed() -> None:
 )
 def test_bounds_that_say_the_same_are_no_change(left: str, right: str) -> None:
     [c] = compare(left, right)
-    assert c.status == Status.UNCHANGED, (c.left and c.left.qualifier, c.right and c.right.qualifier)
+    assert c.status == Status.UNCHANGED, (
+        c.left and str(c.left.qualifier),
+        c.right and str(c.right.qualifier),
+    )
 
 
 def test_figures_worded_apart_in_one_sentence_pair() -> None:

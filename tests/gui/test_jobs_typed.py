@@ -16,7 +16,7 @@ def test_job_keys_print_and_parse_back():
 
 
 def test_an_unexpected_worker_error_is_logged_with_its_traceback(qtbot, window, tmp_path, caplog) -> None:  # type: ignore[no-untyped-def]
-    def broken(path: str):  # type: ignore[no-untyped-def]
+    def broken(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("reader exploded")
 
     window.context.backend.load = broken

@@ -25,6 +25,7 @@ from policydiff.model import (
     LoadedDocument,
     Op,
     Pair,
+    Qualifiers,
     Status,
     Unit,
 )
@@ -116,7 +117,7 @@ def _figure(text: str, literal: str, start_at: int, value: float) -> Figure:
         end=start + len(literal),
         value=value,
         unit="元",
-        qualifier=next((q for q in ("左右", "以上") if literal.endswith(q)), None),
+        qualifier=Qualifiers.parse(next((q for q in ("左右", "以上") if literal.endswith(q)), None)),
     )
 
 
