@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from policydiff.figures.extract import extract_figures
@@ -134,6 +134,8 @@ def test_decimals_with_dian_read_back(whole: int, hundredths: int) -> None:
 )
 def test_a_written_amount_is_a_figure_with_its_value(n: int, form: str, unit: str) -> None:
     """The same value, in any form, inside a funding clause: one figure, its value in 元."""
+    # a lone 一/壹 before 元 is left to the words it forms (一元化, 一元钱): not read as 1元
+    assume(not (n == 1 and unit == "元" and form in ("chinese", "liang", "capitals")))
     scale = {"万元": 10**4, "亿元": 10**8, "元": 1}[unit]
     if n >= {"万元": 10**4, "亿元": 10**8, "元": 10**13}[unit]:
         unit, scale = "元", 1  # 一万零一万元: no text writes a myriad before its own unit's myriad

@@ -87,7 +87,7 @@ def test_the_word_table_colours_runs_from_the_palette(seed_comparison):
 
 
 def test_the_coverage_sheet_fills_verdicts_from_the_palette():
-    from policydiff.coverage.matrix import xlsx
+    from policydiff.coverage import xlsx
 
     assert xlsx.FILLS == {v: palette.VERDICT[v].background.plain_hex for v in Verdict}
 

@@ -71,6 +71,15 @@ class _Part:
     root: Any = None  # the parsed part, kept for the no-text-lost check
 
 
+def _symbol_char(sym: Any) -> str:
+    """The character a w:sym stands for; "" for a Symbol/Wingdings glyph with no Unicode meaning."""
+    try:
+        code = int(sym.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    return "" if 0xF000 <= code <= 0xF0FF else chr(code)
+
+
 class _Reader:
     """One walk over a document's parts; keeps numbering counters and field state across them."""
 
@@ -312,13 +321,9 @@ class _Reader:
         self.part.extra_chars += sum(1 for ch in text if not ch.isspace())
 
     def _symbol(self, sym: Any) -> None:
-        try:
-            code = int(sym.get(W + "char", ""), 16)
-        except ValueError:
-            return
-        if 0xF000 <= code <= 0xF0FF:  # a Symbol/Wingdings glyph with no Unicode meaning
-            return
-        self._extra(chr(code))
+        char = _symbol_char(sym)
+        if char:
+            self._extra(char)
 
     def embedded(self, element: Any) -> None:
         """A drawing, VML picture or ruby: text boxes in it (one branch of each alternative)."""
