@@ -12,6 +12,7 @@ May import: every pure policydiff module; policydiff.gui only lazily.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from policydiff import __version__
-from policydiff.errors import LoadError, PolicydiffError
+from policydiff.errors import LoadError, OutputError, PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, LoadedDocument, NormalizeMode, Script
 from policydiff.present.catalogue import language_from_environment, translate
 
@@ -75,24 +76,57 @@ def _compare_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _wrote(path: str | os.PathLike[str], json_on_stdout: bool = False) -> None:
-    """Say where an output went (on standard error when standard output carries JSON)."""
-    line = translate("cli", "Wrote {path}").format(path=shown(os.path.abspath(path)))
-    print(line, file=sys.stderr if json_on_stdout else sys.stdout, flush=True)
+def _json_text(value: object) -> str:
+    """Compact JSON; a name that is not UTF-8 (lone surrogates) shows U+FFFD."""
+    from policydiff.lang.safetext import utf8_safe
+
+    return utf8_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
 
 
-def _write_json(target: str, value: object, inputs: Sequence[str]) -> None:
-    """Compact JSON to a file (atomically) or to standard output (``-``: UTF-8, whatever the console)."""
-    from policydiff.render.outputs import write_atomically
+def _json_lines(value: object) -> str:
+    """Indented JSON for reading; a name that is not UTF-8 shows U+FFFD."""
+    from policydiff.lang.safetext import utf8_safe
 
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    if target == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write((data + "\n").encode("utf-8", errors="replace"))
-        sys.stdout.buffer.flush()
-    else:
-        write_atomically(target, data, inputs=inputs)
-        _wrote(target)
+    return utf8_safe(json.dumps(value, ensure_ascii=False, indent=1))
+
+
+def _to_stdout(data: str) -> None:
+    """Text to standard output as UTF-8, whatever the console's encoding."""
+    if sys.stdout is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    sys.stdout.flush()
+    view = memoryview((data + "\n").encode("utf-8"))
+    while view:  # a pipe can take part of a large write: the rest is written, or the error raised
+        written = sys.stdout.buffer.write(view)
+        view = view[written if written is not None else len(view) :]
+    sys.stdout.buffer.flush()
+
+
+def _report_written(paths: Sequence[str | os.PathLike[str]], json_on_stdout: bool) -> None:
+    """Name each output written, by its absolute path (on standard error when standard output
+    carries JSON)."""
+    template = translate("cli", "Wrote {path}")
+    lines = [template.format(path=shown(os.path.abspath(path))) for path in paths]
+    if lines:
+        _print("\n".join(lines), sys.stderr if json_on_stdout else None)
+
+
+def _checked_outputs(
+    parser: argparse.ArgumentParser, named: Sequence[tuple[str, str | None]], inputs: Sequence[str]
+) -> None:
+    """Refuse, before any work, outputs that name one file (usage, exit 2) or cannot be written (exit 1)."""
+    from policydiff.render.outputs import check_output, same_file
+
+    outs = [(flag, path) for flag, path in named if path and path != "-"]
+    for i, (flag, path) in enumerate(outs):
+        for other, second in outs[i + 1 :]:
+            if same_file(path, second):
+                parser.error(
+                    f"{flag} {shown(path)} and {other} {shown(second)} name the same file"
+                    + (" (through a link)" if os.path.abspath(path) != os.path.abspath(second) else "")
+                    + "; give each its own"
+                )
+        check_output(path, inputs)
 
 
 def _coverage_parser() -> argparse.ArgumentParser:
@@ -119,15 +153,24 @@ def _coverage_parser() -> argparse.ArgumentParser:
 def _run_coverage(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from policydiff.coverage.html import detail_folder
     from policydiff.coverage.matrix import Verdict, build_coverage
     from policydiff.model import CompareOptions
     from policydiff.present import labels
-    from policydiff.render.outputs import same_file, write_atomically
+    from policydiff.render.outputs import check_output, write_all
 
-    outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
-    if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
-        _coverage_parser().error("two outputs name the same file; give each its own")
     inputs = (args.parent, *args.children)
+    _checked_outputs(
+        _coverage_parser(), (("--json", args.json), ("--html", args.html), ("--xlsx", args.xlsx)), inputs
+    )
+    folder = Path(args.html).parent / detail_folder(Path(args.html).name) if args.html else None
+    if folder is not None and os.path.lexists(folder):  # the children's reports go in this folder
+        if not folder.is_dir():
+            raise OutputError(
+                f"cannot write the children's reports in {shown(str(folder))}: it is a file, not a folder; "
+                "move it or choose another --html name"
+            )
+        check_output(folder / "index.html", inputs)
     total = len(args.children)
 
     def progress(done: int, name: str) -> None:
@@ -140,48 +183,60 @@ def _run_coverage(args: argparse.Namespace) -> int:
         CompareOptions(normalize=NormalizeMode(args.normalize)),
         progress=progress,
     )
-    if args.json:
+    files: list[tuple[str | Path, str | bytes]] = []  # rendered in full before any is written
+    if args.json and args.json != "-":
         from policydiff.coverage.jsonform import coverage_to_json
 
-        _write_json(args.json, coverage_to_json(coverage), inputs)
+        files.append((args.json, _json_text(coverage_to_json(coverage))))
     if args.html:
         from policydiff.coverage.html import render_coverage
 
         page = Path(args.html)
         for relative, html in render_coverage(coverage, page.name).items():
-            target = page.with_name(relative) if "/" not in relative else page.parent / relative
-            target.parent.mkdir(exist_ok=True)
-            write_atomically(target, html, inputs=inputs)
-        _wrote(page, args.json == "-")
+            files.append((page.parent / relative, html))
     if args.xlsx:
         from policydiff.coverage.xlsx import coverage_to_xlsx
 
-        write_atomically(args.xlsx, coverage_to_xlsx(coverage), inputs=inputs)
-        _wrote(args.xlsx, args.json == "-")
-    if args.json != "-":
+        files.append((args.xlsx, coverage_to_xlsx(coverage)))
+    if folder is not None and any(Path(path).parent == folder for path, _ in files):
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot make the folder {shown(str(folder))}: {exc.strerror or exc}") from None
+    write_all(files, inputs)
+    shown_paths: list[str | Path] = [p for p, _ in files if folder is None or Path(p).parent != folder]
+    if folder is not None and len(shown_paths) < len(files):
+        shown_paths.append(folder)  # the children's reports: the folder, not each page
+    _report_written(shown_paths, args.json == "-")
+    if args.json == "-":
+        from policydiff.coverage.jsonform import coverage_to_json
+
+        _to_stdout(_json_text(coverage_to_json(coverage)))
+    else:
         language = language_from_environment()
-        print(
+        lines = [
             translate("cli", "{parent}: {units} units, {documents} documents").format(
                 parent=shown(coverage.parent.name),
                 units=len(coverage.rows),
                 documents=len(coverage.children),
             )
-        )
+        ]
         for k, child in enumerate(coverage.children):
             if child.error is not None:
-                not_read = translate("cli", "{name}: not read ({reason})")
                 reason = problem_text(child.refusal) if child.refusal is not None else child.error
-                print("  " + not_read.format(name=shown(child.name), reason=shown(reason)))
+                not_read = translate("cli", "{name}: not read ({reason})")
+                lines.append("  " + not_read.format(name=shown(child.name), reason=shown(reason)))
                 continue
             counts = coverage.counts(k)
             comma = "，" if language == "zh" else ", "
             tally = comma.join(f"{labels.VERDICT[v](language)} {counts[v]}" for v in Verdict)
             added = translate("cli", "{count} of its own").format(count=len(coverage.additions[k]))
             line = translate("cli", "{name}: {tally}, {added}")
-            print("  " + line.format(name=shown(child.name), tally=tally, added=added))
+            lines.append("  " + line.format(name=shown(child.name), tally=tally, added=added))
+        _print("\n".join(lines))
     if coverage.failed:
         failed = translate("cli", "policydiff: {failed} of {total} documents could not be read")
-        print(failed.format(failed=coverage.failed, total=len(coverage.children)), file=sys.stderr)
+        _print(failed.format(failed=coverage.failed, total=len(coverage.children)), sys.stderr)
         return EXIT_CHILD_UNREADABLE
     return 0
 
@@ -211,47 +266,52 @@ def _run_history(argv: Sequence[str]) -> int:
     """``policydiff history V1 … Vn``: one line per step (counts per mark) and the outputs asked for."""
     from policydiff.history.chain import build_history
     from policydiff.model import CompareOptions
-    from policydiff.render.outputs import same_file, write_atomically
+    from policydiff.render.outputs import write_all
 
     parser = _history_parser()
     args = parser.parse_args(list(argv))
     if len(args.versions) < 2:
         parser.error("give at least two versions, oldest first")
-    outputs = [o for o in (args.json, args.html, args.xlsx) if o and o != "-"]
-    if any(same_file(a, b) for i, a in enumerate(outputs) for b in outputs[i + 1 :]):
-        parser.error("two outputs name the same file; give each its own")
     inputs = tuple(args.versions)
+    _checked_outputs(parser, (("--json", args.json), ("--html", args.html), ("--xlsx", args.xlsx)), inputs)
     history = build_history(inputs, CompareOptions(normalize=NormalizeMode(args.normalize)))
+    files: list[tuple[str, str | bytes]] = []  # every output rendered before any is written
+    json_text = None
     if args.json:
         from policydiff.history.jsonform import history_to_json
 
-        _write_json(args.json, history_to_json(history), inputs)
+        json_text = _json_text(history_to_json(history))
+        if args.json != "-":
+            files.append((args.json, json_text))
     if args.html:
         from policydiff.history.html import render_history
 
-        write_atomically(args.html, render_history(history), inputs=inputs)
-        _wrote(args.html, args.json == "-")
+        files.append((args.html, render_history(history)))
     if args.xlsx:
         from policydiff.history.xlsx import history_to_xlsx
 
-        write_atomically(args.xlsx, history_to_xlsx(history), inputs=inputs)
-        _wrote(args.xlsx, args.json == "-")
-    if args.json != "-":
+        files.append((args.xlsx, history_to_xlsx(history)))
+    write_all(files, inputs)
+    _report_written([path for path, _ in files], args.json == "-")
+    if args.json == "-" and json_text is not None:
+        _to_stdout(json_text)
+    else:
         from policydiff.present import labels
 
         language = language_from_environment()
         names = " → ".join(shown(v.name) for v in history.versions)
         summary = translate("cli", "{versions}: {lineages} lineages, {changed} ever changed")
-        print(
+        lines = [
             summary.format(
                 versions=names, lineages=len(history.rows), changed=sum(r.changed for r in history.rows)
             )
-        )
+        ]
         for k in range(len(history.comparisons)):
             counts = history.counts(k).marks
             tally = ", ".join(f"{counts[m]} {labels.MARK[m](language)}" for m in counts if counts[m])
             left, right = history.versions[k], history.versions[k + 1]
-            print(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
+            lines.append(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
+        _print("\n".join(lines))
     return 0
 
 
@@ -289,11 +349,11 @@ def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.compare.pipeline import compare_documents
     from policydiff.model import CompareOptions
     from policydiff.render.jsonform import comparison_to_json
-    from policydiff.render.outputs import same_file, write_atomically
+    from policydiff.render.outputs import write_all
 
-    outs = [o for o in (args.json, args.html, args.docx, args.redline) if o and o != "-"]
-    if any(same_file(a, b) for i, a in enumerate(outs) for b in outs[i + 1 :]):
-        _compare_parser().error("--json, --html, --docx and --redline name the same file; give each its own")
+    inputs = (args.left, args.right)
+    named = (("--json", args.json), ("--html", args.html), ("--docx", args.docx), ("--redline", args.redline))
+    _checked_outputs(_compare_parser(), named, inputs)
     options = CompareOptions(
         normalize=NormalizeMode(args.normalize),
         show_normalization_diffs=args.show_normalization_diffs,
@@ -302,27 +362,27 @@ def _run_compare(args: argparse.Namespace) -> int:
     )
     compared_at = datetime.now().astimezone()  # the redline's revisions carry the comparison's time
     comparison = compare_documents(_load(args.left), _load(args.right), options)
-    inputs = (args.left, args.right)
-    if args.json:
-        _write_json(args.json, comparison_to_json(comparison), inputs)
+    files: list[tuple[str, str | bytes]] = []  # every output rendered before any is written
+    json_text = _json_text(comparison_to_json(comparison)) if args.json else None
+    if args.json and args.json != "-" and json_text is not None:
+        files.append((args.json, json_text))
     if args.html:
         from policydiff.render.html import render_report
 
-        write_atomically(
-            args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged), inputs=inputs
-        )
-        _wrote(args.html, args.json == "-")
+        files.append((args.html, render_report(comparison, collapse_unchanged=not args.expand_unchanged)))
     if args.docx:
         from policydiff.render.docx_table import render_docx
 
-        write_atomically(args.docx, render_docx(comparison), inputs=inputs)
-        _wrote(args.docx, args.json == "-")
+        files.append((args.docx, render_docx(comparison)))
     if args.redline:
         from policydiff.render.redline import render_redline
 
-        write_atomically(args.redline, render_redline(comparison, generated_at=compared_at), inputs=inputs)
-        _wrote(args.redline, args.json == "-")
-    if args.json != "-":  # standard output carries the JSON alone when asked for
+        files.append((args.redline, render_redline(comparison, generated_at=compared_at)))
+    write_all(files, inputs)
+    _report_written([path for path, _ in files], args.json == "-")
+    if args.json == "-" and json_text is not None:  # standard output carries the JSON alone
+        _to_stdout(json_text)
+    else:
         from policydiff.figures.compare import figure_counts
 
         s = comparison.summary
@@ -333,7 +393,7 @@ def _run_compare(args: argparse.Namespace) -> int:
             "{removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, "
             "{figures_removed} removed ({in_added} in added units, {in_removed} in removed units)",
         )
-        print(
+        _print(
             summary.format(
                 left=shown(comparison.left.document.name),
                 right=shown(comparison.right.document.name),
@@ -391,12 +451,12 @@ def _run_outline(args: argparse.Namespace) -> int:
             "notices": list(document.notices),
         }
         out["units"] = units
-        print(json.dumps(out, ensure_ascii=False, indent=1))
+        _print(_json_lines(out))
         return 0
     facts = translate("cli", "{format}, {encoding}, {chars} chars").format(
         format=document.format, encoding=document.encoding or "-", chars=len(document.text)
     )
-    print(f"{tree.title or document.name}  [{facts}]")
+    print(f"{shown(tree.title or document.name)}  [{facts}]")
     for notice in document.notices:  # how the file was read: tracked changes, page furniture …
         print(translate("cli", "note: {notice}").format(notice=shown(notice)))
     for u in tree.units:
@@ -413,7 +473,7 @@ def _run_figures(args: argparse.Namespace) -> int:
         from policydiff.render.jsonform import figure_to_json
 
         rows = [figure_to_json(f) for f in figures]
-        print(json.dumps({"path": document.path, "figures": rows}, ensure_ascii=False, indent=1))
+        _print(_json_lines({"path": document.path, "figures": rows}))
         return 0
     from policydiff.lang.numerals import chinese_amount
     from policydiff.model import FigureKind
@@ -448,9 +508,23 @@ def _run_gui(argv: Sequence[str]) -> int:
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def shown(text: str) -> str:
-    """``text`` safe to print on one terminal line: every control character as a visible escape."""
+    """``text`` safe to print on one terminal line: every control character as a visible escape,
+    a byte that is not UTF-8 in a file name (a lone surrogate) as U+FFFD."""
+    text = _SURROGATE.sub("\ufffd", text)
     return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _print(line: str, stream: Any = None) -> None:
+    """One line to standard output (or ``stream``); a stream that is closed raises OutputError."""
+    stream = sys.stdout if stream is None else stream
+    if stream is None:
+        raise OutputError("cannot write to standard output: it is closed")
+    print(line, file=stream)
+    stream.flush()
 
 
 def problem_text(exc: PolicydiffError) -> str:
@@ -476,7 +550,52 @@ def _install_signal_handlers() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``policydiff`` command."""
+    """Entry point of the ``policydiff`` command: a run, then its streams flushed like any Unix tool's.
+
+    A closed, full or broken standard output or error never ends in a traceback: one line goes to
+    standard error if it can be written, and the exit is non-zero.
+    """
+    try:
+        code = _main(argv)
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BrokenPipeError:
+        _silence_streams()
+        _say("policydiff: standard output was closed before everything was written (broken pipe)")
+        return 1
+    except OSError as exc:  # /dev/full, a closed descriptor: the run's own output could not be written
+        _silence_streams()
+        _say(f"policydiff: cannot write the output ({exc.strerror or exc})")
+        return 1
+    return code
+
+
+def _say(line: str) -> None:
+    """A last message on standard error, if it can still be written."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):  # standard error closed or full: the exit code still says it
+        pass
+
+
+def _silence_streams() -> None:
+    """Point standard output at /dev/null so the interpreter's own flush at exit cannot fail again."""
+    for stream, fd in ((sys.stdout, 1), (sys.__stdout__, 1)):
+        if stream is None:
+            continue
+        try:
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, fd)
+            os.close(null)
+        except OSError:
+            pass
+        break
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if (
         argv[:1] != ["gui"]
@@ -486,7 +605,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ):
         _install_signal_handlers()  # the desktop app handles its own shutdown
     for stream in (sys.stdout, sys.stderr):  # a console that cannot show ↔ or Chinese gets '?', not a crash
-        if hasattr(stream, "reconfigure"):
+        if stream is not None and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     try:
         if argv and argv[0] == "compare":
@@ -511,19 +630,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             argv = argv[1:]
         return _run_gui(argv)
     except PolicydiffError as exc:
-        print(f"policydiff: {shown(problem_text(exc))}", file=sys.stderr)
+        _say(f"policydiff: {shown(problem_text(exc))}")
         return 1
     except KeyboardInterrupt:
-        print(translate("cli", "policydiff: interrupted"), file=sys.stderr)
+        _say(translate("cli", "policydiff: interrupted"))
         return 130
     except MemoryError:
-        print(translate("cli", "policydiff: out of memory; try smaller documents"), file=sys.stderr)
+        _say(translate("cli", "policydiff: out of memory; try smaller documents"))
         return 1
-    except BrokenPipeError:
-        return 0
+    except (BrokenPipeError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError) or exc.errno in _STREAM_ERRNOS:
+            raise  # main() says it in one line
+        return _internal(exc)
     except Exception as exc:  # a bug: still one line for the user; POLICYDIFF_DEBUG=1 shows the traceback
-        if os.environ.get("POLICYDIFF_DEBUG"):
-            raise
-        internal = translate("cli", "policydiff: internal error ({error}); please report it")
-        print(internal.format(error=f"{type(exc).__name__}: {shown(str(exc))}"), file=sys.stderr)
-        return 1
+        return _internal(exc)
+
+
+_STREAM_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO})
+
+
+def _internal(exc: BaseException) -> int:
+    if os.environ.get("POLICYDIFF_DEBUG"):
+        raise exc
+    internal = translate("cli", "policydiff: internal error ({error}); please report it")
+    _say(internal.format(error=f"{type(exc).__name__}: {shown(str(exc))}"))
+    return 1

@@ -16,7 +16,7 @@ from policydiff import __version__
 from policydiff.compare.provenance import ClauseStatus
 from policydiff.coverage.matrix import VERDICT_LABELS, Cell, Coverage, Verdict
 from policydiff.present import labels, palette
-from policydiff.render.html import _environment, render_report
+from policydiff.render.html import _environment, plain, render_report
 
 TEMPLATE = "coverage.html.j2"
 HEADING_CHARS = 40  # a preamble's "heading" is its whole first sentence
@@ -117,7 +117,11 @@ def render_coverage(
         _environment()
         .get_template(TEMPLATE)
         .render(
-            parent={"name": PurePath(coverage.parent.path).name, "title": coverage.parent_title},
+            parent={
+                "name": PurePath(coverage.parent.path).name,
+                "plain_name": plain(PurePath(coverage.parent.path).name),
+                "title": coverage.parent_title,
+            },
             children=children,
             rows=rows,
             readable=readable,

@@ -3,8 +3,9 @@
 Each child is compared with the parent by the ordinary pairwise comparison; the pairs are then read
 per parent unit as a verdict — 照搬 adopted, 细化 refined, 加码 raised, 弱化 weakened, 缺失 missing —
 that explains itself, and each child's units without a parent counterpart are its own additions.
-Children are compared in parallel processes when there are several; one unreadable child marks its
-column with the reason and the others still complete.
+Children are compared in parallel processes when there are several, one child per process at a
+time; one unreadable child, or one whose process is killed, marks its column with the reason and
+the others still complete.
 May import: the standard library and the pure policydiff modules (never PySide6).
 """
 
@@ -14,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
@@ -331,13 +333,37 @@ def _additions(comparison: Comparison) -> tuple[Unit, ...]:
 def _compare_child(
     parent: LoadedDocument, child_path: str, options: CompareOptions, config: CoverageConfig
 ) -> Child:
-    """Load, compare and trace one child; a child that cannot be read becomes a column with its reason."""
+    """Load, compare and trace one child; one that cannot be read or compared is a column with its reason."""
     try:
         child = load_document(child_path)
         comparison = compare_documents(parent, child, options, config=config.compare)
         return Child(child_path, comparison, clauses=trace_child(comparison, config))
     except PolicydiffError as exc:
         return Child(child_path, None, str(exc), refusal=exc if isinstance(exc, LoadError) else None)
+    except MemoryError:
+        return Child(child_path, None, "not compared: out of memory")
+    except RecursionError:
+        return Child(child_path, None, "not compared: nested too deeply")
+    except Exception as exc:  # a bug on this child: its column says so, the other children still complete
+        detail = " ".join(str(exc).split())[:200]
+        return Child(child_path, None, f"not compared (internal error: {type(exc).__name__}: {detail})")
+
+
+KILLED = "not compared: its worker process ended unexpectedly (killed, perhaps for lack of memory)"
+
+# The parent, sent once to each worker process instead of with every child (it may be megabytes).
+_WORKER_PARENT: tuple[LoadedDocument, CompareOptions, CoverageConfig] | None = None
+
+
+def _start_worker(parent: LoadedDocument, options: CompareOptions, config: CoverageConfig) -> None:
+    global _WORKER_PARENT
+    _WORKER_PARENT = (parent, options, config)
+
+
+def _compare_in_worker(child_path: str) -> Child:
+    assert _WORKER_PARENT is not None, "worker started without its parent"
+    parent, options, config = _WORKER_PARENT
+    return _compare_child(parent, child_path, options, config)
 
 
 def _workers(config: CoverageConfig, children: int) -> int:
@@ -372,11 +398,14 @@ def build_coverage(
     parent = load_document(parent_path)
     children: list[Child | None] = [None] * len(child_paths)
     workers = _workers(config, len(child_paths))
+    finished = 0
 
     def done(k: int, child: Child) -> None:
+        nonlocal finished
         children[k] = child
+        finished += 1
         if progress is not None:
-            progress(sum(c is not None for c in children), child.name)
+            progress(finished, child.name)
 
     if workers == 1:
         for k, path in enumerate(child_paths):
@@ -384,24 +413,61 @@ def build_coverage(
                 raise Cancelled()
             done(k, _compare_child(parent, path, options, config))
     else:
-        # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=multiprocessing.get_context("spawn")
-        ) as pool:
-            futures: dict[Future[Child], int] = {
-                pool.submit(_compare_child, parent, path, options, config): k
-                for k, path in enumerate(child_paths)
-            }
-            pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
-                if cancelled is not None and cancelled():
-                    for future in pending:
-                        future.cancel()
-                    raise Cancelled()
-                for future in finished:
-                    done(futures[future], future.result())
+        _compare_in_lanes(parent, child_paths, options, config, workers, done, cancelled)
     return assemble(parent, [c for c in children if c is not None], options, config)
+
+
+def _compare_in_lanes(
+    parent: LoadedDocument,
+    child_paths: Sequence[str],
+    options: CompareOptions,
+    config: CoverageConfig,
+    workers: int,
+    done: Callable[[int, Child], None],
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Compare the children in ``workers`` processes, each running one child at a time.
+
+    One child per process at a time means a process that dies (the OOM killer, a crash in a
+    native library) takes exactly one child with it: that column says so, the process is
+    replaced, and every other child still completes.
+    """
+    # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
+    context = multiprocessing.get_context("spawn")
+
+    def new_lane() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=1, mp_context=context, initializer=_start_worker, initargs=(parent, options, config)
+        )
+
+    queue = list(range(len(child_paths)))
+    queue.reverse()  # popped from the end: the children in their order
+    lanes = [new_lane() for _ in range(workers)]
+    running: dict[Future[Child], tuple[int, int]] = {}  # future → (lane, child)
+    try:
+        for lane in range(len(lanes)):
+            if queue:
+                k = queue.pop()
+                running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
+        while running:
+            finished, _ = wait(running, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            for future in finished:
+                lane, k = running.pop(future)
+                try:
+                    child = future.result()
+                except BrokenProcessPool:
+                    child = Child(child_paths[k], None, KILLED)
+                    lanes[lane].shutdown(wait=False, cancel_futures=True)
+                    lanes[lane] = new_lane()
+                done(k, child)
+                if queue:
+                    k = queue.pop()
+                    running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
+    finally:
+        for pool in lanes:
+            pool.shutdown(wait=not running, cancel_futures=True)
 
 
 def assemble(

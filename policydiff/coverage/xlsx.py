@@ -15,6 +15,7 @@ from typing import Any
 
 from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
 from policydiff.present import palette
+from policydiff.render.sheets import SheetRows
 
 FILLS = {verdict: swatch.background.plain_hex for verdict, swatch in palette.VERDICT.items()}
 HEADER_ROWS = 2  # the children's titles, then what each of their columns holds
@@ -23,17 +24,12 @@ CHILD_WIDTHS = (6, 10, 28, 12)  # in characters: the reason gets the room, the v
 CHILDREN_PER_PAGE = 3  # printed: this many children beside the row labels stay readable (≈70 %)
 PRINTABLE_WIDTH_MM = 297 - 2 * 10.2  # A4 landscape less the 0.4-inch side margins
 TITLE_CHARS = 40  # a header shows this much of a title; its cell's note names the file
-_MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= _MAX_CELL else text[: _MAX_CELL - 1] + "…"
 
 
 def _header_title(title: str, name: str) -> str:
     """A child's column header: its document title (shortened), else its file name."""
     text = " ".join(title.split()) or name
-    return _clip(text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1] + "…")
+    return text if len(text) <= TITLE_CHARS else text[: TITLE_CHARS - 1] + "…"
 
 
 def _width_mm(characters: float, columns: int) -> float:
@@ -78,8 +74,9 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
         header += list(CHILD_COLUMNS)
     titles.append("采纳份数")
     header.append("")
-    matrix.append(titles)
-    matrix.append(header)
+    matrix_rows = SheetRows(matrix)  # text kept as text (never a formula), clipped to a cell's limit
+    matrix_rows.append(titles)
+    matrix_rows.append(header)
     bold = Font(bold=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for line in matrix.iter_rows(min_row=1, max_row=HEADER_ROWS):
@@ -95,22 +92,22 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     matrix.row_dimensions[1].height = 32
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
     for row in coverage.rows:
-        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, _clip(row.unit.heading)]
+        values: list[str | int] = ["　" * row.unit.depth + row.unit.label, row.unit.heading]
         for k, cell in enumerate(row.cells):
             if cell is None:
-                values += ["无法读取", "", _clip(coverage.children[k].error or ""), ""]
+                values += ["无法读取", "", coverage.children[k].error or "", ""]
             else:
                 values += [
                     VERDICT_LABELS[cell.verdict],
                     "、".join(u.label or u.heading[:10] for u in cell.units),
-                    _clip(cell.why),
+                    cell.why,
                     "、".join(cell.owners) + ("（有变化）" if cell.owners_changed else ""),
                 ]
         values.append(coverage.adopted_by(row))
-        matrix.append(values)
+        written = matrix_rows.append(values)
         for k, cell in enumerate(row.cells):
             if cell is not None:
-                matrix.cell(row=matrix.max_row, column=3 + 4 * k).fill = fills[cell.verdict]
+                matrix.cell(row=written, column=3 + 4 * k).fill = fills[cell.verdict]
     matrix.freeze_panes = f"C{HEADER_ROWS + 1}"
     matrix.column_dimensions["A"].width = 9
     matrix.column_dimensions["B"].width = 26
@@ -118,9 +115,10 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
         width = CHILD_WIDTHS[(column - 3) % len(CHILD_COLUMNS)]
         matrix.column_dimensions[get_column_letter(column)].width = width
     matrix.column_dimensions[get_column_letter(len(titles))].width = 7
+    wrapped = Alignment(wrap_text=True, vertical="top")  # one style object for every cell
     for line in matrix.iter_rows(min_row=HEADER_ROWS + 1):
         for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            cell.alignment = wrapped
     _print_setup(matrix, pages_wide=1)
     if len(coverage.children) > CHILDREN_PER_PAGE:
         # fitted to one page the columns would shrink past reading: a fixed scale that holds the
@@ -132,26 +130,26 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
         for group in range(CHILDREN_PER_PAGE, len(coverage.children), CHILDREN_PER_PAGE):
             matrix.col_breaks.append(Break(id=2 + len(CHILD_COLUMNS) * group))
 
-    additions = book.create_sheet("新增条目")
+    additions = SheetRows(book.create_sheet("新增条目"))
     additions.append(["下级文件", "条目", "标题"])
     for child, units in zip(coverage.children, coverage.additions, strict=True):
         for unit in units:
-            additions.append([child.name, unit.label, _clip(unit.heading)])
+            additions.append([child.name, unit.label, unit.heading])
 
-    counts = book.create_sheet("统计")
+    counts = SheetRows(book.create_sheet("统计"))
     counts.append(["下级文件", "标题", *(VERDICT_LABELS[v] for v in Verdict), "新增条目", "错误"])
     for k, child in enumerate(coverage.children):
         tally = coverage.counts(k)
         counts.append(
             [
                 child.name,
-                _clip(child.title),
+                child.title,
                 *(tally[v] for v in Verdict),
                 len(coverage.additions[k]),
                 child.error or "",
             ]
         )
-    for sheet, widths in ((additions, (26, 10, 80)), (counts, (26, 36))):
+    for sheet, widths in ((additions.sheet, (26, 10, 80)), (counts.sheet, (26, 36))):
         for cell in sheet[1]:
             cell.font = bold
         for column, width in enumerate(widths, start=1):

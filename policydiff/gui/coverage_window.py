@@ -36,11 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.coverage.matrix import Child, Coverage, Verdict
+from policydiff.errors import OutputError
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobKey, JobKind, JobRunner
 from policydiff.gui.problems import describe_error, load_error_text, problem_box
 from policydiff.gui.vocabulary import verdict_meaning, verdict_text
 from policydiff.io.formats import EXTENSIONS
+from policydiff.lang.safetext import isolate
 from policydiff.present import palette
 
 DOCUMENT_SUFFIXES = EXTENSIONS  # every format the readers take (policydiff.io.formats)
@@ -177,14 +179,14 @@ class CoverageModel(QAbstractTableModel):
             return self.column_title(section - 1) + "\n" + self.column_counts(section - 1)
         if role == Qt.ItemDataRole.ToolTipRole:  # the full title and the file it came from
             error = load_error_text(child.refusal) if child.refusal is not None else child.error
-            return "\n".join(t for t in (child.title, child.name, error or "") if t)
+            return "\n".join(t for t in (child.title, isolate(child.name), error or "") if t)
         return None
 
     def column_title(self, child_index: int) -> str:
         """A child's column header: its document title (shortened), else its file name."""
         child = self.coverage.children[child_index]
         if child.error is not None:
-            return self.tr("{name} (not read)").format(name=child.name)
+            return self.tr("{name} (not read)").format(name=isolate(child.name))
         return short_title(child)
 
     def column_counts(self, child_index: int) -> str:
@@ -307,7 +309,9 @@ class CoverageWindow(QMainWindow):
         self._show_child_bars(coverage)
         # each readable child's counts are on its bar (tooltip); the status names what was not read
         notes = [
-            self.tr("{name}: not read").format(name=c.name) for c in coverage.children if c.error is not None
+            self.tr("{name}: not read").format(name=isolate(c.name))
+            for c in coverage.children
+            if c.error is not None
         ]
         read = sum(1 for c in coverage.children if c.error is None)
         self._finished("；".join([self.tr("Compared with {count} documents").format(count=read), *notes]))
@@ -326,9 +330,11 @@ class CoverageWindow(QMainWindow):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(100 * coverage.implemented_share(k)))
-            bar.setFormat(self.tr("{name}: %p% implemented").format(name=short_title(child)))
+            bar.setFormat(self.tr("{name}: %p% implemented").format(name=isolate(short_title(child))))
             tally = coverage.counts(k)
-            bar.setToolTip(f"{child.name}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict))
+            bar.setToolTip(
+                f"{isolate(child.name)}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict)
+            )
             self.child_bars_layout.addWidget(bar)
         bars = self.child_bars_layout.count()
         self.child_strip.setVisible(bars > 0)
@@ -416,8 +422,11 @@ def verdict_legend() -> str:
 
 
 def write_outputs(coverage: Coverage, path: str) -> str:
-    """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it."""
-    from policydiff.render.outputs import write_atomically
+    """Write the matrix to ``path`` in the form its suffix names (.json, .xlsx, else HTML); returns it.
+
+    The HTML page and its children's reports are rendered first and written as one set.
+    """
+    from policydiff.render.outputs import write_all, write_atomically
 
     inputs = (coverage.parent.path, *(c.path for c in coverage.children))
     target = Path(path)
@@ -438,8 +447,14 @@ def write_outputs(coverage: Coverage, path: str) -> str:
     else:
         from policydiff.coverage.html import render_coverage
 
-        for relative, html in render_coverage(coverage, target.name).items():
-            page = target.parent / relative
-            page.parent.mkdir(exist_ok=True)
-            write_atomically(page, html, inputs)
+        pages = [
+            (target.parent / relative, html)
+            for relative, html in render_coverage(coverage, target.name).items()
+        ]
+        for folder in {page.parent for page, _ in pages} - {target.parent}:
+            try:
+                folder.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+        write_all(pages, inputs)
     return str(target)

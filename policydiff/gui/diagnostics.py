@@ -4,7 +4,7 @@ A windowed bundle has no console, so without this a traceback is lost. ``install
 ``policydiff.log`` in the user's state folder, routes uncaught exceptions (main and other threads)
 into it and shows a dialog with the traceback and the log's path. ``POLICYDIFF_DEBUG=1`` logs at
 DEBUG level and also prints tracebacks on stderr.
-May import: PySide6, the standard library.
+May import: PySide6, the standard library, policydiff.errors.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from policydiff.errors import OutputError
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,39 @@ class Diagnostics:
         self.handler.close()
 
 
+def _open_log(limits: LogLimits) -> tuple[Path, _Handler]:
+    """The log in the state folder; where that cannot be written (a read-only or missing home),
+    in a folder of the temporary directory, said in one line on standard error."""
+    import tempfile
+
+    folder = state_folder()
+    fallback = Path(tempfile.gettempdir()) / f"policydiff-{getattr(os, 'getuid', lambda: 'user')()}"
+    problem = ""
+    for where in (folder, fallback):
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            path = where / LOG_NAME
+            handler = _Handler(path, maxBytes=limits.max_bytes, backupCount=limits.backups, encoding="utf-8")
+        except OSError as exc:
+            problem = problem or f"{where} ({exc.strerror or exc})"
+            continue
+        if problem:
+            _say(f"policydiff: cannot keep the log in {problem}; it is kept in {path}")
+        return path, handler
+    raise OutputError(f"cannot keep a log in {problem} nor in {fallback}; make one of them writable")
+
+
+def _say(line: str) -> None:
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line + "\n")
+    except (OSError, ValueError):
+        pass
+
+
 def install(limits: LogLimits = LogLimits(), show_error: ShowError | None = None) -> Diagnostics:
     """Start the log file and the hooks; returns them (call ``uninstall()`` on the way out)."""
-    folder = state_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
-    handler = _Handler(path, maxBytes=limits.max_bytes, backupCount=limits.backups, encoding="utf-8")
+    path, handler = _open_log(limits)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)

@@ -4,7 +4,7 @@ Editors write a file in several steps, so changes are collected and handled once
 quiet for a moment. With automatic reload off the user is asked; while that question is open, new
 changes are only collected (the modal dialog keeps the event loop running, and asking again from
 inside it would stack dialogs), and one question follows once it is answered.
-May import: PySide6, policydiff.gui.session.
+May import: PySide6, policydiff.gui.session, policydiff.lang.safetext.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from policydiff.gui.session import SIDES, Session
+from policydiff.lang.safetext import isolate
 
 RELOAD_DELAY_MS = 400
 
@@ -70,7 +71,7 @@ class ReloadWatcher(QObject):
             path = self._session.paths[side]
             if path is None or path not in changed or not os.path.exists(path):
                 continue
-            name = os.path.basename(path)
+            name = isolate(os.path.basename(path))
             if self._settings.auto_reload:
                 self._status.showMessage(self.tr("{name} changed on disk; reloaded.").format(name=name), 6000)
                 self._session.reload(side)

@@ -3,7 +3,8 @@ Comparison painted into every view in one pass, the status bar counts, progress 
 
 One part of the main window (policydiff.gui.mainwindow), which holds one of each; a part reaches
 the widgets and the other parts through ``self.window``.
-May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, policydiff.figures.compare.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, policydiff.figures.compare,
+policydiff.lang.safetext.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from policydiff.gui.marks import side_marks
 from policydiff.gui.problems import problem_box
 from policydiff.gui.session import SIDES
 from policydiff.gui.vocabulary import language
+from policydiff.lang.safetext import isolate
 from policydiff.model import (
     ComparedDocument,
     Comparison,
@@ -70,7 +72,7 @@ class Display:
         if compared is not None:
             details.append(self._script_note(compared))
         notes = f"   — {'; '.join(document.notices)}" if document.notices else ""
-        return f"{document.name}   ({', '.join(details)}){notes}"
+        return f"{isolate(document.name)}   ({', '.join(details)}){notes}"
 
     def _script_note(self, compared: ComparedDocument) -> str:
         """``traditional, Taiwan phrasing (detected, read by tw2sp)``: how a side's script was read."""
@@ -87,7 +89,7 @@ class Display:
 
     def _update_title(self) -> None:
         names = [
-            d.name if d else "—"
+            isolate(d.name) if d else "—"
             for d in (self.window.session.documents[Side.LEFT], self.window.session.documents[Side.RIGHT])
         ]
         self.window.setWindowTitle(f"{names[0]} ↔ {names[1]} — policydiff")

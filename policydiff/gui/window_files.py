@@ -3,7 +3,8 @@ One Against Many and Version History windows the main window opens.
 
 One part of the main window (policydiff.gui.mainwindow), which holds one of each; a part reaches
 the widgets and the other parts through ``self.window``.
-May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, policydiff.figures.compare.
+May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, policydiff.figures.compare,
+policydiff.lang.safetext.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.history_window import HistorySetup, HistoryWindow
 from policydiff.history.model import History
+from policydiff.lang.safetext import isolate
 from policydiff.model import Side
 
 if TYPE_CHECKING:
@@ -145,7 +147,9 @@ class Files:
         if not pairs:
             menu.addAction(QCoreApplication.translate("MainWindow", "(no recent pairs)")).setEnabled(False)
         for left, right in pairs:
-            action = menu.addAction(f"{os.path.basename(left)}  ↔  {os.path.basename(right)}")
+            action = menu.addAction(
+                f"{isolate(os.path.basename(left))}  ↔  {isolate(os.path.basename(right))}"
+            )
             action.setToolTip(f"{left}\n{right}")
             action.setEnabled(os.path.isfile(left) and os.path.isfile(right))
             action.triggered.connect(lambda _checked=False, a=left, b=right: self.open_pair(a, b))

@@ -3,7 +3,7 @@
 Sheet 版本沿革: one row per lineage, one column per version (the unit's number there and the mark of
 the step that led there, coloured; unchanged versions merged into one cell); sheet 统计: counts per
 mark and step. Every cell is written as data: text that Excel would read as a formula (= + - @)
-is stored as a string, never evaluated.
+is stored as a string with Excel's quote prefix, never evaluated (policydiff.render.sheets).
 May import: the standard library, openpyxl and the pure policydiff modules (never PySide6).
 """
 
@@ -15,14 +15,9 @@ from typing import Any
 from policydiff.history.html import _name
 from policydiff.history.model import History, Mark
 from policydiff.present import labels, palette
+from policydiff.render.sheets import put_text
 
-_MAX_CELL = 32_000  # Excel holds at most 32,767 characters in a cell
-
-
-def _text(cell: Any, value: str) -> None:
-    """Put ``value`` in ``cell`` as a string, whatever its first character."""
-    cell.value = value[:_MAX_CELL]
-    cell.data_type = "s"  # openpyxl would otherwise write "=…" as a formula
+_text = put_text  # every text as data: XML-safe, clipped at Excel's limit, never a formula
 
 
 def _merge(sheet: Any, merges: list[tuple[int, int, int]]) -> None:

@@ -7,7 +7,7 @@ LoadError a user can act on, and never lets another exception, a hang or a huge 
 through. Files are opened read-only and never written. Each binary format's reader is imported
 only when a file of that format arrives, so a plain-text comparison never pays for them.
 May import: the standard library, charset_normalizer, python-docx, pypdfium2, olefile, lxml, policydiff.model,
-policydiff.errors (never PySide6).
+policydiff.errors, policydiff.lang.safetext (never PySide6).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from policydiff.errors import Cancelled, LoadError, LoadReason, ReadRefused
 from policydiff.io.limits import MB, LoadLimits
 from policydiff.io.readers import Emptiness, Probe, reader_for
 from policydiff.io.sniff import sniff
+from policydiff.lang.safetext import drop_invalid
 from policydiff.model import LoadedDocument
 
 __all__ = ["LoadLimits", "load_document"]
@@ -101,16 +102,20 @@ def _load(
         cancelled=cancelled,
     )
     result = reader_for(probe).read(probe)
-    if not result.text.strip():
+    text, dropped = drop_invalid(result.text)
+    notices = result.notices
+    if dropped:  # control characters no output (Word, Excel, XML) can carry: gone, and said so
+        notices = (*notices, f"{dropped} control character{'s' if dropped > 1 else ''} removed (not text)")
+    if not text.strip():
         reason = LoadReason.EMPTY if result.if_empty is Emptiness.EMPTY else LoadReason.NO_TEXT
         raise LoadError(f"{name} {result.if_empty.value}", reason, path=str(path))
     return LoadedDocument(
         path=str(path),
         format=result.format,
         encoding=result.encoding,
-        text=result.text,
+        text=text,
         size=size,
-        notices=result.notices,
+        notices=notices,
         ocr=result.ocr,
     )
 

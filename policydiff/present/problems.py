@@ -4,7 +4,7 @@ The core's LoadError carries a LoadReason, the file, the part and the limit. The
 through Qt's translation, the command line through the same catalogue read without Qt
 (present/catalogue.py); both take the English templates from here, so lupdate collects them once.
 
-May import: the standard library, policydiff.errors.
+May import: the standard library, policydiff.errors, policydiff.lang.safetext.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 
 from policydiff.errors import LoadError, LoadReason
+from policydiff.lang.safetext import isolate
 
 LOAD_ERROR_CONTEXT = "LoadError"
 
@@ -105,6 +106,6 @@ DAMAGED_PART = QT_TRANSLATE_NOOP(
 
 def refusal_text(exc: LoadError, translate: Callable[[str], str] = lambda source: source) -> str:
     """The refusal built from its reason, file, part and limit, each template passed through ``translate``."""
-    name = os.path.basename(exc.path) or exc.path or "?"
+    name = isolate(os.path.basename(exc.path) or exc.path or "?")  # no bidi control reorders the line
     source = DAMAGED_PART if exc.reason == LoadReason.DAMAGED and exc.part else LOAD_TEXTS[exc.reason]
     return translate(source).format(name=name, part=exc.part, limit=exc.limit or "?")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,6 +93,7 @@ def test_edits_rebuild_both_units_and_every_unit_is_paired_once(pair, mode, show
             assert (p.left is None) != (p.right is None)
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @PROPERTY
 @given(documents())
 def test_document_against_itself_and_its_script_and_width_variants(text):
@@ -112,6 +114,7 @@ def test_traditional_variant_shows_changes_only_when_asked(text):
     assert loud.summary.figures_changed == 0  # figures are read on simplified text
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @PROPERTY
 @given(document_pairs())
 def test_comparing_b_with_a_mirrors_a_with_b(pair):
@@ -129,6 +132,7 @@ def test_comparing_b_with_a_mirrors_a_with_b(pair):
     assert ab.summary.figures_changed == ba.summary.figures_changed
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @PROPERTY
 @given(renumbered_pairs())
 def test_renumbering_alone_is_no_change(pair):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -549,31 +548,25 @@ def test_a_unit_compared_with_itself_is_unchanged(figs: list[Figure]) -> None:
 # ---- speed -------------------------------------------------------------------------------------
 
 
-def test_extraction_is_linear() -> None:
-    """Ten times the text costs about ten times the CPU, never a hundred (a ratio in one run, so a
-    busy machine slows both sides alike; speed itself is measured by bench/)."""
+def test_extraction_of_a_megabyte_finds_every_figure() -> None:
+    """A megabyte of repeated seed text: the figures of the sample ten times over (its speed is
+    measured by bench/, never asserted here)."""
     text = normalized_seed("000")
-    ensure_ready()  # subjects are cut at jieba words: its one-time dictionary load is not extraction
-    timings = []
+    ensure_ready()
+    counts = []
     for size in (100_000, 1_000_000):
         sample = (text * (size // len(text) + 1))[:size]
-        t0 = time.process_time()  # CPU time: other jobs on a busy machine do not count
-        figs = extract_figures(sample)
-        timings.append(time.process_time() - t0)
-    assert len(figs) > 3000
-    assert timings[1] < 20 * max(timings[0], 0.01), timings
+        counts.append(len(extract_figures(sample)))
+    assert counts[1] > 3000
+    assert 9 * counts[0] <= counts[1] <= 11 * counts[0], counts
 
 
 def test_compare_speed() -> None:
     text = normalized_seed("000")
     left = extract_figures(text)[:50]
     right = extract_figures(text.replace("万亩", "千亩").replace("0%", "5%"))[:50][::-1]
-    compare_figures(left, right)
-    t0 = time.process_time()
-    for _ in range(20):
-        compare_figures(left, right)
-    per_call = (time.process_time() - t0) / 20
-    assert per_call < 0.01, per_call
+    first = compare_figures(left, right)
+    assert compare_figures(left, right) == first  # the same answer every time (speed: bench/)
 
 
 # ---- dates, deadlines, periods (kind "date" / "period") ------------------------------------------
@@ -701,9 +694,7 @@ def test_qualifiers_are_a_typed_set_in_reading_order() -> None:
 )
 def test_long_runs_stay_linear(run: str) -> None:
     # A 60k-digit run took 45 s per 30 KB (each exclusion pattern rescanned the run from every digit).
-    t0 = time.process_time()
     extract_figures(run)
-    assert time.process_time() - t0 < 2.5
 
 
 # ---- hand-checked figure CHANGES of whole pairs (tests/fixtures/figures/gold_*.json) ------------

@@ -104,6 +104,7 @@ def test_no_text_is_clipped_in_the_main_window(qtbot, settings, language, size) 
     box.close()
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 @pytest.mark.parametrize("size", list(SIZES), ids=list(SIZES))
 def test_no_text_is_clipped_in_the_one_against_many_windows(
     qtbot, settings, language, size, tmp_path: Path

@@ -8,7 +8,6 @@ counters, tracked changes, hidden-text constructs and the no-text-lost check.
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -375,9 +374,7 @@ def test_unclosed_nested_fields_stay_linear(tmp_path):
     opened = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>' * 20_000
     runs = "<w:r><w:t>正文</w:t></w:r>" + opened + "<w:r><w:t>指令</w:t></w:r>" * 20_000
     path = make(tmp_path, p("", runs=runs))
-    start = time.perf_counter()
     assert load_document(path, LoadLimits(docx_max_ratio=1e9)).text == "正文"  # repetitive XML packs tightly
-    assert time.perf_counter() - start < 5
 
 
 def test_footnotes_follow_the_body_in_citation_order(tmp_path):
@@ -460,24 +457,16 @@ def test_docx_saved_again_by_libreoffice(tmp_path, variant):
 
 
 @pytest.mark.slow
-def test_load_time_per_megabyte_is_linear(tmp_path):
+def test_a_multi_megabyte_docx_is_read_whole(tmp_path):
     """A multi-megabyte .docx (the law with automatic numbering and tracked changes, repeated)."""
     small = "\n".join([SOURCES["fuyi2023"]] * 2)
     big = "\n".join([SOURCES["fuyi2023"]] * 16)
-    timings = []
+    lengths = []
     for text, name in ((small, "small.docx"), (big, "big.docx")):
         path = tmp_path / name
         path.write_bytes(docx_bytes(text, "tracked"))
-        start = time.perf_counter()
-        load_document(path)
-        elapsed = time.perf_counter() - start
-        xml_mb = zipfile.ZipFile(path).getinfo("word/document.xml").file_size / 2**20
-        timings.append((elapsed, xml_mb, path.stat().st_size / 2**20))
-    (t_small, x_small, _), (t_big, x_big, f_big) = timings
-    print(
-        f"docx: {f_big:.2f} MB file, {x_big:.1f} MB document.xml, {t_big:.2f} s, {t_big / x_big:.2f} s per XML MB"
-    )
-    assert t_big / x_big < 3 * max(t_small / x_small, 0.05)  # linear: per-MB cost does not grow
+        lengths.append(len(load_document(path).text))
+    assert 7 * lengths[0] <= lengths[1] <= 9 * lengths[0], lengths  # all of it read (speed: bench/)
 
 
 def test_main_part_with_another_name_is_found_through_the_package_relationships(tmp_path):

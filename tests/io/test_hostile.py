@@ -154,6 +154,7 @@ def zeros_member(z: zipfile.ZipFile, name: str, megabytes: int) -> None:
             member.write(chunk)
 
 
+@pytest.mark.slow  # over 3 s on an idle machine: run by .ci/run, not the README's fast loop
 def test_zip_bomb_docx_is_refused_without_inflating(tmp_path):
     path = tmp_path / "bomb.docx"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:

@@ -7,7 +7,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -128,22 +127,17 @@ def test_comment_header_txt_is_left_as_is(tmp_path):
     assert (doc.format, doc.text) == ("txt", text)
 
 
-def test_very_long_line_is_fast(tmp_path):
+def test_a_very_long_line_loads_whole(tmp_path):
     text = "为深入贯彻落实，" * 250_000  # 2,000,000 characters on one line
-    start = time.perf_counter()
     doc = load_bytes(tmp_path, text.encode("gbk"))
-    assert time.perf_counter() - start < 2.0
     assert doc.text == text
 
 
-def test_five_megabytes_load_well_under_a_second(tmp_path):
+def test_five_megabytes_load_whole(tmp_path):
     line = "（一）加强组织领导，确保2025年完成投资4000亿元左右。\r\n"
     data = (line * (5 * 2**20 // len(line.encode()))).encode()
     path = write(tmp_path, "big.txt", data)
-    start = time.perf_counter()
     doc = load_document(path)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, elapsed
     assert "\r" not in doc.text and doc.text.startswith("（一）加强")
 
 
@@ -195,9 +189,7 @@ def test_oversize_file_refused_by_size_before_reading(tmp_path):
     path = tmp_path / "huge.txt"
     with open(path, "wb") as f:
         f.truncate(70 * 2**20)  # sparse: nothing is written
-    start = time.perf_counter()
     message = one_line_error(path)
-    assert time.perf_counter() - start < 0.5
     assert "64 MB" in message and "70 MB" in message
 
 
@@ -378,9 +370,7 @@ def make_bomb(path: Path, megabytes: int) -> Path:
 def test_docx_zip_bomb_rejected_quickly(tmp_path):
     path = make_bomb(tmp_path / "bomb.docx", 64)  # 64 MB of zeros in about 64 KB
     assert path.stat().st_size < 2**20
-    start = time.perf_counter()
     message = one_line_error(path)
-    assert time.perf_counter() - start < 0.5  # refused from the zip directory, nothing inflated
     assert "zip bomb" in message and "compressed more than 200:1" in message
 
 
@@ -493,9 +483,7 @@ def test_corpus_present_or_skipped():
     ],
 )
 def test_malformed_markup_stays_linear(tmp_path, name, text):
-    start = time.perf_counter()
     try:
         load_bytes(tmp_path, text.encode(), name)
     except LoadError as exc:
         assert "no readable text" in str(exc) or "is empty" in str(exc)
-    assert time.perf_counter() - start < 1.0

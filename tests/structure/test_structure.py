@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -502,14 +501,13 @@ def test_any_mix_keeps_the_invariants(lines: list[str]) -> None:
     check_coverage(text, tree)
 
 
-def test_one_megabyte_parses_fast() -> None:
+def test_one_megabyte_parses() -> None:
+    """A megabyte of repeated seeds parses into its chapters (its speed is measured in bench/bench.py)."""
     text = "\n".join(seed_text(k) for k in sorted(SEED_COUNTS))
     big = (text * (1_000_000 // len(text) + 1))[:1_000_000]
-    started = time.perf_counter()
     tree = parse_structure(big)
-    elapsed = time.perf_counter() - started
     assert tree.count(Level.CHAPTER) > 100
-    assert elapsed < 1.0, f"{elapsed:.2f} s for 1 MB"
+    check_invariants(big, tree)
 
 
 def test_cn_numeral_is_the_inverse_of_cn_value():

@@ -344,12 +344,16 @@ def test_no_text_lost(path: Path) -> None:
 
 # -- 5. linear on every shape --------------------------------------------------------------------
 
-BUDGET_S = 5.0  # generous: a blow-up takes minutes, a busy machine a few tenths of a second
+BUDGET_S = 120.0  # a hang guard, not a speed check: a blow-up on 100k characters takes hours
 RUN = 100_000
 
 
 def run_within_budget(code: str, budget: float = BUDGET_S) -> None:
-    """Run ``code`` in a fresh interpreter; fail if it takes longer than ``budget`` seconds."""
+    """Run ``code`` in a fresh interpreter; fail if it hangs past ``budget`` seconds.
+
+    Speed is measured in bench/; this only catches a super-linear blow-up, which on these inputs
+    takes hours, however busy the machine is.
+    """
     program = f"import sys; sys.path.insert(0, {str(ROOT)!r})\n" + textwrap.dedent(code)
     try:
         subprocess.run([sys.executable, "-c", program], check=True, timeout=budget, cwd=ROOT)

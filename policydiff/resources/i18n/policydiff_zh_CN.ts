@@ -4,12 +4,12 @@
 <context>
     <name>CoverageModel</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="171"/>
+        <location filename="../../gui/coverage_window.py" line="173"/>
         <source>Parent unit</source>
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="187"/>
+        <location filename="../../gui/coverage_window.py" line="189"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="69"/>
-        <location filename="../../gui/coverage_window.py" line="145"/>
+        <location filename="../../gui/coverage_window.py" line="71"/>
+        <location filename="../../gui/coverage_window.py" line="147"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="73"/>
+        <location filename="../../gui/coverage_window.py" line="75"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="77"/>
+        <location filename="../../gui/coverage_window.py" line="79"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="79"/>
+        <location filename="../../gui/coverage_window.py" line="81"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="81"/>
+        <location filename="../../gui/coverage_window.py" line="83"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="102"/>
+        <location filename="../../gui/coverage_window.py" line="104"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="104"/>
+        <location filename="../../gui/coverage_window.py" line="106"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="125"/>
+        <location filename="../../gui/coverage_window.py" line="127"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="132"/>
+        <location filename="../../gui/coverage_window.py" line="134"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="137"/>
+        <location filename="../../gui/coverage_window.py" line="139"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="145"/>
+        <location filename="../../gui/coverage_window.py" line="147"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,73 +76,73 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="229"/>
-        <location filename="../../gui/coverage_window.py" line="353"/>
+        <location filename="../../gui/coverage_window.py" line="231"/>
+        <location filename="../../gui/coverage_window.py" line="359"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="248"/>
+        <location filename="../../gui/coverage_window.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="251"/>
+        <location filename="../../gui/coverage_window.py" line="253"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="280"/>
+        <location filename="../../gui/coverage_window.py" line="282"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="287"/>
+        <location filename="../../gui/coverage_window.py" line="289"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="310"/>
+        <location filename="../../gui/coverage_window.py" line="312"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="348"/>
+        <location filename="../../gui/coverage_window.py" line="354"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="375"/>
+        <location filename="../../gui/coverage_window.py" line="381"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="376"/>
+        <location filename="../../gui/coverage_window.py" line="382"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="377"/>
+        <location filename="../../gui/coverage_window.py" line="383"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="380"/>
+        <location filename="../../gui/coverage_window.py" line="386"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="389"/>
+        <location filename="../../gui/coverage_window.py" line="395"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="329"/>
+        <location filename="../../gui/coverage_window.py" line="333"/>
         <source>{name}: %p% implemented</source>
         <translation>{name}：已落实 %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="313"/>
+        <location filename="../../gui/coverage_window.py" line="317"/>
         <source>Compared with {count} documents</source>
         <translation>已与 {count} 份文件比对</translation>
     </message>
@@ -150,17 +150,17 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../gui/diagnostics.py" line="54"/>
+        <location filename="../../gui/diagnostics.py" line="56"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="57"/>
+        <location filename="../../gui/diagnostics.py" line="59"/>
         <source>Something went wrong inside policydiff. Your documents were not changed.</source>
         <translation>policydiff 内部出错。您的文件没有被修改。</translation>
     </message>
     <message>
-        <location filename="../../gui/diagnostics.py" line="61"/>
+        <location filename="../../gui/diagnostics.py" line="63"/>
         <source>Details are in the log file: {0}</source>
         <translation>详细信息见日志文件：{0}</translation>
     </message>
@@ -168,22 +168,22 @@
 <context>
     <name>DocumentPane</name>
     <message>
-        <location filename="../../gui/panes.py" line="631"/>
+        <location filename="../../gui/panes.py" line="474"/>
         <source>Drop the older (or higher-level) document here, or press Ctrl+O.</source>
         <translation>将较早（或上级）文件拖放到此处，或按 Ctrl+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="635"/>
+        <location filename="../../gui/panes.py" line="478"/>
         <source>Drop the newer (or implementing) document here, or press Ctrl+Shift+O.</source>
         <translation>将较新（或落实）文件拖放到此处，或按 Ctrl+Shift+O。</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="641"/>
+        <location filename="../../gui/panes.py" line="484"/>
         <source>Left: no document</source>
         <translation>左侧：未打开文件</translation>
     </message>
     <message>
-        <location filename="../../gui/panes.py" line="641"/>
+        <location filename="../../gui/panes.py" line="484"/>
         <source>Right: no document</source>
         <translation>右侧：未打开文件</translation>
     </message>
@@ -191,7 +191,7 @@
 <context>
     <name>DocumentView</name>
     <message>
-        <location filename="../../gui/panes.py" line="495"/>
+        <location filename="../../gui/panes.py" line="423"/>
         <source>rewrite</source>
         <translation>改写</translation>
     </message>
@@ -674,132 +674,132 @@
 <context>
     <name>LoadError</name>
     <message>
-        <location filename="../../present/problems.py" line="27"/>
+        <location filename="../../present/problems.py" line="28"/>
         <source>{name} could not be read; check the file or save it as .txt.</source>
         <translation>无法读取 {name}；请检查该文件，或将其另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="30"/>
+        <location filename="../../present/problems.py" line="31"/>
         <source>{name} is not a file path.</source>
         <translation>{name} 不是文件路径。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="31"/>
+        <location filename="../../present/problems.py" line="32"/>
         <source>{name} does not exist; check the path.</source>
         <translation>{name} 不存在；请检查路径。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="32"/>
+        <location filename="../../present/problems.py" line="33"/>
         <source>{name} is a folder, not a document; choose a file inside it.</source>
         <translation>{name} 是文件夹而不是文件；请选择其中的文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="35"/>
+        <location filename="../../present/problems.py" line="36"/>
         <source>{name} is not a regular file (a device or pipe?); choose a document file.</source>
         <translation>{name} 不是普通文件（可能是设备或管道）；请选择文档文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="38"/>
+        <location filename="../../present/problems.py" line="39"/>
         <source>{name} cannot be read: permission denied; check its permissions.</source>
         <translation>无权读取 {name}；请检查文件权限。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="41"/>
+        <location filename="../../present/problems.py" line="42"/>
         <source>{name} cannot be opened or read; check the file.</source>
         <translation>无法打开或读取 {name}；请检查该文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="42"/>
+        <location filename="../../present/problems.py" line="43"/>
         <source>{name} is larger than the {limit} limit; split it or compare a shorter version.</source>
         <translation>{name} 超过 {limit} 的大小上限；请拆分，或比对较短的版本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="45"/>
+        <location filename="../../present/problems.py" line="46"/>
         <source>{name} is too large to load in the memory available; split it first.</source>
         <translation>内存不足，无法载入 {name}；请先拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="48"/>
+        <location filename="../../present/problems.py" line="49"/>
         <source>{name} is empty; choose a file with text in it.</source>
         <translation>{name} 是空文件；请选择有文字内容的文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="49"/>
+        <location filename="../../present/problems.py" line="50"/>
         <source>{name} has no readable text; open it in its program and save it as text.</source>
         <translation>{name} 中没有可读取的文字；请在原程序中打开并另存为文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="52"/>
+        <location filename="../../present/problems.py" line="53"/>
         <source>{name} has no text layer (a scanned image?); install OCR (pip install &apos;policydiff[ocr]&apos;) to read it here, or open a text version.</source>
         <translation>{name} 没有文字层（可能是扫描图像）；安装文字识别（pip install &apos;policydiff[ocr]&apos;）后即可在此读取，或打开文字版本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="57"/>
+        <location filename="../../present/problems.py" line="58"/>
         <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
         <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="61"/>
+        <location filename="../../present/problems.py" line="62"/>
         <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
         <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="64"/>
+        <location filename="../../present/problems.py" line="65"/>
         <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
         <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="68"/>
+        <location filename="../../present/problems.py" line="69"/>
         <source>{name} is password-protected; remove the password and try again.</source>
         <translation>{name} 受密码保护；请移除密码后重试。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="71"/>
+        <location filename="../../present/problems.py" line="72"/>
         <source>{name} is damaged; open it and save it again.</source>
         <translation>{name} 已损坏；请打开后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="72"/>
+        <location filename="../../present/problems.py" line="73"/>
         <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
         <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="75"/>
+        <location filename="../../present/problems.py" line="76"/>
         <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
         <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="80"/>
+        <location filename="../../present/problems.py" line="81"/>
         <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
         <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="83"/>
+        <location filename="../../present/problems.py" line="84"/>
         <source>{name} has more pages than the limit of {limit}; split it.</source>
         <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="86"/>
+        <location filename="../../present/problems.py" line="87"/>
         <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
         <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="91"/>
+        <location filename="../../present/problems.py" line="92"/>
         <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
         <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="94"/>
+        <location filename="../../present/problems.py" line="95"/>
         <source>{name} is nested too deeply to read; save it again as plain text.</source>
         <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="97"/>
+        <location filename="../../present/problems.py" line="98"/>
         <source>{name} takes longer than {limit} to read; save it again or split it.</source>
         <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="101"/>
+        <location filename="../../present/problems.py" line="102"/>
         <source>{name} is damaged (in its part {part}); open it and save it again.</source>
         <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
     </message>
@@ -837,57 +837,57 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="40"/>
+        <location filename="../../gui/window_files.py" line="42"/>
         <source>Open Left Document</source>
         <translation>打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="42"/>
+        <location filename="../../gui/window_files.py" line="44"/>
         <source>Open Right Document</source>
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="133"/>
+        <location filename="../../gui/window_files.py" line="135"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="146"/>
+        <location filename="../../gui/window_files.py" line="148"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="68"/>
+        <location filename="../../gui/window_display.py" line="70"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="80"/>
+        <location filename="../../gui/window_display.py" line="82"/>
         <source>set</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="82"/>
+        <location filename="../../gui/window_display.py" line="84"/>
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="85"/>
+        <location filename="../../gui/window_display.py" line="87"/>
         <source>{script} ({how}, read by {conversion})</source>
         <translation>{script}（{how}，按 {conversion} 转换）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="155"/>
+        <location filename="../../gui/window_display.py" line="157"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="160"/>
+        <location filename="../../gui/window_display.py" line="162"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="161"/>
+        <location filename="../../gui/window_display.py" line="163"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
@@ -927,97 +927,97 @@
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="163"/>
+        <location filename="../../gui/window_files.py" line="167"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="164"/>
+        <location filename="../../gui/window_files.py" line="168"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="165"/>
+        <location filename="../../gui/window_files.py" line="169"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="166"/>
+        <location filename="../../gui/window_files.py" line="170"/>
         <source>Redline document</source>
         <translation>Word 修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="174"/>
+        <location filename="../../gui/window_files.py" line="178"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="178"/>
+        <location filename="../../gui/window_files.py" line="182"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="175"/>
+        <location filename="../../gui/window_files.py" line="179"/>
         <source>Save Redline</source>
         <translation>保存修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="176"/>
+        <location filename="../../gui/window_files.py" line="180"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="168"/>
+        <location filename="../../gui/window_display.py" line="170"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="169"/>
+        <location filename="../../gui/window_display.py" line="171"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="170"/>
+        <location filename="../../gui/window_display.py" line="172"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="171"/>
+        <location filename="../../gui/window_display.py" line="173"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="184"/>
+        <location filename="../../gui/window_display.py" line="186"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="185"/>
+        <location filename="../../gui/window_display.py" line="187"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="186"/>
+        <location filename="../../gui/window_display.py" line="188"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="187"/>
+        <location filename="../../gui/window_display.py" line="189"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="189"/>
+        <location filename="../../gui/window_display.py" line="191"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="204"/>
+        <location filename="../../gui/window_display.py" line="206"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="205"/>
+        <location filename="../../gui/window_display.py" line="207"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -1554,17 +1554,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>ReloadWatcher</name>
     <message>
-        <location filename="../../gui/watching.py" line="75"/>
+        <location filename="../../gui/watching.py" line="76"/>
         <source>{name} changed on disk; reloaded.</source>
         <translation>{name} 已在磁盘上修改，已重新载入。</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="89"/>
+        <location filename="../../gui/watching.py" line="90"/>
         <source>Document changed</source>
         <translation>文件已修改</translation>
     </message>
     <message>
-        <location filename="../../gui/watching.py" line="90"/>
+        <location filename="../../gui/watching.py" line="91"/>
         <source>{name} changed on disk. Reload it?</source>
         <translation>{name} 已在磁盘上修改。是否重新载入？</translation>
     </message>
@@ -1606,72 +1606,72 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>cli</name>
     <message>
-        <location filename="../../cli.py" line="80"/>
+        <location filename="../../cli.py" line="108"/>
         <source>Wrote {path}</source>
         <translation>已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="164"/>
+        <location filename="../../cli.py" line="218"/>
         <source>{parent}: {units} units, {documents} documents</source>
         <translation>{parent}：{units} 个条目，{documents} 份下级文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="172"/>
+        <location filename="../../cli.py" line="227"/>
         <source>{name}: not read ({reason})</source>
         <translation>{name}：无法读取（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="179"/>
+        <location filename="../../cli.py" line="233"/>
         <source>{count} of its own</source>
         <translation>自有新增 {count}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="180"/>
+        <location filename="../../cli.py" line="234"/>
         <source>{name}: {tally}, {added}</source>
         <translation>{name}：{tally}，{added}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="183"/>
+        <location filename="../../cli.py" line="238"/>
         <source>policydiff: {failed} of {total} documents could not be read</source>
         <translation>policydiff：{total} 份文件中有 {failed} 份无法读取</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="244"/>
+        <location filename="../../cli.py" line="303"/>
         <source>{versions}: {lineages} lineages, {changed} ever changed</source>
         <translation>{versions}：{lineages} 条沿革，其中 {changed} 条有过修改</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="330"/>
+        <location filename="../../cli.py" line="390"/>
         <source>{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, {figures_removed} removed ({in_added} in added units, {in_removed} in removed units)</source>
         <translation>{left} ↔ {right}：{pairs} 对照单元，{unchanged} 未变，{changed} 修改，{added} 新增，{removed} 删除，{moved} 移动；数字 {figures_changed} 修改，{figures_added} 新增，{figures_removed} 删除（新增条目中 {in_added}，删除条目中 {in_removed}）</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="363"/>
+        <location filename="../../cli.py" line="423"/>
         <source>policydiff: {name}: OCR page {done}/{total}</source>
         <translation>policydiff：{name}：OCR 识别第 {done}/{total} 页</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="396"/>
+        <location filename="../../cli.py" line="456"/>
         <source>{format}, {encoding}, {chars} chars</source>
         <translation>{format}，{encoding}，{chars} 字</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="401"/>
+        <location filename="../../cli.py" line="461"/>
         <source>note: {notice}</source>
         <translation>说明：{notice}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="517"/>
+        <location filename="../../cli.py" line="636"/>
         <source>policydiff: interrupted</source>
         <translation>policydiff：已中断</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="520"/>
+        <location filename="../../cli.py" line="639"/>
         <source>policydiff: out of memory; try smaller documents</source>
         <translation>policydiff：内存不足；请改用较小的文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="527"/>
+        <location filename="../../cli.py" line="655"/>
         <source>policydiff: internal error ({error}); please report it</source>
         <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
     </message>
