@@ -2,7 +2,9 @@
 
 Exit codes: 0 done, 1 an input could not be read or an output not written (one-line message on
 stderr), 2 bad usage, 3 a coverage run done but with a child it could not read. No traceback
-reaches a user. The GUI is imported only when it is started,
+reaches a user. Messages and summary lines speak the locale's language (Chinese under zh_*, else
+English) through the app's own catalogue, read without Qt (present/catalogue.py); each output
+written is named on its own line. The GUI is imported only when it is started,
 so scripted comparisons never load Qt.
 May import: every pure policydiff module; policydiff.gui only lazily.
 """
@@ -22,8 +24,9 @@ from datetime import datetime
 from typing import Any
 
 from policydiff import __version__
-from policydiff.errors import OutputError, PolicydiffError
+from policydiff.errors import LoadError, OutputError, PolicydiffError
 from policydiff.model import DEFAULT_NORMALIZE, LoadedDocument, NormalizeMode, Script
+from policydiff.present.catalogue import language_from_environment, translate
 
 COMMANDS = ("compare", "coverage", "history", "outline", "figures", "gui")
 EXIT_CHILD_UNREADABLE = 3  # coverage: done, but at least one child could not be read (its column says why)
@@ -97,6 +100,15 @@ def _to_stdout(data: str) -> None:
         written = sys.stdout.buffer.write(view)
         view = view[written if written is not None else len(view) :]
     sys.stdout.buffer.flush()
+
+
+def _report_written(paths: Sequence[str | os.PathLike[str]], json_on_stdout: bool) -> None:
+    """Name each output written, by its absolute path (on standard error when standard output
+    carries JSON)."""
+    template = translate("cli", "Wrote {path}")
+    lines = [template.format(path=shown(os.path.abspath(path))) for path in paths]
+    if lines:
+        _print("\n".join(lines), sys.stderr if json_on_stdout else None)
 
 
 def _checked_outputs(
@@ -192,27 +204,39 @@ def _run_coverage(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise OutputError(f"cannot make the folder {shown(str(folder))}: {exc.strerror or exc}") from None
     write_all(files, inputs)
+    shown_paths: list[str | Path] = [p for p, _ in files if folder is None or Path(p).parent != folder]
+    if folder is not None and len(shown_paths) < len(files):
+        shown_paths.append(folder)  # the children's reports: the folder, not each page
+    _report_written(shown_paths, args.json == "-")
     if args.json == "-":
         from policydiff.coverage.jsonform import coverage_to_json
 
         _to_stdout(_json_text(coverage_to_json(coverage)))
     else:
+        language = language_from_environment()
         lines = [
-            f"{shown(coverage.parent.name)}: {len(coverage.rows)} units, {len(coverage.children)} documents"
+            translate("cli", "{parent}: {units} units, {documents} documents").format(
+                parent=shown(coverage.parent.name),
+                units=len(coverage.rows),
+                documents=len(coverage.children),
+            )
         ]
         for k, child in enumerate(coverage.children):
             if child.error is not None:
-                lines.append(f"  {shown(child.name)}: not read ({shown(child.error)})")
+                reason = problem_text(child.refusal) if child.refusal is not None else child.error
+                not_read = translate("cli", "{name}: not read ({reason})")
+                lines.append("  " + not_read.format(name=shown(child.name), reason=shown(reason)))
                 continue
             counts = coverage.counts(k)
-            tally = ", ".join(f"{labels.VERDICT[v].zh} {counts[v]}" for v in Verdict)
-            lines.append(f"  {shown(child.name)}: {tally}, 新增 {len(coverage.additions[k])}")
+            comma = "，" if language == "zh" else ", "
+            tally = comma.join(f"{labels.VERDICT[v](language)} {counts[v]}" for v in Verdict)
+            added = translate("cli", "{count} of its own").format(count=len(coverage.additions[k]))
+            line = translate("cli", "{name}: {tally}, {added}")
+            lines.append("  " + line.format(name=shown(child.name), tally=tally, added=added))
         _print("\n".join(lines))
     if coverage.failed:
-        _print(
-            f"policydiff: {coverage.failed} of {len(coverage.children)} documents could not be read",
-            sys.stderr,
-        )
+        failed = translate("cli", "policydiff: {failed} of {total} documents could not be read")
+        _print(failed.format(failed=coverage.failed, total=len(coverage.children)), sys.stderr)
         return EXIT_CHILD_UNREADABLE
     return 0
 
@@ -268,16 +292,23 @@ def _run_history(argv: Sequence[str]) -> int:
 
         files.append((args.xlsx, history_to_xlsx(history)))
     write_all(files, inputs)
+    _report_written([path for path, _ in files], args.json == "-")
     if args.json == "-" and json_text is not None:
         _to_stdout(json_text)
     else:
+        from policydiff.present import labels
+
+        language = language_from_environment()
         names = " → ".join(shown(v.name) for v in history.versions)
+        summary = translate("cli", "{versions}: {lineages} lineages, {changed} ever changed")
         lines = [
-            f"{names}: {len(history.rows)} lineages, {sum(r.changed for r in history.rows)} ever changed"
+            summary.format(
+                versions=names, lineages=len(history.rows), changed=sum(r.changed for r in history.rows)
+            )
         ]
         for k in range(len(history.comparisons)):
             counts = history.counts(k).marks
-            tally = ", ".join(f"{counts[m]} {m.value}" for m in counts if counts[m])
+            tally = ", ".join(f"{counts[m]} {labels.MARK[m](language)}" for m in counts if counts[m])
             left, right = history.versions[k], history.versions[k + 1]
             lines.append(f"  {shown(left.date or left.name)} → {shown(right.date or right.name)}: {tally}")
         _print("\n".join(lines))
@@ -348,6 +379,7 @@ def _run_compare(args: argparse.Namespace) -> int:
 
         files.append((args.redline, render_redline(comparison, generated_at=compared_at)))
     write_all(files, inputs)
+    _report_written([path for path, _ in files], args.json == "-")
     if args.json == "-" and json_text is not None:  # standard output carries the JSON alone
         _to_stdout(json_text)
     else:
@@ -355,12 +387,28 @@ def _run_compare(args: argparse.Namespace) -> int:
 
         s = comparison.summary
         f = figure_counts(comparison.pairs)
+        summary = translate(
+            "cli",
+            "{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, "
+            "{removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, "
+            "{figures_removed} removed ({in_added} in added units, {in_removed} in removed units)",
+        )
         _print(
-            f"{shown(comparison.left.document.name)} ↔ {shown(comparison.right.document.name)}: "
-            f"{s.pairs} pairs, "
-            f"{s.unchanged} unchanged, {s.changed} changed, {s.added} added, {s.removed} removed, "
-            f"{s.moved} moved; figures: {f.changed} changed, {f.added} added, {f.removed} removed "
-            f"({f.in_added_units} in added units, {f.in_removed_units} in removed units)"
+            summary.format(
+                left=shown(comparison.left.document.name),
+                right=shown(comparison.right.document.name),
+                pairs=s.pairs,
+                unchanged=s.unchanged,
+                changed=s.changed,
+                added=s.added,
+                removed=s.removed,
+                moved=s.moved,
+                figures_changed=f.changed,
+                figures_added=f.added,
+                figures_removed=f.removed,
+                in_added=f.in_added_units,
+                in_removed=f.in_removed_units,
+            )
         )
     return 0
 
@@ -372,7 +420,8 @@ def _load(path: str) -> LoadedDocument:
     name = os.path.basename(path) or path
 
     def progress(done: int, total: int) -> None:
-        print(f"policydiff: {shown(name)}: OCR page {done}/{total}", file=sys.stderr, flush=True)
+        page = translate("cli", "policydiff: {name}: OCR page {done}/{total}")
+        print(page.format(name=shown(name), done=done, total=total), file=sys.stderr, flush=True)
 
     return load_document(path, progress=progress)
 
@@ -404,10 +453,12 @@ def _run_outline(args: argparse.Namespace) -> int:
         out["units"] = units
         _print(_json_lines(out))
         return 0
-    facts = f"{document.format}, {document.encoding or '-'}, {len(document.text)} chars"
+    facts = translate("cli", "{format}, {encoding}, {chars} chars").format(
+        format=document.format, encoding=document.encoding or "-", chars=len(document.text)
+    )
     print(f"{shown(tree.title or document.name)}  [{facts}]")
     for notice in document.notices:  # how the file was read: tracked changes, page furniture …
-        print(f"note: {shown(notice)}")
+        print(translate("cli", "note: {notice}").format(notice=shown(notice)))
     for u in tree.units:
         print(f"{'  ' * u.depth}{u.level.value:<8} {u.label or '·'} {u.heading[:40]}  [{u.start}:{u.end}]")
     return 0
@@ -474,6 +525,16 @@ def _print(line: str, stream: Any = None) -> None:
         raise OutputError("cannot write to standard output: it is closed")
     print(line, file=stream)
     stream.flush()
+
+
+def problem_text(exc: PolicydiffError) -> str:
+    """A refusal in the locale's language: in Chinese worded from its reason as the window words it
+    (present/problems); in English the core's own message, which also names sizes and paths."""
+    if isinstance(exc, LoadError) and language_from_environment() == "zh":
+        from policydiff.present.problems import LOAD_ERROR_CONTEXT, refusal_text
+
+        return refusal_text(exc, lambda source: translate(LOAD_ERROR_CONTEXT, source, "zh"))
+    return str(exc)
 
 
 def _exit_on_signal(signum: int, frame: object) -> None:
@@ -569,13 +630,13 @@ def _main(argv: Sequence[str] | None = None) -> int:
             argv = argv[1:]
         return _run_gui(argv)
     except PolicydiffError as exc:
-        _say(f"policydiff: {shown(str(exc))}")
+        _say(f"policydiff: {shown(problem_text(exc))}")
         return 1
     except KeyboardInterrupt:
-        _say("policydiff: interrupted")
+        _say(translate("cli", "policydiff: interrupted"))
         return 130
     except MemoryError:
-        _say("policydiff: out of memory; try smaller documents")
+        _say(translate("cli", "policydiff: out of memory; try smaller documents"))
         return 1
     except (BrokenPipeError, OSError) as exc:
         if isinstance(exc, BrokenPipeError) or exc.errno in _STREAM_ERRNOS:
@@ -591,5 +652,6 @@ _STREAM_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EBADF, errno.EIO})
 def _internal(exc: BaseException) -> int:
     if os.environ.get("POLICYDIFF_DEBUG"):
         raise exc
-    _say(f"policydiff: internal error ({type(exc).__name__}: {shown(str(exc))}); please report it")
+    internal = translate("cli", "policydiff: internal error ({error}); please report it")
+    _say(internal.format(error=f"{type(exc).__name__}: {shown(str(exc))}"))
     return 1

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
 from policydiff.compare.provenance import Clause, ClauseStatus, ProvenanceConfig, Tracer
 from policydiff.coverage.comparable import comparable, deadline, document_scope, scope_before
-from policydiff.errors import Cancelled, PolicydiffError
+from policydiff.errors import Cancelled, LoadError, PolicydiffError
 from policydiff.io import load_document
 from policydiff.model import (
     CompareOptions,
@@ -95,6 +95,8 @@ class Child:
     # parent unit index → its clauses traced into this child (made beside the comparison, in the
     # same worker process); None: not traced yet
     clauses: Mapping[int, tuple[Clause, ...]] | None = None
+    # why it could not be read, for an interface that words the refusal in its own language
+    refusal: LoadError | None = None
 
     @property
     def name(self) -> str:
@@ -337,7 +339,7 @@ def _compare_child(
         comparison = compare_documents(parent, child, options, config=config.compare)
         return Child(child_path, comparison, clauses=trace_child(comparison, config))
     except PolicydiffError as exc:
-        return Child(child_path, None, str(exc))
+        return Child(child_path, None, str(exc), refusal=exc if isinstance(exc, LoadError) else None)
     except MemoryError:
         return Child(child_path, None, "not compared: out of memory")
     except RecursionError:

@@ -35,18 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage.matrix import Coverage, Verdict
+from policydiff.coverage.matrix import Child, Coverage, Verdict
 from policydiff.errors import OutputError
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
 from policydiff.gui.jobs import JobKey, JobKind, JobRunner
-from policydiff.gui.problems import describe_error, problem_box
-from policydiff.gui.vocabulary import verdict_text
+from policydiff.gui.problems import describe_error, load_error_text, problem_box
+from policydiff.gui.vocabulary import verdict_meaning, verdict_text
 from policydiff.io.formats import EXTENSIONS
 from policydiff.lang.safetext import isolate
 from policydiff.present import palette
 
 DOCUMENT_SUFFIXES = EXTENSIONS  # every format the readers take (policydiff.io.formats)
 VERDICT_COLOURS = {verdict: swatch.background.hex for verdict, swatch in palette.VERDICT.items()}
+TITLE_CHARS = 24  # a column header shows this much of a document's title; the tooltip has it all
 OpenPair = Callable[[str, str, int | None], None]  # (parent path, child path, pair index)
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -165,15 +166,35 @@ class CoverageModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if section == 0:
-            return self.tr("Parent unit")
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.tr("Parent unit")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{self.coverage.parent_title}\n{Child(self.coverage.parent.path, None).name}".strip()
+            return None
         child = self.coverage.children[section - 1]
-        name = isolate(child.name)
-        return name if child.error is None else self.tr("{name} (not read)").format(name=name)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.column_title(section - 1) + "\n" + self.column_counts(section - 1)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full title and the file it came from
+            error = load_error_text(child.refusal) if child.refusal is not None else child.error
+            return "\n".join(t for t in (child.title, isolate(child.name), error or "") if t)
+        return None
+
+    def column_title(self, child_index: int) -> str:
+        """A child's column header: its document title (shortened), else its file name."""
+        child = self.coverage.children[child_index]
+        if child.error is not None:
+            return self.tr("{name} (not read)").format(name=isolate(child.name))
+        return short_title(child)
+
+    def column_counts(self, child_index: int) -> str:
+        """How many parent units got each verdict from this child (照搬 12 细化 3 …)."""
+        if self.coverage.children[child_index].error is not None:
+            return "—"
+        tally = self.coverage.counts(child_index)
+        return " ".join(f"{verdict_text(v)} {tally[v]}" for v in Verdict if tally[v])
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -216,6 +237,13 @@ class CoverageWindow(QMainWindow):
         self.table.setObjectName("coverageTable")
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(self._open_cell)
+        self.table.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+        self.legend = QLabel(verdict_legend())  # what each colour means, in the window's words
+        self.legend.setObjectName("verdictLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.status = QLabel()
@@ -244,6 +272,7 @@ class CoverageWindow(QMainWindow):
         self.child_strip.setVisible(False)
         central = QWidget()
         layout = QVBoxLayout(central)
+        layout.addWidget(self.legend)
         layout.addWidget(self.child_strip)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
@@ -276,6 +305,7 @@ class CoverageWindow(QMainWindow):
         self.coverage = coverage
         self.table.setModel(CoverageModel(coverage, self.table))
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 420))
         self._show_child_bars(coverage)
         # each readable child's counts are on its bar (tooltip); the status names what was not read
         notes = [
@@ -300,7 +330,7 @@ class CoverageWindow(QMainWindow):
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(round(100 * coverage.implemented_share(k)))
-            bar.setFormat(self.tr("{name}: %p% implemented").format(name=isolate(child.name)))
+            bar.setFormat(self.tr("{name}: %p% implemented").format(name=isolate(short_title(child))))
             tally = coverage.counts(k)
             bar.setToolTip(
                 f"{isolate(child.name)}: " + " ".join(f"{verdict_text(v)}{tally[v]}" for v in Verdict)
@@ -370,6 +400,25 @@ class CoverageWindow(QMainWindow):
             self._on_error,
             cancellable=False,
         )
+
+
+def short_title(child: Child) -> str:
+    """What names a child in the window: its document title (shortened), else its file name."""
+    title = " ".join(child.title.split()) or child.name
+    return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…"
+
+
+def verdict_legend() -> str:
+    """The verdicts as coloured words with what each means, in the window's language (rich text)."""
+    from html import escape
+
+    parts = []
+    for verdict, swatch in palette.VERDICT.items():
+        parts.append(
+            f'<span style="background:{swatch.background.hex};color:{swatch.ink.hex};">'
+            f"&nbsp;{escape(verdict_text(verdict))}&nbsp;</span>&nbsp;{escape(verdict_meaning(verdict))}"
+        )
+    return "&nbsp;&nbsp; ".join(parts)
 
 
 def write_outputs(coverage: Coverage, path: str) -> str:

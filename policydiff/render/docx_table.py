@@ -11,11 +11,12 @@ policydiff.figures.compare, policydiff.present, policydiff.lang.safetext. Never 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from io import BytesIO
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -45,7 +46,9 @@ class DocxLayout:
     page_width_mm: float = 210
     page_height_mm: float = 297
     margin_mm: float = 15
-    column_mm: tuple[float, float, float] = (72, 72, 36)
+    notes_min_mm: float = 24  # 说明 never narrower than this…
+    notes_max_share: float = 0.25  # …nor wider than this share of the text width
+    side_min_share: float = 0.4  # each side keeps at least this share of what 说明 leaves
     font_pt: float = 9.5
     small_pt: float = 8
     east_asian_font: str = "宋体"
@@ -56,6 +59,8 @@ class DocxLayout:
 
 
 DEFAULT = DocxLayout()
+PT_MM = 25.4 / 72  # one point in millimetres
+CELL_PADDING_MM = 2.6  # Word's default cell margins, left and right
 
 
 def render_docx(
@@ -114,12 +119,25 @@ def render_docx(
     ):
         _run(cell.paragraphs[0], text, layout, bold=True)
     _repeat_header(table.rows[0])
-    for cell, width in zip(table.rows[0].cells, layout.column_mm, strict=True):
-        cell.width = Mm(width)
     # The body rows are written as WordprocessingML text and parsed in batches: python-docx's
     # object API costs milliseconds per row (8,000 articles took a minute); this is linear and fast.
     style = _RunStyles(layout)
-    widths = [Mm(w).twips for w in layout.column_mm]
+    built: list[tuple[str, str, str]] = []
+    texts: list[tuple[str, str, list[str]]] = []  # each row's left, right and 说明 lines, to size columns
+    for row in report_rows(comparison, collapse_unchanged, rewrites):
+        cells = (
+            _side_xml(row.left, row, style),
+            _side_xml(row.right, row, style),
+            _notes_xml(row, figures.get(row.number, []), style),
+        )
+        built.append(cells)
+        texts.append((_plain(cells[0]), _plain(cells[1]), _plain(cells[2]).split("\n")))
+    widths_mm = column_widths(texts, layout)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)  # the grid Word and LibreOffice lay the table out by
+    for cell, width in zip(table.rows[0].cells, widths_mm, strict=True):
+        cell.width = Mm(width)
+    widths = [Mm(w).twips for w in widths_mm]
     batch: list[str] = []
     tbl = table._tbl
 
@@ -129,12 +147,7 @@ def render_docx(
             tbl.extend(list(rows))
             batch.clear()
 
-    for row in report_rows(comparison, collapse_unchanged, rewrites):
-        cells = (
-            _side_xml(row.left, row, style),
-            _side_xml(row.right, row, style),
-            _notes_xml(row, figures.get(row.number, []), style),
-        )
+    for cells in built:
         batch.append(
             "<w:tr>"
             + "".join(
@@ -149,6 +162,75 @@ def render_docx(
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def column_widths(texts: list[tuple[str, str, list[str]]], layout: DocxLayout) -> tuple[float, float, float]:
+    """Column widths (mm) by content: the split of the page that prints the table shortest.
+
+    Each row is as tall as its tallest cell, so the widths are chosen (说明 between its bounds, each
+    side at least ``side_min_share`` of the rest) to minimise the summed line count of the rows'
+    tallest cells. Before, the grid split the page in equal thirds and 说明 took a third of it.
+    """
+    text_mm = layout.page_width_mm - 2 * layout.margin_mm
+    rows = [
+        (
+            [_display_width(line) for line in left.split("\n")],
+            [_display_width(line) for line in right.split("\n")],
+            [_display_width(line) for line in notes],
+        )
+        for left, right, notes in texts
+    ]
+    best: tuple[float, tuple[float, float, float]] | None = None
+    notes_max = layout.notes_max_share * text_mm
+    for notes_mm in _steps(layout.notes_min_mm, notes_max, 6):
+        rest = text_mm - notes_mm
+        for share in _steps(layout.side_min_share, 1 - layout.side_min_share, 9):
+            widths = (rest * share, rest * (1 - share), notes_mm)
+            per_line = (
+                _ems(widths[0], layout.font_pt),
+                _ems(widths[1], layout.font_pt),
+                _ems(notes_mm, layout.small_pt),
+            )
+            height = sum(
+                max(
+                    _lines(left, per_line[0]) * layout.font_pt,
+                    _lines(right, per_line[1]) * layout.font_pt,
+                    _lines(notes, per_line[2]) * layout.small_pt,
+                )
+                for left, right, notes in rows
+            )
+            if best is None or height < best[0] - 1e-6:
+                best = (height, widths)
+    assert best is not None
+    return tuple(round(w, 1) for w in best[1])  # type: ignore[return-value]
+
+
+def _steps(low: float, high: float, count: int) -> list[float]:
+    return [low + (high - low) * k / (count - 1) for k in range(count)]
+
+
+def _ems(column_mm: float, pt: float) -> float:
+    """How many em of ``pt``-point type a line of a ``column_mm`` column holds."""
+    return max(1.0, (column_mm - CELL_PADDING_MM) / (pt * PT_MM))
+
+
+def _lines(widths: list[float], per_line: float) -> int:
+    return sum(max(1, math.ceil(w / per_line)) for w in widths)
+
+
+def _display_width(text: str) -> float:
+    """Width in em: a Chinese character or full-width sign one, a Latin letter or digit about half."""
+    return sum(1.0 if ord(c) > 0x2E7F else 0.55 for c in text if c != "\n")
+
+
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
+
+
+def _plain(cell_xml: str) -> str:
+    """A cell's text from its WordprocessingML, one line per paragraph (for sizing the columns)."""
+    return "\n".join(
+        unescape("".join(_TEXT.findall(paragraph))) for paragraph in cell_xml.split("</w:p>")[:-1]
+    )
 
 
 def setup_page(doc: DocxDocument, comparison: Comparison, layout: DocxLayout) -> None:

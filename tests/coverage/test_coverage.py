@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -191,8 +194,8 @@ def test_json_html_and_xlsx_hold_the_same_matrix(seeds_coverage, tmp_path: Path)
     path.write_bytes(coverage_to_xlsx(seeds_coverage))
     book = load_workbook(path)
     matrix = book["覆盖矩阵"]
-    assert matrix.max_row == len(seeds_coverage.rows) + 1
-    assert {matrix.cell(row=r, column=3).value for r in range(2, matrix.max_row + 1)} <= {
+    assert matrix.max_row == len(seeds_coverage.rows) + 2  # the children's titles, then the columns
+    assert {matrix.cell(row=r, column=3).value for r in range(3, matrix.max_row + 1)} <= {
         "照搬",
         "细化",
         "加码",
@@ -202,7 +205,43 @@ def test_json_html_and_xlsx_hold_the_same_matrix(seeds_coverage, tmp_path: Path)
     }
 
 
-def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: Path, capsys):
+def test_the_workbook_prints_landscape_fitted_with_titles_and_labels_on_every_page(
+    seeds_coverage, tmp_path: Path
+):
+    """It printed on 19 portrait pages, the verdicts on pages apart from their row labels."""
+    from openpyxl import load_workbook
+
+    from policydiff.coverage.xlsx import CHILDREN_PER_PAGE
+
+    path = tmp_path / "m.xlsx"
+    path.write_bytes(coverage_to_xlsx(seeds_coverage))
+    matrix = load_workbook(path)["覆盖矩阵"]
+    setup = matrix.page_setup
+    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # 9: A4
+    assert matrix.sheet_properties.pageSetUpPr.fitToPage and setup.fitToWidth == 1
+    assert setup.fitToHeight == 0  # as many pages down as needed
+    assert matrix.print_title_rows == "$1:$2" and matrix.print_title_cols == "$A:$B"
+    for k, child in enumerate(seeds_coverage.children):  # titles head the columns, the file in a note
+        header = matrix.cell(row=1, column=3 + 4 * k)
+        assert child.title.startswith(str(header.value).rstrip("…")) and child.name not in header.value
+        assert header.comment is not None and header.comment.text == child.name
+        assert f"{header.coordinate}:{matrix.cell(row=1, column=6 + 4 * k).coordinate}" in {
+            str(r) for r in matrix.merged_cells.ranges
+        }
+    # more children than fit readably on one page: a fixed scale, breaking only between children
+    many = replace(seeds_coverage, children=seeds_coverage.children * 2)
+    many = replace(many, rows=tuple(replace(r, cells=r.cells * 2) for r in many.rows))
+    many = replace(many, additions=many.additions * 2)
+    path.write_bytes(coverage_to_xlsx(many))
+    wide = load_workbook(path)["覆盖矩阵"]
+    assert not wide.sheet_properties.pageSetUpPr.fitToPage and 30 <= wide.page_setup.scale < 100
+    assert [b.id for b in wide.col_breaks.brk] == [2 + 4 * CHILDREN_PER_PAGE]
+
+
+def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: Path, capsys, monkeypatch):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")  # the summary in the locale's words
     out = tmp_path / "m.html"
     code = main(
         [
@@ -222,7 +261,8 @@ def test_the_command_writes_every_output_and_says_when_a_child_failed(tmp_path: 
     assert out.is_file() and (tmp_path / "m.html.files" / "child-1.html").is_file()
     assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["children"][1]["error"]
     captured = capsys.readouterr()
-    assert "照搬" in captured.out and "could not be read" in captured.err
+    assert "照搬" in captured.out and "份无法读取" in captured.err
+    assert f"已写入 {out}" in captured.out
     # one progress line per child, on standard error (standard output may be the JSON)
     assert "[1/2]" in captured.err and "[2/2]" in captured.err
     assert main(["coverage", str(tmp_path / "nope.txt"), str(SEED["002"])]) == 1
@@ -240,3 +280,23 @@ def test_the_matrix_names_each_childs_responsible_units(seeds_coverage):
     assert any(c and c["owners_changed"] for row in data["rows"] for c in row["cells"])
     html = render_coverage(seeds_coverage, "m.html")["m.html"]
     assert "责任单位：区经科局" in html
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdftotext") is None, reason="needs chromium"
+)
+def test_the_printed_matrix_has_no_browser_date_or_url_and_its_counts_once(seeds_coverage, tmp_path: Path):
+    """Printed, the page showed the browser's date and file:// URL and the six count lines on every page."""
+    from tests.fixtures.pdf.render import chromium_pdf
+
+    page = render_coverage(seeds_coverage, "m.html")["m.html"]
+    pdf = tmp_path / "m.pdf"
+    pdf.write_bytes(chromium_pdf(page, header_footer=True))  # the browser's furniture left on
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    assert len([p for p in pages if p.strip()]) > 1
+    assert "file://" not in text and not re.search(r"\d+/\d+/\d+, \d+:\d+", text)
+    assert text.count("自有新增条目") == 1  # the counts, after the last row only
+    assert all("一对多对照" in p for p in pages if p.strip())  # its own running header instead
+    assert re.search(r"第 2 页 / 共 \d+ 页", text)

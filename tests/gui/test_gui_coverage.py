@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from policydiff.coverage.matrix import Verdict
 from policydiff.gui import vocabulary
 from policydiff.gui.coverage_window import CoverageModel, CoverageSetup, CoverageWindow, documents_in
-from policydiff.present import labels
+from policydiff.model import Side
+from policydiff.present import labels, palette
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.gui
@@ -28,6 +29,8 @@ def test_the_matrix_is_built_in_the_background_and_a_cell_opens_its_pair(qtbot, 
     assert isinstance(model, CoverageModel)
     assert model.rowCount() == len(window.coverage.rows) and model.columnCount() == 3
     assert "not read" in model.headerData(2, Qt.Orientation.Horizontal)
+    tip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "missing.txt" in tip and "(" not in tip.splitlines()[-1]  # worded from its reason, no raw path
     row = next(
         k for k, r in enumerate(window.coverage.rows) if r.cells[0] and r.cells[0].verdict != Verdict.MISSING
     )
@@ -90,9 +93,44 @@ def test_file_menu_opens_the_matrix_and_a_cell_opens_its_pair_in_the_main_window
     with qtbot.waitSignal(main.comparisonShown, timeout=180_000):
         matrix._open_cell(matrix.table.model().index(row, 1))
     qtbot.waitUntil(lambda: main.current_pair == wanted, timeout=10_000)
+    # the pair lands level: its row at the top of both panes, every row below beside its partner
+    qtbot.waitUntil(lambda: not context.jobs.busy, timeout=60_000)
+    QCoreApplication.processEvents()
+    left, right = main.view(Side.LEFT), main.view(Side.RIGHT)
+    assert left.top_y() == right.top_y()
+    rows = main.sync.rows_of_pair(wanted)
+    assert rows and left.top_y() == min(
+        int(main.sync.row_tops[rows[0]] - 4), left.verticalScrollBar().maximum()
+    )
     context.jobs.cancel()
     assert context.jobs.wait(30_000)
     QCoreApplication.processEvents()
+
+
+def test_the_matrix_names_documents_by_title_with_a_legend_and_counts_per_column(qtbot):
+    from policydiff.coverage.matrix import build_coverage
+
+    coverage = build_coverage(str(SEED["000"]), [str(SEED["002"]), str(SEED["003"])])
+    window = CoverageWindow(lambda *args: None)
+    qtbot.addWidget(window)
+    window.show_coverage(coverage)
+    model = window.table.model()
+    for k, child in enumerate(coverage.children):
+        header = model.headerData(k + 1, Qt.Orientation.Horizontal)
+        title, counts = header.split("\n")
+        assert child.title and title.rstrip("…") and child.title.startswith(title.rstrip("…"))
+        assert child.name not in header  # 001_8ed54ab2f5c8896f.txt said nothing to a reader
+        tip = model.headerData(k + 1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert child.name in tip and child.title in tip
+        tally = coverage.counts(k)
+        for verdict in Verdict:  # every verdict the child got, with its count, in the header
+            word = labels.VERDICT[verdict](vocabulary.language())
+            assert (f"{word} {tally[verdict]}" in counts) == (tally[verdict] > 0)
+    legend = window.legend.text()
+    for verdict in Verdict:
+        assert labels.VERDICT[verdict](vocabulary.language()) in legend
+        assert palette.VERDICT[verdict].background.hex in legend
+    assert window.legend.isVisibleTo(window)
 
 
 def test_the_outline_filters_and_marks_changes_in_meaning(qtbot, settings):

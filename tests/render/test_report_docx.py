@@ -141,3 +141,24 @@ def test_the_word_export_has_a_legend_in_the_table_s_own_marks():
     assert runs["删除的文字"].font.strike and runs["新增的文字"].font.underline is True
     assert runs["共有的词句"].font.underline == WD_UNDERLINE.DOTTED
     assert "只在一侧的文字同样标为删除/新增" in legend.text and "30%" in legend.text
+
+
+def test_columns_are_sized_by_content_with_the_notes_narrow():
+    """The grid split the page in equal thirds: 说明 took 60 mm of 180 from the two texts."""
+    from policydiff.compare.pipeline import compare_files
+    from policydiff.render.docx_table import DEFAULT, column_widths
+    from tests.conftest import SEED
+
+    comparison = compare_files(str(SEED["000"]), str(SEED["002"]))
+    [table] = read(render_docx(comparison)).tables
+    grid = [c.width.mm for c in table.columns]
+    text_mm = DEFAULT.page_width_mm - 2 * DEFAULT.margin_mm
+    assert abs(sum(grid) - text_mm) < 1
+    assert grid[2] <= 0.25 * text_mm + 0.5 and grid[2] < min(grid[:2])  # 说明 narrow
+    assert all(abs(c.width.mm - g) < 0.5 for row in table.rows for c, g in zip(row.cells, grid, strict=True))
+    # by content: one side that holds most of the text gets most of the room; short notes, narrow 说明
+    long_left = [("条" * 300, "条" * 20, ["修改"])] * 10
+    left, right, notes = column_widths(long_left, DEFAULT)
+    assert left > right and notes == DEFAULT.notes_min_mm
+    swapped = column_widths([(b, a, n) for a, b, n in long_left], DEFAULT)
+    assert swapped[0] < swapped[1]

@@ -9,7 +9,7 @@
         <translation>上级文件条目</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="176"/>
+        <location filename="../../gui/coverage_window.py" line="189"/>
         <source>{name} (not read)</source>
         <translation>{name}（无法读取）</translation>
     </message>
@@ -17,58 +17,58 @@
 <context>
     <name>CoverageSetup</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="70"/>
-        <location filename="../../gui/coverage_window.py" line="146"/>
+        <location filename="../../gui/coverage_window.py" line="71"/>
+        <location filename="../../gui/coverage_window.py" line="147"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="74"/>
+        <location filename="../../gui/coverage_window.py" line="75"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="78"/>
+        <location filename="../../gui/coverage_window.py" line="79"/>
         <source>Add Files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="80"/>
+        <location filename="../../gui/coverage_window.py" line="81"/>
         <source>Add Folder…</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="82"/>
+        <location filename="../../gui/coverage_window.py" line="83"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="103"/>
+        <location filename="../../gui/coverage_window.py" line="104"/>
         <source>Parent document (e.g. the province&apos;s policy):</source>
         <translation>上级文件（如省级政策）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="105"/>
+        <location filename="../../gui/coverage_window.py" line="106"/>
         <source>Documents that implement it (e.g. each city&apos;s):</source>
         <translation>落实文件（如各市的实施文件）：</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="126"/>
+        <location filename="../../gui/coverage_window.py" line="127"/>
         <source>Choose the Parent Document</source>
         <translation>选择上级文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="133"/>
+        <location filename="../../gui/coverage_window.py" line="134"/>
         <source>Add Documents</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="138"/>
+        <location filename="../../gui/coverage_window.py" line="139"/>
         <source>Add Every Document of a Folder</source>
         <translation>添加文件夹中的全部文件</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="146"/>
+        <location filename="../../gui/coverage_window.py" line="147"/>
         <source>Choose a parent document and at least one other.</source>
         <translation>请选择一份上级文件和至少一份落实文件。</translation>
     </message>
@@ -76,73 +76,73 @@
 <context>
     <name>CoverageWindow</name>
     <message>
-        <location filename="../../gui/coverage_window.py" line="210"/>
-        <location filename="../../gui/coverage_window.py" line="329"/>
+        <location filename="../../gui/coverage_window.py" line="231"/>
+        <location filename="../../gui/coverage_window.py" line="359"/>
         <source>One Against Many</source>
         <translation>一对多对照</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="222"/>
+        <location filename="../../gui/coverage_window.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="225"/>
+        <location filename="../../gui/coverage_window.py" line="253"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="253"/>
+        <location filename="../../gui/coverage_window.py" line="282"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="260"/>
+        <location filename="../../gui/coverage_window.py" line="289"/>
         <source>Comparing with {count} documents…</source>
         <translation>正在与 {count} 份文件比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="282"/>
+        <location filename="../../gui/coverage_window.py" line="312"/>
         <source>{name}: not read</source>
         <translation>{name}：无法读取</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="324"/>
+        <location filename="../../gui/coverage_window.py" line="354"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="351"/>
+        <location filename="../../gui/coverage_window.py" line="381"/>
         <source>Web page</source>
         <translation>网页</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="352"/>
+        <location filename="../../gui/coverage_window.py" line="382"/>
         <source>Excel workbook</source>
         <translation>Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="353"/>
+        <location filename="../../gui/coverage_window.py" line="383"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="356"/>
+        <location filename="../../gui/coverage_window.py" line="386"/>
         <source>Save the Matrix</source>
         <translation>保存对照矩阵</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="365"/>
+        <location filename="../../gui/coverage_window.py" line="395"/>
         <source>Saving {path}…</source>
         <translation>正在保存 {path}…</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="303"/>
+        <location filename="../../gui/coverage_window.py" line="333"/>
         <source>{name}: %p% implemented</source>
         <translation>{name}：已落实 %p%</translation>
     </message>
     <message>
-        <location filename="../../gui/coverage_window.py" line="287"/>
+        <location filename="../../gui/coverage_window.py" line="317"/>
         <source>Compared with {count} documents</source>
         <translation>已与 {count} 份文件比对</translation>
     </message>
@@ -1601,6 +1601,79 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <location filename="../../gui/settings.py" line="72"/>
         <source>{path} is not a regular file: starting with default settings, which will not be kept</source>
         <translation>{path} 不是普通文件：本次以默认设置启动，设置不会保存</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <location filename="../../cli.py" line="108"/>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="218"/>
+        <source>{parent}: {units} units, {documents} documents</source>
+        <translation>{parent}：{units} 个条目，{documents} 份下级文件</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="227"/>
+        <source>{name}: not read ({reason})</source>
+        <translation>{name}：无法读取（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="233"/>
+        <source>{count} of its own</source>
+        <translation>自有新增 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="234"/>
+        <source>{name}: {tally}, {added}</source>
+        <translation>{name}：{tally}，{added}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="238"/>
+        <source>policydiff: {failed} of {total} documents could not be read</source>
+        <translation>policydiff：{total} 份文件中有 {failed} 份无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="303"/>
+        <source>{versions}: {lineages} lineages, {changed} ever changed</source>
+        <translation>{versions}：{lineages} 条沿革，其中 {changed} 条有过修改</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="390"/>
+        <source>{left} ↔ {right}: {pairs} pairs, {unchanged} unchanged, {changed} changed, {added} added, {removed} removed, {moved} moved; figures: {figures_changed} changed, {figures_added} added, {figures_removed} removed ({in_added} in added units, {in_removed} in removed units)</source>
+        <translation>{left} ↔ {right}：{pairs} 对照单元，{unchanged} 未变，{changed} 修改，{added} 新增，{removed} 删除，{moved} 移动；数字 {figures_changed} 修改，{figures_added} 新增，{figures_removed} 删除（新增条目中 {in_added}，删除条目中 {in_removed}）</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="423"/>
+        <source>policydiff: {name}: OCR page {done}/{total}</source>
+        <translation>policydiff：{name}：OCR 识别第 {done}/{total} 页</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="456"/>
+        <source>{format}, {encoding}, {chars} chars</source>
+        <translation>{format}，{encoding}，{chars} 字</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="461"/>
+        <source>note: {notice}</source>
+        <translation>说明：{notice}</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="636"/>
+        <source>policydiff: interrupted</source>
+        <translation>policydiff：已中断</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="639"/>
+        <source>policydiff: out of memory; try smaller documents</source>
+        <translation>policydiff：内存不足；请改用较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../cli.py" line="655"/>
+        <source>policydiff: internal error ({error}); please report it</source>
+        <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
     </message>
 </context>
 </TS>
