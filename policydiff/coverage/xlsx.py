@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from policydiff.coverage.matrix import VERDICT_LABELS, Coverage, Verdict
+from policydiff.lang.safetext import cell_text
 from policydiff.present import palette
 from policydiff.render.sheets import SheetRows
 
@@ -88,7 +89,7 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     for k, child in enumerate(coverage.children):
         first = 3 + len(CHILD_COLUMNS) * k
         matrix.merge_cells(start_row=1, end_row=1, start_column=first, end_column=first + 3)
-        matrix.cell(row=1, column=first).comment = Comment(child.name, "policydiff")  # its file
+        matrix.cell(row=1, column=first).comment = Comment(cell_text(child.name), "policydiff")  # its file
     matrix.row_dimensions[1].height = 32
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
     for row in coverage.rows:
