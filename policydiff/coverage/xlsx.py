@@ -88,7 +88,8 @@ def coverage_to_xlsx(coverage: Coverage) -> bytes:
     for k, child in enumerate(coverage.children):
         first = 3 + len(CHILD_COLUMNS) * k
         matrix.merge_cells(start_row=1, end_row=1, start_column=first, end_column=first + 3)
-        matrix.cell(row=1, column=first).comment = Comment(child.name, "policydiff")  # its file
+        name = child.name.encode("utf-8", "replace").decode("utf-8")  # a name's stray byte: "?"
+        matrix.cell(row=1, column=first).comment = Comment(name, "policydiff")  # its file
     matrix.row_dimensions[1].height = 32
     fills = {v: PatternFill("solid", start_color=color, end_color=color) for v, color in FILLS.items()}
     for row in coverage.rows:
