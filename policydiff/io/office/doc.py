@@ -410,6 +410,21 @@ def _decode_compressed(raw: bytes) -> str:
     return "".join(raw[i : i + 1].decode("latin-1") if c == "\ufffd" else c for i, c in enumerate(text))
 
 
+def _fkp_pages(table: bytes, fc: int, lcb: int, limits: LoadLimits) -> tuple[int, ...]:
+    """The property pages a bin table (PlcBteChpx / PlcBtePapx) names; () when it is absent or cut."""
+    plc = table[fc : fc + lcb]
+    count = (len(plc) - 4) // 8
+    if count < 1 or len(plc) != lcb:
+        return ()
+    if count > limits.doc_max_fkp_pages:
+        raise DocRefused(
+            f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx",
+            LoadReason.TOO_COMPLEX,
+            limit=f"{limits.doc_max_fkp_pages:,}",
+        )
+    return struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+
+
 class _CharRuns:
     """Character properties that decide whether text is seen: tracked deletions, hidden text."""
 
@@ -418,18 +433,7 @@ class _CharRuns:
         self.deleted = self.inserted = self.hidden = False
         if len(fib.fc_lcb) <= _FC_BTE_CHPX:
             return
-        fc, lcb = fib.fc_lcb[_FC_BTE_CHPX]
-        plc = table[fc : fc + lcb]
-        count = (len(plc) - 4) // 8
-        if count < 1 or len(plc) != lcb:
-            return
-        if count > limits.doc_max_fkp_pages:
-            raise DocRefused(
-                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx",
-                LoadReason.TOO_COMPLEX,
-                limit=f"{limits.doc_max_fkp_pages:,}",
-            )
-        for pn in struct.unpack_from(f"<{count}I", plc, 4 * (count + 1)):
+        for pn in _fkp_pages(table, *fib.fc_lcb[_FC_BTE_CHPX], limits):
             self._read_fkp(word, (pn & 0x3FFFFF) * _FKP_SIZE)
         self.runs = sorted(r for r in self.runs if r[2])
         self.starts = [r[0] for r in self.runs]
@@ -491,19 +495,7 @@ class _ParagraphMarks:
         self.chars: _CharRuns | None = None  # set by the caller once read
         if len(fib.fc_lcb) <= _FC_BTE_PAPX:
             return
-        fc, lcb = fib.fc_lcb[_FC_BTE_PAPX]
-        plc = table[fc : fc + lcb]
-        count = (len(plc) - 4) // 8
-        if count < 1 or len(plc) != lcb:
-            return
-        if count > limits.doc_max_fkp_pages:
-            raise DocRefused(
-                f"has more than {limits.doc_max_fkp_pages:,} property pages; save it again as .docx",
-                LoadReason.TOO_COMPLEX,
-                limit=f"{limits.doc_max_fkp_pages:,}",
-            )
-        pns = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
-        for pn in pns:
+        for pn in _fkp_pages(table, *fib.fc_lcb[_FC_BTE_PAPX], limits):
             self._read_fkp(word, (pn & 0x3FFFFF) * _FKP_SIZE)
         self.runs.sort()
         self.starts = [r[0] for r in self.runs]
