@@ -7,7 +7,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -438,6 +438,23 @@ class Pair:
     @property
     def figures_changed(self) -> int:
         return sum(1 for f in self.figures if f.status != Status.UNCHANGED)
+
+    @property
+    def far(self) -> bool:
+        """Whether a group's units on either side are not all neighbours (a far merge or split)."""
+        return len(unit_runs(self.left_units)) > 1 or len(unit_runs(self.right_units)) > 1
+
+
+def unit_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Units in reading order, cut into runs of neighbours (consecutive indices): a merge or split
+    group reads as one text per run, from the run's first label to its last unit's own end."""
+    out: list[list[Unit]] = []
+    for unit in sorted(units, key=lambda u: u.index):
+        if out and out[-1][-1].index + 1 == unit.index:
+            out[-1].append(unit)
+        else:
+            out.append([unit])
+    return out
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.worddiff import DiffConfig, diff_tokens
 from policydiff.lang.normalize import NormalizedText
-from policydiff.model import Edit, Op, Unit
+from policydiff.model import Edit, Op, Unit, unit_runs
 
 # A shared run at either end of a change counts from this many characters (one is noise: 支持/支援).
 EDGE_RUN_MIN = 2
@@ -53,8 +53,8 @@ def unit_edits(
     so text shared across the group shows as shared. A group whose units are not neighbours is
     diffed run by run of consecutive units (see ``_far_group_edits``).
     """
-    left_runs = _runs([lu] if isinstance(lu, Unit) else lu)
-    right_runs = _runs([ru] if isinstance(ru, Unit) else ru)
+    left_runs = unit_runs([lu] if isinstance(lu, Unit) else lu)
+    right_runs = unit_runs([ru] if isinstance(ru, Unit) else ru)
     if len(left_runs) > 1 or len(right_runs) > 1:
         return _far_group_edits(left, right, left_runs, right_runs, config)
     ls = _side(left, left_runs[0])
@@ -228,17 +228,6 @@ def _touches(edit: Edit, left: tuple[int, int], right: tuple[int, int]) -> bool:
     """Whether a chunk starts where ``edit`` ends on both sides (chunks of one run always do;
     the runs of a far group do not, and must not be joined over the text between them)."""
     return edit.left[1] == left[0] and edit.right[1] == right[0]
-
-
-def _runs(units: Sequence[Unit]) -> list[list[Unit]]:
-    """A group's units in reading order, cut into runs of neighbours (consecutive indices)."""
-    out: list[list[Unit]] = []
-    for unit in sorted(units, key=lambda u: u.index):
-        if out and out[-1][-1].index + 1 == unit.index:
-            out[-1].append(unit)
-        else:
-            out.append([unit])
-    return out
 
 
 @dataclass(frozen=True)
