@@ -48,6 +48,7 @@ from policydiff.model import (
     Side,
     Status,
     Unit,
+    unit_runs,
 )
 from policydiff.present import labels, palette
 from policydiff.present.change_notes import ChangeNote, change_notes
@@ -459,6 +460,10 @@ def _figure_tip(change: FigureChange) -> str:
     return subject
 
 
+# Between the runs of a far merge or split: the text between them belongs to other pairs.
+FAR_GAP = "\n⋯\n"
+
+
 def _cell(
     text: str,
     unit: Unit | None,
@@ -469,9 +474,14 @@ def _cell(
 ) -> Cell | None:
     if unit is None:
         return None
-    start = min((u.start for u in group), default=unit.start)  # a group shows all its units' text
-    end = max((u.own_end for u in group), default=unit.own_end)
-    segments = _segments(text, start, end, marks, figs, _heading_end(text, unit), spans_in(low, start, end))
+    # a group shows all its units' text; units far apart, run by run with a gap mark between
+    segments: list[Segment] = []
+    for run in unit_runs(group or (unit,)):
+        start, end = run[0].start, run[-1].own_end
+        if segments:
+            segments.append(Segment("eq", FAR_GAP))
+        heading_end = _heading_end(text, unit) if unit in run else start
+        segments.extend(_segments(text, start, end, marks, figs, heading_end, spans_in(low, start, end)))
     return Cell(caption=_caption(text, unit), segments=tuple(segments))
 
 
