@@ -822,17 +822,17 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="150"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="293"/>
+        <location filename="../../gui/mainwindow.py" line="295"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -892,34 +892,44 @@
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="103"/>
+        <location filename="../../gui/window_navigation.py" line="105"/>
         <source>Pair Selected Units (Ctrl+P) pairs {left} with {right}</source>
         <translation>“配对所选条目”（Ctrl+P）将把 {left} 与 {right} 配对</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="109"/>
+        <location filename="../../gui/window_navigation.py" line="111"/>
         <source>{unit} picked on the left: pick a unit on the right to pair it with (Ctrl+P)</source>
         <translation>已在左侧选中 {unit}：再在右侧选一个条目即可配对（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="114"/>
+        <location filename="../../gui/window_navigation.py" line="116"/>
         <source>{unit} picked on the right: pick a unit on the left to pair it with (Ctrl+P)</source>
         <translation>已在右侧选中 {unit}：再在左侧选一个条目即可配对（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="173"/>
+        <location filename="../../gui/window_navigation.py" line="175"/>
         <source>Moved: its other unit is further down; click its band</source>
         <translation>已移动：另一侧的条目在其他位置，点击其色带即可跳转</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="257"/>
+        <location filename="../../gui/window_navigation.py" line="259"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="308"/>
+        <location filename="../../gui/window_navigation.py" line="315"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="345"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="347"/>
+        <source>Split</source>
+        <translation>拆分</translation>
     </message>
     <message>
         <location filename="../../gui/window_actions.py" line="76"/>
@@ -1415,72 +1425,72 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="220"/>
+        <location filename="../../gui/outline.py" line="225"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="221"/>
+        <location filename="../../gui/outline.py" line="226"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="222"/>
+        <location filename="../../gui/outline.py" line="227"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="223"/>
+        <location filename="../../gui/outline.py" line="228"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="224"/>
+        <location filename="../../gui/outline.py" line="229"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="225"/>
+        <location filename="../../gui/outline.py" line="230"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="226"/>
+        <location filename="../../gui/outline.py" line="231"/>
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="227"/>
+        <location filename="../../gui/outline.py" line="232"/>
         <source>Duty got stricter or looser</source>
         <translation>义务强度变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="228"/>
+        <location filename="../../gui/outline.py" line="233"/>
         <source>Responsible units changed</source>
         <translation>责任单位变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="229"/>
+        <location filename="../../gui/outline.py" line="234"/>
         <source>Stale cross-references</source>
         <translation>引用失效</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="230"/>
+        <location filename="../../gui/outline.py" line="235"/>
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="236"/>
+        <location filename="../../gui/outline.py" line="241"/>
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="296"/>
+        <location filename="../../gui/outline.py" line="301"/>
         <source>No unit matches “{text}” under this filter.</source>
         <translation>在此筛选下没有与“{text}”匹配的条目。</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="300"/>
+        <location filename="../../gui/outline.py" line="305"/>
         <source>No unit of this kind: the documents have no such difference.</source>
         <translation>没有这类条目：两份文件之间没有这种差异。</translation>
     </message>
@@ -1496,57 +1506,57 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="112"/>
+        <location filename="../../gui/outline.py" line="117"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="113"/>
+        <location filename="../../gui/outline.py" line="118"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="114"/>
+        <location filename="../../gui/outline.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="115"/>
+        <location filename="../../gui/outline.py" line="120"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="116"/>
+        <location filename="../../gui/outline.py" line="121"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="134"/>
+        <location filename="../../gui/outline.py" line="139"/>
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="136"/>
+        <location filename="../../gui/outline.py" line="141"/>
         <source>manual</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="138"/>
+        <location filename="../../gui/outline.py" line="143"/>
         <source>stricter</source>
         <translation>收紧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="140"/>
+        <location filename="../../gui/outline.py" line="145"/>
         <source>looser</source>
         <translation>放宽</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="142"/>
+        <location filename="../../gui/outline.py" line="147"/>
         <source>owners</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="144"/>
+        <location filename="../../gui/outline.py" line="149"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
