@@ -21,6 +21,7 @@ from policydiff.compare.groups import GroupConfig, Groups, find_groups
 from policydiff.compare.policy_changes import attach_references, pair_changes
 from policydiff.compare.prepare import DEFAULT_PREPARE_LIMITS, PrepareLimits, prepare
 from policydiff.compare.prepared import PreparedDocument
+from policydiff.compare.scattered import ScatterConfig, trace_scattered
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
 from policydiff.figures.compare import PairingConfig, compare_figures, separate_moved_figures
@@ -65,6 +66,7 @@ class CompareConfig:
     prepare: PrepareLimits = DEFAULT_PREPARE_LIMITS  # what one document may hold
     align: AlignConfig = field(default_factory=AlignConfig)  # pairing units
     groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
+    scattered: ScatterConfig = field(default_factory=ScatterConfig)  # clauses of unpaired units
     diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
     figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
     structure: StructureConfig = DEFAULT_STRUCTURE  # the structure parser's size limits
@@ -330,6 +332,13 @@ def compare_prepared(
             _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also, scripts)
         )
     pairs = separate_moved_figures(pairs, config.figures)
+    pairs = trace_scattered(
+        pairs,
+        (left.document.text, left.units),
+        (right.document.text, right.units),
+        FIGURE_MODE,
+        config.scattered,
+    )
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)

@@ -16,22 +16,17 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from rapidfuzz.distance import LCSseq
 
 from policydiff.compare.prepared import unit_text_start
 from policydiff.lang.normalize import NormalizedText, normalize
-from policydiff.model import NormalizeMode, Unit
+from policydiff.model import Clause, ClauseMatch, ClauseStatus, NormalizeMode, Unit
+
+__all__ = ["Clause", "ClauseMatch", "ClauseStatus", "ProvenanceConfig", "Tracer", "split_clauses"]
 
 SENTENCE_ENDS = "。！？!?"
 CLAUSE_BREAKS = "；;"
-
-
-class ClauseStatus(StrEnum):
-    KEPT = "kept"  # found nearly word for word
-    REWORDED = "reworded"  # found, in other words around shared phrases
-    MISSING = "missing"  # not found anywhere in the other document
 
 
 @dataclass(frozen=True)
@@ -55,24 +50,6 @@ class ProvenanceConfig:
     stock_share: float = 0.03
     stock_min_units: int = 3
     min_rare_chars: int = 6  # a clause with fewer characters outside stock phrasing is not traced
-
-
-@dataclass(frozen=True)
-class ClauseMatch:
-    """One place a clause lives in the other document."""
-
-    unit: Unit
-    span: tuple[int, int]  # offsets in the other document's loaded text
-    similarity: float  # share of the clause's characters found there, in shared runs
-
-
-@dataclass(frozen=True)
-class Clause:
-    """One clause of a unit and where it lives in the other document."""
-
-    span: tuple[int, int]  # offsets in this document's loaded text
-    places: tuple[ClauseMatch, ...]  # best first; () when not found
-    status: ClauseStatus
 
 
 def split_clauses(text: str, start: int, end: int, config: ProvenanceConfig) -> list[tuple[int, int]]:
