@@ -139,6 +139,8 @@ class PairModel(RowsModel):
                     text += " · " + self.tr("moved")
                 if pair.manual:
                     text += " · " + self.tr("manual")
+                if pair.scattered:
+                    text += " · " + self.tr("scattered")
                 if any(o.direction == Direction.STRICTER for o in pair.obligations):
                     text += " · " + self.tr("stricter")
                 if any(o.direction == Direction.LOOSER for o in pair.obligations):

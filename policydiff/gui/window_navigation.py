@@ -9,7 +9,7 @@ May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, pol
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,7 @@ from policydiff.model import (
     Side,
     Unit,
 )
+from policydiff.present.change_notes import scattered_places
 from policydiff.present.differences import is_difference
 from policydiff.present.projection import is_rewrite
 
@@ -332,18 +333,26 @@ class Navigation:
 
 
 def group_links(pair: Pair) -> str | None:
-    """A merge/split pair's units as links (``left:3`` / ``right:7``) for the status bar, or None."""
+    """A merge/split pair's units, or a scattered unit and the units its clauses live in, as links
+    (``left:3`` / ``right:7``) for the status bar; None for any other pair."""
+    if pair.scattered:
+        places = tuple(scattered_places(pair))
+        mine = tuple(pair.left_units or pair.right_units)
+        left, right = (mine, places) if pair.left is not None else (places, mine)
+        word = QCoreApplication.translate("MainWindow", "Clauses found in")
+        return f"{word}: {_links(Side.LEFT, left)}  ↔  {_links(Side.RIGHT, right)}"
     if not (pair.also_left or pair.also_right):
         return None
-
-    def links(side: Side, units: tuple[Unit, ...]) -> str:
-        return " + ".join(
-            f'<a href="{side.value}:{u.index}">{html.escape(unit_caption(u, 8).strip())}</a>' for u in units
-        )
 
     word = (
         QCoreApplication.translate("MainWindow", "Merged")
         if pair.also_left
         else QCoreApplication.translate("MainWindow", "Split")
     )
-    return f"{word}: {links(Side.LEFT, pair.left_units)}  ↔  {links(Side.RIGHT, pair.right_units)}"
+    return f"{word}: {_links(Side.LEFT, pair.left_units)}  ↔  {_links(Side.RIGHT, pair.right_units)}"
+
+
+def _links(side: Side, units: Sequence[Unit]) -> str:
+    return " + ".join(
+        f'<a href="{side.value}:{u.index}">{html.escape(unit_caption(u, 8).strip())}</a>' for u in units
+    )

@@ -212,10 +212,10 @@ def _pair(pair: Pair, left_doc: LoadedDocument, right_doc: LoadedDocument) -> di
         "references": [_reference(r) for r in pair.references],
         "also_left": [_node(u) for u in pair.also_left],
         "also_right": [_node(u) for u in pair.also_right],
-        "clauses": [_clause(c) for c in pair.clauses],
         "rewrite": left.rewrite,
         "marks": {"left": _marks(left), "right": _marks(right)},
         "ocr_uncertain": pair_uncertain(pair, left_doc, right_doc),
+        "clauses": [_clause(c) for c in pair.clauses],
     }
 
 
