@@ -332,10 +332,11 @@ def compare_prepared(
             _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also, scripts)
         )
     pairs = separate_moved_figures(pairs, config.figures)
+    # clauses are traced on the figure views' texts: each side folded to simplified by its reading
     pairs = trace_scattered(
         pairs,
-        (left.document.text, left.units),
-        (right.document.text, right.units),
+        (left.document.text, left.units, left_fig.norm),
+        (right.document.text, right.units, right_fig.norm),
         FIGURE_MODE,
         config.scattered,
     )

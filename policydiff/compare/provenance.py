@@ -13,6 +13,7 @@ policydiff.compare.prepared.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -142,9 +143,14 @@ class _Index:
     """The other document's units as normalized text, with an index of their character runs."""
 
     def __init__(
-        self, text: str, units: Sequence[Unit], mode: NormalizeMode, config: ProvenanceConfig
+        self,
+        text: str,
+        units: Sequence[Unit],
+        mode: NormalizeMode,
+        config: ProvenanceConfig,
+        norm: NormalizedText | None = None,
     ) -> None:
-        self.norm: NormalizedText = normalize(text, mode)
+        self.norm: NormalizedText = norm if norm is not None else normalize(text, mode)
         self.units = list(units)
         self.spans: list[tuple[int, int]] = []
         postings: dict[str, set[int]] = defaultdict(set)
@@ -162,12 +168,14 @@ class _Index:
 def _grams(text: str, size: int) -> set[str]:
     """Runs of ``size`` letters or digits (punctuation and spaces break a run)."""
     out: set[str] = set()
-    run = 0
-    for k, ch in enumerate(text):
-        run = run + 1 if ch.isalnum() else 0
-        if run >= size:
-            out.add(text[k - size + 1 : k + 1])
+    for match in _ALNUM_RUN.finditer(text):
+        run = match.group()
+        out.update(run[k : k + size] for k in range(len(run) - size + 1))
     return out
+
+
+# Letters and digits as str.isalnum reads them: a word character that is not the underscore.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def _dense(text: str) -> str:
@@ -185,13 +193,18 @@ class Tracer:
         target_units: Sequence[Unit],
         mode: NormalizeMode = NormalizeMode.T2S,
         config: ProvenanceConfig | None = None,
+        folded: tuple[NormalizedText, NormalizedText] | None = None,
     ) -> None:
+        """``folded``: both texts already normalized under ``mode`` (source, target), if at hand."""
         self.config = config or ProvenanceConfig()
         self.mode = mode
         self.source_text = source_text
-        self.source_norm = normalize(source_text, mode)  # once: folding clause by clause costs more
+        # once: folding clause by clause costs more
+        self.source_norm = folded[0] if folded is not None else normalize(source_text, mode)
         self.target_text = target_text
-        self.index = _Index(target_text, target_units, mode, self.config)
+        self.index = _Index(
+            target_text, target_units, mode, self.config, folded[1] if folded is not None else None
+        )
         self._dense_targets: dict[int, tuple[str, list[int]]] = {}
 
     def _target(self, k: int) -> tuple[str, list[int]]:
