@@ -405,19 +405,28 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(
-        left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare, config.structure
-    )
+    left_prepared = prepare_side(left, Side.LEFT, options, config)
     if progress is not None:
         progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(
-        right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare, config.structure
-    )
+    right_prepared = prepare_side(right, Side.RIGHT, options, config)
     if progress is not None:
         progress(PROGRESS_PREPARED)
     return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)
+
+
+def prepare_side(
+    document: LoadedDocument, side: Side, options: CompareOptions, config: CompareConfig = DEFAULT_CONFIG
+) -> PreparedDocument:
+    """One side of a comparison made ready (read, folded, parsed, segmented).
+
+    One policy against many prepares the parent once and compares it with every child
+    (``compare_prepared``), instead of preparing it again for each one.
+    """
+    return prepare(
+        document, side_reading(document.text, options, side).conversion, config.prepare, config.structure
+    )
 
 
 def compare_files(
@@ -475,6 +484,8 @@ def document_figures(document: LoadedDocument) -> list[Figure]:
 
 __all__ = [
     "Cancelled",
+    "compare_prepared",
+    "prepare_side",
     "CompareConfig",
     "compare_documents",
     "compare_files",
