@@ -21,6 +21,7 @@ from policydiff.compare.groups import GroupConfig, Groups, find_groups
 from policydiff.compare.policy_changes import attach_references, pair_changes
 from policydiff.compare.prepare import DEFAULT_PREPARE_LIMITS, PrepareLimits, prepare
 from policydiff.compare.prepared import PreparedDocument
+from policydiff.compare.provenance import remember_folded
 from policydiff.compare.scattered import ScatterConfig, trace_scattered
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
@@ -332,11 +333,13 @@ def compare_prepared(
             _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also, scripts)
         )
     pairs = separate_moved_figures(pairs, config.figures)
-    # clauses are traced on the figure views' texts: each side folded to simplified by its reading
+    for view_of in (left_fig, right_fig):  # clauses are traced on the figures' folding: made already
+        if view_of.mode == FIGURE_MODE:
+            remember_folded(view_of.document.text, FIGURE_MODE, view_of.norm)
     pairs = trace_scattered(
         pairs,
-        (left.document.text, left.units, left_fig.norm),
-        (right.document.text, right.units, right_fig.norm),
+        (left.document.text, left.units),
+        (right.document.text, right.units),
         FIGURE_MODE,
         config.scattered,
     )

@@ -180,7 +180,40 @@ _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 def _dense(text: str) -> str:
     """Letters and digits only: punctuation and spacing never decide whether a clause was kept."""
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(_ALNUM_RUN.findall(text))
+
+
+# Texts folded and indexes built lately, found again by the identity of their inputs: one policy
+# against many traces the same parent into every child, and a comparison's scattered units are
+# traced into the same child that coverage then traces the parent into.
+_KEEP = 4
+_FOLDED: list[tuple[str, NormalizeMode, NormalizedText]] = []
+_INDEXES: list[tuple[str, Sequence[Unit], NormalizeMode, ProvenanceConfig, _Index]] = []
+
+
+def folded(text: str, mode: NormalizeMode) -> NormalizedText:
+    """``normalize(text, mode)``, made once per text (the same str object) among the latest few."""
+    for seen, seen_mode, norm in _FOLDED:
+        if seen is text and seen_mode == mode:
+            return norm
+    return remember_folded(text, mode, normalize(text, mode))
+
+
+def remember_folded(text: str, mode: NormalizeMode, norm: NormalizedText) -> NormalizedText:
+    """Keep a folded text made elsewhere (a prepared document's) for ``folded``."""
+    _FOLDED.insert(0, (text, mode, norm))
+    del _FOLDED[_KEEP:]
+    return norm
+
+
+def _index(text: str, units: Sequence[Unit], mode: NormalizeMode, config: ProvenanceConfig) -> _Index:
+    for seen, seen_units, seen_mode, seen_config, index in _INDEXES:
+        if seen is text and seen_units is units and seen_mode == mode and seen_config == config:
+            return index
+    index = _Index(text, units, mode, config, folded(text, mode))
+    _INDEXES.insert(0, (text, units, mode, config, index))
+    del _INDEXES[_KEEP:]
+    return index
 
 
 class Tracer:
@@ -193,18 +226,13 @@ class Tracer:
         target_units: Sequence[Unit],
         mode: NormalizeMode = NormalizeMode.T2S,
         config: ProvenanceConfig | None = None,
-        folded: tuple[NormalizedText, NormalizedText] | None = None,
     ) -> None:
-        """``folded``: both texts already normalized under ``mode`` (source, target), if at hand."""
         self.config = config or ProvenanceConfig()
         self.mode = mode
         self.source_text = source_text
-        # once: folding clause by clause costs more
-        self.source_norm = folded[0] if folded is not None else normalize(source_text, mode)
+        self.source_norm = folded(source_text, mode)  # once: folding clause by clause costs more
         self.target_text = target_text
-        self.index = _Index(
-            target_text, target_units, mode, self.config, folded[1] if folded is not None else None
-        )
+        self.index = _index(target_text, target_units, mode, self.config)
         self._dense_targets: dict[int, tuple[str, list[int]]] = {}
 
     def _target(self, k: int) -> tuple[str, list[int]]:

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field, replace
 
 from policydiff.compare.provenance import ProvenanceConfig, Tracer
 from policydiff.figures.compare import compare_figures, same_amount
-from policydiff.lang.normalize import NormalizedText
 from policydiff.model import (
     Clause,
     ClauseStatus,
@@ -48,8 +47,8 @@ class ScatterConfig:
 
 def trace_scattered(
     pairs: Sequence[Pair],
-    left: tuple[str, Sequence[Unit], NormalizedText | None],
-    right: tuple[str, Sequence[Unit], NormalizedText | None],
+    left: tuple[str, Sequence[Unit]],
+    right: tuple[str, Sequence[Unit]],
     mode: NormalizeMode,
     config: ScatterConfig | None = None,
 ) -> list[Pair]:
@@ -57,8 +56,7 @@ def trace_scattered(
 
     Args:
         pairs: the comparison's pairs, groups formed.
-        left, right: each document's loaded text, units and text normalized under ``mode`` (None:
-            normalized here).
+        left, right: each document's loaded text and units.
         mode: the script folding both texts are traced under.
         config: thresholds.
     """
@@ -69,8 +67,7 @@ def trace_scattered(
         if not lone:
             continue
         source, target = (left, right) if side == Side.LEFT else (right, left)
-        folded = (source[2], target[2]) if source[2] is not None and target[2] is not None else None
-        tracer = Tracer(source[0], target[0], target[1], mode, cfg.provenance, folded)
+        tracer = Tracer(source[0], target[0], target[1], mode, cfg.provenance)
         owner = _owners(out, Side.RIGHT if side == Side.LEFT else Side.LEFT)
         for k in lone:
             unit = _alone(out[k], side)

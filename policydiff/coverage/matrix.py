@@ -12,7 +12,9 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -425,6 +427,18 @@ def build_coverage(
     return assemble(parent, [c for c in children if c is not None], options, config)
 
 
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a server process that has the comparison code and
+    the segmenter loaded (coverage/warm.py), where the platform has one and the program is not a
+    frozen bundle; else spawned fresh. Never forked from this process: the app runs coverage from
+    a thread, and forking a threaded Qt process is unsafe."""
+    if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["policydiff.coverage.warm"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _compare_in_lanes(
     parent: LoadedDocument,
     child_paths: Sequence[str],
@@ -440,8 +454,7 @@ def _compare_in_lanes(
     native library) takes exactly one child with it: that column says so, the process is
     replaced, and every other child still completes.
     """
-    # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
-    context = multiprocessing.get_context("spawn")
+    context = _worker_context()
 
     def new_lane() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
