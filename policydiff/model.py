@@ -7,7 +7,7 @@ May import: the standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -317,6 +317,10 @@ class FigureChange:
     subject: str
     left: Figure | None
     right: Figure | None
+    # The other document's unit where this figure's counterpart lives, when that is outside the
+    # pair: a scattered unit's figure found in another pair's unit, or that unit's figure which
+    # came from the scattered one. Such a figure is neither added nor removed: it moved.
+    elsewhere: Unit | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -402,6 +406,31 @@ class ReferenceIssue:
     problem: RefProblem
 
 
+# Clause-level provenance: where each clause (sentence) of a unit lives in the other document.
+class ClauseStatus(StrEnum):
+    KEPT = "kept"  # found nearly word for word
+    REWORDED = "reworded"  # found, in other words around shared phrases
+    MISSING = "missing"  # not found anywhere in the other document
+
+
+@dataclass(frozen=True)
+class ClauseMatch:
+    """One place a clause lives in the other document."""
+
+    unit: Unit
+    span: tuple[int, int]  # offsets in the other document's loaded text
+    similarity: float  # share of the clause's characters found there, in shared runs
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a unit and where it lives in the other document."""
+
+    span: tuple[int, int]  # offsets in this document's loaded text
+    places: tuple[ClauseMatch, ...]  # best first; () when not found
+    status: ClauseStatus
+
+
 @dataclass(frozen=True)
 class Pair:
     """Two aligned units (or one unit with no counterpart) and what differs between them."""
@@ -422,6 +451,10 @@ class Pair:
     # left unit became. In reading order; the word diff runs over the group's joined text.
     also_left: tuple[Unit, ...] = ()
     also_right: tuple[Unit, ...] = ()
+    # A unit only one side has, whose clauses live scattered in units the other side pairs with
+    # others (a province's measure split between two of a city's items): each clause and where
+    # it lives. Empty for every other pair.
+    clauses: tuple[Clause, ...] = ()
 
     @property
     def left_units(self) -> tuple[Unit, ...]:
@@ -438,6 +471,28 @@ class Pair:
     @property
     def figures_changed(self) -> int:
         return sum(1 for f in self.figures if f.status != Status.UNCHANGED)
+
+    @property
+    def scattered(self) -> bool:
+        """An unpaired unit some of whose clauses live in other pairs' units."""
+        return any(c.status != ClauseStatus.MISSING for c in self.clauses)
+
+    @property
+    def far(self) -> bool:
+        """Whether a group's units on either side are not all neighbours (a far merge or split)."""
+        return len(unit_runs(self.left_units)) > 1 or len(unit_runs(self.right_units)) > 1
+
+
+def unit_runs(units: Sequence[Unit]) -> list[list[Unit]]:
+    """Units in reading order, cut into runs of neighbours (consecutive indices): a merge or split
+    group reads as one text per run, from the run's first label to its last unit's own end."""
+    out: list[list[Unit]] = []
+    for unit in sorted(units, key=lambda u: u.index):
+        if out and out[-1][-1].index + 1 == unit.index:
+            out[-1].append(unit)
+        else:
+            out.append([unit])
+    return out
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from rapidfuzz.distance import LCSseq
 from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.worddiff import DiffConfig, diff_tokens
 from policydiff.lang.normalize import NormalizedText
-from policydiff.model import Edit, Op, Unit
+from policydiff.model import Edit, Op, Unit, unit_runs
 
 # A shared run at either end of a change counts from this many characters (one is noise: 支持/支援).
 EDGE_RUN_MIN = 2
@@ -49,11 +49,16 @@ def unit_edits(
 ) -> tuple[list[Edit], float]:
     """Word edits between two units' own texts, as spans of the loaded texts; and their similarity.
 
-    Either side may be a group of consecutive leaf units (a merge or a split): its texts are
-    diffed as one, so text shared across the group shows as shared.
+    Either side may be a group of leaf units (a merge or a split): its texts are diffed as one,
+    so text shared across the group shows as shared. A group whose units are not neighbours is
+    diffed run by run of consecutive units (see ``_far_group_edits``).
     """
-    ls = _side(left, [lu] if isinstance(lu, Unit) else lu)
-    rs = _side(right, [ru] if isinstance(ru, Unit) else ru)
+    left_runs = unit_runs([lu] if isinstance(lu, Unit) else lu)
+    right_runs = unit_runs([ru] if isinstance(ru, Unit) else ru)
+    if len(left_runs) > 1 or len(right_runs) > 1:
+        return _far_group_edits(left, right, left_runs, right_runs, config)
+    ls = _side(left, left_runs[0])
+    rs = _side(right, right_runs[0])
     la, lb = ls.norm
     ra, rb = rs.norm
     lw = left.clipped_words(la, lb)
@@ -168,7 +173,7 @@ def _refine_replace(
     return out
 
 
-def _change(n_left: int, n_right: int) -> Op:
+def _change(n_left: int | bool, n_right: int | bool) -> Op:
     return Op.REPLACE if n_left and n_right else Op.DELETE if n_left else Op.INSERT
 
 
@@ -199,7 +204,7 @@ def _as_edits(
     """
     out: list[Edit] = []
     for op, left, right in raw:
-        if op != Op.EQUAL and out and out[-1].op == Op.EQUAL:
+        if op != Op.EQUAL and out and out[-1].op == Op.EQUAL and _touches(out[-1], left, right):
             prev = out[-1]
             if left[0] < left[1] and not left_text[left[0] : left[1]].strip():
                 out[-1] = prev = Edit(Op.EQUAL, (prev.left[0], left[1]), prev.right)
@@ -212,8 +217,166 @@ def _as_edits(
             continue
         if op != Op.EQUAL:
             op = Op.INSERT if left_empty else Op.DELETE if right_empty else Op.REPLACE
-        if out and op == Op.EQUAL and out[-1].op == Op.EQUAL:
+        if out and op == Op.EQUAL and out[-1].op == Op.EQUAL and _touches(out[-1], left, right):
             out[-1] = Edit(Op.EQUAL, (out[-1].left[0], left[1]), (out[-1].right[0], right[1]))
             continue
         out.append(Edit(op, left, right))
     return out
+
+
+def _touches(edit: Edit, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether a chunk starts where ``edit`` ends on both sides (chunks of one run always do;
+    the runs of a far group do not, and must not be joined over the text between them)."""
+    return edit.left[1] == left[0] and edit.right[1] == right[0]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A diff chunk cut so that each side lies in one run: (run, normalized start, end); a side
+    the chunk does not touch has run None."""
+
+    op: Op
+    left: tuple[int | None, int, int]
+    right: tuple[int | None, int, int]
+
+
+class _RunTokens:
+    """One side's words over several runs, with each word's run and normalized boundaries."""
+
+    def __init__(self, prepared: PreparedDocument, sides: list[_Side]) -> None:
+        self.words: list[str] = []
+        self.run: list[int] = []
+        self.bound: list[tuple[int, int]] = []
+        for k, side in enumerate(sides):
+            a, b = side.norm
+            words = prepared.clipped_words(a, b)
+            bounds = _bounds(a, words)
+            self.words.extend(words)
+            self.run.extend([k] * len(words))
+            self.bound.extend(zip(bounds, bounds[1:], strict=False))
+
+    def cut(self, t0: int, t1: int) -> list[tuple[int, int, int]]:
+        """Words [t0, t1) cut at run boundaries: (run, normalized start, end) per piece."""
+        out: list[tuple[int, int, int]] = []
+        for t in range(t0, t1):
+            run, (a, b) = self.run[t], self.bound[t]
+            if out and out[-1][0] == run:
+                out[-1] = (run, out[-1][1], b)
+            else:
+                out.append((run, a, b))
+        return out
+
+
+def _pieces(lt: _RunTokens, rt: _RunTokens, config: DiffConfig) -> list[_Piece]:
+    """The word diff of the two sides' runs read as one text each, cut at run boundaries."""
+    out: list[_Piece] = []
+    for c in diff_tokens(lt.words, rt.words, config):
+        if c.op == Op.EQUAL:  # equal words correspond one to one: cut both where either side's run ends
+            start = 0
+            n = c.l1 - c.l0
+            for k in range(1, n + 1):
+                if (
+                    k == n
+                    or lt.run[c.l0 + k] != lt.run[c.l0 + k - 1]
+                    or rt.run[c.r0 + k] != rt.run[c.r0 + k - 1]
+                ):
+                    (lp,) = lt.cut(c.l0 + start, c.l0 + k)
+                    (rp,) = rt.cut(c.r0 + start, c.r0 + k)
+                    out.append(_Piece(Op.EQUAL, lp, rp))
+                    start = k
+            continue
+        lps, rps = lt.cut(c.l0, c.l1), rt.cut(c.r0, c.r1)
+        nothing: tuple[int | None, int, int] = (None, 0, 0)
+        for k in range(max(len(lps), len(rps))):
+            lpart = lps[k] if k < len(lps) else nothing
+            rpart = rps[k] if k < len(rps) else nothing
+            op = _change(lpart[0] is not None, rpart[0] is not None)
+            out.append(_Piece(op, lpart, rpart))
+    return out
+
+
+def _far_group_edits(
+    left: PreparedDocument,
+    right: PreparedDocument,
+    left_runs: list[list[Unit]],
+    right_runs: list[list[Unit]],
+    config: DiffConfig,
+) -> tuple[list[Edit], float]:
+    """Word edits of a group whose units are not all neighbours (a measure merged from, or split
+    into, units far apart).
+
+    The runs of each side are diffed as one text, as a neighbour group is, but no chunk spans
+    the text between two runs (other units' text): chunks are cut at run boundaries, the labels
+    of the first runs stand for each other and a later run's label is its side's own change.
+    The edits tile every run's text and nothing else.
+    """
+    lsides = [_side(left, run) for run in left_runs]
+    rsides = [_side(right, run) for run in right_runs]
+    lt, rt = _RunTokens(left, lsides), _RunTokens(right, rsides)
+    pieces = _pieces(lt, rt, config)
+    raw: list[tuple[Op, tuple[int, int], tuple[int, int]]] = [
+        (Op.EQUAL, (lsides[0].start, lsides[0].text_start), (rsides[0].start, rsides[0].text_start))
+    ]
+    cur = [0, 0]  # the run each side is in
+    prev = [lsides[0].text_start, rsides[0].text_start]  # where each side's next chunk starts
+    last = [0, 0]  # the raw chunk that ends each side's current run so far
+    sides = (lsides, rsides)
+    norms = (left.norm, right.norm)
+    equal_chars = 0
+
+    def close(s: int) -> None:
+        """Give the rest of side ``s``'s current run (dropped whitespace) to its last chunk."""
+        side = sides[s][cur[s]]
+        if prev[s] >= side.own_end:
+            return
+        op, lsp, rsp = raw[last[s]]
+        spans = [lsp, rsp]
+        if spans[s][1] == prev[s]:
+            spans[s] = (spans[s][0], side.own_end)
+            raw[last[s]] = (op, spans[0], spans[1])
+        else:
+            rest, empty = (prev[s], side.own_end), (prev[1 - s], prev[1 - s])
+            raw.append((Op.DELETE, rest, empty) if s == 0 else (Op.INSERT, empty, rest))
+            last[s] = len(raw) - 1
+        prev[s] = side.own_end
+
+    def enter(s: int, run: int) -> None:
+        """Move side ``s`` to ``run``; the run's label is that side's own change."""
+        close(s)
+        cur[s] = run
+        side = sides[s][run]
+        label = (side.start, side.text_start)
+        other = (prev[1 - s], prev[1 - s])
+        raw.append((Op.DELETE, label, other) if s == 0 else (Op.INSERT, other, label))
+        last[s] = len(raw) - 1
+        prev[s] = side.text_start
+
+    for piece in pieces:
+        for s, (run, _, _) in enumerate((piece.left, piece.right)):
+            if run is not None and run != cur[s]:
+                enter(s, run)
+        chunk = (piece.op, piece.left[1], piece.left[2], piece.right[1], piece.right[2])
+        for op, l0, l1, r0, r1 in refine([chunk], left.norm, right.norm, config.min_shared_chars):
+            spans = []
+            for s, (a, b, touched) in enumerate(((l0, l1, piece.left[0]), (r0, r1, piece.right[0]))):
+                side = sides[s][cur[s]]
+                end = prev[s] if touched is None or a == b else _to_original(norms[s], b, side)
+                spans.append((prev[s], min(max(end, prev[s]), side.own_end)))
+            if op == Op.EQUAL:
+                equal_chars += _visible(left.norm.text[l0:l1])
+            raw.append((op, spans[0], spans[1]))
+            for s in (0, 1):
+                if spans[s][1] > spans[s][0]:
+                    last[s] = len(raw) - 1
+                prev[s] = spans[s][1]
+    close(0)
+    close(1)
+    for s in (0, 1):  # runs no word reached (a label alone) still belong to the group
+        for run in range(cur[s] + 1, len(sides[s])):
+            enter(s, run)
+            close(s)
+    edits = _as_edits(raw, left.document.text, right.document.text)
+    l_chars = _visible("".join(lt.words))
+    r_chars = _visible("".join(rt.words))
+    similarity = 1.0 if l_chars + r_chars == 0 else 2 * equal_chars / (l_chars + r_chars)
+    return edits, similarity

@@ -1,4 +1,4 @@
-"""Find merges and splits: one unit whose text two neighbouring units of the other side share.
+"""Find merges and splits: one unit whose text two or more units of the other side share.
 
 A city may merge a province's articles 2 and 3 into its （三）; a revision may split 第十七条
 into two. The aligner pairs one to one, so the second unit is left over as removed or added.
@@ -6,6 +6,8 @@ A left-over unit joins its neighbour's pair when the text says so, and only then
 lies mostly in the neighbour's counterpart (in shared runs of several characters, not scattered
 characters), and the two neighbours together cover far more of the counterpart than the paired
 one alone. Units already paired are never touched, so ordinary one-to-one pairs cannot change.
+A left-over unit far from the pair (a city folding the province's 第三条 and 第六条 into its 第五条)
+joins it on stronger evidence: most of its own text lies in the counterpart.
 May import: the standard library, rapidfuzz and policydiff.compare.align (for UnitFeatures).
 """
 
@@ -30,6 +32,11 @@ class GroupConfig:
     inside: float = 0.2  # share of the left-over unit's text found in the counterpart
     union: float = 0.6  # share of the counterpart the group covers
     gain: float = 0.2  # how much more of the counterpart the group covers than the paired unit
+    # A unit far from the pair it joins must lie mostly inside the counterpart: nothing but its
+    # own text ties it there. Candidates are the counterparts sharing most of its 3-character runs.
+    far_inside: float = 0.6
+    far_gain: float = 0.1  # how much more of the counterpart it covers (no floor on the whole)
+    far_candidates: int = 4
 
 
 @dataclass
@@ -86,6 +93,10 @@ def find_groups(
     # a pair is a merge or a split, never both
     r2l = {b: a for b, a in r2l.items() if (a, b) not in groups.also_left}
     _join(right, left, lone_right, r2l, groups.also_right, absorbed_right, cfg, mirrored=True)
+    l2r = {a: b for a, b in l2r.items() if (a, b) not in groups.also_right}
+    _join_far(left, right, lone_left, l2r, groups.also_left, absorbed_left, cfg, mirrored=False)
+    r2l = {b: a for b, a in r2l.items() if (a, b) not in groups.also_left}
+    _join_far(right, left, lone_right, r2l, groups.also_right, absorbed_right, cfg, mirrored=True)
     kept = [
         (a, b)
         for a, b in pairs
@@ -153,3 +164,58 @@ def _neighbour_groups(
             continue
         out.append((main, group))
     return out
+
+
+def _trigrams(text: str) -> set[str]:
+    return {text[i : i + 3] for i in range(len(text) - 2)}
+
+
+def _join_far(
+    side: Sequence[UnitFeatures],
+    other: Sequence[UnitFeatures],
+    lone: list[int],
+    partner: dict[int, int],
+    out: dict[tuple[int, int], list[int]],
+    absorbed: set[int],
+    cfg: GroupConfig,
+    mirrored: bool,
+) -> None:
+    """Join each lone leaf unit still left over to the pair, anywhere in the document, whose
+    counterpart holds most of its text and covers clearly more with it (see module doc)."""
+    targets = {
+        main: _text(other[partner[main]])
+        for main in partner
+        if not side[main].has_children and not other[partner[main]].has_children
+    }
+    index: dict[str, list[int]] = {}
+    for main, target in targets.items():
+        for gram in _trigrams(target):
+            index.setdefault(gram, []).append(main)
+    for u in lone:
+        text = _text(side[u])
+        if u in absorbed or side[u].has_children or len(text) < cfg.min_chars:
+            continue
+        votes: dict[int, int] = {}
+        for gram in _trigrams(text):
+            for main in index.get(gram, ()):
+                votes[main] = votes.get(main, 0) + 1
+        ranked = sorted(votes, key=lambda m: (-votes[m], m))[: cfg.far_candidates]
+        best: tuple[float, int, list[int]] | None = None
+        for main in ranked:
+            key = (partner[main], main) if mirrored else (main, partner[main])
+            group = sorted([main, *out.get(key, [])])
+            target = targets[main]
+            if _shared(text, target, cfg.run_chars) < cfg.far_inside * len(text):
+                continue
+            before = "".join(_text(side[g]) for g in group)
+            joined = "".join(_text(side[g]) for g in sorted([*group, u]))
+            single = _shared(target, before, cfg.run_chars) / len(target)
+            union = _shared(target, joined, cfg.run_chars) / len(target)
+            if union - single >= cfg.far_gain and (best is None or union > best[0]):
+                best = (union, main, sorted([*group, u]))
+        if best is None:
+            continue
+        _, main, group = best
+        absorbed.add(u)
+        key = (partner[main], main) if mirrored else (main, partner[main])
+        out[key] = [g for g in group if g != main]

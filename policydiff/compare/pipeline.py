@@ -21,6 +21,8 @@ from policydiff.compare.groups import GroupConfig, Groups, find_groups
 from policydiff.compare.policy_changes import attach_references, pair_changes
 from policydiff.compare.prepare import DEFAULT_PREPARE_LIMITS, PrepareLimits, prepare
 from policydiff.compare.prepared import PreparedDocument
+from policydiff.compare.provenance import remember_folded
+from policydiff.compare.scattered import ScatterConfig, trace_scattered
 from policydiff.compare.worddiff import DiffConfig
 from policydiff.errors import Cancelled
 from policydiff.figures.compare import PairingConfig, compare_figures, separate_moved_figures
@@ -65,6 +67,7 @@ class CompareConfig:
     prepare: PrepareLimits = DEFAULT_PREPARE_LIMITS  # what one document may hold
     align: AlignConfig = field(default_factory=AlignConfig)  # pairing units
     groups: GroupConfig = field(default_factory=GroupConfig)  # merges and splits
+    scattered: ScatterConfig = field(default_factory=ScatterConfig)  # clauses of unpaired units
     diff: DiffConfig = field(default_factory=DiffConfig)  # the word diff inside a pair
     figures: PairingConfig = field(default_factory=PairingConfig)  # pairing a pair's figures
     structure: StructureConfig = DEFAULT_STRUCTURE  # the structure parser's size limits
@@ -330,6 +333,16 @@ def compare_prepared(
             _pair(left, right, left_fig, right_fig, li, ri, moved, is_manual, raw, config, also, scripts)
         )
     pairs = separate_moved_figures(pairs, config.figures)
+    for view_of in (left_fig, right_fig):  # clauses are traced on the figures' folding: made already
+        if view_of.mode == FIGURE_MODE:
+            remember_folded(view_of.document.text, FIGURE_MODE, view_of.norm)
+    pairs = trace_scattered(
+        pairs,
+        (left.document.text, left.units),
+        (right.document.text, right.units),
+        FIGURE_MODE,
+        config.scattered,
+    )
     pairs = attach_references(pairs, left_fig, right_fig, FIGURE_MODE)
     if progress is not None:
         progress(1.0)
@@ -395,19 +408,28 @@ def compare_documents(
     options = options or CompareOptions()
     if cancelled is not None and cancelled():
         raise Cancelled()
-    left_prepared = prepare(
-        left, side_reading(left.text, options, Side.LEFT).conversion, config.prepare, config.structure
-    )
+    left_prepared = prepare_side(left, Side.LEFT, options, config)
     if progress is not None:
         progress(PROGRESS_PREPARED / 2)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    right_prepared = prepare(
-        right, side_reading(right.text, options, Side.RIGHT).conversion, config.prepare, config.structure
-    )
+    right_prepared = prepare_side(right, Side.RIGHT, options, config)
     if progress is not None:
         progress(PROGRESS_PREPARED)
     return compare_prepared(left_prepared, right_prepared, options, overrides, progress, cancelled, config)
+
+
+def prepare_side(
+    document: LoadedDocument, side: Side, options: CompareOptions, config: CompareConfig = DEFAULT_CONFIG
+) -> PreparedDocument:
+    """One side of a comparison made ready (read, folded, parsed, segmented).
+
+    One policy against many prepares the parent once and compares it with every child
+    (``compare_prepared``), instead of preparing it again for each one.
+    """
+    return prepare(
+        document, side_reading(document.text, options, side).conversion, config.prepare, config.structure
+    )
 
 
 def compare_files(
@@ -465,6 +487,8 @@ def document_figures(document: LoadedDocument) -> list[Figure]:
 
 __all__ = [
     "Cancelled",
+    "compare_prepared",
+    "prepare_side",
     "CompareConfig",
     "compare_documents",
     "compare_files",

@@ -13,25 +13,21 @@ policydiff.compare.prepared.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from rapidfuzz.distance import LCSseq
 
 from policydiff.compare.prepared import unit_text_start
 from policydiff.lang.normalize import NormalizedText, normalize
-from policydiff.model import NormalizeMode, Unit
+from policydiff.model import Clause, ClauseMatch, ClauseStatus, NormalizeMode, Unit
+
+__all__ = ["Clause", "ClauseMatch", "ClauseStatus", "ProvenanceConfig", "Tracer", "split_clauses"]
 
 SENTENCE_ENDS = "。！？!?"
 CLAUSE_BREAKS = "；;"
-
-
-class ClauseStatus(StrEnum):
-    KEPT = "kept"  # found nearly word for word
-    REWORDED = "reworded"  # found, in other words around shared phrases
-    MISSING = "missing"  # not found anywhere in the other document
 
 
 @dataclass(frozen=True)
@@ -55,24 +51,6 @@ class ProvenanceConfig:
     stock_share: float = 0.03
     stock_min_units: int = 3
     min_rare_chars: int = 6  # a clause with fewer characters outside stock phrasing is not traced
-
-
-@dataclass(frozen=True)
-class ClauseMatch:
-    """One place a clause lives in the other document."""
-
-    unit: Unit
-    span: tuple[int, int]  # offsets in the other document's loaded text
-    similarity: float  # share of the clause's characters found there, in shared runs
-
-
-@dataclass(frozen=True)
-class Clause:
-    """One clause of a unit and where it lives in the other document."""
-
-    span: tuple[int, int]  # offsets in this document's loaded text
-    places: tuple[ClauseMatch, ...]  # best first; () when not found
-    status: ClauseStatus
 
 
 def split_clauses(text: str, start: int, end: int, config: ProvenanceConfig) -> list[tuple[int, int]]:
@@ -165,9 +143,14 @@ class _Index:
     """The other document's units as normalized text, with an index of their character runs."""
 
     def __init__(
-        self, text: str, units: Sequence[Unit], mode: NormalizeMode, config: ProvenanceConfig
+        self,
+        text: str,
+        units: Sequence[Unit],
+        mode: NormalizeMode,
+        config: ProvenanceConfig,
+        norm: NormalizedText | None = None,
     ) -> None:
-        self.norm: NormalizedText = normalize(text, mode)
+        self.norm: NormalizedText = norm if norm is not None else normalize(text, mode)
         self.units = list(units)
         self.spans: list[tuple[int, int]] = []
         postings: dict[str, set[int]] = defaultdict(set)
@@ -185,17 +168,52 @@ class _Index:
 def _grams(text: str, size: int) -> set[str]:
     """Runs of ``size`` letters or digits (punctuation and spaces break a run)."""
     out: set[str] = set()
-    run = 0
-    for k, ch in enumerate(text):
-        run = run + 1 if ch.isalnum() else 0
-        if run >= size:
-            out.add(text[k - size + 1 : k + 1])
+    for match in _ALNUM_RUN.finditer(text):
+        run = match.group()
+        out.update(run[k : k + size] for k in range(len(run) - size + 1))
     return out
+
+
+# Letters and digits as str.isalnum reads them: a word character that is not the underscore.
+_ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
 def _dense(text: str) -> str:
     """Letters and digits only: punctuation and spacing never decide whether a clause was kept."""
-    return "".join(ch for ch in text if ch.isalnum())
+    return "".join(_ALNUM_RUN.findall(text))
+
+
+# Texts folded and indexes built lately, found again by the identity of their inputs: one policy
+# against many traces the same parent into every child, and a comparison's scattered units are
+# traced into the same child that coverage then traces the parent into.
+_KEEP = 4
+_FOLDED: list[tuple[str, NormalizeMode, NormalizedText]] = []
+_INDEXES: list[tuple[str, Sequence[Unit], NormalizeMode, ProvenanceConfig, _Index]] = []
+
+
+def folded(text: str, mode: NormalizeMode) -> NormalizedText:
+    """``normalize(text, mode)``, made once per text (the same str object) among the latest few."""
+    for seen, seen_mode, norm in _FOLDED:
+        if seen is text and seen_mode == mode:
+            return norm
+    return remember_folded(text, mode, normalize(text, mode))
+
+
+def remember_folded(text: str, mode: NormalizeMode, norm: NormalizedText) -> NormalizedText:
+    """Keep a folded text made elsewhere (a prepared document's) for ``folded``."""
+    _FOLDED.insert(0, (text, mode, norm))
+    del _FOLDED[_KEEP:]
+    return norm
+
+
+def _index(text: str, units: Sequence[Unit], mode: NormalizeMode, config: ProvenanceConfig) -> _Index:
+    for seen, seen_units, seen_mode, seen_config, index in _INDEXES:
+        if seen is text and seen_units is units and seen_mode == mode and seen_config == config:
+            return index
+    index = _Index(text, units, mode, config, folded(text, mode))
+    _INDEXES.insert(0, (text, units, mode, config, index))
+    del _INDEXES[_KEEP:]
+    return index
 
 
 class Tracer:
@@ -212,9 +230,9 @@ class Tracer:
         self.config = config or ProvenanceConfig()
         self.mode = mode
         self.source_text = source_text
-        self.source_norm = normalize(source_text, mode)  # once: folding clause by clause costs more
+        self.source_norm = folded(source_text, mode)  # once: folding clause by clause costs more
         self.target_text = target_text
-        self.index = _Index(target_text, target_units, mode, self.config)
+        self.index = _index(target_text, target_units, mode, self.config)
         self._dense_targets: dict[int, tuple[str, list[int]]] = {}
 
     def _target(self, k: int) -> tuple[str, list[int]]:

@@ -12,13 +12,16 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.context
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_documents
+from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_prepared, prepare_side
+from policydiff.compare.prepared import PreparedDocument
 from policydiff.compare.provenance import Clause, ClauseStatus, ProvenanceConfig, Tracer
 from policydiff.coverage.comparable import comparable, deadline, document_scope, scope_before
 from policydiff.errors import Cancelled, LoadError, PolicydiffError
@@ -97,6 +100,9 @@ class Child:
     clauses: Mapping[int, tuple[Clause, ...]] | None = None
     # why it could not be read, for an interface that words the refusal in its own language
     refusal: LoadError | None = None
+    # parent unit index → its cell (judged beside the comparison, in the same worker process);
+    # None: not judged yet
+    cells: Mapping[int, Cell] | None = None
 
     @property
     def name(self) -> str:
@@ -331,13 +337,15 @@ def _additions(comparison: Comparison) -> tuple[Unit, ...]:
 
 
 def _compare_child(
-    parent: LoadedDocument, child_path: str, options: CompareOptions, config: CoverageConfig
+    parent: PreparedDocument, child_path: str, options: CompareOptions, config: CoverageConfig
 ) -> Child:
-    """Load, compare and trace one child; one that cannot be read or compared is a column with its reason."""
+    """Load, compare, trace and judge one child against the parent prepared once; one that cannot
+    be read or compared is a column with its reason."""
     try:
-        child = load_document(child_path)
-        comparison = compare_documents(parent, child, options, config=config.compare)
-        return Child(child_path, comparison, clauses=trace_child(comparison, config))
+        child = prepare_side(load_document(child_path), Side.RIGHT, options, config.compare)
+        comparison = compare_prepared(parent, child, options, config=config.compare)
+        clauses = trace_child(comparison, config)
+        return Child(child_path, comparison, clauses=clauses, cells=_cells_for(comparison, config, clauses))
     except PolicydiffError as exc:
         return Child(child_path, None, str(exc), refusal=exc if isinstance(exc, LoadError) else None)
     except MemoryError:
@@ -351,13 +359,14 @@ def _compare_child(
 
 KILLED = "not compared: its worker process ended unexpectedly (killed, perhaps for lack of memory)"
 
-# The parent, sent once to each worker process instead of with every child (it may be megabytes).
-_WORKER_PARENT: tuple[LoadedDocument, CompareOptions, CoverageConfig] | None = None
+# The parent, sent once to each worker process instead of with every child (it may be megabytes),
+# and prepared there once for all the children the worker compares.
+_WORKER_PARENT: tuple[PreparedDocument, CompareOptions, CoverageConfig] | None = None
 
 
 def _start_worker(parent: LoadedDocument, options: CompareOptions, config: CoverageConfig) -> None:
     global _WORKER_PARENT
-    _WORKER_PARENT = (parent, options, config)
+    _WORKER_PARENT = (prepare_side(parent, Side.LEFT, options, config.compare), options, config)
 
 
 def _compare_in_worker(child_path: str) -> Child:
@@ -408,13 +417,26 @@ def build_coverage(
             progress(finished, child.name)
 
     if workers == 1:
+        prepared = prepare_side(parent, Side.LEFT, options, config.compare)
         for k, path in enumerate(child_paths):
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            done(k, _compare_child(parent, path, options, config))
+            done(k, _compare_child(prepared, path, options, config))
     else:
         _compare_in_lanes(parent, child_paths, options, config, workers, done, cancelled)
     return assemble(parent, [c for c in children if c is not None], options, config)
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How worker processes start: forked from a server process that has the comparison code and
+    the segmenter loaded (coverage/warm.py), where the platform has one and the program is not a
+    frozen bundle; else spawned fresh. Never forked from this process: the app runs coverage from
+    a thread, and forking a threaded Qt process is unsafe."""
+    if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["policydiff.coverage.warm"])
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def _compare_in_lanes(
@@ -432,8 +454,7 @@ def _compare_in_lanes(
     native library) takes exactly one child with it: that column says so, the process is
     replaced, and every other child still completes.
     """
-    # spawn, not fork: the app runs this from a thread, and forking a threaded Qt process is unsafe
-    context = multiprocessing.get_context("spawn")
+    context = _worker_context()
 
     def new_lane() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
@@ -487,8 +508,14 @@ def assemble(
         tree = parse_structure(parent.text, config.compare.structure)
         units, title = tree.units, tree.title
     per_child = [
-        _cells_for(
-            c.comparison, config, c.clauses if c.clauses is not None else trace_child(c.comparison, config)
+        (
+            c.cells
+            if c.cells is not None
+            else _cells_for(
+                c.comparison,
+                config,
+                c.clauses if c.clauses is not None else trace_child(c.comparison, config),
+            )
         )
         if c.comparison is not None
         else None

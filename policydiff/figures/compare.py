@@ -365,6 +365,8 @@ class FigureCounts:
     removed: int = 0
     in_added_units: int = 0
     in_removed_units: int = 0
+    # figures of a scattered unit found where its clauses went (counted once, from that unit)
+    moved: int = 0
 
     @property
     def total(self) -> int:
@@ -373,8 +375,11 @@ class FigureCounts:
 
 def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
     """Count the figure changes of a comparison's pairs (see FigureCounts)."""
-    changed = added = removed = in_added = in_removed = 0
+    changed = added = removed = in_added = in_removed = moved = 0
     for pair in pairs:
+        moved += sum(1 for f in pair.figures if f.elsewhere is not None and pair.scattered)
+        if pair.scattered or any(f.elsewhere is not None for f in pair.figures):
+            pair = replace(pair, figures=tuple(f for f in pair.figures if f.elsewhere is None))
         if pair.left is None:
             in_added += len(pair.figures)
         elif pair.right is None:
@@ -384,7 +389,7 @@ def figure_counts(pairs: Sequence[Pair]) -> FigureCounts:
                 changed += f.status == Status.CHANGED
                 added += f.status == Status.ADDED
                 removed += f.status == Status.REMOVED
-    return FigureCounts(changed, added, removed, in_added, in_removed)
+    return FigureCounts(changed, added, removed, in_added, in_removed, moved)
 
 
 class Shift(StrEnum):

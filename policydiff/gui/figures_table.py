@@ -87,10 +87,12 @@ class FigureModel(RowsModel):
         super().__init__(parent)
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
         self._places: dict[int, str] = {}
+        self._moved_places: dict[int, str] = {}  # id of a moved figure's change → its two places
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self._sorted_by = (self.UNIT, Qt.SortOrder.AscendingOrder)  # rows come in reading order
         self._places = {}
+        self._moved_places = {}
         if comparison is not None:
             lu, ru = comparison.left.tree.units, comparison.right.tree.units
             for index, pair in enumerate(comparison.pairs):
@@ -99,8 +101,15 @@ class FigureModel(RowsModel):
                     self._places[index] = f"{left or missing_text()} ↔ {right or missing_text()}"
         rows: list[tuple[int, Pair, FigureChange]] = []
         if comparison is not None:
+            lu, ru = comparison.left.tree.units, comparison.right.tree.units
             for index, pair in enumerate(comparison.pairs):
-                rows.extend((index, pair, change) for change in pair.figures)
+                # a figure that moved with a scattered unit's clause is listed once, under that unit
+                rows.extend((index, pair, c) for c in pair.figures if c.elsewhere is None or pair.scattered)
+                for change in pair.figures:
+                    if change.elsewhere is not None and pair.scattered:
+                        left = unit_place(lu, pair.left) or unit_place(lu, change.elsewhere)
+                        right = unit_place(ru, pair.right) or unit_place(ru, change.elsewhere)
+                        self._moved_places[id(change)] = f"{left} ↔ {right}"
         self.set_rows(rows)
 
     def row(self, row: int) -> tuple[int, Pair, FigureChange]:
@@ -168,7 +177,7 @@ class FigureModel(RowsModel):
         left, right = change.left, change.right
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.UNIT:
-                return self._places.get(pair_index, "")
+                return self._moved_places.get(id(change)) or self._places.get(pair_index, "")
             if column == self.SUBJECT:  # never blank: a reader must know none was found
                 return change.subject or QCoreApplication.translate("FigureModel", "(no subject found)")
             if column == self.LEFT:

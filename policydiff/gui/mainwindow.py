@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
         self.counts.setObjectName("counts")
         self.selection_label = QLabel(self)
         self.selection_label.setWordWrap(True)  # a long pair of headings takes two lines, not the screen
+        self.selection_label.setTextFormat(Qt.TextFormat.RichText)  # a group's units are links
+        self.selection_label.linkActivated.connect(lambda link: self.navigation.go_to_group_unit(link))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setMaximumWidth(160)

@@ -82,6 +82,11 @@ def unit_caption(unit: Unit | None, width: int = 18) -> str:
     return ("  " * unit.depth + f"{label} {heading}").rstrip()
 
 
+def _also(units: tuple[Unit, ...]) -> str:
+    """The further units of a merge or split, after the pair's own: `` + 第三条、第六条``."""
+    return (" + " + "、".join(u.label or u.heading[:6] for u in units)) if units else ""
+
+
 class PairModel(RowsModel):
     """One row per pair of the current comparison, in reading order."""
 
@@ -125,15 +130,17 @@ class PairModel(RowsModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.LEFT:
-                return unit_caption(pair.left)
+                return unit_caption(pair.left) + _also(pair.also_left)
             if column == self.RIGHT:
-                return unit_caption(pair.right)
+                return unit_caption(pair.right) + _also(pair.also_right)
             if column == self.STATUS:
                 text = status_name(pair.status)
                 if pair.moved:
                     text += " · " + self.tr("moved")
                 if pair.manual:
                     text += " · " + self.tr("manual")
+                if pair.scattered:
+                    text += " · " + self.tr("scattered")
                 if any(o.direction == Direction.STRICTER for o in pair.obligations):
                     text += " · " + self.tr("stricter")
                 if any(o.direction == Direction.LOOSER for o in pair.obligations):
@@ -150,8 +157,8 @@ class PairModel(RowsModel):
         elif role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS:
             return "\n".join(note.detail or note.text for note in change_notes(pair)) or None
         elif role == Qt.ItemDataRole.ToolTipRole and column in (self.LEFT, self.RIGHT):
-            unit = pair.left if column == self.LEFT else pair.right
-            return f"{unit.label} {unit.heading}" if unit else None
+            units = pair.left_units if column == self.LEFT else pair.right_units
+            return "\n".join(f"{u.label} {u.heading}" for u in units) or None
         elif role == Qt.ItemDataRole.BackgroundRole:
             if pair.moved and pair.status == Status.UNCHANGED:
                 return qcolour(palette.MOVED.background)

@@ -121,11 +121,11 @@ class Display:
         self.window._picked = {Side.LEFT: False, Side.RIGHT: False}
         self.window.current_change = None
         self.window._pair_of = {Side.LEFT: {}, Side.RIGHT: {}}
-        for index, pair in enumerate(comparison.pairs):
-            if pair.left is not None:
-                self.window._pair_of[Side.LEFT][pair.left.index] = index
-            if pair.right is not None:
-                self.window._pair_of[Side.RIGHT][pair.right.index] = index
+        for index, pair in enumerate(comparison.pairs):  # a group's every unit selects its pair
+            for unit in pair.left_units:
+                self.window._pair_of[Side.LEFT][unit.index] = index
+            for unit in pair.right_units:
+                self.window._pair_of[Side.RIGHT][unit.index] = index
         self.window.sync.set_comparison(comparison, marks)
         self.window.outline.set_comparison(comparison)
         self.window.figures.set_comparison(comparison)

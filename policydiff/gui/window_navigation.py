@@ -8,7 +8,8 @@ May import: PySide6, policydiff.gui.*, policydiff.model, policydiff.present, pol
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import html
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -20,9 +21,11 @@ from policydiff.gui.session import SIDES
 from policydiff.model import (
     FigureChange,
     Op,
+    Pair,
     Side,
     Unit,
 )
+from policydiff.present.change_notes import scattered_places
 from policydiff.present.differences import is_difference
 from policydiff.present.projection import is_rewrite
 
@@ -303,7 +306,53 @@ class Navigation:
         if left is None and right is None:
             self.window.selection_label.setText("")
             return
+        comparison, index = self.window.comparison, self.window.current_pair
+        group = group_links(comparison.pairs[index]) if comparison is not None and index is not None else None
+        if group is not None:  # a merge or split: every unit of it one click away
+            self.window.selection_label.setText(group)
+            return
         text = f"{unit_caption(left, 12).strip()}  ↔  {unit_caption(right, 12).strip()}"
         if self.window.editing._can_pair():
             text += "   " + QCoreApplication.translate("MainWindow", "(Ctrl+P pairs them)")
-        self.window.selection_label.setText(text)
+        self.window.selection_label.setText(html.escape(text))
+
+    def go_to_group_unit(self, link: str) -> None:
+        """A unit of the current group chosen in the status bar: bring it to the top of its pane,
+        the other pane following as every scroll does."""
+        side_name, _, number = link.partition(":")
+        if side_name not in (Side.LEFT.value, Side.RIGHT.value) or not number.isdigit():
+            return
+        side = Side(side_name)
+        unit = self.unit(side, int(number))
+        if unit is None:
+            return
+        self.window.selected[side] = unit.index
+        view = self.window.view(side)
+        view.scroll_to_y(view.y_of(unit.start) - 4)
+        self._highlight_selection()
+
+
+def group_links(pair: Pair) -> str | None:
+    """A merge/split pair's units, or a scattered unit and the units its clauses live in, as links
+    (``left:3`` / ``right:7``) for the status bar; None for any other pair."""
+    if pair.scattered:
+        places = tuple(scattered_places(pair))
+        mine = tuple(pair.left_units or pair.right_units)
+        left, right = (mine, places) if pair.left is not None else (places, mine)
+        word = QCoreApplication.translate("MainWindow", "Clauses found in")
+        return f"{word}: {_links(Side.LEFT, left)}  ↔  {_links(Side.RIGHT, right)}"
+    if not (pair.also_left or pair.also_right):
+        return None
+
+    word = (
+        QCoreApplication.translate("MainWindow", "Merged")
+        if pair.also_left
+        else QCoreApplication.translate("MainWindow", "Split")
+    )
+    return f"{word}: {_links(Side.LEFT, pair.left_units)}  ↔  {_links(Side.RIGHT, pair.right_units)}"
+
+
+def _links(side: Side, units: Sequence[Unit]) -> str:
+    return " + ".join(
+        f'<a href="{side.value}:{u.index}">{html.escape(unit_caption(u, 8).strip())}</a>' for u in units
+    )

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policydiff.model import Direction, Pair, RefProblem, Side, Unit
+from policydiff.model import ClauseStatus, Direction, Pair, RefProblem, Side, Unit
 
 
 @dataclass(frozen=True)
 class ChangeNote:
     """One obligation, owner or reference change of a pair, worded for a reader (report and app)."""
 
-    kind: str  # "stricter" | "looser" | "owners" | "reference": a CSS class, a filter key
+    kind: str  # "stricter" | "looser" | "owners" | "reference" | "scattered": a CSS class, a filter key
     text: str  # e.g. "放宽：应当 → 可以"
     detail: str = ""  # a longer explanation for a tooltip
 
@@ -25,8 +25,12 @@ def _unit_name(unit: Unit | None) -> str:
 
 
 def change_notes(pair: Pair) -> list[ChangeNote]:
-    """The pair's changes in meaning, in the order obligations, owners, references."""
+    """The pair's changes in meaning, in the order where its clauses went, obligations, owners,
+    references."""
     notes = []
+    scattered = scattered_note(pair)
+    if scattered is not None:
+        notes.append(scattered)
     for change in pair.obligations:
         label = "收紧" if change.direction == Direction.STRICTER else "放宽"
         words = f"{change.left or '（无）'} → {change.right or '（无）'}"
@@ -56,3 +60,25 @@ def change_notes(pair: Pair) -> list[ChangeNote]:
             text = f"引用无对象：{issue.text}（{side}侧没有此条）"
         notes.append(ChangeNote("reference", text, text))
     return notes
+
+
+def scattered_places(pair: Pair) -> list[Unit]:
+    """The other side's units where a scattered unit's clauses live, in reading order, once each."""
+    found = {place.unit.index: place.unit for clause in pair.clauses for place in clause.places[:1]}
+    return [found[k] for k in sorted(found)]
+
+
+def scattered_note(pair: Pair) -> ChangeNote | None:
+    """Where the clauses of a unit only one side has went (分散), or came from (汇集)."""
+    if not pair.scattered:
+        return None
+    places = "、".join(_unit_name(u) for u in scattered_places(pair))
+    found = sum(1 for c in pair.clauses if c.status != ClauseStatus.MISSING)
+    count = f"{len(pair.clauses)}句中{found}句" if found < len(pair.clauses) else "各句"
+    if pair.left is not None:
+        text = f"分散：{count}见于{places}"
+        detail = f"此条未整体保留，{count}分散见于右侧{places}（与其他条目配对）"
+    else:
+        text = f"汇集：{count}来自{places}"
+        detail = f"此条为新条目，{count}来自左侧{places}（与其他条目配对）"
+    return ChangeNote("scattered", text, detail)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from policydiff.model import FigureChange, Op, Pair, Side, Status, Unit
+from policydiff.model import ClauseStatus, FigureChange, Op, Pair, Side, Status, Unit
 
 
 class Kind(StrEnum):
@@ -82,7 +82,11 @@ def project(
     rewrite = rewrite and pair.left is not None and pair.right is not None
     marks: list[tuple[int, int, Kind]] = []
     changed = Kind.DELETED if left else Kind.INSERTED
-    for edit in pair.edits:
+    if pair.scattered and unit is not None:  # a clause found elsewhere is shared, the rest its own
+        for clause in pair.clauses:
+            kind = changed if clause.status == ClauseStatus.MISSING else Kind.SHARED
+            marks.append((clause.span[0], clause.span[1], kind))
+    for edit in () if pair.scattered else pair.edits:
         start, end = edit.left if left else edit.right
         if end <= start:
             continue
@@ -90,7 +94,12 @@ def project(
             marks.append((start, end, changed))
         elif rewrite and _visible_length(text, start, end) >= rules.shared_phrase_min:
             marks.append((start, end, Kind.SHARED))
-    if not pair.edits and unit is not None and (pair.left is None or pair.right is None):
+    if (
+        not pair.edits
+        and not pair.scattered
+        and unit is not None
+        and (pair.left is None or pair.right is None)
+    ):
         marks.append((unit.start, unit.own_end, changed))
     figures: list[tuple[int, int, FigureChange]] = []
     for change in pair.figures:

@@ -48,6 +48,7 @@ from policydiff.model import (
     Side,
     Status,
     Unit,
+    unit_runs,
 )
 from policydiff.present import labels, palette
 from policydiff.present.change_notes import ChangeNote, change_notes
@@ -459,6 +460,10 @@ def _figure_tip(change: FigureChange) -> str:
     return subject
 
 
+# Between the runs of a far merge or split: the text between them belongs to other pairs.
+FAR_GAP = "\n⋯\n"
+
+
 def _cell(
     text: str,
     unit: Unit | None,
@@ -469,9 +474,14 @@ def _cell(
 ) -> Cell | None:
     if unit is None:
         return None
-    start = min((u.start for u in group), default=unit.start)  # a group shows all its units' text
-    end = max((u.own_end for u in group), default=unit.own_end)
-    segments = _segments(text, start, end, marks, figs, _heading_end(text, unit), spans_in(low, start, end))
+    # a group shows all its units' text; units far apart, run by run with a gap mark between
+    segments: list[Segment] = []
+    for run in unit_runs(group or (unit,)):
+        start, end = run[0].start, run[-1].own_end
+        if segments:
+            segments.append(Segment("eq", FAR_GAP))
+        heading_end = _heading_end(text, unit) if unit in run else start
+        segments.extend(_segments(text, start, end, marks, figs, heading_end, spans_in(low, start, end)))
     return Cell(caption=_caption(text, unit), segments=tuple(segments))
 
 
@@ -589,9 +599,10 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
     for number, pair in enumerate(comparison.pairs, 1):
         place_left = unit_place(comparison.left.tree.units, pair.left)
         place_right = unit_place(comparison.right.tree.units, pair.right)
-        if (pair.left is None or pair.right is None) and pair.figures:
+        alone = [c for c in pair.figures if c.elsewhere is None]
+        if (pair.left is None or pair.right is None) and alone:
             added = pair.left is None
-            shown = (c.right if added else c.left for c in pair.figures)
+            shown = (c.right if added else c.left for c in alone)
             listed = "、".join(f.text for f in shown if f is not None)
             status = Status.ADDED if added else Status.REMOVED
             rows.append(
@@ -602,17 +613,22 @@ def _figure_rows(comparison: Comparison) -> list[FigureRow]:
                     place_right=place_right,
                     status=str(status),
                     status_label=STATUS_LABELS[status],
-                    subject=f"{'新增' if added else '删除'}条目中的数字（{len(pair.figures)} 个）",
+                    subject=f"{'新增' if added else '删除'}条目中的数字（{len(alone)} 个）",
                     left="" if added else listed,
                     right=listed if added else "",
                     change="",
                     qualifier="",
                 )
             )
-            continue
         for change in pair.figures:
-            if change.status == Status.UNCHANGED:
-                continue
+            if change.status == Status.UNCHANGED or (pair.left is None or pair.right is None) != (
+                change.elsewhere is not None
+            ):
+                continue  # a moved figure is listed once, under the scattered unit it came from
+            if change.elsewhere is not None:
+                elsewhere = change.elsewhere
+                place_left = place_left or unit_place(comparison.left.tree.units, elsewhere)
+                place_right = place_right or unit_place(comparison.right.tree.units, elsewhere)
             rows.append(
                 FigureRow(
                     anchor=f"pair-{number}",

@@ -16,6 +16,7 @@ from typing import Any
 from policydiff import __version__
 from policydiff.figures.compare import effective_date, figure_counts, finite_ratio, shift
 from policydiff.model import (
+    Clause,
     ComparedDocument,
     Comparison,
     Edit,
@@ -131,7 +132,20 @@ def _fig(change: FigureChange) -> dict[str, Any]:
         out["shift"] = how.value
     if effective_date(change):
         out["effective_date"] = True
+    if change.elsewhere is not None:  # its counterpart lives in another pair's unit
+        out["elsewhere"] = _node(change.elsewhere)
     return out
+
+
+def _clause(clause: Clause) -> dict[str, Any]:
+    """One clause of a scattered unit: its span, and the other side's units holding it."""
+    return {
+        "span": list(clause.span),
+        "found_in": [
+            {"unit": _node(m.unit), "span": list(m.span), "similarity": m.similarity} for m in clause.places
+        ],
+        "status": clause.status.value,
+    }
 
 
 def _obligation(change: ObligationChange) -> dict[str, Any]:
@@ -201,6 +215,7 @@ def _pair(pair: Pair, left_doc: LoadedDocument, right_doc: LoadedDocument) -> di
         "rewrite": left.rewrite,
         "marks": {"left": _marks(left), "right": _marks(right)},
         "ocr_uncertain": pair_uncertain(pair, left_doc, right_doc),
+        "clauses": [_clause(c) for c in pair.clauses],
     }
 
 
@@ -235,6 +250,7 @@ def comparison_to_json(comparison: Comparison) -> dict[str, Any]:
             "figures_removed": figs.removed,
             "figures_in_added_units": figs.in_added_units,
             "figures_in_removed_units": figs.in_removed_units,
+            "figures_moved": figs.moved,
             "manual": s.manual,
             "obligations_changed": s.obligations_changed,
             "responsible_changed": s.responsible_changed,

@@ -29,7 +29,7 @@ from enum import StrEnum
 from rapidfuzz.distance import Indel
 
 from policydiff.compare.prepared import unit_text_start
-from policydiff.model import Comparison, Edit, Level, Op, Pair, Unit
+from policydiff.model import Comparison, Edit, Level, Op, Pair, Status, Unit, unit_runs
 
 
 class Mark(StrEnum):
@@ -63,7 +63,7 @@ class Anchor:
     MOVE_FROM / MOVE_TO for the two ends of a moved unit.
     """
 
-    pair: int  # index in Comparison.pairs
+    pair: int  # index in Comparison.pairs (past its end: a further part of a far group)
     start: bool
     mark: Mark
     level: Level
@@ -143,6 +143,8 @@ class _Planner:
     def __init__(self, comparison: Comparison, config: PlanConfig) -> None:
         self.comparison = comparison
         self.config = config
+        # a far merge or split is written part by part: each run of neighbours against its text
+        self.pairs, self.anchor_of = _parts(comparison.pairs)
         self.left_text = comparison.left.text
         self.right_text = comparison.right.text
         self.items: list[Item] = []
@@ -152,7 +154,7 @@ class _Planner:
 
     # -- the walk ------------------------------------------------------------------------------
     def run(self) -> list[Item]:
-        pairs = self.comparison.pairs
+        pairs = self.pairs
         lspans: dict[int, tuple[int, int]] = {}
         rspans: dict[int, tuple[int, int]] = {}
         for k, pair in enumerate(pairs):
@@ -239,7 +241,7 @@ class _Planner:
             k = tile.pair
             if k is None or k not in lspans:
                 continue
-            pair = self.comparison.pairs[k]
+            pair = self.pairs[k]
             start, end = lspans[k]
             if pair.moved or start < at:
                 continue
@@ -268,7 +270,7 @@ class _Planner:
             self.tail[False] = text[-1]
 
     def _anchor(self, k: int, start: bool, mark: Mark) -> None:
-        self.items.append(Anchor(k, start, mark, self.comparison.pairs[k].level))
+        self.items.append(Anchor(self.anchor_of[k], start, mark, self.pairs[k].level))
 
     def _right_gap(self, tile: _Tile) -> None:
         """Text between two units on the right: its blank lines stand on both sides (the left has
@@ -309,7 +311,7 @@ class _Planner:
 
     def _left_unit(self, k: int, tile: _Tile, text: str) -> None:
         """A removed unit, or a moved unit where the left had it (its deleted words marked)."""
-        pair = self.comparison.pairs[k]
+        pair = self.pairs[k]
         mark = Mark.MOVE_FROM if pair.right is not None else Mark.DELETE
         self._anchor(k, True, mark)
         if mark == Mark.MOVE_FROM and _tiled(pair.edits, (tile.start, tile.end), left=True):
@@ -332,7 +334,7 @@ class _Planner:
 
     def _right_only(self, k: int, tile: _Tile) -> None:
         """An added unit, or a moved unit where the right has it."""
-        pair = self.comparison.pairs[k]
+        pair = self.pairs[k]
         text = self.right_text[tile.start : tile.end]
         if pair.left is None:
             self._anchor(k, True, Mark.INSERT)
@@ -349,7 +351,7 @@ class _Planner:
         self._anchor(k, False, Mark.MOVE_TO)
 
     def _in_place_pair(self, k: int, lspan: tuple[int, int], rspan: tuple[int, int]) -> None:
-        pair = self.comparison.pairs[k]
+        pair = self.pairs[k]
         self._anchor(k, True, Mark.EQUAL)
         edits = list(pair.edits) or [Edit(Op.EQUAL, lspan, rspan)]
         if not (_tiled(edits, lspan, left=True) and _tiled(edits, rspan, left=False)):
@@ -410,13 +412,104 @@ class _Planner:
                     self._put(Mark.EQUAL, db)
 
     def _clashing(self, k: int) -> None:
-        pair = self.comparison.pairs[k]
+        pair = self.pairs[k]
         for units, text, mark in (
             (pair.left_units, self.left_text, Mark.DELETE),
             (pair.right_units, self.right_text, Mark.INSERT),
         ):
             for unit in units:
                 self._paragraphs(mark, text[unit.start : unit.own_end])
+
+
+def _parts(pairs: Sequence[Pair]) -> tuple[list[Pair], list[int]]:
+    """The pairs as the redline writes them. A far group (its units on a side not all neighbours)
+    is written as its main pair, the runs of neighbours that hold ``pair.left`` and ``pair.right``
+    with the edits between them, and each further run as a removed or added unit where it stands:
+    a document's text cannot be in two places, and every part then covers contiguous text on each
+    side as an ordinary pair does. The status comment on the main part names the whole group.
+
+    Returns the parts and the anchor index of each: its pair's index for the main part, an index
+    past the comparison's pairs for the others (no second comment).
+    """
+    out: list[Pair] = []
+    anchor_of: list[int] = []
+    extra = len(pairs)
+    for k, pair in enumerate(pairs):
+        if not pair.far or pair.left is None or pair.right is None:
+            out.append(pair)
+            anchor_of.append(k)
+            continue
+        left_runs, right_runs = unit_runs(pair.left_units), unit_runs(pair.right_units)
+        left_main = next(run for run in left_runs if pair.left in run)
+        right_main = next(run for run in right_runs if pair.right in run)
+        out.append(
+            Pair(
+                pair.status,
+                pair.level,
+                left_main[0],
+                right_main[0],
+                pair.similarity,
+                pair.moved,
+                tuple(_main_edits(pair.edits, left_main, right_main)),
+                also_left=tuple(left_main[1:]),
+                also_right=tuple(right_main[1:]),
+            )
+        )
+        anchor_of.append(k)
+        for run in left_runs:
+            if run is not left_main and run[-1].own_end > run[0].start:
+                gone = Edit(Op.DELETE, (run[0].start, run[-1].own_end), (0, 0))
+                out.append(
+                    Pair(
+                        Status.REMOVED,
+                        run[0].level,
+                        run[0],
+                        None,
+                        0.0,
+                        False,
+                        (gone,),
+                        also_left=tuple(run[1:]),
+                    )
+                )
+                anchor_of.append(extra)
+                extra += 1
+        for run in right_runs:
+            if run is not right_main and run[-1].own_end > run[0].start:
+                new = Edit(Op.INSERT, (0, 0), (run[0].start, run[-1].own_end))
+                out.append(
+                    Pair(
+                        Status.ADDED,
+                        run[0].level,
+                        None,
+                        run[0],
+                        0.0,
+                        False,
+                        (new,),
+                        also_right=tuple(run[1:]),
+                    )
+                )
+                anchor_of.append(extra)
+                extra += 1
+    return out, anchor_of
+
+
+def _main_edits(edits: Sequence[Edit], left: Sequence[Unit], right: Sequence[Unit]) -> list[Edit]:
+    """A far group's edits restricted to its main runs: text matched in a further run is, in the
+    main runs, deleted or inserted text (the further run is written whole where it stands)."""
+
+    def inside(span: tuple[int, int], run: Sequence[Unit]) -> bool:
+        return span[1] > span[0] and run[0].start <= span[0] < run[-1].own_end
+
+    out: list[Edit] = []
+    for edit in edits:
+        in_left, in_right = inside(edit.left, left), inside(edit.right, right)
+        if in_left and in_right:
+            out.append(edit)
+        elif in_left:
+            out.append(Edit(Op.DELETE, edit.left, (0, 0)))
+        elif in_right:
+            out.append(Edit(Op.INSERT, (0, 0), edit.right))
+    return out
 
 
 def _same_lines(a: str, b: str) -> bool:

@@ -15,7 +15,7 @@ from policydiff.compare.pipeline import compare_documents, compare_files, pair_m
 from policydiff.io import load_document
 from policydiff.lang.normalize import normalize
 from policydiff.lang.script import conversion_only
-from policydiff.model import CompareOptions, LoadedDocument, Op, Status
+from policydiff.model import CompareOptions, LoadedDocument, Op, Status, unit_runs
 from policydiff.render.jsonform import comparison_to_json
 from policydiff.structure.parse import parse_structure
 from tests.conftest import CORPUS, GOLD, SEED
@@ -53,10 +53,10 @@ def check_invariants(comparison) -> None:
                 left_parts.append(lt[edit.left[0] : edit.left[1]])
             if edit.op in (Op.EQUAL, Op.INSERT, Op.REPLACE):
                 right_parts.append(rt[edit.right[0] : edit.right[1]])
-        # a group reads as one text, from its first unit's label to its last unit's own end
-        lus, rus = pair.left_units, pair.right_units
-        assert "".join(left_parts) == lt[lus[0].start : lus[-1].own_end]
-        assert "".join(right_parts) == rt[rus[0].start : rus[-1].own_end]
+        # a group reads as one text per run of neighbours, from its first label to its last own end
+        left_runs, right_runs = unit_runs(pair.left_units), unit_runs(pair.right_units)
+        assert "".join(left_parts) == "".join(lt[run[0].start : run[-1].own_end] for run in left_runs)
+        assert "".join(right_parts) == "".join(rt[run[0].start : run[-1].own_end] for run in right_runs)
         check_equal_chunks_are_equal(comparison, pair)
     assert sorted(seen_left) == list(range(len(comparison.left.tree.units)))
     assert sorted(seen_right) == list(range(len(comparison.right.tree.units)))
@@ -74,8 +74,9 @@ def check_equal_chunks_are_equal(comparison, pair) -> None:
         if edit.op != Op.EQUAL:
             continue
         a, b = lt[edit.left[0] : edit.left[1]], rt[edit.right[0] : edit.right[1]]
-        if edit.left[0] == pair.left.start:  # the labels stand for each other
-            a, b = a[len(pair.left.label) :], b[len(pair.right.label) :]
+        first_left, first_right = pair.left_units[0], pair.right_units[0]
+        if edit.left[0] == first_left.start:  # the first labels stand for each other
+            a, b = a[len(first_left.label) :], b[len(first_right.label) :]
         same = "".join(normalize(a, left_mode).text.split()) == "".join(normalize(b, right_mode).text.split())
         assert same or (not options.show_normalization_diffs and conversion_only(a, b, scripts)), (a, b)
 

@@ -21,7 +21,7 @@ from rapidfuzz.distance import LCSseq
 from policydiff.compare.pipeline import compare_files
 from policydiff.compare.prepare import prepare
 from policydiff.compare.prepared import PreparedDocument
-from policydiff.model import Comparison, Op, Pair
+from policydiff.model import Comparison, Op, Pair, unit_runs
 from tests.conftest import CORPUS, SEED
 
 RUN = 4  # shared runs a reader wants to see
@@ -67,19 +67,23 @@ class PairQuality:
     single_replace: bool  # the whole text is one replace
 
 
-def _span(prepared: PreparedDocument, pair_units) -> tuple[int, int]:
-    return prepared.own_spans[pair_units[0].index][0], prepared.own_spans[pair_units[-1].index][1]
+def _positions(prepared: PreparedDocument, pair_units) -> list[int]:
+    """The normalized positions of a group's text, run by run of neighbouring units."""
+    out: list[int] = []
+    for run in unit_runs(pair_units):
+        out.extend(range(prepared.own_spans[run[0].index][0], prepared.own_spans[run[-1].index][1]))
+    return out
 
 
 def pair_quality(
     comparison: Comparison, pair: Pair, left: PreparedDocument, right: PreparedDocument
 ) -> PairQuality:
-    la, lb = _span(left, pair.left_units)
-    ra, rb = _span(right, pair.right_units)
-    lt, rt = left.norm.text[la:lb], right.norm.text[ra:rb]
+    lpos, rpos = _positions(left, pair.left_units), _positions(right, pair.right_units)
+    lt = "".join(left.norm.text[k] for k in lpos)
+    rt = "".join(right.norm.text[k] for k in rpos)
     equal: set[int] = set()
     if not pair.edits:  # unchanged
-        equal.update(range(la, lb))
+        equal.update(lpos)
     label_end = pair.left_units[0].start + len(pair.left_units[0].label)
     for edit in pair.edits:
         if edit.op == Op.EQUAL:
@@ -91,8 +95,9 @@ def pair_quality(
             for k in range(op.src_start, op.src_end):
                 if not lt[k].isspace():
                     shared += 1
-                    covered += (la + k) in equal
-    shown = sum(1 for k in equal if la <= k < lb and not left.norm.text[k].isspace())
+                    covered += lpos[k] in equal
+    inside = set(lpos)
+    shown = sum(1 for k in equal if k in inside and not left.norm.text[k].isspace())
     changes = [e for e in pair.edits if e.op != Op.EQUAL]
     visible_equal = [e for e in pair.edits if e.op == Op.EQUAL and e.left[1] > label_end]
     chars = sum(1 for c in lt + rt if not c.isspace())

@@ -244,37 +244,37 @@
         <translation>数值相同，限定改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="173"/>
+        <location filename="../../gui/figures_table.py" line="182"/>
         <source>(no subject found)</source>
         <translation>（未找到所指）</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="153"/>
+        <location filename="../../gui/figures_table.py" line="162"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="154"/>
+        <location filename="../../gui/figures_table.py" line="163"/>
         <source>Subject</source>
         <translation>指标对象</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="155"/>
+        <location filename="../../gui/figures_table.py" line="164"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="156"/>
+        <location filename="../../gui/figures_table.py" line="165"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="157"/>
+        <location filename="../../gui/figures_table.py" line="166"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="158"/>
+        <location filename="../../gui/figures_table.py" line="167"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
@@ -287,17 +287,17 @@
 <context>
     <name>FiguresWidget</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="250"/>
+        <location filename="../../gui/figures_table.py" line="259"/>
         <source>Changed figures only</source>
         <translation>仅显示有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="253"/>
+        <location filename="../../gui/figures_table.py" line="262"/>
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="298"/>
+        <location filename="../../gui/figures_table.py" line="307"/>
         <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
         <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
     </message>
@@ -822,17 +822,17 @@
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="150"/>
+        <location filename="../../gui/mainwindow.py" line="152"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="290"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="293"/>
+        <location filename="../../gui/mainwindow.py" line="295"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -892,34 +892,49 @@
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="103"/>
+        <location filename="../../gui/window_navigation.py" line="106"/>
         <source>Pair Selected Units (Ctrl+P) pairs {left} with {right}</source>
         <translation>“配对所选条目”（Ctrl+P）将把 {left} 与 {right} 配对</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="109"/>
+        <location filename="../../gui/window_navigation.py" line="112"/>
         <source>{unit} picked on the left: pick a unit on the right to pair it with (Ctrl+P)</source>
         <translation>已在左侧选中 {unit}：再在右侧选一个条目即可配对（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="114"/>
+        <location filename="../../gui/window_navigation.py" line="117"/>
         <source>{unit} picked on the right: pick a unit on the left to pair it with (Ctrl+P)</source>
         <translation>已在右侧选中 {unit}：再在左侧选一个条目即可配对（Ctrl+P）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="173"/>
+        <location filename="../../gui/window_navigation.py" line="176"/>
         <source>Moved: its other unit is further down; click its band</source>
         <translation>已移动：另一侧的条目在其他位置，点击其色带即可跳转</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="257"/>
+        <location filename="../../gui/window_navigation.py" line="260"/>
         <source>No more differences</source>
         <translation>没有更多差异</translation>
     </message>
     <message>
-        <location filename="../../gui/window_navigation.py" line="308"/>
+        <location filename="../../gui/window_navigation.py" line="316"/>
         <source>(Ctrl+P pairs them)</source>
         <translation>（按 Ctrl+P 配对）</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="342"/>
+        <source>Clauses found in</source>
+        <translation>各句见于</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="348"/>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_navigation.py" line="350"/>
+        <source>Split</source>
+        <translation>拆分</translation>
     </message>
     <message>
         <location filename="../../gui/window_actions.py" line="76"/>
@@ -1415,72 +1430,72 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>OutlineWidget</name>
     <message>
-        <location filename="../../gui/outline.py" line="220"/>
+        <location filename="../../gui/outline.py" line="227"/>
         <source>All units</source>
         <translation>全部条目</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="221"/>
+        <location filename="../../gui/outline.py" line="228"/>
         <source>Differences</source>
         <translation>有差异</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="222"/>
+        <location filename="../../gui/outline.py" line="229"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="223"/>
+        <location filename="../../gui/outline.py" line="230"/>
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="224"/>
+        <location filename="../../gui/outline.py" line="231"/>
         <source>Removed</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="225"/>
+        <location filename="../../gui/outline.py" line="232"/>
         <source>Moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="226"/>
+        <location filename="../../gui/outline.py" line="233"/>
         <source>Figures changed</source>
         <translation>数字有变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="227"/>
+        <location filename="../../gui/outline.py" line="234"/>
         <source>Duty got stricter or looser</source>
         <translation>义务强度变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="228"/>
+        <location filename="../../gui/outline.py" line="235"/>
         <source>Responsible units changed</source>
         <translation>责任单位变化</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="229"/>
+        <location filename="../../gui/outline.py" line="236"/>
         <source>Stale cross-references</source>
         <translation>引用失效</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="230"/>
+        <location filename="../../gui/outline.py" line="237"/>
         <source>Paired by hand</source>
         <translation>手工配对</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="236"/>
+        <location filename="../../gui/outline.py" line="243"/>
         <source>Search labels and headings</source>
         <translation>搜索序号和标题</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="296"/>
+        <location filename="../../gui/outline.py" line="303"/>
         <source>No unit matches “{text}” under this filter.</source>
         <translation>在此筛选下没有与“{text}”匹配的条目。</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="300"/>
+        <location filename="../../gui/outline.py" line="307"/>
         <source>No unit of this kind: the documents have no such difference.</source>
         <translation>没有这类条目：两份文件之间没有这种差异。</translation>
     </message>
@@ -1496,57 +1511,62 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
 <context>
     <name>PairModel</name>
     <message>
-        <location filename="../../gui/outline.py" line="112"/>
+        <location filename="../../gui/outline.py" line="117"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="113"/>
+        <location filename="../../gui/outline.py" line="118"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="114"/>
+        <location filename="../../gui/outline.py" line="119"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="115"/>
+        <location filename="../../gui/outline.py" line="120"/>
         <source>Similarity</source>
         <translation>相似度</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="116"/>
+        <location filename="../../gui/outline.py" line="121"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="134"/>
+        <location filename="../../gui/outline.py" line="139"/>
         <source>moved</source>
         <translation>移动</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="136"/>
+        <location filename="../../gui/outline.py" line="141"/>
         <source>manual</source>
         <translation>手工</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="138"/>
+        <location filename="../../gui/outline.py" line="143"/>
+        <source>scattered</source>
+        <translation>分散</translation>
+    </message>
+    <message>
+        <location filename="../../gui/outline.py" line="145"/>
         <source>stricter</source>
         <translation>收紧</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="140"/>
+        <location filename="../../gui/outline.py" line="147"/>
         <source>looser</source>
         <translation>放宽</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="142"/>
+        <location filename="../../gui/outline.py" line="149"/>
         <source>owners</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../gui/outline.py" line="144"/>
+        <location filename="../../gui/outline.py" line="151"/>
         <source>reference</source>
         <translation>引用</translation>
     </message>
