@@ -37,6 +37,7 @@ class GroupConfig:
     far_inside: float = 0.6
     far_gain: float = 0.1  # how much more of the counterpart it covers (no floor on the whole)
     far_candidates: int = 4
+    far_max_postings: int = 64  # runs found in more counterparts than this are too common to vote
 
 
 @dataclass
@@ -197,8 +198,10 @@ def _join_far(
             continue
         votes: dict[int, int] = {}
         for gram in _trigrams(text):
-            for main in index.get(gram, ()):
-                votes[main] = votes.get(main, 0) + 1
+            found = index.get(gram, ())
+            if len(found) <= cfg.far_max_postings:  # linear: a stock run finds nothing
+                for main in found:
+                    votes[main] = votes.get(main, 0) + 1
         ranked = sorted(votes, key=lambda m: (-votes[m], m))[: cfg.far_candidates]
         best: tuple[float, int, list[int]] | None = None
         for main in ranked:

@@ -72,13 +72,15 @@ def scattered_note(pair: Pair) -> ChangeNote | None:
     """Where the clauses of a unit only one side has went (分散), or came from (汇集)."""
     if not pair.scattered:
         return None
-    places = "、".join(_unit_name(u) for u in scattered_places(pair))
+    units = scattered_places(pair)
+    places = "、".join(_unit_name(u) for u in units)
     found = sum(1 for c in pair.clauses if c.status != ClauseStatus.MISSING)
     count = f"{len(pair.clauses)}句中{found}句" if found < len(pair.clauses) else "各句"
+    one = len(units) == 1  # all it kept went into one unit: merged there, not scattered
     if pair.left is not None:
-        text = f"分散：{count}见于{places}"
-        detail = f"此条未整体保留，{count}分散见于右侧{places}（与其他条目配对）"
+        text = f"{'并入' if one else '分散'}：{count}见于{places}"
+        detail = f"此条未整体保留，{count}{'并入' if one else '分散见于'}右侧{places}（与其他条目配对）"
     else:
-        text = f"汇集：{count}来自{places}"
+        text = f"{'取自' if one else '汇集'}：{count}来自{places}"
         detail = f"此条为新条目，{count}来自左侧{places}（与其他条目配对）"
     return ChangeNote("scattered", text, detail)

@@ -8,6 +8,7 @@ import json
 import pytest
 
 from policydiff.compare.pipeline import compare_documents
+from policydiff.lang.numerals import cn_numeral
 from policydiff.model import Comparison, LoadedDocument, Op, Status, unit_runs
 from policydiff.render.html import render_report
 from policydiff.render.jsonform import comparison_to_json
@@ -23,11 +24,10 @@ ARTICLES = [
     "国家鼓励道路运输企业实行规模化、集约化经营，鼓励使用节能环保车辆。",
     "本条例自公布之日起施行。",
 ]
-NUMERALS = "一二三四五六七八九十"
 
 
 def _document(articles: list[str], name: str) -> LoadedDocument:
-    lines = ["道路运输条例", ""] + [f"第{NUMERALS[k]}条 {body}" for k, body in enumerate(articles)]
+    lines = ["道路运输条例", ""] + [f"第{cn_numeral(k + 1)}条 {body}" for k, body in enumerate(articles)]
     text = "\n".join(lines) + "\n"
     return LoadedDocument(path=name, format="txt", encoding="utf-8", text=text, size=len(text.encode()))
 
@@ -103,3 +103,45 @@ def test_redline_of_a_far_merge_round_trips(far_merge) -> None:  # type: ignore[
     from tests.render.test_redline import _round_trip
 
     _round_trip(far_merge)
+
+
+def _random_revision(seed: int) -> tuple[list[str], list[str]]:
+    """Articles made of the fixtures' sentences, and a revision that merges, splits and reorders
+    some of them anywhere in the document."""
+    import random
+
+    from tests.compare.test_scattered import MEASURES
+
+    sentences = [s + "。" for body in [*ARTICLES, *(m[1] for m in MEASURES)] for s in body.split("。") if s]
+    rng = random.Random(seed)
+    left = ["".join(rng.sample(sentences, rng.choice((1, 2, 2, 3)))) for _ in range(rng.randint(3, 12))]
+    right = list(left)
+    for _ in range(rng.randint(1, 4)):
+        if len(right) < 2:
+            break
+        i, j = rng.sample(range(len(right)), 2)
+        roll = rng.random()
+        if roll < 0.4:  # merged, wherever the two stood
+            right[i] += right[j]
+            del right[j]
+        elif roll < 0.7 and right[i].count("。") > 1:  # split, the rest put elsewhere
+            first, rest = right[i].split("。", 1)
+            right[i] = first + "。"
+            right.insert(j, rest)
+        else:
+            rng.shuffle(right)
+    return left, right
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_far_merges_and_splits_keep_every_promise(seed: int) -> None:
+    """Whatever groups and scattered units come out: every unit once, edits tiling each run, the
+    redline's round trip, the report and the JSON."""
+    from tests.render.test_redline import _round_trip
+
+    left, right = _random_revision(seed)
+    comparison = compare_documents(_document(left, "旧.txt"), _document(right, "新.txt"))
+    check_invariants(comparison)
+    _round_trip(comparison)
+    render_report(comparison)
+    json.dumps(comparison_to_json(comparison), ensure_ascii=False)

@@ -52,3 +52,30 @@ def test_group_units_select_the_group_and_are_one_click_away(qtbot, window: Main
     qtbot.waitUntil(lambda: abs(view.y_of(far.start) - view.top_y()) <= 8, timeout=3000)
     # the outline names the group on its row
     assert "+ 第" in window.outline.model.data(window.outline.model.index(index, 0))
+
+
+def test_a_scattered_unit_links_to_every_unit_holding_its_clauses(
+    qtbot, window: MainWindow, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.compare.test_scattered import FIRST, MEASURES, SECOND, _document
+
+    right = [
+        ("完善政府采购制度", MEASURES[0][1] + FIRST),
+        MEASURES[1],
+        MEASURES[2],
+        ("推进数字化改造", MEASURES[4][1] + SECOND),
+    ]
+    paths = []
+    for name, measures in (("省.txt", MEASURES), ("市.txt", right)):
+        path = tmp_path / name
+        path.write_text(_document(measures, name).text, encoding="utf-8")
+        paths.append(path)
+    comparison = open_and_wait(qtbot, window, *paths)
+    index, pair = next((i, p) for i, p in enumerate(comparison.pairs) if p.scattered)
+    window.navigation.go_to_pair(index)
+    label = window.selection_label.text()
+    holders = {c.places[0].unit.index for c in pair.clauses if c.places}
+    assert len(holders) == 2
+    assert all(f'href="right:{k}"' in label for k in holders)
+    status = window.outline.model.data(window.outline.model.index(index, 2))
+    assert status.endswith(("scattered", "分散"))
