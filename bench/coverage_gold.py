@@ -25,7 +25,9 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 def main() -> None:
     for gold_path in CELL_ACCURACY:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        coverage = build_coverage(str(_path(gold["left"])), [str(_path(gold["right"]))], config=CoverageConfig(workers=1))
+        coverage = build_coverage(
+            str(_path(gold["left"])), [str(_path(gold["right"]))], config=CoverageConfig(workers=1)
+        )
         right, scored, _ = cell_accuracy(coverage, gold)
         print(f"{gold_path.stem:30} cells {right}/{scored} = {right / scored:.3f}")
     seeds = {p.name[:3]: p for p in SEEDS.glob("*.txt")}

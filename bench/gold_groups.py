@@ -42,14 +42,23 @@ def main(names: list[str]) -> None:
         comparison = compare_files(str(_path(gold["left"])), str(_path(gold["right"])))
         with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as out:
             json.dump(comparison_to_json(comparison), out, ensure_ascii=False)
-        score = subprocess.run(
-            [sys.executable, str(SHARED / "tools" / "score.py"), out.name, str(gold_file)],
-            capture_output=True, text=True, check=True,
-        ).stdout.strip().splitlines()[-1]
+        score = (
+            subprocess.run(
+                [sys.executable, str(SHARED / "tools" / "score.py"), out.name, str(gold_file)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         Path(out.name).unlink()
         lt, rt = comparison.left.text, comparison.right.text
         made = [
-            (tuple(sorted(_heading(lt, u) for u in p.left_units)), tuple(sorted(_heading(rt, u) for u in p.right_units)))
+            (
+                tuple(sorted(_heading(lt, u) for u in p.left_units)),
+                tuple(sorted(_heading(rt, u) for u in p.right_units)),
+            )
             for p in comparison.pairs
             if p.also_left or p.also_right
         ]
