@@ -33,11 +33,11 @@ class GroupConfig:
     union: float = 0.6  # share of the counterpart the group covers
     gain: float = 0.2  # how much more of the counterpart the group covers than the paired unit
     # A unit far from the pair it joins must lie mostly inside the counterpart: nothing but its
-    # own text ties it there. Candidates are the counterparts sharing most of its 3-character runs.
+    # own text ties it there. Candidates are the counterparts sharing most of its content words.
     far_inside: float = 0.6
     far_gain: float = 0.1  # how much more of the counterpart it covers (no floor on the whole)
     far_candidates: int = 4
-    far_max_postings: int = 64  # runs found in more counterparts than this are too common to vote
+    far_max_postings: int = 64  # words found in more counterparts than this are too common to vote
 
 
 @dataclass
@@ -167,10 +167,6 @@ def _neighbour_groups(
     return out
 
 
-def _trigrams(text: str) -> set[str]:
-    return {text[i : i + 3] for i in range(len(text) - 2)}
-
-
 def _join_far(
     side: Sequence[UnitFeatures],
     other: Sequence[UnitFeatures],
@@ -188,18 +184,18 @@ def _join_far(
         for main in partner
         if not side[main].has_children and not other[partner[main]].has_children
     }
-    index: dict[str, list[int]] = {}
-    for main, target in targets.items():
-        for gram in _trigrams(target):
-            index.setdefault(gram, []).append(main)
+    index: dict[str, list[int]] = {}  # a content word → the counterparts saying it
+    for main in targets:
+        for word in other[partner[main]].words:
+            index.setdefault(word, []).append(main)
     for u in lone:
         text = _text(side[u])
         if u in absorbed or side[u].has_children or len(text) < cfg.min_chars:
             continue
         votes: dict[int, int] = {}
-        for gram in _trigrams(text):
-            found = index.get(gram, ())
-            if len(found) <= cfg.far_max_postings:  # linear: a stock run finds nothing
+        for word in side[u].words:
+            found = index.get(word, ())
+            if len(found) <= cfg.far_max_postings:  # linear: a stock word finds nothing
                 for main in found:
                     votes[main] = votes.get(main, 0) + 1
         ranked = sorted(votes, key=lambda m: (-votes[m], m))[: cfg.far_candidates]
