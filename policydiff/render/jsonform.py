@@ -31,6 +31,7 @@ from policydiff.model import (
     Side,
     Unit,
 )
+from policydiff.present.change_notes import scattered_places
 from policydiff.present.ocrmarks import pair_uncertain
 from policydiff.present.projection import SideProjection, project
 
@@ -137,6 +138,14 @@ def _fig(change: FigureChange) -> dict[str, Any]:
     return out
 
 
+def _also(pair: Pair, side: Side) -> tuple[Unit, ...]:
+    """A group's further units on ``side``; for a scattered unit (no counterpart of its own) the
+    other side's units holding its clauses, which stay in their own pairs as well."""
+    if pair.scattered and (pair.left is None) == (side == Side.LEFT):
+        return tuple(scattered_places(pair))
+    return pair.also_left if side == Side.LEFT else pair.also_right
+
+
 def _clause(clause: Clause) -> dict[str, Any]:
     """One clause of a scattered unit: its span, and the other side's units holding it."""
     return {
@@ -210,8 +219,8 @@ def _pair(pair: Pair, left_doc: LoadedDocument, right_doc: LoadedDocument) -> di
         "obligations": [_obligation(o) for o in pair.obligations],
         "responsible": _responsible(pair.responsible),
         "references": [_reference(r) for r in pair.references],
-        "also_left": [_node(u) for u in pair.also_left],
-        "also_right": [_node(u) for u in pair.also_right],
+        "also_left": [_node(u) for u in _also(pair, Side.LEFT)],
+        "also_right": [_node(u) for u in _also(pair, Side.RIGHT)],
         "rewrite": left.rewrite,
         "marks": {"left": _marks(left), "right": _marks(right)},
         "ocr_uncertain": pair_uncertain(pair, left_doc, right_doc),

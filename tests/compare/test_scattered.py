@@ -94,6 +94,9 @@ def test_the_note_and_the_json_say_where_the_clauses_went(scattered) -> None:  #
     out = next(p for p in data["pairs"] if p["left"] and p["left"]["label"] == "4.")
     assert [c["found_in"][0]["unit"]["label"] for c in out["clauses"]] == ["1.", "4."]
     assert data["summary"]["figures_moved"] == 2
+    # its pair is with every unit holding a clause, which stay in their own pairs too
+    assert out["right"] is None and [u["label"] for u in out["also_right"]] == ["1.", "4."]
+    assert sum(1 for p in data["pairs"] if p["right"] and p["right"]["label"] == "4.") == 1
     assert all(p["clauses"] == [] for p in data["pairs"] if p is not out)
 
 
