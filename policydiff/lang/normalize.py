@@ -37,11 +37,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 
-import opencc
-
+from policydiff.lang.converters import Converter, converter
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
 # OpenCC configuration per mode. tw2sp also rewrites Taiwan *phrasing* (記憶體→内存, 軟體→软件), and
@@ -156,10 +155,9 @@ class NormalizedText:
         return self.from_original(start), self.from_original(end)
 
 
-@cache
-def _converter(mode: NormalizeMode) -> opencc.OpenCC:
-    """One OpenCC converter per mode; loading its dictionaries takes a few milliseconds."""
-    return opencc.OpenCC(mode.value)
+def _converter(mode: NormalizeMode) -> Converter:
+    """The process's OpenCC converter for a mode (shared with script detection)."""
+    return converter(mode.value)
 
 
 @lru_cache(maxsize=65_536)

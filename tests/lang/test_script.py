@@ -17,7 +17,7 @@ import pytest
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
-from policydiff.lang.script import conversion_only, detect_script
+from policydiff.lang.script import conversion_only, detect_script, evidence, reading
 from policydiff.model import CompareOptions, LoadedDocument, NormalizeMode, Op, Script, Status
 from tests.conftest import CORPUS, SEED
 
@@ -72,6 +72,19 @@ def test_opencc_reprints_of_a_law_are_read_as_their_region() -> None:
     assert detect_script(_CONVERT["s2twp"].convert(text)) == Script.TAIWAN
     assert detect_script(_CONVERT["s2hk"].convert(text)) == Script.HONGKONG
     assert detect_script(_CONVERT["s2t"].convert(text)) == Script.TRADITIONAL
+
+
+def test_detection_reads_only_the_evidence_its_decision_needs_and_decides_as_all_of_it() -> None:
+    """detect_script counts lazily (a Taiwan text builds no Hong Kong converter); its reading is the
+    one the full evidence gives, on the seeds and on four OpenCC reprints of a law."""
+    texts = [load_document(SEED[k]).text for k in ("000", "001", "002")]
+    if CORPUS.is_dir():
+        law = (CORPUS / "laws" / "gongsifa-2023.md").read_text(encoding="utf-8")
+        texts += [law] + [str(_CONVERT[c].convert(law)) for c in ("s2twp", "s2hk", "s2t", "s2tw")]
+    for text in texts:
+        assert detect_script(text) == reading(evidence(text))
+    found = evidence(texts[2])
+    assert found.traditional_chars > found.simplified_chars and found.taiwan_phrases >= 2
 
 
 def test_no_edit_of_the_sample_pair_is_a_pure_conversion(sample_pair) -> None:  # type: ignore[no-untyped-def]
