@@ -195,6 +195,17 @@ def fold_typography(text: str) -> NormalizedText:
     return _fold(text, None)
 
 
+_WHITESPACE_OR_INVISIBLE = re.compile(f"[\\s{_INVISIBLE}]")
+
+
+def typography_key(text: str) -> str:
+    """``fold_typography(text).text`` without any whitespace: what two texts must share to differ
+    in nothing but width, punctuation form and spacing. Whitespace folding only ever writes
+    whitespace, so dropping every whitespace and invisible character after the one-for-one table
+    gives the same string without building the offset map."""
+    return _WHITESPACE_OR_INVISIBLE.sub("", text.translate(_FOLD_TABLE))
+
+
 def _fold(text: str, mode: NormalizeMode | None) -> NormalizedText:
     if mode is None:
         converted, starts, ends = text, None, dict[int, int]()

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
 from policydiff.lang.converters import converter, s2t_characters
-from policydiff.lang.normalize import fold_typography
+from policydiff.lang.normalize import typography_key
 from policydiff.model import NormalizeMode, Script
 
 
@@ -212,9 +213,37 @@ def _regional(script: Script, text: str) -> str:
     return out
 
 
+def _regional_many(script: Script, texts: list[str]) -> dict[str, str]:
+    """``_regional`` of many texts with one OpenCC call per conversion step: texts without
+    whitespace (so without line breaks, which no OpenCC phrase crosses) joined one per line.
+    Texts OpenCC cannot take (a lone surrogate) are left out: ``_regional`` answers for them."""
+    batch = [text for text in texts if _encodable(text)]
+    if not batch:
+        return {}
+    lines = _regional(script, "\n".join(batch)).split("\n")
+    if len(lines) != len(batch):  # defensive: a conversion that wrote a line break
+        return {}
+    return dict(zip(batch, lines, strict=True))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _typography(text: str) -> str:
-    """Width, punctuation and whitespace folded as the comparison folds them."""
-    return "".join(fold_typography(text).text.split())
+    """Width, punctuation and whitespace folded as the comparison folds them, whitespace dropped."""
+    return typography_key(text)
+
+
+def _region(scripts: tuple[Script, Script]) -> Script | None:
+    """The regional reading whose phrasing tells conversions apart (None: no pair of readings)."""
+    if scripts[0] == scripts[1]:
+        return None
+    return next((s for s in scripts if s in _REGIONAL_FORM), None)
 
 
 def conversion_only(left: str, right: str, scripts: tuple[Script, Script]) -> bool:
@@ -223,20 +252,50 @@ def conversion_only(left: str, right: str, scripts: tuple[Script, Script]) -> bo
 
     Only a pair of documents in different readings has such changes; whitespace never counts.
     """
-    if scripts[0] == scripts[1]:
-        return False
-    region = next((s for s in scripts if s in _REGIONAL_FORM), None)
-    if region is None:
-        return False
-    a, b = _typography(left), _typography(right)
-    if not a or not b:
-        return False
-    return a == b or _regional(region, a) == _regional(region, b)
+    return ConversionJudge(scripts).same(left, right)
+
+
+class ConversionJudge:
+    """``conversion_only`` for many pairs of texts of one comparison: the texts a caller names up
+    front (``expect``) get their regional forms in one OpenCC call per conversion step instead of
+    two calls per text (a pair of a mainland draft and a Taiwan reprint asks about thousands)."""
+
+    def __init__(self, scripts: tuple[Script, Script]) -> None:
+        self.region = _region(scripts)
+        self._forms: dict[str, str] = {}
+
+    def expect(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Convert the regional forms of these pairs' texts now, together."""
+        if self.region is None:
+            return
+        keys: dict[str, None] = {}
+        for left, right in pairs:
+            a, b = _typography(left), _typography(right)
+            if a and b and a != b:
+                keys.update({k: None for k in (a, b) if k not in self._forms})
+        self._forms.update(_regional_many(self.region, list(keys)))
+
+    def _form(self, key: str) -> str:
+        assert self.region is not None
+        form = self._forms.get(key)
+        if form is None:
+            form = self._forms[key] = _regional(self.region, key)
+        return form
+
+    def same(self, left: str, right: str) -> bool:
+        """``conversion_only(left, right, scripts)``."""
+        if self.region is None:
+            return False
+        a, b = _typography(left), _typography(right)
+        if not a or not b:
+            return False
+        return a == b or self._form(a) == self._form(b)
 
 
 __all__ = [
     "CONVERSION",
     "DEFAULT_DETECT",
+    "ConversionJudge",
     "DetectConfig",
     "ScriptEvidence",
     "conversion_only",

@@ -17,7 +17,7 @@ import pytest
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
-from policydiff.lang.script import conversion_only, detect_script, evidence, reading
+from policydiff.lang.script import ConversionJudge, conversion_only, detect_script, evidence, reading
 from policydiff.model import CompareOptions, LoadedDocument, NormalizeMode, Op, Script, Status
 from tests.conftest import CORPUS, SEED
 
@@ -166,3 +166,25 @@ def test_a_regional_reprint_of_every_corpus_text_compares_unchanged(config: str)
         if count:
             changed[path.name] = count
     assert changed == {}
+
+
+def test_regional_forms_converted_together_equal_those_converted_alone() -> None:
+    """ConversionJudge.expect converts many texts in one OpenCC call per step (one text a line):
+    every answer equals the one of a judge converting each text alone, on the sample pair's edits."""
+    comparison = compare_documents(load_document(SEED["000"]), load_document(SEED["002"]))
+    scripts = (comparison.left.script, comparison.right.script)
+    left, right = comparison.left.document.text, comparison.right.document.text
+    pairs = []
+    for pair in comparison.pairs:
+        if pair.left is not None and pair.right is not None:
+            pairs.append(
+                (left[pair.left.start : pair.left.own_end], right[pair.right.start : pair.right.own_end])
+            )
+            for edit in pair.edits:
+                pairs.append((left[edit.left[0] : edit.left[1]], right[edit.right[0] : edit.right[1]]))
+    together = ConversionJudge(scripts)
+    together.expect(pairs)
+    answers = [together.same(a, b) for a, b in pairs]
+    assert answers == [ConversionJudge(scripts).same(a, b) for a, b in pairs]
+    assert answers == [conversion_only(a, b, scripts) for a, b in pairs]
+    assert len(pairs) > 200 and any(answers)
