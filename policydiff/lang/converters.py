@@ -14,9 +14,7 @@ May import: the standard library and opencc.
 
 from __future__ import annotations
 
-import json
 import os
-import tempfile
 import threading
 from functools import cache
 from typing import Protocol, cast
@@ -53,6 +51,9 @@ def _characters_only() -> Converter:
     ]
     if not folder or not all(os.path.isfile(f) for f in files):
         return _built("s2t")  # an OpenCC laid out otherwise: the full converter gives the same
+    import json  # here: only this converter is written as a configuration file
+    import tempfile
+
     config = {
         "name": "s2t characters",
         "normalization": [{"dict": {"type": "ocd2", "file": files[0]}}],
