@@ -80,9 +80,10 @@ def launch(code: Path, extra: list[str] | None = None) -> tuple[float, float, in
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    raw = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=raw)
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--code", action="append", type=Path, help="checkout(s) to measure (default: this one)")
+    parser.add_argument("--code", action="append", type=Path, help="checkout(s) to measure (default: here)")
     parser.add_argument("--modules", action="store_true", help="list the policydiff modules imported by then")
     parser.add_argument("--profile", action="store_true", help="the slowest imports before the window shows")
     args = parser.parse_args()
