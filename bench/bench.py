@@ -91,19 +91,21 @@ _DIFFLIB = (
 )
 
 
-def _user_env() -> dict[str, str]:
+def _user_env(code: Path | None = None) -> dict[str, str]:
     """The environment a user's command runs in: compiled modules cached (an installed package has
-    them), whatever PYTHONDONTWRITEBYTECODE this shell sets."""
+    them), whatever PYTHONDONTWRITEBYTECODE this shell sets; ``code``'s package first on the path."""
     import os
 
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(code or CODE)
+    return env
 
 
-def _timed(command: list[str], cpu: list[float] | None = None) -> float:
+def _timed(command: list[str], cpu: list[float] | None = None, code: Path | None = None) -> float:
     """Wall time of one run of ``command``; its CPU time (user + system) appended to ``cpu``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=_user_env())
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=_user_env(code))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if cpu is not None:
@@ -111,34 +113,42 @@ def _timed(command: list[str], cpu: list[float] | None = None) -> float:
     return wall
 
 
-def vs_difflib(runs: int = 5) -> float:
+def vs_difflib(runs: int = 5, baseline: Path | None = None) -> float:
     """Median wall time of a cold `policydiff compare` over that of a cold difflib.HtmlDiff run; the
-    CPU times too, which a loaded machine disturbs less than wall time."""
+    CPU times too, which a loaded machine disturbs less than wall time. With ``baseline``, that
+    checkout's command is timed in the same rounds (before/after in one run)."""
     import statistics
     import tempfile
 
     exe = Path(sys.executable).with_name("policydiff")
-    ours, theirs = [], []
-    ours_cpu: list[float] = []
-    theirs_cpu: list[float] = []
+    codes: list[tuple[str, Path | None]] = [("policydiff compare --json", None)]
+    if baseline is not None:
+        codes.append((f"baseline ({baseline.name})", baseline.resolve()))
+    walls: dict[str, list[float]] = {label: [] for label, _ in codes}
+    cpus: dict[str, list[float]] = {label: [] for label, _ in codes}
+    theirs = "difflib.HtmlDiff"
+    walls[theirs], cpus[theirs] = [], []
     with tempfile.TemporaryDirectory() as folder:
         ours_cmd = [str(exe), "compare", str(PAIR[0]), str(PAIR[1]), "--json", f"{folder}/o.json"]
         theirs_cmd = [sys.executable, "-c", _DIFFLIB, str(PAIR[0]), str(PAIR[1]), f"{folder}/d.html"]
-        _timed(ours_cmd)  # untimed: compiles and caches modules, warms the disk cache
+        for _label, code in codes:
+            _timed(ours_cmd, code=code)  # untimed: compiles and caches modules, warms the disk cache
         _timed(theirs_cmd)
-        for _ in range(runs):  # alternate, so both see the same machine load
-            ours.append(_timed(ours_cmd, ours_cpu))
-            theirs.append(_timed(theirs_cmd, theirs_cpu))
-    ratio = statistics.median(ours) / statistics.median(theirs)
-    cpu_ratio = statistics.median(ours_cpu) / statistics.median(theirs_cpu)
+        for _ in range(runs):  # alternate, so all see the same machine load
+            for label, code in codes:
+                walls[label].append(_timed(ours_cmd, cpus[label], code))
+            walls[theirs].append(_timed(theirs_cmd, cpus[theirs]))
     print(f"seed pair, cold processes, median of {runs}:")
-    for label, times, cpu in (
-        ("policydiff compare --json", ours, ours_cpu),
-        ("difflib.HtmlDiff", theirs, theirs_cpu),
-    ):
-        each = ", ".join(f"{t:.2f}" for t in times)
-        print(f"  {label:<26} {statistics.median(times):.3f} s  ({each}); CPU {statistics.median(cpu):.3f} s")
-    print(f"  ratio {ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (target ≤ 0.6×)")
+    for label in walls:
+        each = ", ".join(f"{t:.2f}" for t in walls[label])
+        wall, cpu = statistics.median(walls[label]), statistics.median(cpus[label])
+        print(f"  {label:<26} {wall:.3f} s  ({each}); CPU {cpu:.3f} s")
+    ratio = 0.0
+    for label, _code in codes:
+        ratio_l = statistics.median(walls[label]) / statistics.median(walls[theirs])
+        cpu_ratio = statistics.median(cpus[label]) / statistics.median(cpus[theirs])
+        print(f"  {label}: ratio {ratio_l:.2f}× wall, {cpu_ratio:.2f}× CPU (target ≤ 0.6×)")
+        ratio = ratio or ratio_l
     return ratio
 
 
@@ -311,7 +321,8 @@ def main() -> int:
     parser.add_argument("--vs-difflib", action="store_true", help="only the cold-process ratio to difflib")
     parser.add_argument("--shapes", action="store_true", help="only the hostile shapes against a seed")
     parser.add_argument("--table", action="store_true", help="only the size table with its targets")
-    parser.add_argument("--baseline", type=Path, help="with --table: also run each row with this checkout")
+    parser.add_argument("--baseline", type=Path, help="with --table/--vs-difflib: also time this checkout")
+    parser.add_argument("--runs", type=int, default=5, help="with --vs-difflib: rounds of cold runs")
     parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--shape-child", help=argparse.SUPPRESS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -327,7 +338,7 @@ def main() -> int:
         table(args.baseline)
         return 0
     if args.vs_difflib:
-        vs_difflib()
+        vs_difflib(args.runs, args.baseline)
         return 0
     if args.shapes:
         import tempfile

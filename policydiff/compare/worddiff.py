@@ -210,21 +210,30 @@ def _weighted_diffs(left: Sequence[str], right: Sequence[str], a: str, b: str) -
     so an exact LCS of the codes keeps the most characters; a word counts as shared when all its
     codes are matched to the same word on the other side. ``a``/``b`` are the words' own codes.
     """
-    table: dict[tuple[str, int], str] = {}
+    table: dict[tuple[str, int], str] = {}  # (word, k) → code, for words coded near the code space's gaps
     known: dict[str, str] = {}  # word → its codes, once all have a code of their own (words repeat)
+    handed = 0  # codes handed out so far: the next is _FIRST_CODE + handed (surrogates skipped)
 
     def codes_of(word: str, side: int) -> str:
+        nonlocal handed
+        width = max(len(word), 1)
+        first = _FIRST_CODE + handed
+        if first + width <= min(_SURROGATES.start, _LAST_CODE + 1):  # a new word, clear of gap and end
+            handed += width
+            known[word] = joined = "".join(map(chr, range(first, first + width)))
+            return joined
         codes: list[str] = []
-        for k in range(max(len(word), 1)):
+        for k in range(width):
             code = table.get((word, k))
             if code is None:
-                n = _FIRST_CODE + len(table)
+                n = _FIRST_CODE + handed
                 if n >= _SURROGATES.start:
                     n += len(_SURROGATES)
                 if n > _LAST_CODE:
                     codes.append(_OVERFLOW[side])  # a side's code: never kept in ``known``
                     continue
                 code = table[(word, k)] = chr(n)
+                handed += 1
             codes.append(code)
         joined = "".join(codes)
         if _OVERFLOW[side] not in joined:

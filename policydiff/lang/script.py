@@ -263,6 +263,13 @@ class ConversionJudge:
     def __init__(self, scripts: tuple[Script, Script]) -> None:
         self.region = _region(scripts)
         self._forms: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # text → its typography key (``same`` reads what ``expect`` did)
+
+    def _key(self, text: str) -> str:
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = _typography(text)
+        return key
 
     def expect(self, pairs: Iterable[tuple[str, str]]) -> None:
         """Convert the regional forms of these pairs' texts now, together."""
@@ -270,7 +277,7 @@ class ConversionJudge:
             return
         keys: dict[str, None] = {}
         for left, right in pairs:
-            a, b = _typography(left), _typography(right)
+            a, b = self._key(left), self._key(right)
             if a and b and a != b:
                 keys.update({k: None for k in (a, b) if k not in self._forms})
         self._forms.update(_regional_many(self.region, list(keys)))
@@ -286,7 +293,7 @@ class ConversionJudge:
         """``conversion_only(left, right, scripts)``."""
         if self.region is None:
             return False
-        a, b = _typography(left), _typography(right)
+        a, b = self._key(left), self._key(right)
         if not a or not b:
             return False
         return a == b or self._form(a) == self._form(b)

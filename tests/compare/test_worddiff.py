@@ -140,3 +140,14 @@ def test_weighted_diff_past_the_last_code_still_matches(monkeypatch):
     table = {}
     a, b = w._encode(left, table, 0), w._encode(right, table, 1)
     assert w._weighted_diffs(left, right, a, b) == _weighted_reference(left, right, a, b)  # 6 keys, 4 codes
+
+
+def test_weighted_diff_across_the_surrogate_gap_still_matches(monkeypatch):
+    """Codes skip the surrogates as before when a word's codes reach them."""
+    from policydiff.compare import worddiff as w
+
+    left, right = ["甲乙", "丙", "丁戊己", "甲乙", "庚辛"], ["甲乙", "丁戊己", "庚辛", "甲乙"]
+    monkeypatch.setattr(w, "_FIRST_CODE", w._SURROGATES.start - 4)
+    table = {}
+    a, b = w._encode(left, table, 0), w._encode(right, table, 1)
+    assert w._weighted_diffs(left, right, a, b) == _weighted_reference(left, right, a, b)
