@@ -345,7 +345,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 def _run_compare(args: argparse.Namespace) -> int:
     from policydiff.lang import words
 
-    words.preload()  # the segmenter's dictionary loads while the pipeline's modules are imported
+    words.preload()  # the segmenter's dictionary, begun at once (see words.preload for what overlaps)
     from policydiff.compare.pipeline import compare_documents
     from policydiff.model import CompareOptions
     from policydiff.render.jsonform import comparison_to_json
