@@ -205,22 +205,28 @@ print(json.dumps(rows))
 """
 
 
-def parts(runs: int = 5) -> None:
-    """CPU per part of a cold `compare --json` of the seed pair: the median of ``runs`` processes."""
+def parts(runs: int = 5, baseline: Path | None = None) -> None:
+    """CPU per part of a cold `compare --json` of the seed pair: the median of ``runs`` processes;
+    with ``baseline``, that checkout's processes alternate with these (the same machine load)."""
     import statistics
     import tempfile
 
-    tables: list[list[tuple[str, float]]] = []
+    codes = [CODE] + ([baseline.resolve()] if baseline is not None else [])
+    tables: dict[Path, list[list[tuple[str, float]]]] = {code: [] for code in codes}
     with tempfile.TemporaryDirectory() as folder:
         command = [sys.executable, "-c", _PARTS, str(PAIR[0]), str(PAIR[1]), f"{folder}/o.json"]
         for k in range(runs + 1):
-            env = _user_env()
-            out = subprocess.run(command, check=True, capture_output=True, text=True, env=env, cwd=folder)
-            if k:  # the first run compiles and caches modules
-                tables.append([tuple(row) for row in json.loads(out.stdout.strip().splitlines()[-1])])
-    print(f"CPU per part of a cold compare --json of the seed pair (median of {runs} processes):")
-    for i, (name, _) in enumerate(tables[0]):
-        print(f"  {name:<48} {statistics.median(t[i][1] for t in tables) * 1000:7.1f} ms")
+            for code in codes:
+                env = _user_env(code)
+                out = subprocess.run(command, check=True, capture_output=True, text=True, env=env, cwd=folder)
+                if k:  # the first run compiles and caches modules
+                    rows = json.loads(out.stdout.strip().splitlines()[-1])
+                    tables[code].append([(str(name), float(cpu)) for name, cpu in rows])
+    print(f"CPU per part of a cold compare --json of the seed pair (median of {runs} processes), ms:")
+    print(f"  {'':<48} " + " ".join(f"{code.name:>10}" for code in codes))
+    for i, (name, _) in enumerate(tables[CODE][0]):
+        cells = " ".join(f"{statistics.median(t[i][1] for t in tables[code]) * 1000:10.1f}" for code in codes)
+        print(f"  {name:<48} {cells}")
 
 
 def shape_texts(shape: str) -> str:
@@ -392,7 +398,7 @@ def main() -> int:
     parser.add_argument("--vs-difflib", action="store_true", help="only the cold-process ratio to difflib")
     parser.add_argument("--shapes", action="store_true", help="only the hostile shapes against a seed")
     parser.add_argument("--table", action="store_true", help="only the size table with its targets")
-    parser.add_argument("--baseline", type=Path, help="with --table/--vs-difflib: also time this checkout")
+    parser.add_argument("--baseline", type=Path, help="with --table, --vs-difflib, --parts: time it too")
     parser.add_argument("--runs", type=int, default=5, help="with --vs-difflib/--parts: cold runs")
     parser.add_argument("--parts", action="store_true", help="only the CPU per part of a cold compare")
     parser.add_argument("--code", help=argparse.SUPPRESS)
@@ -413,7 +419,7 @@ def main() -> int:
         vs_difflib(args.runs, args.baseline)
         return 0
     if args.parts:
-        parts(args.runs)
+        parts(args.runs, args.baseline)
         return 0
     if args.shapes:
         import tempfile
