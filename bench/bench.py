@@ -415,11 +415,11 @@ def main() -> int:
     if args.table:
         table(args.baseline)
         return 0
-    if args.vs_difflib:
-        vs_difflib(args.runs, args.baseline)
-        return 0
-    if args.parts:
-        parts(args.runs, args.baseline)
+    if args.vs_difflib or args.parts:
+        if args.vs_difflib:
+            vs_difflib(args.runs, args.baseline)
+        if args.parts:
+            parts(args.runs, args.baseline)
         return 0
     if args.shapes:
         import tempfile
