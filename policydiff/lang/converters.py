@@ -14,6 +14,7 @@ May import: the standard library and opencc.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from functools import cache
@@ -67,7 +68,8 @@ def _characters_only() -> Converter:
     except Exception:  # noqa: BLE001 - OpenCC raises bare Exceptions; the full converter still works
         return _built("s2t")
     finally:
-        os.unlink(path)
+        with contextlib.suppress(OSError):  # read at construction; a file left behind harms nothing
+            os.unlink(path)
 
 
 def s2t_characters() -> Converter:
