@@ -192,6 +192,66 @@ def test_a_json_comparison_imports_no_other_writer_nor_window(tmp_path):
     assert loaded & unused == set()
 
 
+def test_a_command_that_ends_at_once_loses_no_output(tmp_path):
+    """`python -m policydiff compare` ends without the interpreter's teardown: its JSON equals the
+    one written in-process, its summary reaches a pipe, and a refusal keeps its message and code."""
+    import os
+
+    from policydiff.cli import main
+    from tests.conftest import SEED
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = "en_US.UTF-8"
+    pair = [str(SEED["000"]), str(SEED["002"])]
+    out = tmp_path / "o.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "policydiff", "compare", *pair, "--json", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "89 pairs" in run.stdout and run.stdout.endswith("\n")
+    assert main(["compare", *pair, "--json", str(tmp_path / "in.json")]) == 0
+    assert out.read_bytes() == (tmp_path / "in.json").read_bytes()
+    piped = subprocess.run(
+        [sys.executable, "-m", "policydiff", "compare", *pair, "--json", "-"], capture_output=True, env=env
+    )
+    assert piped.returncode == 0 and piped.stdout.rstrip(b"\n") == out.read_bytes().rstrip(b"\n")
+    skipped = subprocess.run(  # the teardown (and so an exit handler) never runs
+        [
+            sys.executable,
+            "-c",
+            "import atexit, sys\n"
+            "atexit.register(lambda: print('teardown'))\n"
+            f"sys.argv = ['policydiff', 'compare', {pair[0]!r}, {pair[1]!r}, '--json', {str(out)!r}]\n"
+            "from policydiff.cli import main\n"
+            "sys.exit(main())\n",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert skipped.returncode == 0 and "89 pairs" in skipped.stdout and "teardown" not in skipped.stdout
+
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policydiff",
+            "compare",
+            pair[0],
+            str(tmp_path / "none.txt"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert missing.returncode == 1 and "none.txt" in missing.stderr
+
+
 def test_the_window_shows_before_the_core_is_imported():
     """The main window's modules import no comparison code: the one-vs-many and history windows
     load when opened, and the warm-up imports the core after the window is shown."""
