@@ -91,19 +91,21 @@ _DIFFLIB = (
 )
 
 
-def _user_env() -> dict[str, str]:
+def _user_env(code: Path | None = None) -> dict[str, str]:
     """The environment a user's command runs in: compiled modules cached (an installed package has
-    them), whatever PYTHONDONTWRITEBYTECODE this shell sets."""
+    them), whatever PYTHONDONTWRITEBYTECODE this shell sets; ``code``'s package first on the path."""
     import os
 
-    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(code or CODE)
+    return env
 
 
-def _timed(command: list[str], cpu: list[float] | None = None) -> float:
+def _timed(command: list[str], cpu: list[float] | None = None, code: Path | None = None) -> float:
     """Wall time of one run of ``command``; its CPU time (user + system) appended to ``cpu``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=_user_env())
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=_user_env(code))
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if cpu is not None:
@@ -111,35 +113,120 @@ def _timed(command: list[str], cpu: list[float] | None = None) -> float:
     return wall
 
 
-def vs_difflib(runs: int = 5) -> float:
+def vs_difflib(runs: int = 5, baseline: Path | None = None) -> float:
     """Median wall time of a cold `policydiff compare` over that of a cold difflib.HtmlDiff run; the
-    CPU times too, which a loaded machine disturbs less than wall time."""
+    CPU times too, which a loaded machine disturbs less than wall time. With ``baseline``, that
+    checkout's command is timed in the same rounds (before/after in one run)."""
     import statistics
     import tempfile
 
     exe = Path(sys.executable).with_name("policydiff")
-    ours, theirs = [], []
-    ours_cpu: list[float] = []
-    theirs_cpu: list[float] = []
+    codes: list[tuple[str, Path | None]] = [("policydiff compare --json", None)]
+    if baseline is not None:
+        codes.append((f"baseline ({baseline.name})", baseline.resolve()))
+    walls: dict[str, list[float]] = {label: [] for label, _ in codes}
+    cpus: dict[str, list[float]] = {label: [] for label, _ in codes}
+    theirs = "difflib.HtmlDiff"
+    walls[theirs], cpus[theirs] = [], []
     with tempfile.TemporaryDirectory() as folder:
         ours_cmd = [str(exe), "compare", str(PAIR[0]), str(PAIR[1]), "--json", f"{folder}/o.json"]
         theirs_cmd = [sys.executable, "-c", _DIFFLIB, str(PAIR[0]), str(PAIR[1]), f"{folder}/d.html"]
-        _timed(ours_cmd)  # untimed: compiles and caches modules, warms the disk cache
+        for _label, code in codes:
+            _timed(ours_cmd, code=code)  # untimed: compiles and caches modules, warms the disk cache
         _timed(theirs_cmd)
-        for _ in range(runs):  # alternate, so both see the same machine load
-            ours.append(_timed(ours_cmd, ours_cpu))
-            theirs.append(_timed(theirs_cmd, theirs_cpu))
-    ratio = statistics.median(ours) / statistics.median(theirs)
-    cpu_ratio = statistics.median(ours_cpu) / statistics.median(theirs_cpu)
+        for _ in range(runs):  # alternate, so all see the same machine load
+            for label, code in codes:
+                walls[label].append(_timed(ours_cmd, cpus[label], code))
+            walls[theirs].append(_timed(theirs_cmd, cpus[theirs]))
     print(f"seed pair, cold processes, median of {runs}:")
-    for label, times, cpu in (
-        ("policydiff compare --json", ours, ours_cpu),
-        ("difflib.HtmlDiff", theirs, theirs_cpu),
-    ):
-        each = ", ".join(f"{t:.2f}" for t in times)
-        print(f"  {label:<26} {statistics.median(times):.3f} s  ({each}); CPU {statistics.median(cpu):.3f} s")
-    print(f"  ratio {ratio:.2f}× wall, {cpu_ratio:.2f}× CPU (target ≤ 0.6×)")
+    for label in walls:
+        each = ", ".join(f"{t:.2f}" for t in walls[label])
+        wall, cpu = statistics.median(walls[label]), statistics.median(cpus[label])
+        print(f"  {label:<26} {wall:.3f} s  ({each}); CPU {cpu:.3f} s")
+    ratio = 0.0
+    for label, _code in codes:
+        ratio_l = statistics.median(walls[label]) / statistics.median(walls[theirs])
+        cpu_ratio = statistics.median(cpus[label]) / statistics.median(cpus[theirs])
+        print(f"  {label}: ratio {ratio_l:.2f}× wall, {cpu_ratio:.2f}× CPU (target ≤ 0.6×)")
+        ratio = ratio or ratio_l
     return ratio
+
+
+# Runs in a cold child process: the command's steps one after the other, each timed by the CPU it
+# takes (the segmenter is made ready on its own line instead of beside the imports, and the OpenCC
+# converters, the regular expressions compiled and the word segmentation are counted where they
+# happen, so the table shows what each costs wherever it falls).
+_PARTS = r"""
+import sys, time, json
+cpu = time.process_time
+t0 = cpu()
+rows = [("interpreter and site", t0)]
+compiled = [0.0]
+import re._compiler as _c
+_orig = _c.compile
+def _compile(p, flags=0):
+    s = cpu(); r = _orig(p, flags); compiled[0] += cpu() - s; return r
+_c.compile = _compile
+def step(name, since):
+    now = cpu(); rows.append((name, now - since)); return now
+import policydiff.cli as cli
+from policydiff.compare.pipeline import compare_documents
+from policydiff.render.jsonform import comparison_to_json
+from policydiff.render.outputs import write_all
+from policydiff.io import load_document
+from policydiff.model import CompareOptions
+t = cpu()
+import_regex = compiled[0]
+rows.append(("imports (CLI, pipeline, JSON writer, readers)", t - t0 - import_regex))
+rows.append(("  regular expressions compiled at import", import_regex))
+from policydiff.lang import words
+import opencc
+s = cpu(); words.ensure_ready(); t = step("segmenter dictionary (rjieba)", s)
+a, b = load_document(sys.argv[1]), load_document(sys.argv[2]); t = step("reading both files", t)
+built = [0.0]; _init = opencc.OpenCC.__init__
+def timed_init(self, *args, **kwargs):
+    s = cpu(); _init(self, *args, **kwargs); built[0] += cpu() - s
+opencc.OpenCC.__init__ = timed_init
+cut = [0.0]; _cut = words._cut
+def timed_cut(text):
+    s = cpu(); r = _cut(text); cut[0] += cpu() - s; return r
+words._cut = timed_cut
+before = compiled[0]
+comparison = compare_documents(a, b, CompareOptions()); t2 = cpu()
+rows.append(("comparison (everything below included)", t2 - t))
+rows.append(("  OpenCC converters built", built[0]))
+rows.append(("  word segmentation (rjieba cut)", cut[0]))
+rows.append(("  regular expressions compiled on first use", compiled[0] - before))
+text = cli._json_text(comparison_to_json(comparison))
+write_all([(sys.argv[3], text)], (sys.argv[1], sys.argv[2]))
+t = step("JSON rendered and written", t2)
+rows.append(("total", t))
+print(json.dumps(rows))
+"""
+
+
+def parts(runs: int = 5, baseline: Path | None = None) -> None:
+    """CPU per part of a cold `compare --json` of the seed pair: the median of ``runs`` processes;
+    with ``baseline``, that checkout's processes alternate with these (the same machine load)."""
+    import statistics
+    import tempfile
+
+    codes = [CODE] + ([baseline.resolve()] if baseline is not None else [])
+    tables: dict[Path, list[list[tuple[str, float]]]] = {code: [] for code in codes}
+    with tempfile.TemporaryDirectory() as folder:
+        command = [sys.executable, "-c", _PARTS, str(PAIR[0]), str(PAIR[1]), f"{folder}/o.json"]
+        for k in range(runs + 1):
+            for code in codes:
+                env = _user_env(code)
+                out = subprocess.run(command, check=True, capture_output=True, text=True, env=env, cwd=folder)
+                if k:  # the first run compiles and caches modules
+                    rows = json.loads(out.stdout.strip().splitlines()[-1])
+                    tables[code].append([(str(name), float(cpu)) for name, cpu in rows])
+    print(f"CPU per part of a cold compare --json of the seed pair (median of {runs} processes), ms:")
+    print(f"  {'':<48} " + " ".join(f"{code.name:>10}" for code in codes))
+    for i, (name, _) in enumerate(tables[CODE][0]):
+        cells = " ".join(f"{statistics.median(t[i][1] for t in tables[code]) * 1000:10.1f}" for code in codes)
+        print(f"  {name:<48} {cells}")
 
 
 def shape_texts(shape: str) -> str:
@@ -311,7 +398,9 @@ def main() -> int:
     parser.add_argument("--vs-difflib", action="store_true", help="only the cold-process ratio to difflib")
     parser.add_argument("--shapes", action="store_true", help="only the hostile shapes against a seed")
     parser.add_argument("--table", action="store_true", help="only the size table with its targets")
-    parser.add_argument("--baseline", type=Path, help="with --table: also run each row with this checkout")
+    parser.add_argument("--baseline", type=Path, help="with --table, --vs-difflib, --parts: time it too")
+    parser.add_argument("--runs", type=int, default=5, help="with --vs-difflib/--parts: cold runs")
+    parser.add_argument("--parts", action="store_true", help="only the CPU per part of a cold compare")
     parser.add_argument("--code", help=argparse.SUPPRESS)
     parser.add_argument("--shape-child", help=argparse.SUPPRESS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
@@ -326,8 +415,11 @@ def main() -> int:
     if args.table:
         table(args.baseline)
         return 0
-    if args.vs_difflib:
-        vs_difflib()
+    if args.vs_difflib or args.parts:
+        if args.vs_difflib:
+            vs_difflib(args.runs, args.baseline)
+        if args.parts:
+            parts(args.runs, args.baseline)
         return 0
     if args.shapes:
         import tempfile

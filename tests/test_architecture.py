@@ -156,6 +156,118 @@ def test_a_scripted_comparison_does_not_load_qt(tmp_path):
     assert out.stdout.strip().splitlines()[-1] == "False"
 
 
+def _imported_after(code: str, env_extra: dict[str, str] | None = None) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code``."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update({"LANG": "en_US.UTF-8", **(env_extra or {})})
+    code += "\nimport sys\nprint(' '.join(sorted(sys.modules)))\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return set(out.stdout.strip().splitlines()[-1].split())
+
+
+def test_a_json_comparison_imports_no_other_writer_nor_window(tmp_path):
+    """Start-up pays only for what the command uses: the JSON of a pair needs no HTML, Word,
+    redline or spreadsheet writer, no one-vs-many or history code, and (in English) no catalogue."""
+    from tests.conftest import SEED
+
+    loaded = _imported_after(
+        "from policydiff.cli import main\n"
+        f"main(['compare', {str(SEED['000'])!r}, {str(SEED['003'])!r}, '--json', {str(tmp_path / 'o.json')!r}])"
+    )
+    assert "policydiff.render.jsonform" in loaded and "policydiff.compare.pipeline" in loaded
+    unused = {
+        "policydiff.render.html",
+        "policydiff.render.docx_table",
+        "policydiff.render.redline",
+        "policydiff.coverage.matrix",
+        "policydiff.history.chain",
+        "policydiff.gui",
+        "jinja2",
+        "docx",
+        "openpyxl",
+        "xml.etree.ElementTree",
+    }
+    assert loaded & unused == set()
+
+
+def test_a_command_that_ends_at_once_loses_no_output(tmp_path):
+    """`python -m policydiff compare` ends without the interpreter's teardown: its JSON equals the
+    one written in-process, its summary reaches a pipe, and a refusal keeps its message and code."""
+    import os
+
+    from policydiff.cli import main
+    from tests.conftest import SEED
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env["LANG"] = "en_US.UTF-8"
+    pair = [str(SEED["000"]), str(SEED["002"])]
+    out = tmp_path / "o.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "policydiff", "compare", *pair, "--json", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "89 pairs" in run.stdout and run.stdout.endswith("\n")
+    assert main(["compare", *pair, "--json", str(tmp_path / "in.json")]) == 0
+    assert out.read_bytes() == (tmp_path / "in.json").read_bytes()
+    piped = subprocess.run(
+        [sys.executable, "-m", "policydiff", "compare", *pair, "--json", "-"], capture_output=True, env=env
+    )
+    assert piped.returncode == 0 and piped.stdout.rstrip(b"\n") == out.read_bytes().rstrip(b"\n")
+    skipped = subprocess.run(  # the teardown (and so an exit handler) never runs
+        [
+            sys.executable,
+            "-c",
+            "import atexit, sys\n"
+            "atexit.register(lambda: print('teardown'))\n"
+            f"sys.argv = ['policydiff', 'compare', {pair[0]!r}, {pair[1]!r}, '--json', {str(out)!r}]\n"
+            "from policydiff.cli import main\n"
+            "sys.exit(main())\n",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert skipped.returncode == 0 and "89 pairs" in skipped.stdout and "teardown" not in skipped.stdout
+
+    missing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "policydiff",
+            "compare",
+            pair[0],
+            str(tmp_path / "none.txt"),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert missing.returncode == 1 and "none.txt" in missing.stderr
+
+
+def test_the_window_shows_before_the_core_is_imported():
+    """The main window's modules import no comparison code: the one-vs-many and history windows
+    load when opened, and the warm-up imports the core after the window is shown."""
+    loaded = _imported_after("import policydiff.gui.app", {"QT_QPA_PLATFORM": "offscreen"})
+    assert "policydiff.gui.mainwindow" in loaded
+    core = {
+        "policydiff.compare.pipeline",
+        "policydiff.coverage.matrix",
+        "policydiff.history.model",
+        "policydiff.figures.extract",
+        "policydiff.structure.parse",
+        "rjieba",
+    }
+    assert loaded & core == set()
+
+
 def test_every_interface_string_has_a_chinese_translation():
     """The Chinese UI never falls back to English: the catalogue has no unfinished message."""
     import xml.etree.ElementTree as ET

@@ -29,7 +29,7 @@ from policydiff.figures.compare import PairingConfig, compare_figures, separate_
 from policydiff.figures.extract import extract_figures
 from policydiff.io import load_document
 from policydiff.lang import words
-from policydiff.lang.script import CONVERSION, conversion_only, detect_script
+from policydiff.lang.script import CONVERSION, ConversionJudge, detect_script
 from policydiff.model import (
     ComparedDocument,
     CompareOptions,
@@ -213,12 +213,25 @@ def _without_conversions(
     """
     spans = [(edit.op, edit.left, edit.right) for edit in edits]
     ops = [edit.op for edit in edits]
+    judge = ConversionJudge(scripts)
+
+    def texts(first: int, last: int) -> tuple[str, str]:
+        left = left_text[spans[first][1][0] : spans[last][1][1]]
+        return left, right_text[spans[first][2][0] : spans[last][2][1]]
 
     def same(first: int, last: int) -> bool:
-        left = left_text[spans[first][1][0] : spans[last][1][1]]
-        right = right_text[spans[first][2][0] : spans[last][2][1]]
-        return conversion_only(left, right, scripts)
+        return judge.same(*texts(first, last))
 
+    # Every window the loop below may read, converted together (a neighbour counts as equal text
+    # once the loop has turned it equal, so a replaced neighbour's windows are included too).
+    near = (Op.EQUAL, Op.REPLACE)
+    judge.expect(
+        texts(first, last)
+        for k, op in enumerate(ops)
+        if op == Op.REPLACE
+        for first in {k, k - 1 if k > 0 and ops[k - 1] in near else k}
+        for last in {k, k + 1 if k + 1 < len(ops) and ops[k + 1] in near else k}
+    )
     for k, op in enumerate(ops):
         if op != Op.REPLACE:
             continue

@@ -12,8 +12,10 @@ May import: the standard library, rapidfuzz, diff_match_patch and policydiff.mod
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -208,35 +210,49 @@ def _weighted_diffs(left: Sequence[str], right: Sequence[str], a: str, b: str) -
     so an exact LCS of the codes keeps the most characters; a word counts as shared when all its
     codes are matched to the same word on the other side. ``a``/``b`` are the words' own codes.
     """
-    table: dict[tuple[str, int], str] = {}
+    table: dict[tuple[str, int], str] = {}  # (word, k) → code, for words coded near the code space's gaps
+    known: dict[str, str] = {}  # word → its codes, once all have a code of their own (words repeat)
+    handed = 0  # codes handed out so far: the next is _FIRST_CODE + handed (surrogates skipped)
+
+    def codes_of(word: str, side: int) -> str:
+        nonlocal handed
+        width = max(len(word), 1)
+        first = _FIRST_CODE + handed
+        if first + width <= min(_SURROGATES.start, _LAST_CODE + 1):  # a new word, clear of gap and end
+            handed += width
+            known[word] = joined = "".join(map(chr, range(first, first + width)))
+            return joined
+        codes: list[str] = []
+        for k in range(width):
+            code = table.get((word, k))
+            if code is None:
+                n = _FIRST_CODE + handed
+                if n >= _SURROGATES.start:
+                    n += len(_SURROGATES)
+                if n > _LAST_CODE:
+                    codes.append(_OVERFLOW[side])  # a side's code: never kept in ``known``
+                    continue
+                code = table[(word, k)] = chr(n)
+                handed += 1
+            codes.append(code)
+        joined = "".join(codes)
+        if _OVERFLOW[side] not in joined:
+            known[word] = joined
+        return joined
 
     def expand(words: Sequence[str], side: int) -> tuple[str, list[int]]:
-        codes: list[str] = []
-        owner: list[int] = []
-        for i, word in enumerate(words):
-            for k in range(max(len(word), 1)):
-                code = table.get((word, k))
-                if code is None:
-                    n = _FIRST_CODE + len(table)
-                    if n >= _SURROGATES.start:
-                        n += len(_SURROGATES)
-                    if n > _LAST_CODE:
-                        codes.append(_OVERFLOW[side])
-                        owner.append(i)
-                        continue
-                    code = table[(word, k)] = chr(n)
-                codes.append(code)
-                owner.append(i)
-        return "".join(codes), owner
+        pieces = [known.get(word) or codes_of(word, side) for word in words]
+        owner = list(chain.from_iterable(map(repeat, range(len(pieces)), map(len, pieces))))
+        return "".join(pieces), owner
 
     ca, owner_a = expand(left, 0)
     cb, owner_b = expand(right, 1)
-    matched: dict[tuple[int, int], int] = {}
+    matched: Counter[tuple[int, int]] = Counter()
     for op in Indel.opcodes(ca, cb):
         if op.tag == "equal":
-            for t in range(op.src_end - op.src_start):
-                key = (owner_a[op.src_start + t], owner_b[op.dest_start + t])
-                matched[key] = matched.get(key, 0) + 1
+            width = op.src_end - op.src_start
+            shared = owner_a[op.src_start : op.src_end], owner_b[op.dest_start : op.dest_start + width]
+            matched.update(zip(*shared, strict=True))
     pairs = sorted((i, j) for (i, j), n in matched.items() if n == max(len(left[i]), 1))
     diffs: list[tuple[int, str]] = []
     pi = pj = 0

@@ -143,8 +143,9 @@ def run_app(left: str | None, right: str | None, demo: bool = False, smoke: bool
     if settings_problem is not None:
         logging.getLogger("policydiff").warning(settings_problem)
         window.statusBar().showMessage(settings_problem)
-    if not (left and right):
-        start_warm_up(CompareOptions(settings.normalize, settings.show_normalization_diffs))
+    if not (left and right):  # after the first paint: the warm-up's imports hold the interpreter
+        options = CompareOptions(settings.normalize, settings.show_normalization_diffs)
+        QTimer.singleShot(0, lambda: start_warm_up(options))
     watchdog = QTimer(window)
     watchdog.setSingleShot(True)
     if (demo or smoke) and not (left and right):

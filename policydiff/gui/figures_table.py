@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from policydiff.figures.compare import Shift, effective_date, figure_counts, finite_ratio, shift, unit_place
-from policydiff.figures.extract import qualifier_text
 from policydiff.gui.outline import refilter, status_name
 from policydiff.gui.searchfold import fold
 from policydiff.gui.tables import RowsModel
@@ -187,8 +186,8 @@ class FigureModel(RowsModel):
             if column == self.CHANGE:
                 return change_text(change)
             if column == self.QUALIFIER:
-                lq = qualifier_text(left.qualifier) if left else ""
-                rq = qualifier_text(right.qualifier) if right else ""
+                lq = left.qualifier.text() if left else ""  # figures.extract's qualifier_text
+                rq = right.qualifier.text() if right else ""
                 if lq == rq or left is None or right is None:
                     return lq or rq
                 return f"{lq or missing_text()} → {rq or missing_text()}"

@@ -9,6 +9,8 @@ policydiff.figures.compare.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
@@ -24,12 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from policydiff.coverage.matrix import Coverage
 from policydiff.gui.context import AppContext
-from policydiff.gui.coverage_window import CoverageWindow
 from policydiff.gui.figures_table import FiguresWidget
 from policydiff.gui.find import FindBar
-from policydiff.gui.history_window import HistoryWindow
 from policydiff.gui.i18n import resolve_language
 from policydiff.gui.keys import KeysDialog
 from policydiff.gui.menus import build_menus
@@ -49,6 +48,11 @@ from policydiff.model import (
     Unit,
 )
 from policydiff.present.projection import DISPLAY_RULES
+
+if TYPE_CHECKING:  # imported when first opened (policydiff.gui.window_files): the core loads with them
+    from policydiff.coverage.matrix import Coverage
+    from policydiff.gui.coverage_window import CoverageWindow
+    from policydiff.gui.history_window import HistoryWindow
 
 MIN_PANE_WIDTH = 420  # each document pane keeps this much; a narrower window tabs the outline below
 NARROW_WIDTH = 2 * MIN_PANE_WIDTH + 300  # below it the outline joins the figures' tabs at the bottom

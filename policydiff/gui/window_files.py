@@ -19,16 +19,16 @@ from PySide6.QtWidgets import (
     QFileDialog,
 )
 
-from policydiff.coverage.matrix import Coverage
-from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 from policydiff.gui.filedialogs import SaveType, ask_save_path, open_filter
-from policydiff.gui.history_window import HistorySetup, HistoryWindow
-from policydiff.history.model import History
 from policydiff.lang.safetext import isolate
 from policydiff.model import Side
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the two windows are imported when first opened: the core loads with them
+    from policydiff.coverage.matrix import Coverage
+    from policydiff.gui.coverage_window import CoverageWindow
+    from policydiff.gui.history_window import HistoryWindow
     from policydiff.gui.mainwindow import MainWindow
+    from policydiff.history.model import History
 
 
 class Files:
@@ -60,6 +60,8 @@ class Files:
 
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
+        from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
+
         if not (parent_path and child_paths):
             left = self.window.session.paths[Side.LEFT] or ""
             setup = CoverageSetup(self.window, str(Path(left or ".").parent), parent_document=left)
@@ -75,6 +77,8 @@ class Files:
 
     def show_coverage_window(self, coverage: Coverage, geometry: QByteArray | None = None) -> CoverageWindow:
         """A matrix window showing a coverage already built (a language switch rebuilds it)."""
+        from policydiff.gui.coverage_window import CoverageWindow
+
         window = CoverageWindow(self._open_coverage_pair, parent=self.window)
         window.setWindowFlag(Qt.WindowType.Window)
         self.window._coverage_windows.append(window)
@@ -89,6 +93,8 @@ class Files:
 
         A step double-clicked there opens that pair of versions here, at that unit.
         """
+        from policydiff.gui.history_window import HistorySetup
+
         dates: list[str | None] | None = None
         if not paths:
             session = self.window.session
@@ -113,6 +119,8 @@ class Files:
         return window
 
     def _history_window(self) -> HistoryWindow:
+        from policydiff.gui.history_window import HistoryWindow
+
         window = HistoryWindow(self._open_coverage_pair, parent=self.window)
         window.setWindowFlag(Qt.WindowType.Window)
         self.window._history_windows.append(window)

@@ -37,11 +37,10 @@ from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 
-import opencc
-
+from policydiff.lang.converters import Converter, converter
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
 # OpenCC configuration per mode. tw2sp also rewrites Taiwan *phrasing* (記憶體→内存, 軟體→软件), and
@@ -156,10 +155,9 @@ class NormalizedText:
         return self.from_original(start), self.from_original(end)
 
 
-@cache
-def _converter(mode: NormalizeMode) -> opencc.OpenCC:
-    """One OpenCC converter per mode; loading its dictionaries takes a few milliseconds."""
-    return opencc.OpenCC(mode.value)
+def _converter(mode: NormalizeMode) -> Converter:
+    """The process's OpenCC converter for a mode (shared with script detection)."""
+    return converter(mode.value)
 
 
 @lru_cache(maxsize=65_536)
@@ -195,6 +193,17 @@ def normalize(text: str, mode: NormalizeMode = DEFAULT_NORMALIZE) -> NormalizedT
 def fold_typography(text: str) -> NormalizedText:
     """Typography and whitespace folding only, leaving the script alone."""
     return _fold(text, None)
+
+
+_WHITESPACE_OR_INVISIBLE = re.compile(f"[\\s{_INVISIBLE}]")
+
+
+def typography_key(text: str) -> str:
+    """``fold_typography(text).text`` without any whitespace: what two texts must share to differ
+    in nothing but width, punctuation form and spacing. Whitespace folding only ever writes
+    whitespace, so dropping every whitespace and invisible character after the one-for-one table
+    gives the same string without building the offset map."""
+    return _WHITESPACE_OR_INVISIBLE.sub("", text.translate(_FOLD_TABLE))
 
 
 def _fold(text: str, mode: NormalizeMode | None) -> NormalizedText:

@@ -21,12 +21,13 @@ May import: the standard library, opencc, policydiff.model and policydiff.lang.n
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cached_property
 
-import opencc
-
-from policydiff.lang.normalize import fold_typography
+from policydiff.lang.converters import converter, s2t_characters
+from policydiff.lang.normalize import typography_key
 from policydiff.model import NormalizeMode, Script
 
 
@@ -52,23 +53,29 @@ CONVERSION: dict[Script, NormalizeMode] = {
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
 
 
-@cache
-def _opencc(config: str) -> opencc.OpenCC:
-    return opencc.OpenCC(config)
-
-
 def _convert(config: str, text: str) -> str:
-    return str(_opencc(config).convert(text))
+    return str(converter(config).convert(text))
 
 
-@lru_cache(maxsize=65_536)
-def _char_kind(char: str) -> int:
-    """+1 for a traditional character (t2s changes it), -1 for a simplified one (s2t changes it)."""
-    if _convert("t2s", char) != char:
-        return 1
-    if _convert("s2t", char) != char:
-        return -1
-    return 0
+# Character → +1 traditional (t2s changes it), -1 simplified (s2t changes it), 0 neither. Kept
+# for the process (the GUI reads every document it opens); bounded by the CJK code points.
+_KIND: dict[str, int] = {}
+
+
+def _learn_kinds(chars: set[str]) -> None:
+    """Classify characters not seen before with two conversions in all, one character per line
+    (OpenCC never matches across a line break, so each converts as it would alone)."""
+    new = [char for char in chars if char not in _KIND]
+    if not new:
+        return
+    joined = "\n".join(new)
+    simplified = _convert("t2s", joined).split("\n")
+    traditional = str(s2t_characters().convert(joined)).split("\n")
+    if not len(simplified) == len(traditional) == len(new):  # defensive: one call per character
+        simplified = [_convert("t2s", char) for char in new]
+        traditional = [_convert("s2t", char) for char in new]
+    for char, simple, trad in zip(new, simplified, traditional, strict=True):
+        _KIND[char] = 1 if simple != char else -1 if trad != char else 0
 
 
 def _clauses(text: str, limit: int) -> list[str]:
@@ -105,38 +112,73 @@ class ScriptEvidence:
     hongkong_variants: int  # clauses written as s2hk writes them and not as s2tw does (衞, 户)
 
 
+def _char_counts(runs: list[str]) -> tuple[int, int]:
+    """How many of the runs' characters are traditional, and how many simplified."""
+    counts = Counter("".join(runs))
+    _learn_kinds(set(counts))
+    traditional = sum(n for char, n in counts.items() if _KIND[char] > 0)
+    simplified = sum(n for char, n in counts.items() if _KIND[char] < 0)
+    return traditional, simplified
+
+
+class _Counted:
+    """The evidence of one text, each count taken when first asked for: ``reading`` asks only for
+    what its decision needs, so a Taiwan text never builds the Hong Kong converter (each
+    simplified → traditional converter costs tens of milliseconds to build)."""
+
+    def __init__(self, text: str, config: DetectConfig) -> None:
+        self.runs = _clauses(text, config.sample_chars)
+        self.traditional_chars, self.simplified_chars = _char_counts(self.runs)
+
+    @cached_property
+    def simple(self) -> str:
+        return _convert("hk2s", _convert("tw2s", "\n".join(self.runs)))
+
+    @cached_property
+    def taiwan_phrases(self) -> int:
+        return _differing("tw2sp", "tw2s", self.runs)
+
+    @cached_property
+    def mainland_phrases(self) -> int:
+        return _differing("s2twp", "s2tw", self.simple.split("\n"))
+
+    @cached_property
+    def _variants(self) -> tuple[int, int]:
+        as_taiwan = _convert("s2tw", self.simple).split("\n")
+        as_hongkong = _convert("s2hk", self.simple).split("\n")
+        rows = list(zip(self.runs, as_taiwan, as_hongkong, strict=False))
+        return sum(r == t != h for r, t, h in rows), sum(r == h != t for r, t, h in rows)
+
+    @property
+    def taiwan_variants(self) -> int:
+        return self._variants[0]
+
+    @property
+    def hongkong_variants(self) -> int:
+        return self._variants[1]
+
+
 def evidence(text: str, config: DetectConfig = DEFAULT_DETECT) -> ScriptEvidence:
     """Count the script evidence in a text's first ``config.sample_chars`` CJK characters."""
-    runs = _clauses(text, config.sample_chars)
-    traditional = simplified = 0
-    for run in runs:
-        for char in run:
-            kind = _char_kind(char)
-            traditional += kind > 0
-            simplified += kind < 0
-    if traditional <= simplified:
-        return ScriptEvidence(traditional, simplified, 0, 0, 0, 0)
-    joined = "\n".join(runs)
-    simple = _convert("hk2s", _convert("tw2s", joined))
-    as_taiwan = _convert("s2tw", simple).split("\n")
-    as_hongkong = _convert("s2hk", simple).split("\n")
-    simple_runs = simple.split("\n")
+    found = _Counted(text, config)
+    if found.traditional_chars <= found.simplified_chars:
+        return ScriptEvidence(found.traditional_chars, found.simplified_chars, 0, 0, 0, 0)
     return ScriptEvidence(
-        traditional,
-        simplified,
-        taiwan_phrases=_differing("tw2sp", "tw2s", runs),
-        mainland_phrases=_differing("s2twp", "s2tw", simple_runs),
-        taiwan_variants=sum(r == t != h for r, t, h in zip(runs, as_taiwan, as_hongkong, strict=False)),
-        hongkong_variants=sum(r == h != t for r, t, h in zip(runs, as_taiwan, as_hongkong, strict=False)),
+        found.traditional_chars,
+        found.simplified_chars,
+        taiwan_phrases=found.taiwan_phrases,
+        mainland_phrases=found.mainland_phrases,
+        taiwan_variants=found.taiwan_variants,
+        hongkong_variants=found.hongkong_variants,
     )
 
 
 def detect_script(text: str, config: DetectConfig = DEFAULT_DETECT) -> Script:
     """The script and phrasing ``text`` is written in (mainland simplified when in doubt)."""
-    return reading(evidence(text, config), config)
+    return reading(_Counted(text, config), config)
 
 
-def reading(found: ScriptEvidence, config: DetectConfig = DEFAULT_DETECT) -> Script:
+def reading(found: ScriptEvidence | _Counted, config: DetectConfig = DEFAULT_DETECT) -> Script:
     """The reading the evidence supports."""
     if found.traditional_chars <= found.simplified_chars:
         return Script.MAINLAND
@@ -171,9 +213,37 @@ def _regional(script: Script, text: str) -> str:
     return out
 
 
+def _regional_many(script: Script, texts: list[str]) -> dict[str, str]:
+    """``_regional`` of many texts with one OpenCC call per conversion step: texts without
+    whitespace (so without line breaks, which no OpenCC phrase crosses) joined one per line.
+    Texts OpenCC cannot take (a lone surrogate) are left out: ``_regional`` answers for them."""
+    batch = [text for text in texts if _encodable(text)]
+    if not batch:
+        return {}
+    lines = _regional(script, "\n".join(batch)).split("\n")
+    if len(lines) != len(batch):  # defensive: a conversion that wrote a line break
+        return {}
+    return dict(zip(batch, lines, strict=True))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _typography(text: str) -> str:
-    """Width, punctuation and whitespace folded as the comparison folds them."""
-    return "".join(fold_typography(text).text.split())
+    """Width, punctuation and whitespace folded as the comparison folds them, whitespace dropped."""
+    return typography_key(text)
+
+
+def _region(scripts: tuple[Script, Script]) -> Script | None:
+    """The regional reading whose phrasing tells conversions apart (None: no pair of readings)."""
+    if scripts[0] == scripts[1]:
+        return None
+    return next((s for s in scripts if s in _REGIONAL_FORM), None)
 
 
 def conversion_only(left: str, right: str, scripts: tuple[Script, Script]) -> bool:
@@ -182,20 +252,57 @@ def conversion_only(left: str, right: str, scripts: tuple[Script, Script]) -> bo
 
     Only a pair of documents in different readings has such changes; whitespace never counts.
     """
-    if scripts[0] == scripts[1]:
-        return False
-    region = next((s for s in scripts if s in _REGIONAL_FORM), None)
-    if region is None:
-        return False
-    a, b = _typography(left), _typography(right)
-    if not a or not b:
-        return False
-    return a == b or _regional(region, a) == _regional(region, b)
+    return ConversionJudge(scripts).same(left, right)
+
+
+class ConversionJudge:
+    """``conversion_only`` for many pairs of texts of one comparison: the texts a caller names up
+    front (``expect``) get their regional forms in one OpenCC call per conversion step instead of
+    two calls per text (a pair of a mainland draft and a Taiwan reprint asks about thousands)."""
+
+    def __init__(self, scripts: tuple[Script, Script]) -> None:
+        self.region = _region(scripts)
+        self._forms: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # text → its typography key (``same`` reads what ``expect`` did)
+
+    def _key(self, text: str) -> str:
+        key = self._keys.get(text)
+        if key is None:
+            key = self._keys[text] = _typography(text)
+        return key
+
+    def expect(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Convert the regional forms of these pairs' texts now, together."""
+        if self.region is None:
+            return
+        keys: dict[str, None] = {}
+        for left, right in pairs:
+            a, b = self._key(left), self._key(right)
+            if a and b and a != b:
+                keys.update({k: None for k in (a, b) if k not in self._forms})
+        self._forms.update(_regional_many(self.region, list(keys)))
+
+    def _form(self, key: str) -> str:
+        assert self.region is not None
+        form = self._forms.get(key)
+        if form is None:
+            form = self._forms[key] = _regional(self.region, key)
+        return form
+
+    def same(self, left: str, right: str) -> bool:
+        """``conversion_only(left, right, scripts)``."""
+        if self.region is None:
+            return False
+        a, b = self._key(left), self._key(right)
+        if not a or not b:
+            return False
+        return a == b or self._form(a) == self._form(b)
 
 
 __all__ = [
     "CONVERSION",
     "DEFAULT_DETECT",
+    "ConversionJudge",
     "DetectConfig",
     "ScriptEvidence",
     "conversion_only",

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import compress
 
 from rapidfuzz import fuzz
 
@@ -63,6 +64,7 @@ _NOT_MODAL_BEFORE: dict[str, frozenset[str]] = {
     "应": frozenset({"用", "急", "对", "变", "届", "收"}),
 }
 _JOINED_HEDGES = (("视", "情"), ("原则", "上"))
+_CANDIDATES = frozenset(SCALE) | {first for first, _ in _JOINED_HEDGES}
 _CLAUSE_END = re.compile(r"[，,。；;：:！!？?\n]")
 _SCOPE_CHARS = 30  # how much of the governed clause identifies an occurrence
 _SAME_WORD_BONUS = 15.0  # added to the clause ratio when both occurrences are the same word
@@ -107,14 +109,17 @@ def find_occurrences(text: str) -> list[Occurrence]:
     """Every modal, commitment or hedge word of ``text`` (whole words only), in order."""
     words, starts = segment(text)
     out: list[Occurrence] = []
-    i = 0
-    while i < len(words):
+    after_join = 0  # words before this index were taken into a joined hedge
+    # only these words can start an occurrence: the scan for them stays in C
+    for i in compress(range(len(words)), map(_CANDIDATES.__contains__, words)):
+        if i < after_join:
+            continue
         word, start = words[i], starts[i]
         following = words[i + 1] if i + 1 < len(words) else ""
         joined = next((a + b for a, b in _JOINED_HEDGES if word == a and following == b), None)
         if joined is not None:
-            word, i = joined, i + 1
-            following = words[i + 1] if i + 1 < len(words) else ""
+            word, after_join = joined, i + 2
+            following = words[i + 2] if i + 2 < len(words) else ""
         entry = SCALE.get(word)
         idiom = _IDIOM_AFTER.get(word)
         if idiom is not None and text[start + len(word) + 1 : start + len(word) + 2] == idiom:
@@ -122,7 +127,6 @@ def find_occurrences(text: str) -> list[Occurrence]:
         if entry is not None and not any(following.startswith(s) for s in _NOT_MODAL_BEFORE.get(word, ())):
             end = start + len(word)
             out.append(Occurrence(word, entry[0], entry[1], start, end, _scope(words, starts, text, end)))
-        i += 1
     return out
 
 

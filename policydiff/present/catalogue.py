@@ -11,10 +11,8 @@ May import: the standard library.
 from __future__ import annotations
 
 import os
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from functools import lru_cache
-from importlib.resources import files
 from typing import Literal
 
 Language = Literal["zh", "en"]
@@ -33,7 +31,12 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> Langu
 
 @lru_cache(maxsize=1)
 def _messages() -> dict[tuple[str, str], str]:
-    """(context, English source) → Chinese, for every finished message of the catalogue."""
+    """(context, English source) → Chinese, for every finished message of the catalogue.
+
+    Its readers are imported here: an English command never pays for them."""
+    import xml.etree.ElementTree as ET
+    from importlib.resources import files
+
     try:
         data = files("policydiff.resources").joinpath("i18n", CATALOGUE).read_bytes()
         root = ET.fromstring(data)

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
+from policydiff.lang.converters import Converter, converter
 from policydiff.lang.furniture import is_furniture_line
 from policydiff.lang.numerals import cn_value
 from policydiff.model import NormalizeMode
@@ -83,11 +82,8 @@ ATTACHMENT_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> Any:  # opencc has no type hints
-    import opencc
-
-    return opencc.OpenCC(NormalizeMode.T2S.value)
+def _t2s() -> Converter:
+    return converter(NormalizeMode.T2S.value)  # shared with normalization
 
 
 def fold(line: str) -> str:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policydiff.lang.normalize import NormalizedText, fold_typography, normalize
+from policydiff.lang.normalize import NormalizedText, fold_typography, normalize, typography_key
 from policydiff.model import DEFAULT_NORMALIZE, NormalizeMode
 
 MODES = list(NormalizeMode)
@@ -300,3 +300,23 @@ def test_search_folds_script_width_and_numerals() -> None:
     text = "一、研發投入８００億元"
     hits = FoldedText.of(text).find_all("800亿")
     assert [text[s:e] for s, e in hits] == ["８００億"]
+
+
+_AWKWARD = "\u3000\u00a0\u200b\u2060\ufeff\u2028\u0085\t\r\n ，。：“”（）ＡＢ１２—～·・a b\n\nc"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_AWKWARD + "关于支持資訊12\ud800"), max_size=40))
+def test_typography_key_is_the_folded_text_without_whitespace(text: str) -> None:
+    """The key script detection's conversion test compares: no offset map, the same string."""
+    assert typography_key(text) == "".join(fold_typography(text).text.split())
+
+
+def test_typography_key_on_the_seeds() -> None:
+    from tests.conftest import SEED
+
+    for path in SEED.values():
+        text = path.read_text(encoding="utf-8")
+        for line in text.splitlines()[:400]:
+            assert typography_key(line) == "".join(fold_typography(line).text.split())
+        assert typography_key(text) == "".join(fold_typography(text).text.split())

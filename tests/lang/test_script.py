@@ -17,7 +17,7 @@ import pytest
 from policydiff.cli import main
 from policydiff.compare.pipeline import compare_documents
 from policydiff.io import load_document
-from policydiff.lang.script import conversion_only, detect_script
+from policydiff.lang.script import ConversionJudge, conversion_only, detect_script, evidence, reading
 from policydiff.model import CompareOptions, LoadedDocument, NormalizeMode, Op, Script, Status
 from tests.conftest import CORPUS, SEED
 
@@ -72,6 +72,19 @@ def test_opencc_reprints_of_a_law_are_read_as_their_region() -> None:
     assert detect_script(_CONVERT["s2twp"].convert(text)) == Script.TAIWAN
     assert detect_script(_CONVERT["s2hk"].convert(text)) == Script.HONGKONG
     assert detect_script(_CONVERT["s2t"].convert(text)) == Script.TRADITIONAL
+
+
+def test_detection_reads_only_the_evidence_its_decision_needs_and_decides_as_all_of_it() -> None:
+    """detect_script counts lazily (a Taiwan text builds no Hong Kong converter); its reading is the
+    one the full evidence gives, on the seeds and on four OpenCC reprints of a law."""
+    texts = [load_document(SEED[k]).text for k in ("000", "001", "002")]
+    if CORPUS.is_dir():
+        law = (CORPUS / "laws" / "gongsifa-2023.md").read_text(encoding="utf-8")
+        texts += [law] + [str(_CONVERT[c].convert(law)) for c in ("s2twp", "s2hk", "s2t", "s2tw")]
+    for text in texts:
+        assert detect_script(text) == reading(evidence(text))
+    found = evidence(texts[2])
+    assert found.traditional_chars > found.simplified_chars and found.taiwan_phrases >= 2
 
 
 def test_no_edit_of_the_sample_pair_is_a_pure_conversion(sample_pair) -> None:  # type: ignore[no-untyped-def]
@@ -153,3 +166,25 @@ def test_a_regional_reprint_of_every_corpus_text_compares_unchanged(config: str)
         if count:
             changed[path.name] = count
     assert changed == {}
+
+
+def test_regional_forms_converted_together_equal_those_converted_alone() -> None:
+    """ConversionJudge.expect converts many texts in one OpenCC call per step (one text a line):
+    every answer equals the one of a judge converting each text alone, on the sample pair's edits."""
+    comparison = compare_documents(load_document(SEED["000"]), load_document(SEED["002"]))
+    scripts = (comparison.left.script, comparison.right.script)
+    left, right = comparison.left.document.text, comparison.right.document.text
+    pairs = []
+    for pair in comparison.pairs:
+        if pair.left is not None and pair.right is not None:
+            pairs.append(
+                (left[pair.left.start : pair.left.own_end], right[pair.right.start : pair.right.own_end])
+            )
+            for edit in pair.edits:
+                pairs.append((left[edit.left[0] : edit.left[1]], right[edit.right[0] : edit.right[1]]))
+    together = ConversionJudge(scripts)
+    together.expect(pairs)
+    answers = [together.same(a, b) for a, b in pairs]
+    assert answers == [ConversionJudge(scripts).same(a, b) for a, b in pairs]
+    assert answers == [conversion_only(a, b, scripts) for a, b in pairs]
+    assert len(pairs) > 200 and any(answers)

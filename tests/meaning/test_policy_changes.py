@@ -210,3 +210,39 @@ def test_the_json_carries_the_three_kinds_and_their_counts():
     assert all(
         isinstance(p["obligations"], list) and isinstance(p["references"], list) for p in data["pairs"]
     )
+
+
+def _occurrences_reference(text: str) -> list[tuple[str, int, int, str]]:
+    """find_occurrences as first written: every word visited in Python."""
+    from policydiff.lang.words import segment
+    from policydiff.meaning import obligations as ob
+
+    words, starts = segment(text)
+    out = []
+    i = 0
+    while i < len(words):
+        word, start = words[i], starts[i]
+        following = words[i + 1] if i + 1 < len(words) else ""
+        joined = next((a + b for a, b in ob._JOINED_HEDGES if word == a and following == b), None)
+        if joined is not None:
+            word, i = joined, i + 1
+            following = words[i + 1] if i + 1 < len(words) else ""
+        entry = SCALE.get(word)
+        idiom = ob._IDIOM_AFTER.get(word)
+        if idiom is not None and text[start + len(word) + 1 : start + len(word) + 2] == idiom:
+            entry = None
+        if entry is not None and not any(following.startswith(s) for s in ob._NOT_MODAL_BEFORE.get(word, ())):
+            end = start + len(word)
+            out.append((word, start, end, ob._scope(words, starts, text, end)))
+        i += 1
+    return out
+
+
+def test_occurrences_are_those_of_a_visit_of_every_word() -> None:
+    """Only words that can start an occurrence are visited; a joined hedge still takes its second word."""
+    texts = [load_document(p).text for p in SEED.values()]
+    texts.append("原则上应当视情况处理，视情应收尽收，原则上不得可持续，要求须严禁。")
+    for text in texts:
+        got = [(o.word, o.start, o.end, o.scope) for o in find_occurrences(text)]
+        assert got == _occurrences_reference(text)
+    assert [o.word for o in find_occurrences("原则上应当视情处理")][:2] == ["原则上", "应当"]
