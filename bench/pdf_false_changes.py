@@ -4,7 +4,8 @@ Run from the repository root: ``python -m bench.pdf_false_changes [--maker libre
 chromium-plain|wps|wps-stray] [--cache DIR]``. ``wps`` is WPS Office's export as
 tests/fixtures/pdf/wps.py emulates it (Identity-H subset fonts, each run placed on its own,
 punctuation hanging past the right margin, marks compressed); ``wps-stray`` also draws each hanging
-mark 0.12 em below its line and after the rest of its page. The PDFs are cached (keyed by text,
+mark 0.12 em below its line and after the rest of its page, and types each paragraph's indent as
+two ideographic spaces. The PDFs are cached (keyed by text,
 maker and furniture; for WPS also by its writer's code), so a run before and after a reader change
 measures the same files. Prints one line per document (pairs that
 are not unchanged, and the first few) and the total. Needs soffice / chromium.
@@ -46,7 +47,9 @@ def render(text: str, title: str, footer: str, maker: str, cache: Path) -> bytes
             data = soffice_pdf(docx_for_pdf(text, title, footer))
         elif maker.startswith("wps"):
             stray = maker == "wps-stray"
-            style = WpsStyle(header=title, footer=footer, stray=-0.12 if stray else 0.0, late=stray)
+            style = WpsStyle(
+                header=title, footer=footer, stray=-0.12 if stray else 0.0, late=stray, typed_indent=stray
+            )
             data = wps_pdf(text, style)
         else:
             data = chromium_pdf(html_for_pdf(text, title), header_footer=maker == "chromium")
