@@ -1,8 +1,13 @@
 """False changes per office-made PDF: each seed and corpus text printed to PDF, compared with its source.
 
 Run from the repository root: ``python -m bench.pdf_false_changes [--maker libreoffice|chromium|
-chromium-plain] [--cache DIR]``. The PDFs are cached (keyed by text, maker and furniture), so a run
-before and after a reader change measures the same files. Prints one line per document (pairs that
+chromium-plain|wps|wps-stray] [--cache DIR]``. ``wps`` is WPS Office's export as
+tests/fixtures/pdf/wps.py emulates it (Identity-H subset fonts, each run placed on its own,
+punctuation hanging past the right margin, marks compressed); ``wps-stray`` also draws each hanging
+mark 0.12 em below its line and after the rest of its page, and types each paragraph's indent as
+two ideographic spaces. The PDFs are cached (keyed by text,
+maker and furniture; for WPS also by its writer's code), so a run before and after a reader change
+measures the same files. Prints one line per document (pairs that
 are not unchanged, and the first few) and the total. Needs soffice / chromium.
 """
 
@@ -15,6 +20,7 @@ from pathlib import Path
 
 from policydiff.io import load_document
 from tests.fixtures.pdf.render import chromium_pdf, docx_for_pdf, html_for_pdf, soffice_pdf
+from tests.fixtures.pdf.wps import WpsStyle, wps_pdf
 from tests.format_check import compare_with_source, not_unchanged
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +37,20 @@ def sources() -> list[Path]:
 
 
 def render(text: str, title: str, footer: str, maker: str, cache: Path) -> bytes:
-    key = hashlib.sha256(f"{maker}\0{title}\0{footer}\0{text}".encode()).hexdigest()[:20]
+    version = ""  # the emulated WPS export is code of this repository: a change to it is a new file
+    if maker.startswith("wps"):
+        version = hashlib.sha256((ROOT / "tests" / "fixtures" / "pdf" / "wps.py").read_bytes()).hexdigest()
+    key = hashlib.sha256(f"{maker}\0{title}\0{footer}\0{text}{version}".encode()).hexdigest()[:20]
     path = cache / f"{key}.pdf"
     if not path.exists():
         if maker == "libreoffice":
             data = soffice_pdf(docx_for_pdf(text, title, footer))
+        elif maker.startswith("wps"):
+            stray = maker == "wps-stray"
+            style = WpsStyle(
+                header=title, footer=footer, stray=-0.12 if stray else 0.0, late=stray, typed_indent=stray
+            )
+            data = wps_pdf(text, style)
         else:
             data = chromium_pdf(html_for_pdf(text, title), header_footer=maker == "chromium")
         path.write_bytes(data)

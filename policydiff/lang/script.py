@@ -83,7 +83,7 @@ def _clauses(text: str, limit: int) -> list[str]:
     out: list[str] = []
     total = 0
     for match in _CJK.finditer(text):
-        out.append(match.group())
+        out.append(match.group()[: limit - total])  # one run may be the whole text: cut at the limit
         total += len(out[-1])
         if total >= limit:
             break

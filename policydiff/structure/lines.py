@@ -25,6 +25,7 @@ class StructureConfig:
     """Size limits of the heuristics."""
 
     max_title_chars: int = 60  # a longer line is prose, not a title line
+    max_heading_chars: int = 200  # a unit's heading (its line to the first 。) is cut at this length
     max_title_lines: int = 6
     max_signature_chars: int = 30  # a signature line (issuer) before a date line
     max_signature_lines: int = 3  # joint issuers: up to this many signature lines before the date

@@ -106,8 +106,11 @@ LEVEL_RANK = {Level.ATTACHMENT: -1, Level.CHAPTER: 0, Level.SECTION: 1, Level.AR
 RANK_LEVEL = {rank: level for level, rank in LEVEL_RANK.items()}
 
 
-def _heading(text: str, start: int, end: int) -> str:
-    """The text from ``start`` to the first 。 or the line's end, stripped."""
+def _heading(text: str, start: int, end: int, config: StructureConfig) -> str:
+    """The text from ``start`` to the first 。 or the line's end, stripped; at most
+    ``config.max_heading_chars`` of it (a line of megabytes, a page's one text node, is no heading
+    to score or show whole)."""
+    end = min(end, start + config.max_heading_chars)
     stop = text.find(STOP_MARK, start, end)
     return text[start : end if stop < 0 else stop].strip(SPACE_CHARS)
 
@@ -359,7 +362,7 @@ def _trailing_block(lines: Lines, after: int, stop: int) -> int | None:
 def _plain(lines: Lines, level: Level, first: int, last: int, heading: str | None = None) -> _Rec:
     """A unit without label spanning lines first..last."""
     if heading is None:
-        heading = _heading(lines.text, lines.start[first], lines.end[first])
+        heading = _heading(lines.text, lines.start[first], lines.end[first], lines.config)
     return _Rec(level, "", heading, first, 0, None, None, last_line=last)
 
 
@@ -391,7 +394,7 @@ def _numbered(lines: Lines, head: int, tail: int) -> list[_Rec]:
             attachment = attachment_label(lines.content(i), lines.config)
             if attachment is not None:
                 label, number = attachment
-                heading = _heading(text, lines.start[i] + len(label), lines.end[i])
+                heading = _heading(text, lines.start[i] + len(label), lines.end[i], lines.config)
                 recs.append(_Rec(Level.ATTACHMENT, label, heading, i, 0, None, number))
                 nester = _Nester(lines.config, root=len(recs) - 1)
                 prose = False
@@ -409,7 +412,7 @@ def _numbered(lines: Lines, head: int, tail: int) -> list[_Rec]:
         prose = False
         parent_rec = recs[parent] if parent is not None else None
         depth = parent_rec.depth + 1 if parent_rec is not None else 0
-        heading = _heading(text, found.end, lines.end[i])
+        heading = _heading(text, found.end, lines.end[i], lines.config)
         level = _level(found.style, parent_rec)
         recs.append(_Rec(level, found.label, heading, i, depth, parent_rec, found.number))
     return recs

@@ -53,3 +53,15 @@ def test_a_lone_surrogate_is_segmented_and_the_words_still_tile_the_text():
     words, starts = segment(text)
     assert "".join(words) == text
     assert starts == [sum(len(w) for w in words[:k]) for k in range(len(words))]
+
+
+def test_a_long_text_segmented_in_chunks_gives_the_same_words(monkeypatch):
+    import policydiff.lang.words as words
+
+    text = "".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    whole = segment(text)
+    monkeypatch.setattr(words, "CHUNK_CHARS", 5_000)  # dozens of chunks, each cut after a break
+    assert words._chunks(text)[0] != text and "".join(words._chunks(text)) == text
+    assert segment(text) == whole
+    run = "字" * 12_000  # no break anywhere: cut where the chunk ends, every character still kept
+    assert "".join(segment(run)[0]) == run

@@ -62,6 +62,8 @@ class LayoutParams:
     small_font: float = 0.85  # or is set smaller than the body text (a browser's print header)
     right_tolerance: float = 1.5  # a line ending within this of the right margin reaches it
     indent: float = 0.8  # a line starting this far right of the left margin is indented
+    indent_evidence: int = 5  # wrapping paragraphs whose first lines show whether a document indents
+    indent_share: float = 0.8  # ... and the share of them indented for it to count as indenting
     paragraph_gap: float = 1.45  # line pitches: a wider vertical gap ends a paragraph
     size_change: float = 0.15  # relative font size change that ends a paragraph
     column_min_lines: int = 4  # lines each side of a gutter before a page counts as two columns

@@ -56,12 +56,31 @@ _CLOSES = frozenset('。：:；;！!？?）)》」』】”"…')
 # --- furniture -----------------------------------------------------------------------------------
 
 
+_NUMBER = "\0"  # what a number becomes in a line's shape (a "#" of the text stays "#")
+_DASHES = frozenset(_DASH)
+
+
 def _shape(text: str) -> str:
-    """What stays the same from page to page: digits and roman numerals become #."""
+    """What stays the same from page to page: digits and roman numerals become one mark."""
     squeezed = "".join(text.split())
     if _ROMAN.fullmatch(squeezed):
-        return "#"
-    return _DIGITS.sub("#", squeezed)
+        return _NUMBER
+    return _DIGITS.sub(_NUMBER, squeezed)
+
+
+def _counts_pages(texts: list[tuple[int, str]]) -> bool:
+    """Whether the numbers of one repeated line, page by page, read as a running element: the same
+    on every page (a header's year), or counting with the pages (a page number, 第 n 页 共 m 页), or
+    at least never going back (a header naming its chapter). The numbers of table cells or a list
+    that happen to sit at one place on several pages (3, 8, 1, 6 …) do none of these."""
+    numbers = [(p, tuple(int(d) for d in _DIGITS.findall(t))) for p, t in sorted(texts)]
+    if any(not n for _p, n in numbers) or len({n for _p, n in numbers}) == 1:
+        return True
+    pairs = list(zip(numbers, numbers[1:], strict=False))
+    if all(nb[0] - na[0] == pb - pa for (pa, na), (pb, nb) in pairs):
+        return True
+    bare = all(set(t) <= _DASHES | set("0123456789 ") for _p, t in texts)
+    return not bare and all(na <= nb for (_pa, na), (_pb, nb) in pairs)
 
 
 def _edge_like(text: str) -> bool:
@@ -118,7 +137,9 @@ def find_furniture(
                 lo += 1
             window = spots[lo : hi + 1]
             # pages that are copies of one another (an invoice's original and copy) count once
-            if len({copy_of[p] for _y, p, _i in window}) >= need:
+            if len({copy_of[p] for _y, p, _i in window}) >= need and _counts_pages(
+                [(p, candidates[i][2].text) for _y, p, i in window]
+            ):
                 repeated.update(i for _y, _p, i in window)
     dropped: dict[tuple[int, int], list[bool]] = defaultdict(list)
     browser: dict[tuple[int, int], bool] = defaultdict(bool)
@@ -193,10 +214,31 @@ def _line_pitch(lines: list[Line], pages_rows: list[list[list[Line]]]) -> float:
     return statistics.median(gaps) if gaps else _pitch(pages_rows)
 
 
+def _indents_paragraphs(lines: list[Line], margins: dict[int, tuple[float, float]], p: LayoutParams) -> bool:
+    """Whether the document sets its paragraphs with a first-line indent (as a 公文 does): most
+    first lines of paragraphs that wrap start indented. Then a line at the margin after a full
+    line is always wrapped text, even when it starts like a heading (……；2.积极… / 3.竞聘后…)."""
+    indented = starts = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        left, right = margins[b.col]
+        size = max(b.size, 1.0)
+        a_right = margins[a.col][1]
+        if a.x1 < a_right - p.right_tolerance * max(a.size, 1.0) and b.x1 >= right - p.right_tolerance * size:
+            starts += 1  # b starts a paragraph (the line before ends short) and wraps (b is full)
+            indented += b.x0 > left + p.indent * size
+    return starts >= p.indent_evidence and indented >= p.indent_share * starts
+
+
 def _continues(
-    a: Line, b: Line, margins: dict[int, tuple[float, float]], pitch: float, p: LayoutParams
+    a: Line,
+    b: Line,
+    margins: dict[int, tuple[float, float]],
+    pitch: float,
+    p: LayoutParams,
+    indenting: bool = False,
 ) -> bool:
-    """Whether line b continues the paragraph that line a is in."""
+    """Whether line b continues the paragraph that line a is in (``indenting``: the document
+    indents its paragraphs' first lines)."""
     left, right = margins[a.col]
     b_left, _b_right = margins[b.col]
     size = max(a.size, 1.0)
@@ -204,7 +246,7 @@ def _continues(
         return False  # a short line ends its paragraph
     if b.x0 > b_left + p.indent * size:
         return False
-    if _HEADING.match(b.text) and (not a.text or a.text[-1] in _CLOSES):
+    if not indenting and _HEADING.match(b.text) and (not a.text or a.text[-1] in _CLOSES):
         return False  # a heading after a finished sentence; after a full line cut mid-sentence
         # ("集中统" / "一、高效权威的…") the 一、 is the wrapped text, not a heading
     if abs(a.size - b.size) > p.size_change * size:
@@ -257,11 +299,12 @@ def build(
         return Layout("", furniture)
     edges = margins(lines)
     pitch = _line_pitch(lines, pages_rows)
+    indenting = _indents_paragraphs(lines, edges, params)
     paragraphs = [lines[0].text]
     unsure = list(lines[0].uncertain)
     offset = 0  # where the current paragraph starts in the joined text
     for a, b in zip(lines, lines[1:], strict=False):
-        if _continues(a, b, edges, pitch, params):
+        if _continues(a, b, edges, pitch, params, indenting):
             glued = _glue(paragraphs[-1], b.text)
             start = offset + len(glued) - len(b.text)
             paragraphs[-1] = glued
