@@ -827,12 +827,12 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="288"/>
+        <location filename="../../gui/mainwindow.py" line="289"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="293"/>
+        <location filename="../../gui/mainwindow.py" line="294"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -857,37 +857,37 @@
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="70"/>
+        <location filename="../../gui/window_display.py" line="93"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="82"/>
+        <location filename="../../gui/window_display.py" line="105"/>
         <source>set</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="84"/>
+        <location filename="../../gui/window_display.py" line="107"/>
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="87"/>
+        <location filename="../../gui/window_display.py" line="110"/>
         <source>{script} ({how}, read by {conversion})</source>
         <translation>{script}（{how}，按 {conversion} 转换）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="157"/>
+        <location filename="../../gui/window_display.py" line="180"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="162"/>
+        <location filename="../../gui/window_display.py" line="185"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="163"/>
+        <location filename="../../gui/window_display.py" line="186"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
@@ -967,57 +967,67 @@
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="170"/>
+        <location filename="../../gui/window_display.py" line="66"/>
+        <source>[page {n}: being read…]</source>
+        <translation>［第 {n} 页：正在识别…］</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_display.py" line="73"/>
+        <source>reading by OCR: {done} of {total} pages read; provisional text, page headers and footers not yet left out, not compared yet</source>
+        <translation>正在进行文字识别（OCR）：已识别 {done}/{total} 页；临时文本，尚未去除页眉页脚，尚未比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_display.py" line="193"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="171"/>
+        <location filename="../../gui/window_display.py" line="194"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="172"/>
+        <location filename="../../gui/window_display.py" line="195"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="173"/>
+        <location filename="../../gui/window_display.py" line="196"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="186"/>
+        <location filename="../../gui/window_display.py" line="209"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="187"/>
+        <location filename="../../gui/window_display.py" line="210"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="188"/>
+        <location filename="../../gui/window_display.py" line="211"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="189"/>
+        <location filename="../../gui/window_display.py" line="212"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="191"/>
+        <location filename="../../gui/window_display.py" line="214"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="206"/>
+        <location filename="../../gui/window_display.py" line="229"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="207"/>
+        <location filename="../../gui/window_display.py" line="230"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
