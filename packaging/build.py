@@ -127,6 +127,26 @@ def elf_files(folder: Path) -> list[Path]:
     return found
 
 
+# The OCR libraries' wheels were patched by auditwheel (patchelf); strip corrupts such files, so
+# the with-OCR bundle is frozen unstripped and everything else in it is stripped afterwards.
+OCR_PACKAGES = ("numpy", "cv2", "onnxruntime", "shapely", "PIL", "pyclipper", "yaml")
+
+
+def strip_bundle(bundle: Path) -> int:
+    """Strip the ELF files of ``bundle`` outside the OCR libraries (and their ``*.libs`` folders);
+    returns the bytes saved. Linux only (PyInstaller strips the plain bundle itself)."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return 0
+    internal = bundle / "_internal"
+    before = folder_size(bundle)
+    for path in elf_files(internal):
+        top = path.relative_to(internal).parts[0]
+        if top.endswith(".libs") or top.split(".")[0] in OCR_PACKAGES:
+            continue
+        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+    return before - folder_size(bundle)
+
+
 def parse_ldd(output: str) -> tuple[dict[str, str], list[str]]:
     """ldd output → ({soname: resolved path}, [sonames not found])."""
     resolved: dict[str, str] = {}
@@ -383,6 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     freeze_seconds = run_pyinstaller(PACKAGING / f"{APP}.spec", clean=args.clean, work=work)
     bundle = DIST / (f"{APP}-ocr" if args.ocr else APP)
     remove_dangling_links(bundle)
+    if args.ocr:
+        print(f"build: stripped {_mib(strip_bundle(bundle))} outside the OCR libraries")
     print(
         f"build: bundle {bundle.relative_to(ROOT)}: {_mib(folder_size(bundle))} on disk, "
         f"PyInstaller {freeze_seconds:.0f} s"
