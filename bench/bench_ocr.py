@@ -63,7 +63,9 @@ def configs(pdf: bytes, pages: int, dpi: float) -> None:
     rows = [
         ("shipped", {}),
         ("rec_height=48 (the model's own)", {"rec_height": 48}),
+        ("rec_height=36", {"rec_height": 36}),
         ("rec_height=32", {"rec_height": 32}),
+        ("det_side=1280", {"det_side": 1280}),
         ("det_side=960", {"det_side": 960}),
         ("det_side=1920", {"det_side": 1920}),
         ("rec_batch_width=1500", {"rec_batch_width": 1500}),

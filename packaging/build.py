@@ -4,6 +4,8 @@ Steps: find or draw the icon, run PyInstaller on packaging/policydiff.spec (whic
 package in this checkout, policydiff/resources included), check that every library in the bundle
 resolves, then (Linux) lay out and pack the .deb with dpkg-deb. Prints sizes and times.
 Run it with the Python whose packages go into the bundle:  .venv/bin/python packaging/build.py
+With --ocr it builds the "with OCR" bundle dist/policydiff-ocr/ instead (no .deb), from an
+environment that has the [ocr] extra with opencv-python-headless in place of opencv-python.
 May import: the standard library; PyInstaller through a subprocess.
 """
 
@@ -81,8 +83,8 @@ def windows_icon(png: Path, ico: Path) -> Path:
     return ico
 
 
-def run_pyinstaller(spec: Path, clean: bool) -> float:
-    """Run PyInstaller (niced) on ``spec`` into dist/ and build/pyinstaller/; returns seconds taken."""
+def run_pyinstaller(spec: Path, clean: bool, work: Path = WORK) -> float:
+    """Run PyInstaller (niced) on ``spec`` into dist/ and ``work``; returns seconds taken."""
     command = [
         sys.executable,
         "-m",
@@ -93,7 +95,7 @@ def run_pyinstaller(spec: Path, clean: bool) -> float:
         "--distpath",
         str(DIST),
         "--workpath",
-        str(WORK),
+        str(work),
         str(spec),
     ]
     if clean:
@@ -123,6 +125,26 @@ def elf_files(folder: Path) -> list[Path]:
                 if f.read(4) == b"\x7fELF":
                     found.append(path)
     return found
+
+
+# The OCR libraries' wheels were patched by auditwheel (patchelf); strip corrupts such files, so
+# the with-OCR bundle is frozen unstripped and everything else in it is stripped afterwards.
+OCR_PACKAGES = ("numpy", "cv2", "onnxruntime", "shapely", "PIL", "pyclipper", "yaml")
+
+
+def strip_bundle(bundle: Path) -> int:
+    """Strip the ELF files of ``bundle`` outside the OCR libraries (and their ``*.libs`` folders);
+    returns the bytes saved. Linux only (PyInstaller strips the plain bundle itself)."""
+    if not sys.platform.startswith("linux") or shutil.which("strip") is None:
+        return 0
+    internal = bundle / "_internal"
+    before = folder_size(bundle)
+    for path in elf_files(internal):
+        top = path.relative_to(internal).parts[0]
+        if top.endswith(".libs") or top.split(".")[0] in OCR_PACKAGES:
+            continue
+        subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+    return before - folder_size(bundle)
 
 
 def parse_ldd(output: str) -> tuple[dict[str, str], list[str]]:
@@ -323,6 +345,26 @@ def _normalize_modes(root: Path) -> None:
             path.chmod(0o755 if path.stat().st_mode & 0o111 else 0o644)
 
 
+def check_ocr_environment() -> None:
+    """Refuse to build the OCR bundle without the extra, or with opencv-python (its Qt 5 and GUI
+    back ends would add about 110 MiB the program never loads)."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    missing = []
+    for name in ("rapidocr-onnxruntime", "onnxruntime", "numpy", "pillow", "opencv-python-headless"):
+        try:
+            distribution(name)
+        except PackageNotFoundError:
+            missing.append(name)
+    if missing:
+        raise SystemExit(f"build: --ocr needs {', '.join(missing)} in {sys.executable}'s environment")
+    try:
+        distribution("opencv-python")
+    except PackageNotFoundError:
+        return
+    raise SystemExit("build: --ocr wants opencv-python-headless only; uninstall opencv-python first")
+
+
 def _mib(size: int) -> str:
     return f"{size / 2**20:.1f} MiB"
 
@@ -331,6 +373,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-deb", action="store_true", help="build the bundle only")
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
+    parser.add_argument(
+        "--ocr", action="store_true", help="build the 'with OCR' bundle dist/policydiff-ocr/ (no .deb)"
+    )
     args = parser.parse_args(argv)
 
     started = time.monotonic()
@@ -349,14 +394,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ.setdefault("POLICYDIFF_ICON", str(windows_icon(png, PREPARED / f"{APP}.ico")))
     elif sys.platform == "darwin":
         os.environ.setdefault("POLICYDIFF_ICON", str(png))  # PyInstaller converts it to .icns (Pillow)
-    freeze_seconds = run_pyinstaller(PACKAGING / f"{APP}.spec", clean=args.clean)
-    bundle = DIST / APP
+    if args.ocr:
+        check_ocr_environment()
+        os.environ["POLICYDIFF_OCR"] = "1"
+    else:
+        os.environ.pop("POLICYDIFF_OCR", None)
+    work = WORK.with_name(WORK.name + "-ocr") if args.ocr else WORK
+    freeze_seconds = run_pyinstaller(PACKAGING / f"{APP}.spec", clean=args.clean, work=work)
+    bundle = DIST / (f"{APP}-ocr" if args.ocr else APP)
     remove_dangling_links(bundle)
+    if args.ocr:
+        print(f"build: stripped {_mib(strip_bundle(bundle))} outside the OCR libraries")
     print(
         f"build: bundle {bundle.relative_to(ROOT)}: {_mib(folder_size(bundle))} on disk, "
         f"PyInstaller {freeze_seconds:.0f} s"
     )
-    if sys.platform.startswith("linux") and not args.no_deb:
+    if sys.platform.startswith("linux") and not args.no_deb and not args.ocr:
         deb_started = time.monotonic()
         deb = build_deb(bundle, version, png, svg, DIST)
         print(

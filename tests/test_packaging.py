@@ -215,6 +215,7 @@ def test_unexpected_stderr():
     assert check_bundle.unexpected_stderr(allowed + "Fontconfig error: cannot load\n") == [
         "Fontconfig error: cannot load"
     ]
+    assert check_bundle.unexpected_stderr("policydiff: scan.pdf: OCR page 2/14\n") == []
 
 
 def test_bundle_recipe_leaves_ocr_out():
@@ -222,3 +223,54 @@ def test_bundle_recipe_leaves_ocr_out():
     spec = (ROOT / "packaging" / "policydiff.spec").read_text(encoding="utf-8")
     for module in ("rapidocr_onnxruntime", "onnxruntime", "cv2"):
         assert f'"{module}",' in spec
+
+
+def test_ocr_bundle_recipe_takes_ocr_in_and_keeps_vendored_libraries():
+    """The "with OCR" bundle (POLICYDIFF_OCR=1) freezes the engine and its models; a wheel's
+    libraries under hashed names (Pillow's libxcb-9065bb12.so) are never left to the system."""
+    spec = (ROOT / "packaging" / "policydiff.spec").read_text(encoding="utf-8")
+    assert 'NAME = "policydiff-ocr" if OCR else "policydiff"' in spec
+    assert '"policydiff.io.scan.engine"' in spec and 'collect_data_files("rapidocr_onnxruntime")' in spec
+    assert "not _vendored(entry[0])" in spec
+    assert "STRIP = not WINDOWS and not OCR" in spec  # strip breaks numpy's patched OpenBLAS
+
+
+def test_ocr_bundle_refuses_an_environment_with_full_opencv(monkeypatch):
+    from importlib import metadata
+
+    installed = {"rapidocr-onnxruntime", "onnxruntime", "numpy", "pillow", "opencv-python-headless"}
+
+    def distribution(name):  # type: ignore[no-untyped-def]
+        if name in installed:
+            return object()
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "distribution", distribution)
+    build.check_ocr_environment()  # the headless OpenCV only: fine
+    installed.add("opencv-python")
+    with pytest.raises(SystemExit, match="opencv-python-headless only"):
+        build.check_ocr_environment()
+    installed -= {"opencv-python", "onnxruntime"}
+    with pytest.raises(SystemExit, match="needs onnxruntime"):
+        build.check_ocr_environment()
+
+
+def test_check_draws_a_scan_without_a_text_layer(tmp_path):
+    pytest.importorskip("PIL")
+    pypdfium2 = pytest.importorskip("pypdfium2")
+    try:
+        check_bundle.cjk_font()
+    except check_bundle.CheckFailed:
+        pytest.skip("no Noto CJK font")
+    text = (ROOT / "seeds" / check_bundle.SCAN_SEED).read_text(encoding="utf-8")
+    pages, drawn = check_bundle.scanned_pdf(text, tmp_path / "scan.pdf")
+    document = pypdfium2.PdfDocument(tmp_path / "scan.pdf")
+    assert len(document) == pages == check_bundle.SCAN_PAGES
+    assert text.startswith(drawn.splitlines()[0]) and 200 < len(drawn) < len(text)
+    assert all(not document[i].get_textpage().get_text_range().strip() for i in range(pages))
+
+
+def test_char_accuracy_counts_misreadings_and_extra_characters():
+    assert check_bundle.char_accuracy("为深入 贯彻", "为深入贯彻") == 1.0
+    assert check_bundle.char_accuracy("为深人贯彻", "为深入贯彻") == pytest.approx(0.8)
+    assert check_bundle.char_accuracy("为深入贯彻页眉", "为深入贯彻") == pytest.approx(0.6)

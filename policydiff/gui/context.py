@@ -11,26 +11,31 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policydiff.gui.jobs import JobRunner
 from policydiff.gui.settings import Settings
 from policydiff.model import CompareOptions, Comparison, LoadedDocument
+
+if TYPE_CHECKING:
+    from policydiff.io.scan.read import PagesSoFar
 
 
 def _load(
     path: str,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    partial: Callable[[PagesSoFar], None] | None = None,
 ) -> LoadedDocument:
-    """Read a file; a scan being recognised reports each page to the progress bar and can be cancelled."""
+    """Read a file; a scan being recognised reports each page to the progress bar, hands the pages
+    read so far to ``partial`` (the pane shows them while the rest are read) and can be cancelled."""
     from policydiff.io import load_document
 
     def pages(done: int, total: int) -> None:
         if progress is not None:
             progress(done / max(total, 1))
 
-    return load_document(path, progress=pages, cancelled=cancelled)
+    return load_document(path, progress=pages, cancelled=cancelled, partial=partial)
 
 
 def _compare(
@@ -87,7 +92,7 @@ def _write(path: str, text: str | bytes, inputs: tuple[str, ...]) -> Any:
 class Backend:
     """The comparison core as the app sees it (all pure functions, run in background jobs)."""
 
-    load: Callable[..., LoadedDocument] = _load  # (path, progress, cancelled)
+    load: Callable[..., LoadedDocument] = _load  # (path, progress, cancelled, partial)
     compare: Callable[..., Comparison] = _compare
     report_html: Callable[[Comparison, bool], str] = _report
     report_json: Callable[[Comparison], str] = _json

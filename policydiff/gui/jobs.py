@@ -8,6 +8,8 @@ request was made (or after ``discard``) is dropped: the one place stale answers 
 submitted as not cancellable (a save: short, and a half-stopped save would leave the user unsure
 whether the file was written) is left out of ``cancel()``. A job stops early by raising the core's
 ``policydiff.errors.Cancelled``. Every other exception ends in the error callback; nothing is swallowed.
+A job may also stream partial results (``submit_streaming``: ``fn(progress, cancelled, partial)``):
+each ``partial(value)`` reaches the job's own callback in the UI thread, dropped like any stale answer.
 A synchronous runner with the same interface lets tests run a job inline when they need to.
 May import: PySide6.QtCore, policydiff.errors and the standard library.
 """
@@ -30,6 +32,8 @@ T = TypeVar("T")
 ProgressFn = Callable[[float], None]
 CancelledFn = Callable[[], bool]
 JobFn = Callable[[ProgressFn, CancelledFn], T]
+PartialFn = Callable[[Any], None]
+StreamingJobFn = Callable[[ProgressFn, CancelledFn, PartialFn], T]
 ErrorFn = Callable[[BaseException], None]
 
 
@@ -78,6 +82,7 @@ class _Relay(QObject):
     """Carries a job's news from the worker thread to the runner (queued, since it lives in the UI thread)."""
 
     progress = Signal(int, float)
+    partial = Signal(int, object)
     result = Signal(int, object)
     error = Signal(int, object)
     cancelled = Signal(int)
@@ -133,8 +138,10 @@ class JobRunner(QObject):
         self._flags: dict[int, threading.Event] = {}
         self._uncancellable: set[int] = set()
         self._callbacks: dict[int, tuple[Callable[[Any], None], ErrorFn]] = {}
+        self._partials: dict[int, PartialFn] = {}
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
+        self._relay.partial.connect(self._on_partial)
         self._relay.result.connect(self._on_result)
         self._relay.error.connect(self._on_error)
         self._relay.cancelled.connect(self._on_cancelled)
@@ -160,8 +167,34 @@ class JobRunner(QObject):
             cancellable: False leaves the job out of ``cancel()`` (saves).
         """
         job_id = self._register(str(kind), on_result, on_error, cancellable)
-        self._pool.start(_Runnable(job_id, fn, self._relay, self._flags[job_id]))
+        self._start(_Runnable(job_id, fn, self._relay, self._flags[job_id]))
         return job_id
+
+    def submit_streaming(
+        self,
+        kind: str | JobKey,
+        fn: StreamingJobFn[T],
+        on_partial: PartialFn,
+        on_result: Callable[[T], None],
+        on_error: ErrorFn,
+    ) -> int:
+        """Like ``submit``, for a job that shows what it has before it is done (a scan read page by page).
+
+        ``fn`` is called as ``fn(progress, cancelled, partial)``; every ``partial(value)`` it makes is
+        handed to ``on_partial`` in the UI thread while this is the newest request of ``kind``.
+        """
+        job_id = self._register(str(kind), on_result, on_error, True)
+        self._partials[job_id] = on_partial
+        relay = self._relay
+
+        def run(progress: ProgressFn, cancelled: CancelledFn) -> T:
+            return fn(progress, cancelled, lambda value: relay.partial.emit(job_id, value))
+
+        self._start(_Runnable(job_id, run, relay, self._flags[job_id]))
+        return job_id
+
+    def _start(self, runnable: _Runnable) -> None:
+        self._pool.start(runnable)
 
     def _register(
         self, kind: str, on_result: Callable[[T], None], on_error: ErrorFn, cancellable: bool
@@ -222,6 +255,10 @@ class JobRunner(QObject):
         if self._is_current(job_id):
             self.progress.emit(self._kind_of[job_id], fraction)
 
+    def _on_partial(self, job_id: int, value: object) -> None:
+        if self._is_current(job_id) and job_id in self._partials:
+            self._partials[job_id](value)
+
     def _on_result(self, job_id: int, value: object) -> None:
         if self._is_current(job_id):
             self._callbacks[job_id][0](value)
@@ -240,6 +277,7 @@ class JobRunner(QObject):
         self._flags.pop(job_id, None)
         self._uncancellable.discard(job_id)
         self._callbacks.pop(job_id, None)
+        self._partials.pop(job_id, None)
         kind = self._kind_of.pop(job_id, None)
         if kind is not None and self._latest.get(kind) == job_id:
             del self._latest[kind]
@@ -250,17 +288,8 @@ class JobRunner(QObject):
 class SyncJobRunner(JobRunner):
     """Runs each job at once in the calling thread; same signals. For tests and scripted use."""
 
-    def submit(
-        self,
-        kind: str | JobKey,
-        fn: JobFn[T],
-        on_result: Callable[[T], None],
-        on_error: ErrorFn,
-        cancellable: bool = True,
-    ) -> int:
-        job_id = self._register(str(kind), on_result, on_error, cancellable)
-        _Runnable(job_id, fn, self._relay, self._flags[job_id]).run()
-        return job_id
+    def _start(self, runnable: _Runnable) -> None:
+        runnable.run()
 
     def wait(self, msecs: int = 30000) -> bool:
         return True

@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         self.outline.pairActivated.connect(lambda index: self.navigation.pick_from_outline(index))
         self.figures.figureActivated.connect(self.navigation.go_to_figure)
         s.documentChanged.connect(self.display._document_changed)
+        s.reading.connect(self.display._reading)
         s.comparisonChanged.connect(self.display._comparison_changed)
         s.failed.connect(self.display._failed)
         s.saved.connect(

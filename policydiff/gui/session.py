@@ -34,6 +34,9 @@ class Session(QObject):
     failed = Signal(str, str, str)
     saved = Signal(str)  # path written
     message = Signal(str)  # a transient status message
+    # a scan's pages read so far (side, path, policydiff.io.scan.read.PagesSoFar): shown, marked as
+    # provisional, until documentChanged brings the document laid out whole (or a cancel restores it)
+    reading = Signal(str, str, object)
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,15 +55,18 @@ class Session(QObject):
         self._awaited: set[str] = set()  # sides of a pair being opened whose file is not read yet
         self._pair_read = False  # a file of that pair was read
         self._saves = 0
+        self._provisional: set[str] = set()  # sides showing a scan's pages read so far
+        context.jobs.cancelled.connect(self._on_cancelled)
 
     # -- intentions ---------------------------------------------------------------------------
     def open(self, side: Side, path: str) -> None:
         """Load ``path`` on ``side`` in the background; the other side is left as it is."""
         self._awaited = set()  # one file: compared as soon as it is read
         backend, kind = self.context.backend, JobKey(JobKind.LOAD, side)
-        self.context.jobs.submit(
+        self.context.jobs.submit_streaming(
             kind,
-            lambda progress, cancelled: backend.load(path, progress, cancelled),
+            lambda progress, cancelled, partial: backend.load(path, progress, cancelled, partial),
+            lambda pages: self._reading(side, path, pages),
             lambda document: self._loaded(side, path, document),
             lambda exc: self._on_error(kind, exc),
         )
@@ -237,7 +243,33 @@ class Session(QObject):
                 self.context.settings.set_overrides(key, self._overrides)
         self.comparisonChanged.emit(comparison)
 
+    def _reading(self, side: Side, path: str, pages: object) -> None:
+        """A scan's pages read so far: the old comparison goes (a side is being replaced), the pages show."""
+        if side not in self._provisional:
+            self._provisional.add(side)
+            self.context.jobs.discard(str(JobKey(JobKind.COMPARE)))
+            self._set_comparison(None)
+        self.reading.emit(side, path, pages)
+
+    def _restore_view(self, side: str) -> bool:
+        """A load that showed pages read so far stopped: the side shows its document as before.
+
+        Returns whether it had shown them (and so had put the comparison away).
+        """
+        if side not in self._provisional:
+            return False
+        self._provisional.discard(side)
+        self.documentChanged.emit(side)
+        return True
+
+    def _on_cancelled(self, kind: str) -> None:
+        key = JobKey.parse(kind)
+        if key is not None and key.kind is JobKind.LOAD and self._restore_view(key.detail):
+            if not self._awaited:
+                self.recompare()
+
     def _loaded(self, side: Side, path: str, document: LoadedDocument) -> None:
+        self._provisional.discard(side)
         old = self.documents[side]
         if old is None or old.text != document.text:
             self._overrides = ()  # unit numbers of a changed text no longer mean the same units
@@ -264,7 +296,12 @@ class Session(QObject):
             log_unexpected(exc, str(kind))
         self.failed.emit(str(kind), *describe_error(exc))
         key = kind if isinstance(kind, JobKey) else JobKey.parse(kind)
-        if key is not None and key.kind is JobKind.LOAD and key.detail in self._awaited:
+        if key is None or key.kind is not JobKind.LOAD:
+            return
+        restored = self._restore_view(key.detail)
+        if key.detail in self._awaited:
             self._awaited.discard(key.detail)
             if not self._awaited and self._pair_read:  # the other file was read: compare it as before
                 self.recompare()
+        elif restored and not self._awaited:
+            self.recompare()

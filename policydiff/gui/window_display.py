@@ -9,6 +9,7 @@ policydiff.lang.safetext.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from policydiff.present import labels
 
 if TYPE_CHECKING:
     from policydiff.gui.mainwindow import MainWindow
+    from policydiff.io.scan.read import PagesSoFar
 
 
 class Display:
@@ -53,6 +55,27 @@ class Display:
         self.window.current_pair = None
         self.window.watcher.watch()
         self._update_title()
+
+    def _reading(self, side: Side, path: str, pages: PagesSoFar) -> None:
+        """A scan's pages read so far, shown while OCR reads the rest: the header says the text is
+        provisional, and each page still being read has a line saying so where its text will be.
+        The document laid out whole (page headers and footers left out) replaces it, then compared."""
+        texts = [
+            text
+            if text is not None
+            else QCoreApplication.translate("MainWindow", "[page {n}: being read…]").format(n=number)
+            for number, text in enumerate(pages.texts, 1)
+        ]
+        self.window.comparison = None
+        self.window.selected = {Side.LEFT: None, Side.RIGHT: None}
+        self.window.current_pair = None
+        self._show_text(side, "\n\n".join(texts))
+        note = QCoreApplication.translate(
+            "MainWindow",
+            "reading by OCR: {done} of {total} pages read; provisional text, "
+            "page headers and footers not yet left out, not compared yet",
+        ).format(done=pages.recognised, total=pages.to_recognise)
+        self.window.panes[side].set_header(f"{isolate(os.path.basename(path))}   — {note}")
 
     def _show_text(self, side: Side, text: str) -> None:
         shown = self.window._shown_text[side]

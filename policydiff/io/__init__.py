@@ -16,6 +16,7 @@ import os
 import stat
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from policydiff.errors import Cancelled, LoadError, LoadReason, ReadRefused
 from policydiff.io.limits import MB, LoadLimits
@@ -23,6 +24,9 @@ from policydiff.io.readers import Emptiness, Probe, reader_for
 from policydiff.io.sniff import sniff
 from policydiff.lang.safetext import drop_invalid
 from policydiff.model import LoadedDocument
+
+if TYPE_CHECKING:
+    from policydiff.io.scan.read import PagesSoFar, Recogniser
 
 __all__ = ["LoadLimits", "load_document"]
 
@@ -36,6 +40,8 @@ def load_document(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    partial: Callable[[PagesSoFar], None] | None = None,
+    recogniser: Recogniser | None = None,
 ) -> LoadedDocument:
     """Read a document and return its plain text with line endings normalised to ``\\n``.
 
@@ -44,6 +50,9 @@ def load_document(
         limits: size limits; the defaults refuse files over 64 MB.
         progress: called with (pages done, pages in all) while scanned pages are recognised (OCR).
         cancelled: polled during OCR; True stops it with Cancelled.
+        partial: called after each page OCR reads with the scan's pages read so far (each laid
+            out alone), so an app can show them while the rest are read.
+        recogniser: reads scanned pages instead of the on-device engine (another engine, a test's).
 
     Returns:
         The loaded document: format, encoding (None for docx/pdf), text and size on disk.
@@ -58,7 +67,7 @@ def load_document(
         raise LoadError(f"{path!r} is not a file path", LoadReason.NOT_A_PATH, path=repr(path)) from exc
     where = os.fspath(path)
     try:
-        return _load(Path(where), name, limits, progress, cancelled)
+        return _load(Path(where), name, limits, progress, cancelled, partial, recogniser)
     except (LoadError, Cancelled):
         raise
     except ReadRefused as exc:
@@ -88,6 +97,8 @@ def _load(
     limits: LoadLimits,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    partial: Callable[[PagesSoFar], None] | None = None,
+    recogniser: Recogniser | None = None,
 ) -> LoadedDocument:
     size = _check_file(path, name, limits)
     data = _read(path, name, limits)
@@ -100,6 +111,8 @@ def _load(
         limits=limits,
         progress=progress,
         cancelled=cancelled,
+        partial=partial,
+        recogniser=recogniser,
     )
     result = reader_for(probe).read(probe)
     text, dropped = drop_invalid(result.text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
@@ -24,6 +24,9 @@ from policydiff.io.paragraphs import join_wrapped, joined_notice
 from policydiff.io.sniff import Kind
 from policydiff.io.text import Decoded, NotText, decode, normalize_text
 from policydiff.model import OcrInfo
+
+if TYPE_CHECKING:
+    from policydiff.io.scan.read import Partial, Recogniser
 
 OPEN_OTHER = "open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file"
 _HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".shtml"})
@@ -65,6 +68,8 @@ class Probe:
     limits: LoadLimits
     progress: Callable[[int, int], None] | None = None  # pages recognised by OCR, of how many
     cancelled: Callable[[], bool] | None = None  # polled while pages are recognised
+    partial: Partial | None = None  # given a scan's pages read so far, after each page
+    recogniser: Recogniser | None = None  # reads scanned pages instead of the on-device engine
     _decoded: Decoded | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
 
@@ -119,7 +124,14 @@ class PdfReader(Reader):
     def read(self, probe: Probe) -> ReadResult:
         from policydiff.io.pdf.text import read_pdf_text
 
-        pdf = read_pdf_text(probe.data, probe.limits, probe.progress, probe.cancelled)
+        pdf = read_pdf_text(
+            probe.data,
+            probe.limits,
+            probe.progress,
+            probe.cancelled,
+            partial=probe.partial,
+            recogniser=probe.recogniser,
+        )
         loaded = normalize_text(pdf.text)
         text, joined = join_wrapped(loaded)  # lines the layout could not join
         ocr = pdf.ocr
@@ -245,7 +257,14 @@ class ScanReader(Reader):
     def read(self, probe: Probe) -> ReadResult:
         from policydiff.io.scan.read import read_image
 
-        scan = read_image(probe.data, probe.limits, probe.progress, probe.cancelled)
+        scan = read_image(
+            probe.data,
+            probe.limits,
+            probe.progress,
+            probe.cancelled,
+            partial=probe.partial,
+            recogniser=probe.recogniser,
+        )
         return ReadResult(
             self._FORMATS[probe.what],
             normalize_text(scan.text),

@@ -17,12 +17,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
 from policydiff.io.pdf.guard import check_streams
 from policydiff.io.pdf.layout import Glyph, build
 from policydiff.model import OcrInfo
+
+if TYPE_CHECKING:
+    from policydiff.io.scan.read import Partial, Recogniser
 
 FURNITURE_NOTICE = "page headers, footers and numbers left out"
 
@@ -64,6 +68,9 @@ def read_pdf_text(
     limits: LoadLimits,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    partial: Partial | None = None,
+    recogniser: Recogniser | None = None,
 ) -> PdfText:
     """Paragraphs of every page in reading order; pages that are only images are read by OCR.
 
@@ -72,6 +79,9 @@ def read_pdf_text(
         limits: page, character and time limits.
         progress: called with (pages recognised, pages to recognise) when there are scanned pages.
         cancelled: polled while pages are recognised; True raises Cancelled.
+        partial: called after each recognised page with the pages read so far (text pages
+            included), for a view shown before the whole document is laid out.
+        recogniser: reads the scanned pages instead of the on-device engine.
 
     Raises:
         PdfRefused: damaged, encrypted, too many pages, too much content, or a scan without OCR.
@@ -113,16 +123,29 @@ def read_pdf_text(
     notices: list[str] = []
     ocr: OcrInfo | None = None
     recognised: list[scantext.Recognised] = []
-    if len(scanned) > limits.ocr_max_pages and scantext.available():
+    can_read = recogniser is not None or scantext.available()
+    if len(scanned) > limits.ocr_max_pages and can_read:
         raise PdfRefused(
             f"has {len(scanned)} scanned pages, more than the {limits.ocr_max_pages} pages OCR reads "
             "in one document; split it",
             LoadReason.TOO_MANY_PAGES,
             limit=f"{limits.ocr_max_pages:,}",
         )
-    if scanned and scantext.available():
-        recognised = list(
-            scantext.recognise(scantext.Source("pdf", data), scanned, progress=progress, cancelled=cancelled)
+    if scanned and can_read:
+        texts: list[str | None] = []
+        if partial is not None:  # the text pages are shown at once, the scanned ones as they come
+            unread = set(scanned)
+            texts = [
+                None if p in unread else scantext.page_text(page, sizes[p]) for p, page in enumerate(glyphs)
+            ]
+        recognised = scantext.recognise_pages(
+            scantext.Source("pdf", data),
+            scanned,
+            texts,
+            recogniser=recogniser,
+            progress=progress,
+            cancelled=cancelled,
+            partial=partial,
         )
         for r in recognised:
             glyphs[r.index] = r.glyphs

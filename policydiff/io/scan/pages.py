@@ -14,10 +14,10 @@ from __future__ import annotations
 import io
 import os
 import statistics
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from policydiff.errors import Cancelled
 from policydiff.io.pdf.glyphs import Glyph, is_cjk
@@ -25,6 +25,7 @@ from policydiff.io.scan.engine import Engine, OcrPage, OcrParams, model_dir
 
 Progress = Callable[[int, int], None]  # pages read, pages in all
 IsCancelled = Callable[[], bool]
+
 
 PDF_DPI = 200.0  # scanned PDF pages are rendered at this resolution (the models read 9 pt text well)
 MAX_SIDE = 4000  # a larger image (a phone photo) is scaled down to this many pixels on its long side
@@ -49,6 +50,20 @@ class Recognised:
     size: tuple[float, float]
     confidences: list[float]
     seals: int
+
+
+class Recogniser(Protocol):
+    """What reads a scan's pages: ``recognise`` below (worker processes, the on-device engine), or
+    another engine a caller hands to ``load_document``. Yields each page as it is finished."""
+
+    def __call__(
+        self,
+        source: Source,
+        pages: list[int],
+        *,
+        progress: Progress | None = None,
+        cancelled: IsCancelled | None = None,
+    ) -> Iterable[Recognised]: ...
 
 
 def image_frames(data: bytes) -> int:

@@ -11,11 +11,12 @@ ocrpages, the OCR extra).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
+from policydiff.io.pdf.glyphs import Glyph
 from policydiff.io.pdf.layout import build
 from policydiff.io.scan.engine import EXTRA, OcrUnavailable, available
 from policydiff.io.scan.pages import (
@@ -23,6 +24,7 @@ from policydiff.io.scan.pages import (
     IsCancelled,
     Progress,
     Recognised,
+    Recogniser,
     Source,
     image_frames,
     recognise,
@@ -31,20 +33,72 @@ from policydiff.model import OcrInfo
 
 __all__ = [
     "EXTRA",
+    "PagesSoFar",
     "Recognised",
+    "Recogniser",
     "ScanText",
     "Source",
     "available",
     "clean",
     "ocr_info",
     "ocr_notice",
+    "page_text",
     "read_image",
     "recognise",
+    "recognise_pages",
 ]
 
 
 class ImageRefused(ReadRefused, ValueError):
     """The image cannot be read; the message completes "<name> …"."""
+
+
+@dataclass(frozen=True)
+class PagesSoFar:
+    """A scan's pages read so far, for a view shown while OCR reads the rest.
+
+    Each page is laid out on its own: running headers, footers and page numbers are told apart
+    across pages, so a page read alone still has them. The document's text, laid out once every
+    page is in, replaces this view.
+    """
+
+    texts: tuple[str | None, ...]  # every page of the document in order; None: still being read
+    recognised: int  # pages read by OCR so far
+    to_recognise: int  # pages OCR reads in all
+
+
+Partial = Callable[[PagesSoFar], None]
+
+
+def page_text(glyphs: list[Glyph], size: tuple[float, float]) -> str:
+    """One page's text laid out alone (reading order, columns, wrapped lines; no furniture)."""
+    return clean(build([glyphs], [size]).text, ())[0]
+
+
+def recognise_pages(
+    source: Source,
+    pages: list[int],
+    texts: list[str | None],
+    *,
+    recogniser: Recogniser | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    partial: Partial | None = None,
+) -> list[Recognised]:
+    """Every page of ``pages`` read by OCR, in the order they finish.
+
+    After each page, ``partial`` (if given) gets the pages read so far: ``texts`` holds the
+    document's pages (None where a page is not read yet; a text PDF page's own text) and is filled
+    in as pages arrive. Each page is laid out once, so this stays linear in the pages.
+    """
+    read = recogniser or recognise
+    out: list[Recognised] = []
+    for page in read(source, pages, progress=progress, cancelled=cancelled):
+        out.append(page)
+        if partial is not None:
+            texts[page.index] = page_text(page.glyphs, page.size)
+            partial(PagesSoFar(tuple(texts), len(out), len(pages)))
+    return out
 
 
 @dataclass(frozen=True)
@@ -55,14 +109,23 @@ class ScanText:
 
 
 def read_image(
-    data: bytes, limits: LoadLimits, progress: Progress | None = None, cancelled: IsCancelled | None = None
+    data: bytes,
+    limits: LoadLimits,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    *,
+    partial: Partial | None = None,
+    recogniser: Recogniser | None = None,
 ) -> ScanText:
     """The text of a page image (PNG, JPEG, TIFF with any number of pages) by OCR.
+
+    ``partial`` gets the pages read so far after each page; ``recogniser`` replaces the on-device
+    engine (another engine, or a test's).
 
     Raises:
         ImageRefused: no OCR installed, a damaged image, too many pages.
     """
-    if not available():
+    if recogniser is None and not available():
         raise ImageRefused(
             f"is not a text document but an image; reading its text needs OCR ({EXTRA})",
             LoadReason.NO_TEXT_LAYER,
@@ -84,7 +147,15 @@ def read_image(
         )
     try:
         pages = sorted(
-            recognise(Source("image", data), list(range(frames)), progress=progress, cancelled=cancelled),
+            recognise_pages(
+                Source("image", data),
+                list(range(frames)),
+                [None] * frames,
+                recogniser=recogniser,
+                progress=progress,
+                cancelled=cancelled,
+                partial=partial,
+            ),
             key=lambda r: r.index,
         )
     except OcrUnavailable as exc:

@@ -199,87 +199,87 @@
 <context>
     <name>FigureModel</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="53"/>
+        <location filename="../../gui/figures_table.py" line="52"/>
         <source>other unit</source>
         <translation>单位不同</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="54"/>
+        <location filename="../../gui/figures_table.py" line="53"/>
         <source>other basis</source>
         <translation>计量口径不同</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="55"/>
+        <location filename="../../gui/figures_table.py" line="54"/>
         <source>upper end moved</source>
         <translation>上限改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="56"/>
+        <location filename="../../gui/figures_table.py" line="55"/>
         <source>range changed</source>
         <translation>范围改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="57"/>
+        <location filename="../../gui/figures_table.py" line="56"/>
         <source>earlier</source>
         <translation>提前</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="58"/>
+        <location filename="../../gui/figures_table.py" line="57"/>
         <source>later</source>
         <translation>推迟</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="59"/>
+        <location filename="../../gui/figures_table.py" line="58"/>
         <source>date changed</source>
         <translation>日期改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="60"/>
+        <location filename="../../gui/figures_table.py" line="59"/>
         <source>deadline reworded</source>
         <translation>期限表述改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="61"/>
+        <location filename="../../gui/figures_table.py" line="60"/>
         <source>same value, other bound</source>
         <translation>数值相同，限定改变</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="182"/>
+        <location filename="../../gui/figures_table.py" line="181"/>
         <source>(no subject found)</source>
         <translation>（未找到所指）</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="162"/>
+        <location filename="../../gui/figures_table.py" line="161"/>
         <source>Unit</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="163"/>
+        <location filename="../../gui/figures_table.py" line="162"/>
         <source>Subject</source>
         <translation>指标对象</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="164"/>
+        <location filename="../../gui/figures_table.py" line="163"/>
         <source>Left</source>
         <translation>左侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="165"/>
+        <location filename="../../gui/figures_table.py" line="164"/>
         <source>Right</source>
         <translation>右侧</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="166"/>
+        <location filename="../../gui/figures_table.py" line="165"/>
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="167"/>
+        <location filename="../../gui/figures_table.py" line="166"/>
         <source>Qualifier</source>
         <translation>限定词</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="71"/>
+        <location filename="../../gui/figures_table.py" line="70"/>
         <source>effective date changed</source>
         <translation>施行日期变更</translation>
     </message>
@@ -287,17 +287,17 @@
 <context>
     <name>FiguresWidget</name>
     <message>
-        <location filename="../../gui/figures_table.py" line="259"/>
+        <location filename="../../gui/figures_table.py" line="258"/>
         <source>Changed figures only</source>
         <translation>仅显示有变化的数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="262"/>
+        <location filename="../../gui/figures_table.py" line="261"/>
         <source>Search subjects and figures</source>
         <translation>搜索指标对象和数字</translation>
     </message>
     <message>
-        <location filename="../../gui/figures_table.py" line="307"/>
+        <location filename="../../gui/figures_table.py" line="306"/>
         <source>Figures: {changed} changed · {added} added · {removed} removed · {in_added} in added units · {in_removed} in removed units</source>
         <translation>数字：修改 {changed} · 新增 {added} · 删除 {removed} · 新增条目中 {in_added} · 删除条目中 {in_removed}</translation>
     </message>
@@ -807,32 +807,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/mainwindow.py" line="127"/>
+        <location filename="../../gui/mainwindow.py" line="131"/>
         <source>Outline</source>
         <translation>结构对照</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="131"/>
+        <location filename="../../gui/mainwindow.py" line="135"/>
         <source>Figures</source>
         <translation>数字</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="135"/>
+        <location filename="../../gui/mainwindow.py" line="139"/>
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="152"/>
+        <location filename="../../gui/mainwindow.py" line="156"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="290"/>
+        <location filename="../../gui/mainwindow.py" line="295"/>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
     </message>
     <message>
-        <location filename="../../gui/mainwindow.py" line="295"/>
+        <location filename="../../gui/mainwindow.py" line="300"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -847,47 +847,47 @@
         <translation>打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="135"/>
+        <location filename="../../gui/window_files.py" line="143"/>
         <source>(no recent files)</source>
         <translation>（没有最近文件）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="148"/>
+        <location filename="../../gui/window_files.py" line="156"/>
         <source>(no recent pairs)</source>
         <translation>（无最近的文件对）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="70"/>
+        <location filename="../../gui/window_display.py" line="93"/>
         <source>{n} characters</source>
         <translation>{n} 字</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="82"/>
+        <location filename="../../gui/window_display.py" line="105"/>
         <source>set</source>
         <translation>手动指定</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="84"/>
+        <location filename="../../gui/window_display.py" line="107"/>
         <source>detected</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="87"/>
+        <location filename="../../gui/window_display.py" line="110"/>
         <source>{script} ({how}, read by {conversion})</source>
         <translation>{script}（{how}，按 {conversion} 转换）</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="157"/>
+        <location filename="../../gui/window_display.py" line="180"/>
         <source>{pairs} pairs · {changed} changed · {added} added · {removed} removed · {moved} moved</source>
         <translation>{pairs} 对 · 修改 {changed} · 新增 {added} · 删除 {removed} · 移动 {moved}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="162"/>
+        <location filename="../../gui/window_display.py" line="185"/>
         <source>{n} paired by hand</source>
         <translation>手工配对 {n}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="163"/>
+        <location filename="../../gui/window_display.py" line="186"/>
         <source>figures: {changed} changed, {added} added, {removed} removed</source>
         <translation>数字：修改 {changed}，新增 {added}，删除 {removed}</translation>
     </message>
@@ -942,97 +942,107 @@
         <translation>已复制 {label}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="167"/>
+        <location filename="../../gui/window_files.py" line="175"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="168"/>
+        <location filename="../../gui/window_files.py" line="176"/>
         <source>Word comparison table</source>
         <translation>Word 对照表</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="169"/>
+        <location filename="../../gui/window_files.py" line="177"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="170"/>
+        <location filename="../../gui/window_files.py" line="178"/>
         <source>Redline document</source>
         <translation>Word 修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="178"/>
+        <location filename="../../gui/window_files.py" line="186"/>
         <source>Save As</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="182"/>
+        <location filename="../../gui/window_files.py" line="190"/>
         <source>Save Report</source>
         <translation>保存报告</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="179"/>
+        <location filename="../../gui/window_files.py" line="187"/>
         <source>Save Redline</source>
         <translation>保存修订文档</translation>
     </message>
     <message>
-        <location filename="../../gui/window_files.py" line="180"/>
+        <location filename="../../gui/window_files.py" line="188"/>
         <source>Export JSON</source>
         <translation>导出 JSON</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="170"/>
+        <location filename="../../gui/window_display.py" line="66"/>
+        <source>[page {n}: being read…]</source>
+        <translation>［第 {n} 页：正在识别…］</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_display.py" line="73"/>
+        <source>reading by OCR: {done} of {total} pages read; provisional text, page headers and footers not yet left out, not compared yet</source>
+        <translation>正在进行文字识别（OCR）：已识别 {done}/{total} 页；临时文本，尚未去除页眉页脚，尚未比较</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_display.py" line="193"/>
         <source>Reading the left document…</source>
         <translation>正在读取左侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="171"/>
+        <location filename="../../gui/window_display.py" line="194"/>
         <source>Reading the right document…</source>
         <translation>正在读取右侧文件…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="172"/>
+        <location filename="../../gui/window_display.py" line="195"/>
         <source>Comparing…</source>
         <translation>正在比对…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="173"/>
+        <location filename="../../gui/window_display.py" line="196"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="186"/>
+        <location filename="../../gui/window_display.py" line="209"/>
         <source>Cannot open the left document</source>
         <translation>无法打开左侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="187"/>
+        <location filename="../../gui/window_display.py" line="210"/>
         <source>Cannot open the right document</source>
         <translation>无法打开右侧文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="188"/>
+        <location filename="../../gui/window_display.py" line="211"/>
         <source>Cannot compare the documents</source>
         <translation>无法比对文件</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="189"/>
+        <location filename="../../gui/window_display.py" line="212"/>
         <source>Cannot save</source>
         <translation>无法保存</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="191"/>
+        <location filename="../../gui/window_display.py" line="214"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="206"/>
+        <location filename="../../gui/window_display.py" line="229"/>
         <source>About policydiff</source>
         <translation>关于 policydiff</translation>
     </message>
     <message>
-        <location filename="../../gui/window_display.py" line="207"/>
+        <location filename="../../gui/window_display.py" line="230"/>
         <source>policydiff {version}
 Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>policydiff {version}
@@ -1681,17 +1691,17 @@ Compare two Chinese policy documents: alignment, wording and figures.</source>
         <translation>说明：{notice}</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="636"/>
+        <location filename="../../cli.py" line="650"/>
         <source>policydiff: interrupted</source>
         <translation>policydiff：已中断</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="639"/>
+        <location filename="../../cli.py" line="653"/>
         <source>policydiff: out of memory; try smaller documents</source>
         <translation>policydiff：内存不足；请改用较小的文件</translation>
     </message>
     <message>
-        <location filename="../../cli.py" line="655"/>
+        <location filename="../../cli.py" line="669"/>
         <source>policydiff: internal error ({error}); please report it</source>
         <translation>policydiff：内部错误（{error}）；请报告此问题</translation>
     </message>
