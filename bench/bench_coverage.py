@@ -30,9 +30,18 @@ def main() -> int:
         default=0,
         help="worker processes (0: one per core); 1 shows the cost over the pairwise sum",
     )
+    parser.add_argument(
+        "--start",
+        choices=["auto", "fork", "forkserver", "spawn"],
+        default="auto",
+        help="how workers start (auto: forked from a one-thread command, from the server in the app)",
+    )
     args = parser.parse_args()
 
+    import multiprocessing
+
     from policydiff.compare.pipeline import compare_documents
+    from policydiff.coverage import matrix
     from policydiff.coverage.matrix import CoverageConfig, build_coverage
     from policydiff.io import load_document
     from policydiff.lang.words import ensure_ready
@@ -48,6 +57,10 @@ def main() -> int:
             path.write_text(child_text, encoding="utf-8")
             children.append(str(path))
         ensure_ready()
+        if args.start != "auto":
+            matrix._worker_context = lambda: multiprocessing.get_context(args.start)  # type: ignore[assignment]
+            if args.start == "forkserver":
+                multiprocessing.get_context("forkserver").set_forkserver_preload(["policydiff.coverage.warm"])
         parent_doc = load_document(parent)
         started = time.perf_counter()
         for child in children:
@@ -63,7 +76,9 @@ def main() -> int:
         )
         wall = time.perf_counter() - started
     cores = args.workers or os.cpu_count() or 1
-    print(f"1 parent × {args.children} children of ~{args.size // 1000} KB, {cores} cores")
+    print(
+        f"1 parent × {args.children} children of ~{args.size // 1000} KB, {cores} cores, start {args.start}"
+    )
     print(f"  sum of pairwise comparisons (one process): {pairwise:.2f} s")
     print(f"  coverage run (parallel processes):          {wall:.2f} s")
     print(

@@ -13,6 +13,8 @@ May import: the standard library and policydiff.model.
 
 from __future__ import annotations
 
+import functools
+
 from policydiff.model import Figure, FigureChange, FigureKind, Qualifier, Status
 
 # Scope-free kinds: a share, a multiple, a ratio, an amount or count per something.
@@ -69,10 +71,12 @@ def scope_before(text: str, start: int) -> str | None:
     return best[1] if best else None
 
 
+@functools.lru_cache(maxsize=8)
 def document_scope(text: str) -> str | None:
     """The jurisdiction a document speaks for: the one its 全省/我省/本省… words name most (ties: none).
 
-    全国 is left out: a province says 全国一流 and 全国领先 of itself."""
+    全国 is left out: a province says 全国一流 and 全国领先 of itself. Cached: every cell of a column
+    asks it of the same two texts."""
     counts = {
         scope: sum(text.count(w) for w in words[:3]) for scope, words in SCOPE_WORDS.items() if scope != "国"
     }

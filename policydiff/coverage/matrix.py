@@ -16,9 +16,8 @@ import multiprocessing.context
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
 
 from policydiff.compare.pipeline import DEFAULT_CONFIG, CompareConfig, compare_prepared, prepare_side
 from policydiff.compare.prepared import PreparedDocument
@@ -336,16 +335,24 @@ def _additions(comparison: Comparison) -> tuple[Unit, ...]:
     return tuple(p.right for p in comparison.pairs if p.left is None and p.right is not None)
 
 
+def judge_child(
+    parent: PreparedDocument, child: LoadedDocument, options: CompareOptions, config: CoverageConfig
+) -> Child:
+    """One child's column: compared with the parent prepared once, its clauses traced, its cells
+    judged (in the worker process, so only the column travels back)."""
+    prepared = prepare_side(child, Side.RIGHT, options, config.compare)
+    comparison = compare_prepared(parent, prepared, options, config=config.compare)
+    clauses = trace_child(comparison, config)
+    return Child(child.path, comparison, clauses=clauses, cells=_cells_for(comparison, config, clauses))
+
+
 def _compare_child(
     parent: PreparedDocument, child_path: str, options: CompareOptions, config: CoverageConfig
 ) -> Child:
     """Load, compare, trace and judge one child against the parent prepared once; one that cannot
     be read or compared is a column with its reason."""
     try:
-        child = prepare_side(load_document(child_path), Side.RIGHT, options, config.compare)
-        comparison = compare_prepared(parent, child, options, config=config.compare)
-        clauses = trace_child(comparison, config)
-        return Child(child_path, comparison, clauses=clauses, cells=_cells_for(comparison, config, clauses))
+        return judge_child(parent, load_document(child_path), options, config)
     except PolicydiffError as exc:
         return Child(child_path, None, str(exc), refusal=exc if isinstance(exc, LoadError) else None)
     except MemoryError:
@@ -427,16 +434,73 @@ def build_coverage(
     return assemble(parent, [c for c in children if c is not None], options, config)
 
 
+def _single_threaded() -> bool:
+    """Whether this process runs one thread, native ones included (Qt's, a BLAS pool's): only then
+    is forking it safe."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """How worker processes start: forked from a server process that has the comparison code and
-    the segmenter loaded (coverage/warm.py), where the platform has one and the program is not a
-    frozen bundle; else spawned fresh. Never forked from this process: the app runs coverage from
-    a thread, and forking a threaded Qt process is unsafe."""
+    """How worker processes start. Forked from this process when it is a one-thread Linux process
+    (the command line): a fork starts at once, with everything imported and warmed. Else (the app
+    runs coverage beside Qt's threads, and forking a threaded process is unsafe) forked from a
+    server process that has the comparison code loaded and warmed (coverage/warm.py), where the
+    platform has one and the program is not a frozen bundle; else spawned fresh."""
+    if sys.platform.startswith("linux") and _single_threaded():
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods() and not getattr(sys, "frozen", False):
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["policydiff.coverage.warm"])
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _lane_main(
+    connection: Connection,
+    compare: Callable[[str], Child],
+    parent: LoadedDocument,
+    options: CompareOptions,
+    config: CoverageConfig,
+) -> None:
+    """A worker process: the parent prepared once, then each child path it is sent compared and its
+    column sent back, until it is sent None."""
+    _start_worker(parent, options, config)
+    while (path := connection.recv()) is not None:
+        connection.send(compare(path))
+
+
+class _Lane:
+    """One worker process and the child it is comparing (None: idle)."""
+
+    def __init__(self, context: multiprocessing.context.BaseContext, args: tuple[object, ...]) -> None:
+        here, there = context.Pipe()
+        self.process: multiprocessing.process.BaseProcess = context.Process(  # type: ignore[attr-defined]
+            target=_lane_main, args=(there, *args), name="policydiff-coverage"
+        )
+        self.process.start()
+        there.close()
+        self.connection = here
+        self.child: int | None = None
+
+    def give(self, k: int, path: str) -> None:
+        self.child = k
+        self.connection.send(path)
+
+    def stop(self) -> None:
+        """Ask an idle process to end, end a busy one, and reap it."""
+        try:
+            if self.child is None and self.process.is_alive():
+                self.connection.send(None)
+                self.process.join(CANCEL_POLL_SECONDS * 5)
+        except OSError:
+            pass
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
 
 
 def _compare_in_lanes(
@@ -452,43 +516,50 @@ def _compare_in_lanes(
 
     One child per process at a time means a process that dies (the OOM killer, a crash in a
     native library) takes exactly one child with it: that column says so, the process is
-    replaced, and every other child still completes.
+    replaced, and every other child still completes. This process only hands out paths and
+    collects columns, from the calling thread: no pool's manager and feeder threads compete with
+    the workers for the cores.
     """
     context = _worker_context()
-
-    def new_lane() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=1, mp_context=context, initializer=_start_worker, initargs=(parent, options, config)
-        )
-
+    args = (_compare_in_worker, parent, options, config)
     queue = list(range(len(child_paths)))
     queue.reverse()  # popped from the end: the children in their order
-    lanes = [new_lane() for _ in range(workers)]
-    running: dict[Future[Child], tuple[int, int]] = {}  # future → (lane, child)
+    lanes = [_Lane(context, args) for _ in range(workers)]
     try:
-        for lane in range(len(lanes)):
+        for lane in lanes:
             if queue:
                 k = queue.pop()
-                running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
-        while running:
-            finished, _ = wait(running, timeout=CANCEL_POLL_SECONDS, return_when=FIRST_COMPLETED)
+                lane.give(k, child_paths[k])
+        while any(lane.child is not None for lane in lanes):
+            busy = [lane for lane in lanes if lane.child is not None]
+            ready = set(
+                wait(
+                    [lane.connection for lane in busy] + [lane.process.sentinel for lane in busy],
+                    CANCEL_POLL_SECONDS,
+                )
+            )
             if cancelled is not None and cancelled():
                 raise Cancelled()
-            for future in finished:
-                lane, k = running.pop(future)
+            for lane in busy:
+                if lane.connection not in ready and lane.process.sentinel not in ready:
+                    continue
+                finished = lane.child
+                assert finished is not None
                 try:
-                    child = future.result()
-                except BrokenProcessPool:
-                    child = Child(child_paths[k], None, KILLED)
-                    lanes[lane].shutdown(wait=False, cancel_futures=True)
-                    lanes[lane] = new_lane()
-                done(k, child)
+                    child: Child = lane.connection.recv()
+                except (EOFError, OSError):  # the process died before its column was complete
+                    child = Child(child_paths[finished], None, KILLED)
+                    lane.child = None
+                    lane.stop()
+                    lanes[lanes.index(lane)] = lane = _Lane(context, args)
+                lane.child = None
+                done(finished, child)
                 if queue:
                     k = queue.pop()
-                    running[lanes[lane].submit(_compare_in_worker, child_paths[k])] = (lane, k)
+                    lane.give(k, child_paths[k])
     finally:
-        for pool in lanes:
-            pool.shutdown(wait=not running, cancel_futures=True)
+        for lane in lanes:
+            lane.stop()
 
 
 def assemble(

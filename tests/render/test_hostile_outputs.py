@@ -234,7 +234,9 @@ def _kill_on(path: str):  # type: ignore[no-untyped-def]
 
     if Path(path).name.startswith("kill"):
         os.kill(os.getpid(), signal.SIGKILL)
-    return coverage._compare_in_worker(path)
+    assert coverage._WORKER_PARENT is not None
+    parent, options, config = coverage._WORKER_PARENT
+    return coverage._compare_child(parent, path, options, config)
 
 
 def _children(tmp_path: Path, names: list[str]) -> list[str]:
@@ -246,10 +248,16 @@ def _children(tmp_path: Path, names: list[str]) -> list[str]:
     return out
 
 
-def test_a_killed_worker_marks_its_column_and_the_rest_completes(tmp_path: Path, pair, monkeypatch):
+@pytest.mark.parametrize("start", ["fork", "forkserver", "spawn"])
+def test_a_killed_worker_marks_its_column_and_the_rest_completes(tmp_path: Path, pair, monkeypatch, start):
+    """Whether the workers are forked from the command (one thread), from the server (the app) or
+    spawned (a frozen bundle)."""
+    import multiprocessing
+
     from policydiff.coverage import matrix as module
 
     monkeypatch.setattr(module, "_compare_in_worker", _kill_on)
+    monkeypatch.setattr(module, "_worker_context", lambda: multiprocessing.get_context(start))
     children = _children(tmp_path, ["a.txt", "kill.txt", "b.txt", "c.txt", "d.txt"])
     result = build_coverage(str(pair[0]), children, config=CoverageConfig(workers=2))
     errors = [c.error for c in result.children]
