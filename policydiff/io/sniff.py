@@ -36,6 +36,7 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!\x1a\x07", "a RAR archive"),
     (b"\x7fELF", "a program"),
     (b"%!PS", "a PostScript file"),
+    (b"\xffWPC", "a WordPerfect document"),  # WordPerfect 5.x and later (4.2 has no mark)
     (b"\x00\x00\x01\x00", "an icon"),
 )
 

@@ -193,6 +193,26 @@ def test_multilevel_counters_restart_when_a_higher_level_advances(tmp_path):
     ]  # fmt: skip
 
 
+def test_a_level_skipped_on_the_way_down_counts_as_used_once(tmp_path):
+    """As Word numbers it (Apache Tika's numbered-list test expects 2. A ii 2 and 2. / 2.1): an item
+    two levels down implies one item at the level between, so that level's first item is its second."""
+    numbering = (
+        '<w:abstractNum w:abstractNumId="0">' + lvl(0, "upperLetter", "%1.") + lvl(1, "lowerRoman", "%2.")
+        + lvl(2, "decimal", "%3.") + lvl(3, "lowerLetter", "%4.") + "</w:abstractNum>"
+        '<w:abstractNum w:abstractNumId="1">' + lvl(0, "decimal", "%1.") + lvl(1, "decimal", "%1.%2.")
+        + "</w:abstractNum>"
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    )  # fmt: skip
+    body = "".join([
+        p("A", "1", 0), p("A ii a", "1", 3), p("A ii b", "1", 3), p("A ii 2", "1", 2), p("B", "1", 0),
+        p("1.1", "2", 1), p("2", "2", 0), p("2.1", "2", 1),
+    ])  # fmt: skip
+    assert lines(make(tmp_path, body, numbering=numbering)) == [
+        "A.A", "a.A ii a", "b.A ii b", "2.A ii 2", "B.B", "1.1.1.1", "2.2", "2.1.2.1",
+    ]  # fmt: skip
+
+
 def test_legal_numbering_writes_every_level_in_digits(tmp_path):
     numbering = (
         '<w:abstractNum w:abstractNumId="0">' + lvl(0, "chineseCounting", "%1、")

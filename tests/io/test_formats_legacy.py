@@ -566,3 +566,16 @@ def test_a_damaged_ofd_is_named_as_an_ofd(tmp_path):
     data = make_ofd(SEED_TEXT)
     message = refusal(write(tmp_path, "cut.ofd", data[: len(data) // 2]))
     assert "OFD" in message and ".docx" not in message
+
+
+def test_doc_numbering_counts_a_level_skipped_on_the_way_down_once():
+    """Word's rule, as the .docx reader has it: 1. / (skipped level) / a. then the skipped level's
+    first item is its second (Apache Tika's numbered-list document: 2. A ii 2)."""
+    from policydiff.io.office.doc_numbering import Level, Numbering
+
+    def level(k: int) -> Level:
+        return Level(start=1, nfc=0, template=chr(k) + ".", follow="", legal=False, no_restart=False)
+
+    numbering = Numbering(lists={7: [level(k) for k in range(9)]}, lfos=[(7, {})])
+    labels = [numbering.label(1, ilvl) for ilvl in (0, 2, 2, 1, 0, 1)]
+    assert labels == ["1.", "1.", "2.", "2.", "2.", "1."]

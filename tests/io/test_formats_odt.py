@@ -222,6 +222,25 @@ def test_odt_with_entities_refused(tmp_path):
         load_document(path)
 
 
+def test_odt_encrypted_by_its_manifest_is_refused_as_password_protected(tmp_path):
+    """ODF encrypts each part and says so in the manifest (the zip entries are not flagged): the
+    ciphertext of content.xml must not be reported as a damaged part."""
+    path = tmp_path / "locked.odt"
+    manifest = (
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="AA==">'
+        '<manifest:algorithm manifest:algorithm-name="Blowfish CFB" manifest:initialisation-vector="AA=="/>'
+        "</manifest:encryption-data></manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+        z.writestr("content.xml", bytes(range(256)) * 4)
+        z.writestr("META-INF/manifest.xml", manifest)
+    with pytest.raises(LoadError, match="password-protected"):
+        load_document(path)
+
+
 def test_spreadsheet_is_not_read_as_text(tmp_path):
     path = tmp_path / "sheet.odt"
     with zipfile.ZipFile(path, "w") as z:

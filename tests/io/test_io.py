@@ -165,6 +165,13 @@ def test_png_named_txt_is_refused(tmp_path):
     assert "not a text document" in one_line_error(write(tmp_path, "picture.txt", data))
 
 
+def test_a_wordperfect_document_is_refused_by_name(tmp_path):
+    path = tmp_path / "notice.doc"
+    path.write_bytes(b"\xffWPC\x10\x00\x00\x00\x01\x0a" + bytes(range(256)) * 8)
+    with pytest.raises(LoadError, match="WordPerfect"):
+        load_document(path)
+
+
 @pytest.mark.parametrize("data", [b"", b"  \n\r\n\t \xe3\x80\x80\n"])
 def test_empty_and_whitespace_only(tmp_path, data):
     assert "is empty" in one_line_error(write(tmp_path, "blank.txt", data))

@@ -72,6 +72,9 @@ class Numbering:
             counts[ilvl] = level.start
         else:
             counts[ilvl] = (counts[ilvl] or 0) + 1
+        for shallower in range(ilvl):  # a level skipped on the way down counts as used once (Word)
+            if counts[shallower] is None:
+                counts[shallower] = self._level(levels, overrides, shallower).start
         for deeper in range(ilvl + 1, 9):
             if deeper < len(levels) and not self._level(levels, overrides, deeper).no_restart:
                 counts[deeper] = None

@@ -288,6 +288,9 @@ class Counters:
                 values[ilvl] = None
         current = values[ilvl]
         values[ilvl] = self._start(num, levels, ilvl) if current is None else current + 1
+        for shallower in range(ilvl):  # a level skipped on the way down counts as used once, as
+            if values[shallower] is None:  # in Word: 1. / a. / (skipped) / i. then the skipped → 2.
+                values[shallower] = self._start(num, levels, shallower)
         for deeper in range(ilvl + 1, _LEVELS):
             after = levels[deeper].restart
             if after is None or (after != 0 and ilvl < after):

@@ -269,6 +269,11 @@ def visible_chars(element: Any, hidden: frozenset[str] = frozenset()) -> int:
 
 def read_odt_archive(archive: zipfile.ZipFile, limits: LoadLimits) -> DocxText:
     """Text and notices of an opened, checked .odt archive (see zipparts.open_archive)."""
+    manifest = read_part(archive, "META-INF/manifest.xml", limits)
+    if manifest is not None and b"encryption-data" in manifest:
+        # ODF encrypts the parts themselves (the zip entries are not flagged): content.xml is
+        # ciphertext, which would read as a damaged part.
+        raise OfficeRefused("is password-protected; remove the password and try again", LoadReason.ENCRYPTED)
     content_data = read_part(archive, "content.xml", limits)
     if content_data is None:
         raise OfficeRefused(
