@@ -29,6 +29,7 @@ class LoadReason(StrEnum):
     EMPTY = "empty"
     NO_TEXT = "no-text"  # markup only, no page, no text body
     NO_TEXT_LAYER = "no-text-layer"  # a scanned PDF
+    OCR_FAILED = "ocr-failed"  # a recognition process died (memory, a broken OCR install)
     NOT_TEXT = "not-text"  # binary data, or a kind of file that is no document
     UNKNOWN_ENCODING = "unknown-encoding"
     UNSUPPORTED = "unsupported"  # a format or version that is not read

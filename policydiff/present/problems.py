@@ -55,6 +55,12 @@ LOAD_TEXTS: dict[LoadReason, str] = {
         "{name} has no text layer (a scanned image?); install OCR (pip install 'policydiff[ocr]') "
         "to read it here, or open a text version.",
     ),
+    LoadReason.OCR_FAILED: QT_TRANSLATE_NOOP(
+        "LoadError",
+        "{name}: text recognition stopped (a recognition process ended unexpectedly: out of memory, "
+        "or a damaged OCR install); close other programs and try again, or reinstall OCR "
+        "(pip install 'policydiff[ocr]').",
+    ),
     LoadReason.NOT_TEXT: QT_TRANSLATE_NOOP(
         "LoadError",
         "{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.",

@@ -190,6 +190,29 @@ def test_cancel_stops_recognition():
         list(recognise(Source("pdf", pdf), [0, 1, 2], cancelled=lambda: True))
 
 
+def _die(index: int):  # type: ignore[no-untyped-def]
+    """In a recognition process: end as one the OOM killer chose, or whose OCR libraries crashed."""
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@needs_ocr
+@pytest.mark.slow
+def test_a_recognition_process_that_dies_gives_one_line_that_says_so(tmp_path, monkeypatch):
+    from PIL import Image
+
+    from policydiff.io.scan import pages
+
+    monkeypatch.setattr(pages, "_work", _die)  # submitted by reference: the worker runs _die
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(scan.images_pdf([Image.new("RGB", (800, 1100), "white")] * 2, 100))
+    with pytest.raises(LoadError, match="text recognition stopped") as caught:
+        load_document(path)
+    assert caught.value.reason.value == "ocr-failed"
+
+
 # --- without the extra -------------------------------------------------------------------------
 
 

@@ -16,10 +16,11 @@ import os
 import statistics
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from policydiff.errors import Cancelled
+from policydiff.errors import Cancelled, LoadReason, ReadRefused
 from policydiff.io.pdf.glyphs import Glyph, is_cjk
 from policydiff.io.scan.engine import Engine, OcrPage, OcrParams, model_dir
 
@@ -31,6 +32,10 @@ PDF_DPI = 200.0  # scanned PDF pages are rendered at this resolution (the models
 MAX_SIDE = 4000  # a larger image (a phone photo) is scaled down to this many pixels on its long side
 MAX_PIXELS = 120_000_000  # a larger image is refused as a decompression bomb
 ENGINE_NAME = "RapidOCR PP-OCRv4 (onnxruntime, on this computer)"
+
+
+class OcrFailed(ReadRefused):
+    """A recognition process died: the document cannot be read, and the user is told why."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +149,7 @@ def recognise(
 
     Raises:
         OcrUnavailable: the extra is not installed.
+        OcrFailed: a worker process died (killed for memory, or its libraries failed to load).
         Cancelled: the caller asked to stop.
     """
     model_dir()
@@ -174,7 +180,14 @@ def recognise(
             if cancelled is not None and cancelled():
                 raise Cancelled()
             for future in finished:
-                index, page, dpi = future.result()
+                try:
+                    index, page, dpi = future.result()
+                except BrokenProcessPool as exc:  # killed (memory) or its OCR libraries failed to load
+                    raise OcrFailed(
+                        "could not be read: text recognition stopped (a recognition process ended "
+                        "unexpectedly: out of memory, or a damaged OCR install)",
+                        LoadReason.OCR_FAILED,
+                    ) from exc
                 done += 1
                 yield to_glyphs(index, page, dpi)
                 if progress is not None:

@@ -735,71 +735,76 @@
     </message>
     <message>
         <location filename="../../present/problems.py" line="58"/>
+        <source>{name}: text recognition stopped (a recognition process ended unexpectedly: out of memory, or a damaged OCR install); close other programs and try again, or reinstall OCR (pip install &apos;policydiff[ocr]&apos;).</source>
+        <translation>{name}：文字识别中断（识别进程意外退出：内存不足，或文字识别组件已损坏）；请关闭其他程序后重试，或重新安装文字识别（pip install &apos;policydiff[ocr]&apos;）。</translation>
+    </message>
+    <message>
+        <location filename="../../present/problems.py" line="64"/>
         <source>{name} is not a text document; open a txt, html, md, docx, odt, pdf, doc, rtf, mht or ofd file.</source>
         <translation>{name} 不是文本文档；请打开 txt、html、md、docx、odt、pdf、doc、rtf、mht 或 ofd 文件。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="62"/>
+        <location filename="../../present/problems.py" line="68"/>
         <source>The encoding of {name} is not recognised; save it again as UTF-8 text.</source>
         <translation>无法识别 {name} 的文字编码；请将其另存为 UTF-8 文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="65"/>
+        <location filename="../../present/problems.py" line="71"/>
         <source>{name} is in a format or version that is not read; open it in its program and save it as .docx.</source>
         <translation>不支持 {name} 的格式或版本；请在原程序中打开并另存为 .docx。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="69"/>
+        <location filename="../../present/problems.py" line="75"/>
         <source>{name} is password-protected; remove the password and try again.</source>
         <translation>{name} 受密码保护；请移除密码后重试。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="72"/>
+        <location filename="../../present/problems.py" line="78"/>
         <source>{name} is damaged; open it and save it again.</source>
         <translation>{name} 已损坏；请打开后重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="73"/>
+        <location filename="../../present/problems.py" line="79"/>
         <source>{name} would unpack to far more than it holds (a zip bomb?), so it is not opened.</source>
         <translation>{name} 解压后的体积远超其本身（疑似压缩炸弹），因此不予打开。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="76"/>
+        <location filename="../../present/problems.py" line="82"/>
         <source>{name} contains XML declarations that document programs never write; save it again from the program that made it.</source>
         <translation>{name} 含有文档程序从不写入的 XML 声明；请用生成它的程序重新保存。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="81"/>
+        <location filename="../../present/problems.py" line="87"/>
         <source>{name} has text this reader could not place; save it again, or save it as .txt.</source>
         <translation>{name} 中有本程序无法定位的文字；请重新保存，或另存为 .txt。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="84"/>
+        <location filename="../../present/problems.py" line="90"/>
         <source>{name} has more pages than the limit of {limit}; split it.</source>
         <translation>{name} 的页数超过 {limit} 页的上限；请拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="87"/>
+        <location filename="../../present/problems.py" line="93"/>
         <source>{name} has more units than the {limit} one comparison can hold; split it into parts and compare those.</source>
         <translation>{name} 的条目数超过单次比对可容纳的 {limit} 条；请拆分后分别比对。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="92"/>
+        <location filename="../../present/problems.py" line="98"/>
         <source>{name} holds more than this reader&apos;s limit ({limit}); save it again or split it.</source>
         <translation>{name} 的内容超出本程序的读取上限（{limit}）；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="95"/>
+        <location filename="../../present/problems.py" line="101"/>
         <source>{name} is nested too deeply to read; save it again as plain text.</source>
         <translation>{name} 嵌套层级过深，无法读取；请另存为纯文本。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="98"/>
+        <location filename="../../present/problems.py" line="104"/>
         <source>{name} takes longer than {limit} to read; save it again or split it.</source>
         <translation>读取 {name} 的时间超过 {limit}；请重新保存或拆分。</translation>
     </message>
     <message>
-        <location filename="../../present/problems.py" line="102"/>
+        <location filename="../../present/problems.py" line="108"/>
         <source>{name} is damaged (in its part {part}); open it and save it again.</source>
         <translation>{name} 已损坏（损坏部分：{part}）；请打开后重新保存。</translation>
     </message>
