@@ -36,6 +36,11 @@ def main() -> int:
         default="auto",
         help="how workers start (auto: forked from a one-thread command, from the server in the app)",
     )
+    parser.add_argument(
+        "--prestart",
+        action="store_true",
+        help="start the workers' server before the timed run, as the app does when its dialog opens",
+    )
     args = parser.parse_args()
 
     import multiprocessing
@@ -61,6 +66,9 @@ def main() -> int:
             matrix._worker_context = lambda: multiprocessing.get_context(args.start)  # type: ignore[assignment]
             if args.start == "forkserver":
                 multiprocessing.get_context("forkserver").set_forkserver_preload(["policydiff.coverage.warm"])
+        if args.prestart:
+            matrix.start_worker_server()
+            time.sleep(2)  # the user picking the documents
         parent_doc = load_document(parent)
         started = time.perf_counter()
         for child in children:

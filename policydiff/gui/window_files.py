@@ -60,8 +60,10 @@ class Files:
 
         A cell double-clicked there opens that pair here and goes to it once it is compared.
         """
+        from policydiff.coverage.matrix import start_worker_server
         from policydiff.gui.coverage_window import CoverageSetup, CoverageWindow
 
+        start_worker_server()  # its preload runs while the documents are chosen
         if not (parent_path and child_paths):
             left = self.window.session.paths[Side.LEFT] or ""
             setup = CoverageSetup(self.window, str(Path(left or ".").parent), parent_document=left)
