@@ -11,6 +11,7 @@ May import: the standard library and the pure policydiff modules (never PySide6)
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import multiprocessing.context
 import os
@@ -532,6 +533,9 @@ def _compare_in_lanes(
     the workers for the cores.
     """
     context = _worker_context()
+    forked = context.get_start_method() == "fork"
+    if forked:  # the workers' collector leaves this process's objects alone: no walk over
+        gc.freeze()  # them in every worker, no copy of their pages (Python's advice for fork)
     args = (_compare_in_worker, parent, options, config)
     queue = list(range(len(child_paths)))
     queue.reverse()  # popped from the end: the children in their order
@@ -571,6 +575,8 @@ def _compare_in_lanes(
     finally:
         for lane in lanes:
             lane.stop()
+        if forked:
+            gc.unfreeze()
 
 
 def assemble(
