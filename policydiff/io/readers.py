@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from policydiff.errors import LoadReason, ReadRefused
 from policydiff.io.limits import LoadLimits
@@ -88,6 +88,22 @@ class Probe:
         return self._text
 
 
+_Read = TypeVar("_Read")
+
+
+def _with_pages_read(read: Callable[..., _Read], probe: Probe) -> _Read:
+    """Call a reader whose pages may be recognised by OCR with what the probe carries for it:
+    progress per page, cancel, the pages read so far, the recogniser."""
+    return read(
+        probe.data,
+        probe.limits,
+        probe.progress,
+        probe.cancelled,
+        partial=probe.partial,
+        recogniser=probe.recogniser,
+    )
+
+
 class Refusal(ReadRefused):
     """A file no reader takes, worded for the user (the loader prefixes its name)."""
 
@@ -124,14 +140,7 @@ class PdfReader(Reader):
     def read(self, probe: Probe) -> ReadResult:
         from policydiff.io.pdf.text import read_pdf_text
 
-        pdf = read_pdf_text(
-            probe.data,
-            probe.limits,
-            probe.progress,
-            probe.cancelled,
-            partial=probe.partial,
-            recogniser=probe.recogniser,
-        )
+        pdf = _with_pages_read(read_pdf_text, probe)
         loaded = normalize_text(pdf.text)
         text, joined = join_wrapped(loaded)  # lines the layout could not join
         ocr = pdf.ocr
@@ -257,14 +266,7 @@ class ScanReader(Reader):
     def read(self, probe: Probe) -> ReadResult:
         from policydiff.io.scan.read import read_image
 
-        scan = read_image(
-            probe.data,
-            probe.limits,
-            probe.progress,
-            probe.cancelled,
-            partial=probe.partial,
-            recogniser=probe.recogniser,
-        )
+        scan = _with_pages_read(read_image, probe)
         return ReadResult(
             self._FORMATS[probe.what],
             normalize_text(scan.text),
