@@ -181,13 +181,17 @@ def test_mixed_pdf_reads_text_pages_and_scanned_pages(tmp_path):
 
 @needs_ocr
 @pytest.mark.slow
-def test_cancel_stops_recognition():
+def test_cancel_stops_recognition(tmp_path, monkeypatch):
+    import tempfile
+
     from PIL import Image
 
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the workers' copy is written
     image = Image.new("RGB", (800, 1100), "white")
     pdf = scan.images_pdf([image, image, image], 100)
     with pytest.raises(Cancelled):
         list(recognise(Source("pdf", pdf), [0, 1, 2], cancelled=lambda: True))
+    assert list(tmp_path.iterdir()) == []  # the document's copy for the workers is gone
 
 
 def _die(index: int):  # type: ignore[no-untyped-def]

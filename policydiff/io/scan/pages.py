@@ -11,9 +11,11 @@ May import: the standard library, numpy, Pillow, pypdfium2, policydiff.io, polic
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import statistics
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -119,8 +121,9 @@ def _raster(source: Source, index: int) -> tuple[Any, float]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(source: Source, params: OcrParams) -> None:
-    _WORKER["source"] = source
+def _init_worker(kind: str, path: str, params: OcrParams) -> None:
+    with open(path, "rb") as handle:
+        _WORKER["source"] = Source(kind, handle.read())
     _WORKER["engine"] = Engine(params)
 
 
@@ -163,11 +166,16 @@ def recognise(
 
     # Worker processes even for one page: OpenCV and onnxruntime stay out of the window's
     # process, and a cancel can stop them at once. Spawned, never forked (the app runs Qt threads).
+    # The document reaches them as a file, not inside the start-up data: a worker that dies before
+    # reading that data would leave this process blocked writing megabytes into its pipe.
+    handle, shared = tempfile.mkstemp(prefix="policydiff-ocr-", suffix=f".{source.kind}")
+    with os.fdopen(handle, "wb") as out:
+        out.write(source.data)
     pool = ProcessPoolExecutor(
         max_workers=count,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(source, params),
+        initargs=(source.kind, shared, params),
     )
     pending: set[Future[tuple[int, OcrPage, float]]] = set()
     queue = list(reversed(pages))
@@ -196,6 +204,8 @@ def recognise(
         for future in pending:
             future.cancel()
         _stop(pool)
+        with contextlib.suppress(OSError):
+            os.unlink(shared)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
