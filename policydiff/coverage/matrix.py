@@ -564,8 +564,7 @@ def _compare_in_lanes(
                     child: Child = lane.connection.recv()
                 except (EOFError, OSError):  # the process died before its column was complete
                     child = Child(child_paths[finished], None, KILLED)
-                    lane.child = None
-                    lane.stop()
+                    lane.stop()  # reaps it: the process is gone
                     lanes[lanes.index(lane)] = lane = _Lane(context, args)
                 lane.child = None
                 done(finished, child)
